@@ -1,0 +1,3 @@
+from startpakke.cli import main
+
+raise SystemExit(main())

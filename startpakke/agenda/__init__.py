@@ -1,0 +1,1 @@
+"""The agenda: the meeting as validated data."""

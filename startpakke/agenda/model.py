@@ -1,0 +1,352 @@
+"""The agenda: a meeting written down as data.
+
+An agenda is a list of parts (del/steg); each part has phases (fase); a phase of kind
+`round` gives every present participant a turn (tur), and a turn may be split into
+timed steps (the kollegaveiledning method, or «del, så spør gruppen» in steg 3).
+
+The models are strict: unknown keys, numbers written as text and booleans for numbers are
+errors, so a typo in a hand-written agenda is reported instead of silently ignored.
+Every field carries a description: the JSON Schema and editor tooltips come from them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Minutes = Annotated[int, Field(gt=0, le=24 * 60, strict=True)]
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class PhaseKind(StrEnum):
+    """How a phase runs."""
+
+    individual = "individual"
+    """Everyone works alone (fills in a handout, writes post-its)."""
+    round = "round"
+    """One person at a time has the word; the app rotates the turn."""
+    plenary = "plenary"
+    """The whole group talks together."""
+    capture = "capture"
+    """The facilitator writes down what the group has agreed."""
+
+
+class CaptureKind(StrEnum):
+    """What the facilitator can write down during a part."""
+
+    attendance = "attendance"
+    facilitator = "facilitator"
+    rules = "rules"
+    agree_rules = "agree_rules"
+    contract = "contract"
+    competences = "competences"
+    chosen_competences = "chosen_competences"
+    plan = "plan"
+    actions = "actions"
+    notes = "notes"
+    takeaways = "takeaways"
+    focus_persons = "focus_persons"
+
+
+class MinutesPer(StrEnum):
+    """Whether a round's minutes are for the whole round or for each person."""
+
+    round = "round"
+    """`minutes` is the whole round; each turn is the time left shared among those left."""
+    person = "person"
+    """Each turn is `turn.minutes` long; the round takes as long as the people present need."""
+
+
+class Speakers(StrEnum):
+    """Who gets a turn in a round."""
+
+    present = "present"
+    """Every participant who is present."""
+    focus = "focus"
+    """Only the focus persons chosen for this meeting (kollegaveiledning)."""
+
+
+class TurnStep(_Strict):
+    """One timed step inside a turn (e.g. «fokuspersonen presenterer», 4 min)."""
+
+    title: Text = Field(description="Stegets navn, vist stort på skjermen.")
+    minutes: Minutes = Field(description="Minutter for steget slik det er skrevet.")
+    min_minutes: Minutes | None = Field(
+        default=None,
+        description="Korteste lengde steget kan kortes ned til når tiden er knapp.",
+    )
+    prompts: list[Text] = Field(default_factory=list, description="Spørsmål eller instruks.")
+    reminder: str | None = Field(
+        default=None, description="En påminnelse som vises tydelig, f.eks. «kun spørsmål»."
+    )
+    focus_listening: bool = Field(
+        default=False,
+        description="Fokuspersonen har snudd seg bort og bare lytter i dette steget.",
+    )
+
+    @model_validator(mode="after")
+    def _floor_not_above_minutes(self) -> TurnStep:
+        if self.min_minutes is not None and self.min_minutes > self.minutes:
+            raise ValueError("min_minutes kan ikke være større enn minutes")
+        return self
+
+
+class Turn(_Strict):
+    """How long one person's turn in a round is, and its steps."""
+
+    minutes: Minutes | None = Field(
+        default=None,
+        description="Minutter per tur slik det er skrevet (summen av stegene om de finnes).",
+    )
+    min_minutes: Minutes | None = Field(
+        default=None, description="Korteste tur når turene må kortes ned for å rekke tiden."
+    )
+    steps: list[TurnStep] = Field(
+        default_factory=list, description="Tidsatte steg innen hver tur, i rekkefølge."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Turn:
+        if self.steps and self.minutes is not None:
+            total = sum(step.minutes for step in self.steps)
+            if total != self.minutes:
+                raise ValueError(
+                    f"minutes ({self.minutes}) stemmer ikke med summen av stegene ({total})"
+                )
+        if (
+            self.min_minutes is not None
+            and self.written_minutes is not None
+            and self.min_minutes > self.written_minutes
+        ):
+            raise ValueError("min_minutes kan ikke være større enn minutes")
+        return self
+
+    @property
+    def written_minutes(self) -> int | None:
+        """The turn length as written: `minutes`, or the sum of the steps."""
+        if self.minutes is not None:
+            return self.minutes
+        if self.steps:
+            return sum(step.minutes for step in self.steps)
+        return None
+
+    @property
+    def floor_minutes(self) -> int | None:
+        """The shortest a turn may become: `min_minutes`, or the steps' own floors."""
+        if self.min_minutes is not None:
+            return self.min_minutes
+        if self.steps and all(step.min_minutes is not None for step in self.steps):
+            return sum(step.min_minutes or 0 for step in self.steps)
+        return None
+
+
+class Phase(_Strict):
+    """A phase (fase) of a part: individual work, a round, plenary talk or capture."""
+
+    id: Identifier | None = Field(default=None, description="Kort id, unik innen delen.")
+    title: Text = Field(description="Fasens navn, f.eks. «Individuell refleksjon».")
+    kind: PhaseKind = Field(description="Hvordan fasen gjennomføres.")
+    minutes: Minutes | None = Field(
+        default=None,
+        description=(
+            "Minutter for fasen. Mangler den, får fasen resten av delens tid "
+            "(høyst én slik fase per del). For en runde: se minutes_per."
+        ),
+    )
+    minutes_per: MinutesPer | None = Field(
+        default=None,
+        description=(
+            "Bare for runder, og påkrevd der: `round` = minutes gjelder hele runden, "
+            "`person` = hver tur er turn.minutes lang."
+        ),
+    )
+    turn: Turn | None = Field(default=None, description="Turlengde og steg i en runde.")
+    speakers: Speakers = Field(
+        default=Speakers.present, description="Hvem som får tur i runden."
+    )
+    prompts: list[Text] = Field(
+        default_factory=list, description="Spørsmålene som vises for gruppen, ordrett."
+    )
+    notes: list[Text] = Field(default_factory=list, description="Notater til fasilitatoren.")
+    reminder: str | None = Field(default=None, description="En påminnelse som vises tydelig.")
+    captures: list[CaptureKind] = Field(
+        default_factory=list, description="Hva fasilitatoren skriver ned i denne fasen."
+    )
+
+    @model_validator(mode="after")
+    def _round_rules(self) -> Phase:
+        if self.kind is PhaseKind.round:
+            if self.minutes_per is None:
+                raise ValueError(
+                    "en runde må si om minuttene gjelder hele runden eller hver person "
+                    "(minutes_per: round eller person)"
+                )
+            if self.minutes_per is MinutesPer.person and (
+                self.turn is None or self.turn.written_minutes is None
+            ):
+                raise ValueError("minutes_per: person krever turn.minutes eller turn.steps")
+        else:
+            if self.minutes_per is not None:
+                raise ValueError("minutes_per gjelder bare faser med kind: round")
+            if self.turn is not None:
+                raise ValueError("turn gjelder bare faser med kind: round")
+        return self
+
+    @property
+    def is_round(self) -> bool:
+        return self.kind is PhaseKind.round
+
+
+class PartKind(StrEnum):
+    """Where a part sits in the meeting; decides how it is named on screen."""
+
+    innsjekk = "innsjekk"
+    steg = "steg"
+    utsjekk = "utsjekk"
+    pause = "pause"
+
+
+class Part(_Strict):
+    """A part (del/steg) of the meeting, with its own time budget."""
+
+    id: Identifier = Field(description="Kort id, unik i agendaen, f.eks. `steg3`.")
+    kind: PartKind = Field(default=PartKind.steg, description="innsjekk, steg, utsjekk, pause.")
+    title: Text = Field(description="Delens tittel slik gruppen ser den.")
+    minutes: Minutes = Field(description="Minutter delen har i planen.")
+    purpose: str = Field(default="", description="Hensikten med delen, kort.")
+    prompts: list[Text] = Field(default_factory=list, description="Spørsmål for hele delen.")
+    notes: list[Text] = Field(default_factory=list, description="Notater til fasilitatoren.")
+    materials: list[Text] = Field(default_factory=list, description="Materiell delen trenger.")
+    handouts: list[Identifier] = Field(
+        default_factory=list, description="Id-er for arkene i handouts.yaml som brukes her."
+    )
+    context: list[Identifier] = Field(
+        default_factory=list, description="Id-er for kontekst-tekster som hører til delen."
+    )
+    captures: list[CaptureKind] = Field(
+        default_factory=list, description="Hva som skrives ned i delen (i alle faser)."
+    )
+    phases: list[Phase] = Field(
+        default_factory=list,
+        description="Fasene i rekkefølge. Tom liste = én plenumsfase over hele delen.",
+    )
+
+    @model_validator(mode="after")
+    def _phases_fit(self) -> Part:
+        open_ended = [p for p in self.phases if p.minutes is None]
+        if len(open_ended) > 1:
+            raise ValueError("høyst én fase per del kan mangle minutes (den får resten av tiden)")
+        ids = [p.id for p in self.phases if p.id is not None]
+        if len(ids) != len(set(ids)):
+            raise ValueError("to faser i samme del har samme id")
+        return self
+
+    @property
+    def effective_phases(self) -> list[Phase]:
+        """The phases to run: a part written without phases is one plenary phase."""
+        if self.phases:
+            return list(self.phases)
+        return [Phase(title=self.title, kind=PhaseKind.plenary, minutes=self.minutes)]
+
+    def all_captures(self) -> list[CaptureKind]:
+        """Every capture kind used in the part, part-level first, without repeats."""
+        seen: dict[CaptureKind, None] = dict.fromkeys(self.captures)
+        for phase in self.phases:
+            seen.update(dict.fromkeys(phase.captures))
+        return list(seen)
+
+
+class ContextText(_Strict):
+    """A text worth showing at the right moment (a quote, a poem, a rationale)."""
+
+    id: Identifier = Field(description="Kort id som delene viser til.")
+    title: Text = Field(description="Overskrift.")
+    text: Text = Field(description="Teksten, ordrett.")
+    source: str | None = Field(default=None, description="Kilde, f.eks. «Bufdir 2024».")
+
+
+class Agenda(_Strict):
+    """A whole meeting: its parts in order and what it needs."""
+
+    schema_: str | None = Field(
+        default=None,
+        alias="$schema",
+        description="Valgfri sti til JSON Schema (for editorer).",
+    )
+    id: Identifier = Field(description="Kort id for agendaen, f.eks. `startpakke`.")
+    title: Text = Field(description="Møtets tittel.")
+    subtitle: str = Field(default="", description="Undertittel.")
+    total_minutes: Minutes | None = Field(
+        default=None,
+        description="Hele møtets lengde; det som ikke er brukt av delene er luft/pause.",
+    )
+    max_participants: int | None = Field(
+        default=None, gt=0, strict=True, description="Anbefalt største gruppe."
+    )
+    kind: Literal["etablering", "kollegaveiledning", "nettverksmote"] = Field(
+        default="nettverksmote", description="Hva slags møte agendaen er for (styrer referatet)."
+    )
+    materials: list[Text] = Field(default_factory=list, description="Utstyr og materiell.")
+    notes: list[Text] = Field(default_factory=list, description="Notater til fasilitatoren.")
+    context: list[ContextText] = Field(
+        default_factory=list, description="Kontekst-tekster delene kan vise."
+    )
+    parts: list[Part] = Field(min_length=1, description="Delene i rekkefølge.")
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _references(self) -> Agenda:
+        ids = [part.id for part in self.parts]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"del-id brukt mer enn én gang: {', '.join(duplicates)}")
+        known = {c.id for c in self.context}
+        for part in self.parts:
+            missing = [c for c in part.context if c not in known]
+            if missing:
+                raise ValueError(
+                    f"delen «{part.id}» viser til ukjent kontekst-tekst: {', '.join(missing)}"
+                )
+        return self
+
+    @property
+    def planned_minutes(self) -> int:
+        """The sum of the parts' minutes."""
+        return sum(part.minutes for part in self.parts)
+
+    @property
+    def slack_minutes(self) -> int:
+        """Time in `total_minutes` not given to any part (a break, a buffer)."""
+        if self.total_minutes is None:
+            return 0
+        return max(0, self.total_minutes - self.planned_minutes)
+
+    def part_index(self, part_id: str) -> int:
+        for index, part in enumerate(self.parts):
+            if part.id == part_id:
+                return index
+        raise KeyError(part_id)
+
+    def context_text(self, context_id: str) -> ContextText | None:
+        return next((c for c in self.context if c.id == context_id), None)
+
+    def part_label(self, index: int) -> str:
+        """How a part is named on screen: «Innsjekk», «Steg 3 av 7», «Utsjekk»."""
+        part = self.parts[index]
+        if part.kind is PartKind.innsjekk:
+            return "Innsjekk"
+        if part.kind is PartKind.utsjekk:
+            return "Utsjekk"
+        if part.kind is PartKind.pause:
+            return "Pause"
+        steps = [p for p in self.parts if p.kind is PartKind.steg]
+        number = steps.index(part) + 1
+        return f"Steg {number} av {len(steps)}"

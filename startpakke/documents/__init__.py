@@ -1,0 +1,1 @@
+"""Word, calendar and PDF documents written from agendas and sessions."""

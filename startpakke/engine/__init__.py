@@ -1,0 +1,1 @@
+"""The run engine: position, turns and timers over an agenda, with an injected clock."""

@@ -1,0 +1,1 @@
+"""The session: what is captured, saved atomically, and resumed."""

@@ -1,0 +1,35 @@
+"""One place where user text is made safe for documents and files.
+
+Pasted text carries characters XML 1.0 forbids (vertical tab, NUL, other C0 controls,
+lone surrogates, U+FFFE/U+FFFF); python-docx raises ValueError on them. Every user string
+goes through `clean` before it reaches a document, so no writer needs to think about it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# XML 1.0 allows #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAKS = re.compile("[\x0b\x0c\u2028\u2029]")
+
+
+def clean(value: object) -> str:
+    """Return `value` as text that any document writer accepts.
+
+    Vertical tabs, form feeds and Unicode line separators (what Word and PowerPoint put in
+    pasted text for a soft line break) become newlines; other illegal characters are dropped.
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    text = _LINE_BREAKS.sub("\n", text)
+    return _ILLEGAL.sub("", text)
+
+
+def slug(value: str, fallback: str = "nettverk") -> str:
+    """A file-name-safe slug that keeps æøå readable as ae/o/a."""
+    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
+    text = clean(value).translate(table).lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:60] or fallback
