@@ -14,15 +14,17 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 Minutes = Annotated[int, Field(gt=0, le=24 * 60, strict=True)]
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60)]
-Text = Annotated[str, Field(min_length=1)]
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60, strict=True)]
+Text = Annotated[str, Field(min_length=1, strict=True)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # Not model-wide strict (enums would then demand instances); numbers and booleans are
+    # strict through their own types, so "10" or `yes` for minutes is still an error.
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class PhaseKind(StrEnum):
@@ -86,7 +88,7 @@ class TurnStep(_Strict):
     reminder: str | None = Field(
         default=None, description="En påminnelse som vises tydelig, f.eks. «kun spørsmål»."
     )
-    focus_listening: bool = Field(
+    focus_listening: StrictBool = Field(
         default=False,
         description="Fokuspersonen har snudd seg bort og bare lytter i dette steget.",
     )
@@ -168,9 +170,7 @@ class Phase(_Strict):
         ),
     )
     turn: Turn | None = Field(default=None, description="Turlengde og steg i en runde.")
-    speakers: Speakers = Field(
-        default=Speakers.present, description="Hvem som får tur i runden."
-    )
+    speakers: Speakers = Field(default=Speakers.present, description="Hvem som får tur i runden.")
     prompts: list[Text] = Field(
         default_factory=list, description="Spørsmålene som vises for gruppen, ordrett."
     )
@@ -300,7 +300,7 @@ class Agenda(_Strict):
     )
     parts: list[Part] = Field(min_length=1, description="Delene i rekkefølge.")
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     @model_validator(mode="after")
     def _references(self) -> Agenda:

@@ -112,7 +112,9 @@ class Competence(_Model):
 class Contract(_Model):
     """The nettverkskontrakt's own text from steg 5."""
 
-    purpose: str = Field(default="", description="Nettverkets formål (Bufdir 2024 som utgangspunkt).")
+    purpose: str = Field(
+        default="", description="Nettverkets formål (Bufdir 2024 som utgangspunkt)."
+    )
     text: str = Field(default="", description="Kontraktens egen tekst: normer, forpliktelser.")
     evaluation: str = Field(default="", description="Hvordan kontrakten evalueres og revideres.")
     review_date: date | None = Field(default=None, description="Når kontrakten skal evalueres.")
