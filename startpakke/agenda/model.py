@@ -203,6 +203,11 @@ class Phase(_Strict):
     def is_round(self) -> bool:
         return self.kind is PhaseKind.round
 
+    @property
+    def open_ended(self) -> bool:
+        """The phase takes what is left of the part (no minutes, not a per-person round)."""
+        return self.minutes is None and self.minutes_per is not MinutesPer.person
+
 
 class PartKind(StrEnum):
     """Where a part sits in the meeting; decides how it is named on screen."""
@@ -240,7 +245,7 @@ class Part(_Strict):
 
     @model_validator(mode="after")
     def _phases_fit(self) -> Part:
-        open_ended = [p for p in self.phases if p.minutes is None]
+        open_ended = [p for p in self.phases if p.open_ended]
         if len(open_ended) > 1:
             raise ValueError("høyst én fase per del kan mangle minutes (den får resten av tiden)")
         ids = [p.id for p in self.phases if p.id is not None]
