@@ -1,0 +1,757 @@
+"""The run engine: where the meeting is, whose turn it is, and how much time is left.
+
+A plain state machine over parts → phases → turns → steps. The UI sends intents
+(`next_part`, `next_turn`, `pause`, `extend`, …) and renders `snapshot()`; it never
+computes a deadline or decides whose turn it is. All time comes from an injected clock,
+so a test can run three hours in a millisecond with zero drift.
+
+Per part the engine keeps a countdown that survives going back and forth; the current
+phase, turn and step each have their own. Pause stops them all; extend adds a minute to
+all of them at once (so a longer turn does not steal time from the turns after it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from startpakke.agenda.model import Agenda, MinutesPer, Part, Phase, Speakers, TurnStep
+from startpakke.agenda.timing import (
+    MINUTE,
+    TurnFit,
+    fit_turn,
+    fixed_phase_seconds,
+    floor_turn_seconds,
+    minimum_phase_seconds,
+    written_turn_seconds,
+)
+from startpakke.engine.clock import Clock, SystemClock
+from startpakke.engine.countdown import Countdown
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+
+
+@dataclass
+class PartRecord:
+    """What actually happened in a part: when it ran and how long it took."""
+
+    id: str
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    shortened: str | None = None
+    """A note when turns were shortened to fit, for the schedule and the run sheet."""
+
+
+@dataclass(frozen=True)
+class TimerView:
+    label: str
+    budget: float
+    remaining: float
+
+    @property
+    def overtime(self) -> bool:
+        return self.remaining < 0
+
+    @property
+    def fraction_left(self) -> float:
+        return self.remaining / self.budget if self.budget > 0 else 0.0
+
+    @property
+    def low(self) -> bool:
+        """Time is running low: 20 % or less left (and not yet over)."""
+        return not self.overtime and self.fraction_left <= 0.2
+
+
+@dataclass(frozen=True)
+class RoundView:
+    order: list[Person]
+    current: Person | None
+    next: Person | None
+    absent: list[Person]
+    done: bool
+    turn_number: int
+    """1-based number of the current turn among those present."""
+    turns_total: int
+    fit: TurnFit | None
+    focus_listening: bool
+    """The focus person has turned away and only listens (kollegaveiledning)."""
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    index: int
+    label: str
+    title: str
+    planned_minutes: int
+    planned_start: datetime
+    planned_end: datetime
+    actual_start: datetime | None
+    actual_end: datetime | None
+    used_seconds: float
+    current: bool
+    shortened: str | None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    started: bool
+    finished: bool
+    paused: bool
+    part_index: int
+    part_count: int
+    part: Part
+    part_label: str
+    phase_index: int
+    phase_count: int
+    phase: Phase
+    step: TurnStep | None
+    step_index: int
+    step_count: int
+    main: TimerView
+    """The big clock: the step, turn or phase running now."""
+    part_timer: TimerView
+    phase_timer: TimerView
+    round: RoundView | None
+    now: datetime
+    planned_end: datetime
+    projected_end: datetime
+    day_end: datetime
+    behind_seconds: float
+    """Positive: the meeting is behind plan by this much; negative: ahead."""
+    progress: float
+    """How far through the planned day, 0..1."""
+    timer_key: tuple[int, int, int, int]
+    """Changes whenever the big clock starts a new countdown."""
+
+
+@dataclass
+class _Position:
+    part: int = 0
+    phase: int = 0
+    turn: int = 0
+    step: int = 0
+
+
+@dataclass
+class RunEngine:
+    """The meeting's state machine. Create with `RunEngine(agenda, people, clock)`."""
+
+    agenda: Agenda
+    people: list[Person]
+    clock: Clock = field(default_factory=SystemClock)
+    keep_written_turns: bool = False
+    """True: a per-person round keeps the written turn length and runs over; False: turns
+    are shortened (never below the floor) to fit the part's time."""
+
+    def __post_init__(self) -> None:
+        self.absent: set[str] = set()
+        self.focus: list[str] = []
+        self.started = False
+        self.finished = False
+        self.paused = False
+        self.meeting_started_at: datetime | None = None
+        self.pos = _Position()
+        self.order: list[str] = []
+        self.round_counter = 0
+        self.part_timers = [Countdown.stopped(p.minutes * MINUTE) for p in self.agenda.parts]
+        self.phase_timer: Countdown = Countdown.stopped(0.0)
+        self.turn_timer: Countdown | None = None
+        self.step_timer: Countdown | None = None
+        self.turn_fit: TurnFit | None = None
+        self.records = [PartRecord(p.id) for p in self.agenda.parts]
+
+    # -- reading -----------------------------------------------------------------------
+
+    @property
+    def part(self) -> Part:
+        return self.agenda.parts[self.pos.part]
+
+    @property
+    def phases(self) -> list[Phase]:
+        return self.part.effective_phases
+
+    @property
+    def phase(self) -> Phase:
+        return self.phases[self.pos.phase]
+
+    def _now(self) -> float:
+        return self.clock.monotonic()
+
+    def person(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def present_people(self) -> list[Person]:
+        return [p for p in self.people if p.id not in self.absent]
+
+    @property
+    def in_round(self) -> bool:
+        return self.phase.is_round and self.current_speaker is not None
+
+    @property
+    def current_speaker(self) -> str | None:
+        if not self.phase.is_round or self.pos.turn >= len(self.order):
+            return None
+        return self.order[self.pos.turn]
+
+    def _active_timers(self) -> list[Countdown]:
+        timers = [self.part_timers[self.pos.part], self.phase_timer]
+        timers += [t for t in (self.turn_timer, self.step_timer) if t is not None]
+        return timers
+
+    def _steps(self) -> list[TurnStep]:
+        if self.phase.turn is None:
+            return []
+        return list(self.phase.turn.steps)
+
+    # -- intents: moving through the meeting ---------------------------------------
+
+    def start(self, part_index: int = 0) -> None:
+        """Begin the meeting (at innsjekk unless told otherwise)."""
+        if self.started:
+            return
+        self.started = True
+        self.meeting_started_at = self.clock.now()
+        self._enter_part(part_index)
+
+    def next_part(self) -> None:
+        if not self.started:
+            self.start()
+            return
+        if self.finished:
+            return
+        self._leave_part()
+        if self.pos.part + 1 >= len(self.agenda.parts):
+            self.finished = True
+            self.turn_timer = self.step_timer = None
+            self.phase_timer.pause(self._now())
+            return
+        self._enter_part(self.pos.part + 1)
+
+    def previous_part(self) -> None:
+        if not self.started:
+            return
+        if self.finished:
+            self.finished = False
+            self._enter_part(self.pos.part)
+            return
+        if self.pos.part == 0:
+            return
+        self._leave_part()
+        self._enter_part(self.pos.part - 1)
+
+    def jump(self, part_index: int) -> None:
+        if not 0 <= part_index < len(self.agenda.parts):
+            raise IndexError(part_index)
+        if not self.started:
+            self.start(part_index)
+            return
+        if not self.finished:
+            self._leave_part()
+        self.finished = False
+        self._enter_part(part_index)
+
+    def next_phase(self) -> None:
+        """The next phase of this part; after the last phase, the next part."""
+        if not self.started or self.finished:
+            self.next_part()
+            return
+        if self.pos.phase + 1 >= len(self.phases):
+            self.next_part()
+            return
+        self._enter_phase(self.pos.phase + 1)
+
+    def next_turn(self) -> None:
+        """The next step of this turn, or the next speaker; after the last, the round is done."""
+        if not self.started or self.finished or not self.phase.is_round:
+            return
+        if self.current_speaker is None:
+            return
+        steps = self._steps()
+        if steps and self.pos.step + 1 < len(steps):
+            self._start_step(self.pos.step + 1)
+            return
+        self._advance_speaker(self.pos.turn + 1)
+
+    def next_speaker(self) -> None:
+        """The next speaker, skipping what is left of this turn's steps."""
+        if self.started and not self.finished and self.current_speaker is not None:
+            self._advance_speaker(self.pos.turn + 1)
+
+    # -- intents: time ---------------------------------------------------------------------
+
+    def pause(self) -> None:
+        if self.paused:
+            return
+        self.paused = True
+        now = self._now()
+        for timer in self._active_timers():
+            timer.pause(now)
+
+    def resume(self) -> None:
+        if not self.paused:
+            return
+        self.paused = False
+        if self.started and not self.finished:
+            now = self._now()
+            for timer in self._active_timers():
+                timer.start(now)
+
+    def toggle_pause(self) -> None:
+        if self.paused:
+            self.resume()
+        else:
+            self.pause()
+
+    def extend(self, minutes: float) -> None:
+        """One minute more (or less) for the big clock and everything around it."""
+        if not self.started or self.finished:
+            return
+        innermost = self._active_timers()[-1]
+        change = innermost.extend(minutes * MINUTE)
+        for timer in self._active_timers()[:-1]:
+            timer.extend(change)
+
+    def set_keep_written_turns(self, keep: bool) -> None:
+        """Choose between keeping the written turn length and shortening turns to fit."""
+        self.keep_written_turns = keep
+
+    # -- intents: people -------------------------------------------------------------------
+
+    def set_present(self, person_id: str, present: bool) -> None:
+        if present:
+            self.absent.discard(person_id)
+            return
+        self.absent.add(person_id)
+        if self.current_speaker == person_id:
+            self._advance_speaker(self.pos.turn + 1)
+
+    def toggle_current_present(self) -> str | None:
+        """Mark the current speaker absent (and move on); returns their id."""
+        speaker = self.current_speaker
+        if speaker is not None:
+            self.set_present(speaker, False)
+        return speaker
+
+    def set_people(self, people: list[Person]) -> None:
+        """Replace the roster (names edited, someone added) keeping the run's position."""
+        self.people = list(people)
+        known = {p.id for p in people}
+        self.absent &= known
+        self.focus = [f for f in self.focus if f in known]
+
+    def set_focus(self, person_ids: list[str]) -> None:
+        """Choose the focus persons for `speakers: focus` rounds, in order."""
+        self.focus = [pid for pid in person_ids if self.person(pid) is not None]
+
+    def move_speaker(self, person_id: str, delta: int) -> None:
+        """Move someone earlier (-1) or later (+1) in the current round's order."""
+        if person_id not in self.order:
+            return
+        index = self.order.index(person_id)
+        target = max(self.pos.turn + 1, min(len(self.order) - 1, index + delta))
+        if index <= self.pos.turn or target == index:
+            return  # who has spoken, or speaks now, stays put
+        self.order.insert(target, self.order.pop(index))
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _leave_part(self) -> None:
+        now = self._now()
+        self.part_timers[self.pos.part].pause(now)
+        self.records[self.pos.part].ended_at = self.clock.now()
+
+    def _enter_part(self, index: int) -> None:
+        self.pos = _Position(part=index)
+        record = self.records[index]
+        if record.started_at is None:
+            record.started_at = self.clock.now()
+        record.ended_at = None
+        if not self.paused:
+            self.part_timers[index].start(self._now())
+        self._enter_phase(0)
+
+    def _speakers(self, phase: Phase) -> list[str]:
+        if phase.speakers is Speakers.focus and self.focus:
+            return list(self.focus)
+        return [p.id for p in self.people]
+
+    def _present_count(self, ids: list[str]) -> int:
+        return sum(1 for pid in ids if pid not in self.absent)
+
+    def _later_phases_seconds(self, people: int) -> float:
+        """What the phases after this one need: per-person rounds at the floor when turns
+        are fitted, as written when the facilitator keeps the written length."""
+        later = self.phases[self.pos.phase + 1 :]
+        if self.keep_written_turns:
+            return sum(fixed_phase_seconds(phase, people) or 0.0 for phase in later)
+        return sum(minimum_phase_seconds(phase, people) for phase in later)
+
+    def _phase_budget(self, phase: Phase, speakers: int) -> float:
+        part_left = max(0.0, self.part_timers[self.pos.part].remaining(self._now()))
+        available = max(0.0, part_left - self._later_phases_seconds(len(self.present_people())))
+        if phase.is_round and phase.minutes_per is MinutesPer.person:
+            written = (written_turn_seconds(phase) or 0.0) * speakers
+            if self.keep_written_turns or written <= available:
+                return written
+            floor = (floor_turn_seconds(phase) or 0.0) * speakers
+            return max(available, floor)
+        if phase.minutes is None:
+            return available
+        return phase.minutes * MINUTE
+
+    def _enter_phase(self, index: int) -> None:
+        self.pos.phase = index
+        self.pos.turn = 0
+        self.pos.step = 0
+        self.turn_timer = self.step_timer = None
+        self.turn_fit = None
+        phase = self.phase
+        speakers = self._speakers(phase) if phase.is_round else []
+        budget = self._phase_budget(phase, self._present_count(speakers))
+        self.phase_timer = Countdown.stopped(budget)
+        if not self.paused:
+            self.phase_timer.start(self._now())
+        self.order = []
+        if phase.is_round:
+            # Rotate who starts, so the same person does not always open a round.
+            if speakers:
+                shift = self.round_counter % len(speakers)
+                speakers = speakers[shift:] + speakers[:shift]
+            self.round_counter += 1
+            self.order = speakers
+            self._advance_speaker(0)
+
+    def _advance_speaker(self, from_index: int) -> None:
+        index = from_index
+        while index < len(self.order) and self.order[index] in self.absent:
+            index += 1
+        self.pos.turn = index
+        self.pos.step = 0
+        self.step_timer = None
+        if index >= len(self.order):
+            self.turn_timer = None
+            self.turn_fit = None
+            return
+        now = self._now()
+        people_left = self._present_count(self.order[index:])
+        available = self.phase_timer.remaining(now)
+        if self.phase.minutes_per is MinutesPer.person:
+            # Per-person turns are fitted to what the part has left, not to the round's
+            # own budget (which may already have been stretched to the floor).
+            part_left = self.part_timers[self.pos.part].remaining(now)
+            available = part_left - self._later_phases_seconds(len(self.present_people()))
+        fit = fit_turn(self.phase, people_left, available, keep_written=self.keep_written_turns)
+        self.turn_fit = fit
+        if fit.shortened:
+            self.records[self.pos.part].shortened = (
+                f"Turene ble kortet ned til {_minutes_text(fit.seconds)}"
+                + (
+                    f" (skrevet: {_minutes_text(fit.written_seconds)})"
+                    if fit.written_seconds
+                    else ""
+                )
+            )
+        self.turn_timer = Countdown.stopped(fit.seconds)
+        if not self.paused:
+            self.turn_timer.start(now)
+        if self._steps():
+            self._start_step(0)
+
+    def _start_step(self, index: int) -> None:
+        self.pos.step = index
+        steps = self._steps()
+        written = sum(step.minutes for step in steps) * MINUTE
+        turn_budget = self.turn_timer.budget if self.turn_timer else written
+        scale = turn_budget / written if written else 1.0
+        step = steps[index]
+        seconds = step.minutes * MINUTE * scale
+        if step.min_minutes is not None:
+            seconds = max(seconds, step.min_minutes * MINUTE)
+        self.step_timer = Countdown.stopped(seconds)
+        if not self.paused:
+            self.step_timer.start(self._now())
+
+    # -- what the screen shows ---------------------------------------------------------
+
+    def _timer_view(self, label: str, timer: Countdown, now: float) -> TimerView:
+        return TimerView(label, timer.budget, timer.remaining(now))
+
+    def _round_view(self) -> RoundView | None:
+        if not self.phase.is_round:
+            return None
+        current = self.current_speaker
+        next_id = None
+        for pid in self.order[self.pos.turn + 1 :]:
+            if pid not in self.absent:
+                next_id = pid
+                break
+        present_order = [pid for pid in self.order if pid not in self.absent]
+        turn_number = (
+            present_order.index(current) + 1 if current in present_order else len(present_order)
+        )
+        step = self._steps()[self.pos.step] if current and self._steps() else None
+        return RoundView(
+            order=[p for pid in self.order if (p := self.person(pid)) is not None],
+            current=self.person(current) if current else None,
+            next=self.person(next_id) if next_id else None,
+            absent=[p for p in self.people if p.id in self.absent],
+            done=current is None,
+            turn_number=turn_number,
+            turns_total=len(present_order),
+            fit=self.turn_fit,
+            focus_listening=bool(step and step.focus_listening),
+        )
+
+    def planned_start(self) -> datetime:
+        return self.meeting_started_at or self.clock.now()
+
+    def _remaining_in_current_part(self, now: float) -> float:
+        part_left = self.part_timers[self.pos.part].remaining(now)
+        phase_left = max(0.0, self.phase_timer.remaining(now))
+        needed = phase_left + self._later_phases_seconds(len(self.present_people()))
+        return max(part_left, needed, 0.0)
+
+    def projected_end(self) -> datetime:
+        wall = self.clock.now()
+        if self.finished:
+            return wall
+        if not self.started:
+            return wall + timedelta(minutes=self.agenda.planned_minutes)
+        now = self._now()
+        seconds = self._remaining_in_current_part(now)
+        for index in range(self.pos.part + 1, len(self.agenda.parts)):
+            seconds += max(0.0, self.part_timers[index].remaining(now))
+        return wall + timedelta(seconds=seconds)
+
+    def snapshot(self) -> Snapshot:
+        now = self._now()
+        wall = self.clock.now()
+        steps = self._steps()
+        in_turn = self.current_speaker is not None
+        if in_turn and self.step_timer is not None:
+            main = self._timer_view(steps[self.pos.step].title, self.step_timer, now)
+        elif in_turn and self.turn_timer is not None:
+            main = self._timer_view("Tur", self.turn_timer, now)
+        else:
+            main = self._timer_view("Fase", self.phase_timer, now)
+        start = self.planned_start()
+        planned_end = start + timedelta(minutes=self.agenda.planned_minutes)
+        day_end = start + timedelta(
+            minutes=self.agenda.total_minutes or self.agenda.planned_minutes
+        )
+        projected = self.projected_end()
+        used = sum(t.elapsed(now) for t in self.part_timers)
+        total = self.agenda.planned_minutes * MINUTE
+        return Snapshot(
+            started=self.started,
+            finished=self.finished,
+            paused=self.paused,
+            part_index=self.pos.part,
+            part_count=len(self.agenda.parts),
+            part=self.part,
+            part_label=self.agenda.part_label(self.pos.part),
+            phase_index=self.pos.phase,
+            phase_count=len(self.phases),
+            phase=self.phase,
+            step=steps[self.pos.step] if in_turn and steps else None,
+            step_index=self.pos.step,
+            step_count=len(steps),
+            main=main,
+            part_timer=self._timer_view("Del", self.part_timers[self.pos.part], now),
+            phase_timer=self._timer_view("Fase", self.phase_timer, now),
+            round=self._round_view(),
+            now=wall,
+            planned_end=planned_end,
+            projected_end=projected,
+            day_end=day_end,
+            behind_seconds=(projected - planned_end).total_seconds() if self.started else 0.0,
+            progress=min(1.0, used / total) if total else 0.0,
+            timer_key=(self.pos.part, self.pos.phase, self.pos.turn, self.pos.step),
+        )
+
+    def schedule(self) -> list[ScheduleRow]:
+        """Every part: planned and actual start, minutes used, where turns were shortened."""
+        now = self._now()
+        start = self.planned_start()
+        rows = []
+        offset = 0
+        for index, part in enumerate(self.agenda.parts):
+            planned_start = start + timedelta(minutes=offset)
+            offset += part.minutes
+            record = self.records[index]
+            rows.append(
+                ScheduleRow(
+                    index=index,
+                    label=self.agenda.part_label(index),
+                    title=part.title,
+                    planned_minutes=part.minutes,
+                    planned_start=planned_start,
+                    planned_end=start + timedelta(minutes=offset),
+                    actual_start=record.started_at,
+                    actual_end=record.ended_at,
+                    used_seconds=self.part_timers[index].elapsed(now),
+                    current=self.started and not self.finished and index == self.pos.part,
+                    shortened=record.shortened,
+                )
+            )
+        return rows
+
+    # -- saving and restoring -------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole state as JSON-ready data; `parts` is read by the documents."""
+        now = self._now()
+        return {
+            "version": STATE_VERSION,
+            "agenda_id": self.agenda.id,
+            "saved_at": self.clock.now().isoformat(),
+            "started": self.started,
+            "finished": self.finished,
+            "paused": self.paused,
+            "meeting_started_at": _iso(self.meeting_started_at),
+            "people": [{"id": p.id, "name": p.name} for p in self.people],
+            "absent": sorted(self.absent),
+            "focus": list(self.focus),
+            "keep_written_turns": self.keep_written_turns,
+            "position": {
+                "part": self.pos.part,
+                "phase": self.pos.phase,
+                "turn": self.pos.turn,
+                "step": self.pos.step,
+            },
+            "order": list(self.order),
+            "round_counter": self.round_counter,
+            "timers": {
+                "parts": [t.to_dict(now) for t in self.part_timers],
+                "phase": self.phase_timer.to_dict(now),
+                "turn": self.turn_timer.to_dict(now) if self.turn_timer else None,
+                "step": self.step_timer.to_dict(now) if self.step_timer else None,
+            },
+            "turn_fit": _fit_to_dict(self.turn_fit),
+            "parts": [
+                {
+                    "id": record.id,
+                    "started_at": _iso(record.started_at),
+                    "ended_at": _iso(record.ended_at),
+                    "used_seconds": self.part_timers[i].elapsed(now),
+                    "shortened": record.shortened,
+                }
+                for i, record in enumerate(self.records)
+            ],
+        }
+
+    @staticmethod
+    def closed_seconds(data: dict[str, Any], clock: Clock) -> float:
+        """How long the program was closed: from the last save to now (never negative)."""
+        saved = _parse(data.get("saved_at"))
+        if saved is None:
+            return 0.0
+        return max(0.0, (clock.now() - saved).total_seconds())
+
+    @classmethod
+    def from_dict(
+        cls,
+        data: dict[str, Any],
+        agenda: Agenda,
+        clock: Clock | None = None,
+        *,
+        count_closed_time: bool,
+    ) -> RunEngine:
+        """Restore a saved run.
+
+        `count_closed_time=True` (a crash mid-meeting): the time the program was closed is
+        counted against the running timers. False (the lid was closed over lunch): the
+        timers continue from where they stopped. A paused run stays paused either way.
+        """
+        if data.get("version") != STATE_VERSION:
+            raise ValueError(f"ukjent versjon av kjøretilstanden: {data.get('version')!r}")
+        if data.get("agenda_id") != agenda.id:
+            raise ValueError(
+                f"kjøretilstanden hører til agendaen «{data.get('agenda_id')}», ikke «{agenda.id}»"
+            )
+        clock = clock or SystemClock()
+        people = [Person(p["id"], p["name"]) for p in data["people"]]
+        engine = cls(agenda, people, clock, keep_written_turns=bool(data["keep_written_turns"]))
+        now = clock.monotonic()
+        paused = bool(data["paused"])
+        lost = cls.closed_seconds(data, clock) if count_closed_time and not paused else 0.0
+        timers = data["timers"]
+        if len(timers["parts"]) != len(agenda.parts):
+            raise ValueError("kjøretilstanden har et annet antall deler enn agendaen")
+        engine.started = bool(data["started"])
+        engine.finished = bool(data["finished"])
+        engine.paused = paused
+        engine.meeting_started_at = _parse(data.get("meeting_started_at"))
+        engine.absent = set(data["absent"])
+        engine.focus = list(data["focus"])
+        position = data["position"]
+        engine.pos = _Position(
+            position["part"], position["phase"], position["turn"], position["step"]
+        )
+        engine.order = list(data["order"])
+        engine.round_counter = int(data["round_counter"])
+        engine.part_timers = [Countdown.from_dict(t, now, lost) for t in timers["parts"]]
+        engine.phase_timer = Countdown.from_dict(timers["phase"], now, lost)
+        engine.turn_timer = (
+            Countdown.from_dict(timers["turn"], now, lost) if timers["turn"] else None
+        )
+        engine.step_timer = (
+            Countdown.from_dict(timers["step"], now, lost) if timers["step"] else None
+        )
+        engine.turn_fit = _fit_from_dict(data.get("turn_fit"))
+        engine.records = [
+            PartRecord(
+                id=r["id"],
+                started_at=_parse(r.get("started_at")),
+                ended_at=_parse(r.get("ended_at")),
+                shortened=r.get("shortened"),
+            )
+            for r in data["parts"]
+        ]
+        return engine
+
+
+def _minutes_text(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    whole, rest = divmod(round(seconds), 60)
+    return f"{whole} min" if rest == 0 else f"{whole} min {rest} s"
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if isinstance(value, str) else None
+
+
+def _fit_to_dict(fit: TurnFit | None) -> dict[str, Any] | None:
+    if fit is None:
+        return None
+    return {
+        "seconds": fit.seconds,
+        "written_seconds": fit.written_seconds,
+        "floor_seconds": fit.floor_seconds,
+        "shortened": fit.shortened,
+        "overrun": fit.overrun,
+    }
+
+
+def _fit_from_dict(data: dict[str, Any] | None) -> TurnFit | None:
+    if not data:
+        return None
+    return TurnFit(
+        seconds=float(data["seconds"]),
+        written_seconds=data.get("written_seconds"),
+        floor_seconds=data.get("floor_seconds"),
+        shortened=bool(data["shortened"]),
+        overrun=bool(data["overrun"]),
+    )

@@ -1,0 +1,466 @@
+"""The run engine on a fake clock: no screen, no sleeping, exact arithmetic."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from startpakke.agenda.model import Agenda
+from startpakke.engine import FakeClock, Person, RunEngine
+
+MIN = 60.0
+
+AGENDA = Agenda.model_validate(
+    {
+        "id": "test",
+        "title": "Testmøte",
+        "total_minutes": 60,
+        "parts": [
+            {
+                "id": "inn",
+                "kind": "innsjekk",
+                "title": "Innsjekk",
+                "minutes": 10,
+                "phases": [
+                    {"title": "Runde", "kind": "round", "minutes": 9, "minutes_per": "round"}
+                ],
+            },
+            {
+                "id": "bruk",
+                "title": "Min bruksanvisning",
+                "minutes": 25,
+                "phases": [
+                    {"title": "Alene", "kind": "individual", "minutes": 10},
+                    {
+                        "title": "En og en i fokus",
+                        "kind": "round",
+                        "minutes_per": "person",
+                        "turn": {
+                            "steps": [
+                                {"title": "Deler", "minutes": 4, "min_minutes": 3},
+                                {"title": "Gruppen spør", "minutes": 4, "min_minutes": 3},
+                            ]
+                        },
+                    },
+                    {"title": "Oppsummering", "kind": "plenary"},
+                ],
+            },
+            {"id": "ut", "kind": "utsjekk", "title": "Utsjekk", "minutes": 10},
+        ],
+    }
+)
+
+NAMES = ["Anne", "Bjørn", "Cecilie", "Dag", "Eva", "Frida"]
+
+
+def people(n: int) -> list[Person]:
+    return [Person(name.lower(), name) for name in NAMES[:n]]
+
+
+def make(n: int = 3, **kwargs: object) -> tuple[RunEngine, FakeClock]:
+    clock = FakeClock()
+    engine = RunEngine(AGENDA, people(n), clock, **kwargs)  # type: ignore[arg-type]
+    return engine, clock
+
+
+def test_start_shows_innsjekk_and_first_speaker() -> None:
+    engine, _ = make()
+    engine.start()
+    snap = engine.snapshot()
+    assert snap.part_label == "Innsjekk"
+    assert snap.round is not None
+    assert snap.round.current.name == "Anne"
+    assert snap.round.next.name == "Bjørn"
+    # A 9-minute round for three: three minutes each.
+    assert snap.main.budget == 3 * MIN
+    assert snap.part_timer.remaining == 10 * MIN
+
+
+def test_three_hours_on_a_fake_clock_have_zero_drift() -> None:
+    """Advance in irregular chunks for three hours, moving on at random moments: every
+    timer is exact at every moment, and the time used adds up to the time that passed."""
+    engine, clock = make(6)
+    engine.start()
+    rng = random.Random(7)
+    part_started = clock.monotonic()
+    passed = 0.0
+    while passed < 3 * 3600 and not engine.finished:
+        step = rng.choice([0.125, 0.5, 1.0, 7.25, 30.0, 61.5])
+        clock.advance(step)
+        passed += step
+        snap = engine.snapshot()
+        in_part = clock.monotonic() - part_started
+        assert snap.part_timer.remaining == snap.part_timer.budget - in_part
+        action = rng.random()
+        if action < 0.02:
+            engine.next_turn()
+        elif action < 0.03 and in_part > snap.part.minutes * MIN * 4.5:
+            engine.next_part()
+            part_started = clock.monotonic()
+    assert passed >= 3 * 3600 - 61.5
+    assert sum(row.used_seconds for row in engine.schedule()) == passed
+
+
+def test_whole_meeting_time_used_adds_up_exactly() -> None:
+    engine, clock = make(3)
+    engine.start()
+    for seconds in (10 * MIN, 25 * MIN, 10 * MIN):
+        for _ in range(int(seconds // 0.25)):
+            clock.advance(0.25)
+        engine.next_part()
+    assert engine.finished
+    rows = engine.schedule()
+    assert [row.used_seconds for row in rows] == [600.0, 1500.0, 600.0]
+    assert engine.snapshot().behind_seconds == 0.0 or engine.finished
+
+
+def test_pause_stops_every_timer_and_resume_continues() -> None:
+    engine, clock = make()
+    engine.start()
+    clock.advance(30)
+    engine.pause()
+    before = engine.snapshot()
+    assert before.paused
+    clock.advance(600)
+    during = engine.snapshot()
+    assert during.main.remaining == before.main.remaining == 150
+    assert during.part_timer.remaining == before.part_timer.remaining
+    engine.resume()
+    clock.advance(10)
+    assert engine.snapshot().main.remaining == 140
+
+
+def test_navigation_while_paused_keeps_timers_stopped() -> None:
+    engine, clock = make()
+    engine.start()
+    engine.pause()
+    engine.next_part()
+    clock.advance(100)
+    snap = engine.snapshot()
+    assert snap.paused
+    assert snap.main.remaining == 10 * MIN
+    engine.resume()
+    clock.advance(1)
+    assert engine.snapshot().main.remaining == 10 * MIN - 1
+
+
+def test_extend_adds_a_minute_to_the_clock_the_round_and_the_part() -> None:
+    engine, clock = make()
+    engine.start()
+    clock.advance(60)
+    engine.extend(1)
+    snap = engine.snapshot()
+    assert snap.main.remaining == 3 * MIN  # 3 min turn, 1 used, 1 added
+    assert snap.phase_timer.remaining == 9 * MIN
+    assert snap.part_timer.remaining == 10 * MIN
+    engine.extend(-1)
+    engine.extend(-1)
+    assert engine.snapshot().main.remaining == 1 * MIN
+
+
+def test_shortening_never_makes_a_budget_negative() -> None:
+    engine, _ = make()
+    engine.start()
+    for _ in range(10):
+        engine.extend(-1)
+    snap = engine.snapshot()
+    assert snap.main.budget == 0
+    assert snap.main.remaining == 0
+    assert snap.phase_timer.budget >= 0
+
+
+def test_overtime_counts_down_past_zero_and_waits() -> None:
+    engine, clock = make()
+    engine.start()
+    clock.advance(3 * MIN + 45)
+    snap = engine.snapshot()
+    assert snap.main.overtime
+    assert snap.main.remaining == -45
+    assert snap.round.current.name == "Anne"  # never moves on by itself
+    assert not snap.main.low
+
+
+def test_low_time_flag_at_twenty_percent() -> None:
+    engine, clock = make()
+    engine.start()
+    clock.advance(0.79 * 180)
+    assert not engine.snapshot().main.low
+    clock.advance(0.02 * 180)
+    assert engine.snapshot().main.low
+
+
+def test_rotation_skips_an_absent_person() -> None:
+    engine, _ = make(3)
+    engine.start()
+    engine.set_present("bjørn", False)
+    snap = engine.snapshot()
+    assert snap.round.next.name == "Cecilie"
+    assert [p.name for p in snap.round.absent] == ["Bjørn"]
+    assert snap.round.turns_total == 2
+    engine.next_turn()
+    assert engine.snapshot().round.current.name == "Cecilie"
+    engine.next_turn()
+    assert engine.snapshot().round.done
+
+
+def test_marking_the_current_speaker_absent_moves_to_the_next() -> None:
+    engine, _ = make(3)
+    engine.start()
+    assert engine.toggle_current_present() == "anne"
+    assert engine.snapshot().round.current.name == "Bjørn"
+    engine.set_present("anne", True)
+    assert "anne" not in engine.absent
+
+
+def test_each_round_starts_with_the_next_person() -> None:
+    engine, _ = make(3)
+    engine.start()
+    first = engine.snapshot().round.current.name
+    engine.next_part()
+    engine.next_phase()  # into the focus round
+    second = engine.snapshot().round.current.name
+    assert (first, second) == ("Anne", "Bjørn")
+
+
+def test_reorder_speakers_in_the_current_round() -> None:
+    engine, _ = make(4)
+    engine.start()
+    engine.move_speaker("dag", -2)
+    assert [p.name for p in engine.snapshot().round.order] == ["Anne", "Dag", "Bjørn", "Cecilie"]
+    engine.move_speaker("anne", 1)  # speaking now: stays put
+    assert engine.snapshot().round.current.name == "Anne"
+
+
+def _enter_focus_round(n: int, keep: bool = False) -> tuple[RunEngine, FakeClock]:
+    engine, clock = make(n, keep_written_turns=keep)
+    engine.start()
+    engine.next_part()
+    clock.advance(10 * MIN)  # the ten minutes alone
+    engine.next_phase()
+    return engine, clock
+
+
+def test_three_people_fit_by_shortening_turns_to_the_floor_and_warn() -> None:
+    # 25 - 10 = 15 minutes for three people: written 3 × 8 = 24, floor 3 × 6 = 18.
+    engine, _ = _enter_focus_round(3)
+    snap = engine.snapshot()
+    assert snap.phase_timer.budget == 18 * MIN
+    assert snap.round.fit.shortened
+    assert snap.round.fit.overrun
+    assert snap.round.fit.seconds == 6 * MIN
+    assert snap.step.title == "Deler"
+    assert snap.main.budget == 3 * MIN
+    assert "kortet ned" in engine.schedule()[1].shortened
+
+
+def test_two_people_get_their_turns_shortened_but_fit() -> None:
+    engine, _ = _enter_focus_round(2)
+    fit = engine.snapshot().round.fit
+    assert fit.shortened and not fit.overrun
+    assert fit.seconds == 7.5 * MIN
+
+
+def test_six_people_keep_the_written_length_when_asked() -> None:
+    engine, _ = _enter_focus_round(6, keep=True)
+    snap = engine.snapshot()
+    assert snap.round.fit.seconds == 8 * MIN
+    assert not snap.round.fit.shortened
+    assert snap.phase_timer.budget == 48 * MIN
+    # The projection shows the overrun: 48 min of turns in a part with 15 left.
+    assert snap.behind_seconds == pytest.approx((48 - 15 - 10) * MIN)  # innsjekk was skipped
+
+
+def test_six_people_shortened_to_the_floor() -> None:
+    engine, _ = _enter_focus_round(6)
+    snap = engine.snapshot()
+    assert snap.round.fit.seconds == 6 * MIN
+    assert snap.phase_timer.budget == 36 * MIN
+
+
+def test_steps_inside_a_turn_then_the_next_speaker() -> None:
+    engine, clock = _enter_focus_round(2)
+    snap = engine.snapshot()
+    first = snap.round.current.name
+    assert (snap.step_index, snap.step_count) == (0, 2)
+    engine.next_turn()
+    snap = engine.snapshot()
+    assert snap.step.title == "Gruppen spør"
+    assert snap.round.current.name == first
+    engine.next_turn()
+    snap = engine.snapshot()
+    assert snap.round.current.name != first
+    assert snap.step.title == "Deler"
+
+
+def test_a_late_turn_shortens_the_turns_after_it() -> None:
+    engine, clock = _enter_focus_round(2)
+    clock.advance(10 * MIN)  # the first person takes 10 of 15 minutes
+    engine.next_speaker()
+    fit = engine.snapshot().round.fit
+    assert fit.seconds == 6 * MIN  # 5 left, but never below the floor
+    assert fit.overrun
+
+
+def test_open_ended_phase_gets_the_rest_of_the_part() -> None:
+    engine, clock = _enter_focus_round(2)
+    clock.advance(12 * MIN)
+    engine.next_phase()
+    snap = engine.snapshot()
+    assert snap.phase.title == "Oppsummering"
+    assert snap.main.budget == 3 * MIN
+
+
+def test_previous_part_keeps_the_parts_own_time() -> None:
+    engine, clock = make()
+    engine.start()
+    clock.advance(4 * MIN)
+    engine.next_part()
+    clock.advance(1 * MIN)
+    engine.previous_part()
+    snap = engine.snapshot()
+    assert snap.part_label == "Innsjekk"
+    assert snap.part_timer.remaining == 6 * MIN
+    assert engine.schedule()[1].used_seconds == 1 * MIN
+
+
+def test_next_phase_after_the_last_goes_to_the_next_part_and_the_end() -> None:
+    engine, _ = make()
+    engine.start()
+    engine.next_phase()
+    assert engine.snapshot().part.id == "bruk"
+    engine.jump(2)
+    engine.next_phase()
+    assert engine.finished
+    engine.previous_part()
+    assert not engine.finished
+    assert engine.snapshot().part.id == "ut"
+
+
+def test_projected_end_follows_overtime() -> None:
+    engine, clock = make()
+    engine.start()
+    clock.advance(12 * MIN)  # innsjekk runs two minutes over
+    snap = engine.snapshot()
+    assert snap.behind_seconds == 2 * MIN
+    engine.next_part()
+    # Three people need 10 + 3 × 6 = 28 of the next part's 25 minutes: 3 more behind.
+    assert engine.snapshot().behind_seconds == 5 * MIN
+
+
+def test_projected_end_for_a_group_that_fits() -> None:
+    engine, clock = make(2)
+    engine.start()
+    clock.advance(12 * MIN)
+    engine.next_part()
+    assert engine.snapshot().behind_seconds == 2 * MIN
+
+
+def test_serialise_and_restore_mid_turn_gives_the_same_remaining_time() -> None:
+    engine, clock = _enter_focus_round(3)
+    clock.advance(75.5)
+    engine.next_turn()
+    clock.advance(20)
+    data = json.loads(json.dumps(engine.to_dict()))
+    before = engine.snapshot()
+    restored = RunEngine.from_dict(data, AGENDA, clock, count_closed_time=False)
+    after = restored.snapshot()
+    assert after.main == before.main
+    assert after.part_timer == before.part_timer
+    assert after.round.current == before.round.current
+    assert after.step == before.step
+    assert restored.to_dict()["timers"] == data["timers"]
+
+
+def test_restore_can_count_or_ignore_the_time_the_program_was_closed() -> None:
+    engine, clock = make()
+    engine.start()
+    clock.advance(60)
+    data = engine.to_dict()
+    clock.advance(50)  # the program was closed for 50 s
+    assert RunEngine.closed_seconds(data, clock) == 50
+    counted = RunEngine.from_dict(data, AGENDA, clock, count_closed_time=True)
+    kept = RunEngine.from_dict(data, AGENDA, clock, count_closed_time=False)
+    assert counted.snapshot().main.remaining == 180 - 60 - 50
+    assert kept.snapshot().main.remaining == 180 - 60
+
+
+def test_a_paused_timer_stays_paused_after_restore() -> None:
+    engine, clock = make()
+    engine.start()
+    clock.advance(60)
+    engine.pause()
+    data = engine.to_dict()
+    clock.advance(3600)
+    restored = RunEngine.from_dict(data, AGENDA, clock, count_closed_time=True)
+    assert restored.paused
+    clock.advance(100)
+    assert restored.snapshot().main.remaining == 120
+
+
+def test_restore_refuses_a_state_for_another_agenda() -> None:
+    engine, _ = make()
+    engine.start()
+    data = engine.to_dict()
+    data["agenda_id"] = "annen"
+    with pytest.raises(ValueError, match="annen"):
+        RunEngine.from_dict(data, AGENDA, FakeClock(), count_closed_time=False)
+
+
+def test_saved_parts_carry_actual_times_for_the_documents() -> None:
+    engine, clock = make()
+    engine.start()
+    clock.advance(5 * MIN)
+    engine.next_part()
+    parts = engine.to_dict()["parts"]
+    assert parts[0]["used_seconds"] == 5 * MIN
+    assert parts[0]["started_at"] and parts[0]["ended_at"]
+    assert parts[1]["ended_at"] is None
+    assert parts[2]["started_at"] is None
+
+
+def test_focus_round_uses_only_the_chosen_focus_persons() -> None:
+    agenda = Agenda.model_validate(
+        {
+            "id": "kv",
+            "title": "Kollegaveiledning",
+            "parts": [
+                {
+                    "id": "kv",
+                    "title": "Kollegaveiledning",
+                    "minutes": 40,
+                    "phases": [
+                        {
+                            "title": "Runde",
+                            "kind": "round",
+                            "speakers": "focus",
+                            "minutes_per": "person",
+                            "turn": {
+                                "steps": [
+                                    {"title": "Presenterer", "minutes": 4},
+                                    {"title": "Spørsmål", "minutes": 6, "reminder": "Kun spørsmål"},
+                                    {"title": "Lytter", "minutes": 8, "focus_listening": True},
+                                    {"title": "Tilbake", "minutes": 2},
+                                ]
+                            },
+                        }
+                    ],
+                }
+            ],
+        }
+    )
+    clock = FakeClock()
+    engine = RunEngine(agenda, people(4), clock)
+    engine.set_focus(["cecilie", "anne"])
+    engine.start()
+    seen = []
+    while not engine.snapshot().round.done:
+        snap = engine.snapshot()
+        seen.append(
+            (snap.round.current.name, snap.step.title, snap.main.budget, snap.round.focus_listening)
+        )
+        engine.next_turn()
+    assert [s[0] for s in seen] == ["Cecilie"] * 4 + ["Anne"] * 4
+    assert [s[2] for s in seen[:4]] == [240, 360, 480, 120]
+    assert [s[3] for s in seen[:4]] == [False, False, True, False]
