@@ -280,7 +280,7 @@ def test_six_people_shortened_to_the_floor() -> None:
 
 
 def test_steps_inside_a_turn_then_the_next_speaker() -> None:
-    engine, clock = _enter_focus_round(2)
+    engine, _ = _enter_focus_round(2)
     snap = engine.snapshot()
     first = snap.round.current.name
     assert (snap.step_index, snap.step_count) == (0, 2)
