@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
 from startpakke.agenda import timing
+from startpakke.agenda.loader import load_agenda
 from startpakke.agenda.model import (
     Agenda,
     CaptureKind,
@@ -40,10 +40,6 @@ HANDOUT_IDS = {
 
 
 def load(path: Path) -> Agenda:
-    try:
-        from startpakke.agenda.loader import load_agenda
-    except ImportError:  # the loader is not there yet
-        return Agenda.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
     return load_agenda(path)
 
 
