@@ -1,0 +1,718 @@
+"""Load an agenda file: YAML → plain Python → the pydantic `Agenda`, errors for people.
+
+    from startpakke.agenda.loader import AgendaError, load_agenda
+    try:
+        agenda = load_agenda("agenda/startpakke.yaml")
+    except AgendaError as err:
+        print(err)            # one line per problem: FILE:LINE:COL: melding
+        err.problems          # [Problem(file, line, col, message), ...]
+
+How it reads YAML:
+
+- PyYAML's `compose` (safe loader) builds a node tree; we convert the nodes ourselves, so
+  YAML 1.1's surprises never reach the model. Plain scalars follow the YAML 1.2 core
+  schema only: integers (`12`, `-5`, `0x1f`, `0o17`), floats (`1.5`, `.inf`, `.nan`),
+  `true`/`false` (also Title and UPPER case), `null`/`~`/empty. Everything else is text:
+  `10:05`, `no`, `yes`, `on`, `2024-05-01` stay strings. Quoted scalars are always text.
+- Every value's position is recorded by its path (`("parts", 3, "minutes")`), so a pydantic
+  error's `loc` is reported at the line and column where the value was written; a missing
+  field points at the mapping that lacks it, an unknown key at the key.
+- A key written twice in one mapping is an error (at the second one).
+- Anchors (`&a`) are harmless, but aliases (`*a`) are rejected: an agenda is written out in
+  full, and it keeps the positions honest. Merge keys (`<<`) are therefore unknown fields.
+- Explicit tags are allowed only for the standard scalar and collection types
+  (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map`); others are errors.
+
+All problems of a file are collected and raised at once as `AgendaError`, a `UserError`
+whose `str()` is one line per problem, sorted by position.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from startpakke.agenda.model import Agenda
+from startpakke.errors import UserError
+
+__all__ = [
+    "AgendaError",
+    "Problem",
+    "format_path",
+    "load_agenda",
+    "load_agenda_bytes",
+    "load_agenda_text",
+]
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One problem in an agenda file, at a 1-based line and column."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+
+
+class AgendaError(UserError):
+    """An agenda file that cannot be used; `problems` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda p: (p.line, p.col))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def load_agenda(path: Path | str) -> Agenda:
+    """Read and validate the agenda file at `path` (errors name the path as given)."""
+    name = str(path)
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise AgendaError([Problem(name, 1, 1, "finnes ikke")]) from None
+    except IsADirectoryError:
+        raise AgendaError([Problem(name, 1, 1, "er en mappe, ikke en fil")]) from None
+    except PermissionError:
+        raise AgendaError([Problem(name, 1, 1, "kan ikke leses (ingen tilgang)")]) from None
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        raise AgendaError([Problem(name, 1, 1, f"kan ikke leses ({reason})")]) from None
+    return load_agenda_bytes(data, name)
+
+
+def load_agenda_bytes(data: bytes, filename: str) -> Agenda:
+    """Validate an agenda from raw bytes, which must be UTF-8 text."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        col = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        byte = data[exc.start]
+        raise AgendaError(
+            [
+                Problem(
+                    filename,
+                    line,
+                    col,
+                    f"filen er ikke UTF-8-tekst (ugyldig byte 0x{byte:02X}); "
+                    "lagre den som UTF-8 i editoren",
+                )
+            ]
+        ) from None
+    return load_agenda_text(text, filename)
+
+
+def load_agenda_text(text: str, filename: str) -> Agenda:
+    """Validate an agenda from YAML text; `filename` is used in the problem lines."""
+    text = text.removeprefix("\ufeff")
+    root = _compose(text, filename)
+    converter = _Converter(filename)
+    data = converter.convert(root, ())
+    problems = converter.problems
+    if not isinstance(data, dict):
+        what = "en liste" if isinstance(root, yaml.SequenceNode) else "en enkelt verdi"
+        problems.append(
+            converter.problem(
+                root.start_mark,
+                f"agendaen må være en samling felt (id:, title:, parts: …), ikke {what}",
+            )
+        )
+        raise AgendaError(problems)
+    checks = _reference_checks(data, converter)
+    problems.extend(checks.problems)
+    try:
+        agenda = Agenda.model_validate(data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            problem = _translate(error, converter)
+            if problem is not None and not checks.covers(error):
+                problems.append(problem)
+    else:
+        if not problems:
+            return agenda
+    raise AgendaError(_unique(problems))
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+# --------------------------------------------------------------------------- YAML → nodes
+
+_PLAIN = "startpakke:plain"
+_TAG = "tag:yaml.org,2002:"
+_STANDARD_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null")}
+
+
+class _Unsupported(yaml.MarkedYAMLError):
+    """A YAML feature the agenda format does not allow (its `problem` is Norwegian)."""
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, composing only: plain scalars keep a marker tag we resolve later."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            # implicit[0]: plain scalar without a tag; otherwise quoted or tagged `!`.
+            return _PLAIN if implicit[0] else f"{_TAG}str"
+        return str(super().resolve(kind, value, implicit))
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise _Unsupported(
+                problem=f"alias («*{event.anchor}») støttes ikke; skriv verdien ut i stedet",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
+
+
+_YAML_MESSAGES = [
+    (
+        "mapping values are not allowed here",
+        "kolon på et sted der det ikke er lov; sett anførselstegn rundt tekst som "
+        "inneholder «: », eller sjekk innrykket",
+    ),
+    ("could not find expected ':'", "fant ikke forventet «:» (mangler kolon eller innrykk?)"),
+    ("found character '\\t' that cannot start any token", "tabulator er ikke lov; bruk mellomrom"),
+    ("found unexpected end of stream", "filen slutter før teksten i anførselstegn er lukket"),
+    ("expected <block end>, but found", "innrykket stemmer ikke med linjene over"),
+    ("expected a single document", "filen har flere YAML-dokumenter (---); bare ett er lov"),
+    ("found undefined alias", "alias som ikke er definert"),
+    ("found unknown escape character", "ukjent escape-tegn etter \\ i tekst med anførselstegn"),
+    ("found duplicate anchor", "samme anker («&») brukt to ganger"),
+    ("expected ',' or ']'", "listen i [ ] er ikke lukket riktig (mangler «,» eller «]»?)"),
+    ("expected ',' or '}'", "samlingen i { } er ikke lukket riktig (mangler «,» eller «}»?)"),
+    ("found unexpected ':'", "kolon på et sted der det ikke er lov"),
+    ("did not find expected key", "fant ikke forventet nøkkel (sjekk innrykket)"),
+    ("did not find expected '-' indicator", "fant ikke forventet «-» (sjekk innrykket)"),
+    ("did not find expected node content", "mangler en verdi her"),
+    (
+        "found character that cannot start any token",
+        "tegnet kan ikke starte en verdi; sett anførselstegn rundt teksten",
+    ),
+]
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = exc.problem or exc.context or "ukjent feil"
+    if isinstance(exc, _Unsupported):
+        return problem
+    for english, norwegian in _YAML_MESSAGES:
+        if problem.startswith(english):
+            return f"YAML-feil: {norwegian}"
+    return f"YAML-feil: {problem}"
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+def _compose(text: str, filename: str) -> yaml.Node:
+    if not text.strip():
+        raise AgendaError([Problem(filename, 1, 1, "filen er tom")])
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        raise AgendaError([Problem(filename, line, col, _yaml_message(exc))]) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _position(text, exc.position)
+        message = f"tegnet U+{exc.character:04X} er ikke lov i en YAML-fil"
+        if isinstance(exc.character, str):
+            message = f"tegnet U+{ord(exc.character):04X} er ikke lov i en YAML-fil"
+        raise AgendaError([Problem(filename, line, col, message)]) from None
+    except yaml.YAMLError as exc:
+        raise AgendaError([Problem(filename, 1, 1, f"YAML-feil: {exc}")]) from None
+    except RecursionError:
+        raise AgendaError([Problem(filename, 1, 1, "filen er for dypt nøstet")]) from None
+    if node is None:
+        raise AgendaError([Problem(filename, 1, 1, "filen inneholder ingen agenda")])
+    return node
+
+
+# --------------------------------------------------------------------------- nodes → Python
+
+# The YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#103-core-schema).
+_NULL = re.compile(r"null|Null|NULL|~|")
+_BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
+_INT_DEC = re.compile(r"[-+]?[0-9]+")
+_INT_OCT = re.compile(r"0o[0-7]+")
+_INT_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
+_MISSING = object()
+
+
+def _core_null(value: str) -> Any:
+    return None if _NULL.fullmatch(value) else _MISSING
+
+
+def _core_bool(value: str) -> Any:
+    return value.lower() == "true" if _BOOL.fullmatch(value) else _MISSING
+
+
+def _core_int(value: str) -> Any:
+    if _INT_DEC.fullmatch(value):
+        return int(value, 10)
+    if _INT_OCT.fullmatch(value):
+        return int(value[2:], 8)
+    if _INT_HEX.fullmatch(value):
+        return int(value[2:], 16)
+    return _MISSING
+
+
+def _core_float(value: str) -> Any:
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if _INF.fullmatch(value):
+        return -math.inf if value.startswith("-") else math.inf
+    if _NAN.fullmatch(value):
+        return math.nan
+    return _MISSING
+
+
+def _resolve_plain(value: str) -> Any:
+    for resolver in (_core_null, _core_bool, _core_int, _core_float):
+        result = resolver(value)
+        if result is not _MISSING:
+            return result
+    return value
+
+
+_EXPLICIT = {
+    f"{_TAG}null": (_core_null, "null"),
+    f"{_TAG}bool": (_core_bool, "true eller false"),
+    f"{_TAG}int": (_core_int, "et heltall"),
+    f"{_TAG}float": (_core_float, "et tall"),
+}
+
+
+def format_path(path: Path_) -> str:
+    """`("parts", 3, "minutes")` → `parts[3].minutes`."""
+    out = ""
+    for item in path:
+        if isinstance(item, int):
+            out += f"[{item}]"
+        else:
+            out += f".{item}" if out else str(item)
+    return out
+
+
+class _Converter:
+    """Turns a node tree into dicts, lists and scalars, remembering where each came from."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.problems: list[Problem] = []
+        self.marks: dict[Path_, yaml.Mark] = {}
+        self.key_marks: dict[Path_, yaml.Mark] = {}
+
+    def problem(self, mark: yaml.Mark, message: str) -> Problem:
+        return Problem(self.filename, mark.line + 1, mark.column + 1, message)
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """The 1-based line and column of the value at `path`, or of its nearest parent."""
+        for end in range(len(path), -1, -1):
+            mark = self.marks.get(path[:end])
+            if mark is not None:
+                return mark.line + 1, mark.column + 1
+        return 1, 1
+
+    def problem_at(self, path: Path_, message: str, *, key: bool = False) -> Problem:
+        mark = self.key_marks.get(path) if key else None
+        if mark is not None:
+            return self.problem(mark, message)
+        line, col = self.where(path)
+        return Problem(self.filename, line, col, message)
+
+    def convert(self, node: yaml.Node, path: Path_, mark: yaml.Mark | None = None) -> Any:
+        self.marks[path] = mark or node.start_mark
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != f"{_TAG}seq":
+                self._bad_tag(node, path)
+            return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        if node.tag != f"{_TAG}map":
+            self._bad_tag(node, path)
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            where = _prefix(path)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(
+                    self.problem(key_node.start_mark, f"{where}en nøkkel må være et enkelt navn")
+                )
+                continue
+            key = str(key_node.value)
+            if key in first_line:
+                self.problems.append(
+                    self.problem(
+                        key_node.start_mark,
+                        f"{where}nøkkelen «{key}» står to ganger "
+                        f"(første gang på linje {first_line[key]})",
+                    )
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            child = (*path, key)
+            self.key_marks[child] = key_node.start_mark
+            # An empty value's own mark is wherever the next token starts (often the next
+            # line); point at its key instead.
+            empty = (
+                isinstance(value_node, yaml.ScalarNode)
+                and value_node.style is None
+                and value_node.value == ""
+            )
+            result[key] = self.convert(value_node, child, key_node.start_mark if empty else None)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        value = str(node.value)
+        if node.tag == _PLAIN:
+            return _resolve_plain(value)
+        if node.tag == f"{_TAG}str":
+            return value
+        if node.tag in _EXPLICIT:
+            resolver, what = _EXPLICIT[node.tag]
+            result = resolver(value)
+            if result is _MISSING:
+                self.problems.append(
+                    self.problem(
+                        node.start_mark,
+                        f"{_prefix(path)}«{value}» er ikke {what}, som taggen {node.tag} krever",
+                    )
+                )
+                return value
+            return result
+        self._bad_tag(node, path)
+        return value
+
+    def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
+        tag = str(node.tag).replace(_TAG, "!!")
+        self.problems.append(
+            self.problem(node.start_mark, f"{_prefix(path)}taggen «{tag}» støttes ikke")
+        )
+
+
+def _prefix(path: Path_) -> str:
+    return f"{format_path(path)}: " if path else ""
+
+
+# --------------------------------------------------------------------------- cross-references
+
+_DUPLICATE_PART = "del-id brukt mer enn én gang"
+_DUPLICATE_PHASE = "to faser i samme del har samme id"
+_UNKNOWN_CONTEXT = "viser til ukjent kontekst-tekst"
+
+
+@dataclass
+class _Checks:
+    """Problems the model finds without a position, found here with one."""
+
+    problems: list[Problem]
+    kinds: set[str]
+
+    def covers(self, error: Any) -> bool:
+        if error.get("type") != "value_error":
+            return False
+        message = str(error.get("msg", ""))
+        return any(kind in message for kind in self.kinds)
+
+
+def _reference_checks(data: dict[str, Any], conv: _Converter) -> _Checks:
+    checks = _Checks([], set())
+    parts = data.get("parts")
+    if not isinstance(parts, list):
+        return checks
+    contexts = data.get("context")
+    known: set[str] | None = None
+    if isinstance(contexts, list):
+        known = {c["id"] for c in contexts if isinstance(c, dict) and isinstance(c.get("id"), str)}
+    seen_parts: dict[str, int] = {}
+    for index, part in enumerate(parts):
+        if not isinstance(part, dict):
+            continue
+        part_id = part.get("id")
+        if isinstance(part_id, str):
+            if part_id in seen_parts:
+                first = seen_parts[part_id]
+                checks.problems.append(
+                    conv.problem_at(
+                        ("parts", index, "id"),
+                        f"parts[{index}].id: del-id-en «{part_id}» er allerede brukt "
+                        f"(parts[{first}], linje {conv.where(('parts', first, 'id'))[0]})",
+                    )
+                )
+                checks.kinds.add(_DUPLICATE_PART)
+            else:
+                seen_parts[part_id] = index
+        phases = part.get("phases")
+        if isinstance(phases, list):
+            seen_phases: dict[str, int] = {}
+            for p_index, phase in enumerate(phases):
+                phase_id = phase.get("id") if isinstance(phase, dict) else None
+                if not isinstance(phase_id, str):
+                    continue
+                if phase_id in seen_phases:
+                    path = ("parts", index, "phases", p_index, "id")
+                    checks.problems.append(
+                        conv.problem_at(
+                            path,
+                            f"{format_path(path)}: fase-id-en «{phase_id}» er allerede brukt "
+                            f"i samme del (phases[{seen_phases[phase_id]}])",
+                        )
+                    )
+                    checks.kinds.add(_DUPLICATE_PHASE)
+                else:
+                    seen_phases[phase_id] = p_index
+        refs = part.get("context")
+        if known is not None and isinstance(refs, list):
+            for r_index, ref in enumerate(refs):
+                if isinstance(ref, str) and ref not in known:
+                    path = ("parts", index, "context", r_index)
+                    choices = ", ".join(sorted(known)) or "ingen er definert"
+                    checks.problems.append(
+                        conv.problem_at(
+                            path,
+                            f"{format_path(path)}: ukjent kontekst-tekst «{ref}»; "
+                            f"definert i context: {choices}",
+                        )
+                    )
+                    checks.kinds.add(_UNKNOWN_CONTEXT)
+    if known is None and "context" not in data:
+        for index, part in enumerate(parts):
+            refs = part.get("context") if isinstance(part, dict) else None
+            if isinstance(refs, list):
+                for r_index, ref in enumerate(refs):
+                    if isinstance(ref, str):
+                        path = ("parts", index, "context", r_index)
+                        checks.problems.append(
+                            conv.problem_at(
+                                path,
+                                f"{format_path(path)}: ukjent kontekst-tekst «{ref}»; "
+                                "agendaen har ingen context-liste",
+                            )
+                        )
+                        checks.kinds.add(_UNKNOWN_CONTEXT)
+    return checks
+
+
+# --------------------------------------------------------------------------- pydantic → Norwegian
+
+
+def _show(value: Any) -> str:
+    """A value as the user wrote it, for «fikk …»."""
+    if value is None:
+        return "en tom verdi"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ".nan"
+        if math.isinf(value):
+            return "-.inf" if value < 0 else ".inf"
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        short = value if len(value) <= 40 else value[:39] + "…"
+        return f"«{short}»"
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en samling felt"
+    return repr(value)
+
+
+def _unwrap(annotation: Any) -> tuple[list[Any], list[Any]]:
+    """The non-None types inside an annotation, and the metadata of any Annotated layers."""
+    metadata: list[Any] = []
+    types_: list[Any] = []
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        origin = typing.get_origin(current)
+        if origin is typing.Annotated:
+            args = typing.get_args(current)
+            stack.append(args[0])
+            for item in args[1:]:
+                metadata.extend(getattr(item, "metadata", None) or [item])
+        elif origin in (typing.Union, types.UnionType):
+            stack.extend(a for a in typing.get_args(current) if a is not type(None))
+        else:
+            types_.append(current)
+    return types_, metadata
+
+
+def _field_at(loc: Path_) -> tuple[str | None, list[Any], list[str]]:
+    """For a loc: the field name, its constraints (Gt, Le, …), and its model's field names."""
+    model: Any = Agenda
+    name: str | None = None
+    metadata: list[Any] = []
+    names: list[str] = _field_names(Agenda)
+    current: list[Any] = []
+    for item in loc:
+        if isinstance(item, int):
+            inner: list[Any] = []
+            for tp in current:
+                if typing.get_origin(tp) is list:
+                    inner.extend(typing.get_args(tp))
+            current, metadata = _unwrap_all(inner)
+            model = next((t for t in current if _is_model(t)), None)
+            continue
+        if model is None:
+            return item, [], []
+        names = _field_names(model)
+        info = _model_field(model, item)
+        if info is None:
+            return item, [], names
+        name = item
+        current, metadata = _unwrap_all([info.annotation])
+        metadata = [*info.metadata, *metadata]
+        model = next((t for t in current if _is_model(t)), None)
+    return name, metadata, names
+
+
+def _unwrap_all(annotations: list[Any]) -> tuple[list[Any], list[Any]]:
+    all_types: list[Any] = []
+    all_meta: list[Any] = []
+    for annotation in annotations:
+        found, meta = _unwrap(annotation)
+        all_types.extend(found)
+        all_meta.extend(meta)
+    return all_types, all_meta
+
+
+def _is_model(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, BaseModel)
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [info.alias or name for name, info in model.model_fields.items()]
+
+
+def _model_field(model: type[BaseModel], key: str) -> Any:
+    for name, info in model.model_fields.items():
+        if key in (name, info.alias):
+            return info
+    return None
+
+
+def _bounds(metadata: list[Any]) -> dict[str, Any]:
+    bounds: dict[str, Any] = {}
+    for item in metadata:
+        for attr in ("gt", "ge", "lt", "le", "min_length", "max_length"):
+            value = getattr(item, attr, None)
+            if value is not None:
+                bounds[attr] = value
+    return bounds
+
+
+def _integer_wanted(bounds: dict[str, Any]) -> str:
+    if "gt" in bounds:
+        return f"et heltall større enn {bounds['gt']}"
+    if "ge" in bounds:
+        return f"et heltall fra og med {bounds['ge']}"
+    return "et heltall"
+
+
+def _choices(error: Any) -> str:
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    items = re.split(r",\s*|\s+or\s+", expected)
+    return ", ".join(item.strip().strip("'\"") for item in items if item.strip())
+
+
+def _translate(error: Any, conv: _Converter) -> Problem | None:
+    loc: Path_ = tuple(error.get("loc", ()))
+    kind = str(error.get("type", ""))
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        parent, field = loc[:-1], loc[-1]
+        return conv.problem_at(parent, f"{_prefix(parent)}mangler påkrevd felt «{field}»")
+    if kind == "extra_forbidden":
+        parent, field = loc[:-1], str(loc[-1])
+        _, _, names = _field_at((*parent, "?"))
+        message = f"{_prefix(parent)}ukjent felt «{field}»"
+        close = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
+        if close:
+            message += f" (mente du «{close[0]}»?)"
+        elif names:
+            message += f"; gyldige felt: {', '.join(names)}"
+        return conv.problem_at(loc, message, key=True)
+
+    name, metadata, _ = _field_at(loc)
+    bounds = _bounds(metadata)
+    label = name or "verdien"
+    prefix = _prefix(loc)
+    got = _show(value)
+    text: str
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        if value is None:
+            text = f"mangler verdi (må være {_integer_wanted(bounds)})"
+        else:
+            text = f"må være {_integer_wanted(bounds)}, fikk {got}"
+            if isinstance(value, str) and _resolve_plain(value.strip()) != value.strip():
+                text += " (skriv tallet uten anførselstegn)"
+    elif kind in ("greater_than", "greater_than_equal"):
+        text = f"må være {_integer_wanted(bounds)}, fikk {got}"
+    elif kind in ("less_than_equal", "less_than"):
+        limit = ctx.get("le", ctx.get("lt"))
+        text = f"kan være høyst {limit}, fikk {got}"
+    elif kind in ("bool_type", "bool_parsing"):
+        text = f"må være true eller false, fikk {got}"
+    elif kind == "string_type":
+        if value is None:
+            text = "mangler verdi (må være tekst)"
+        else:
+            text = f"må være tekst, fikk {got}"
+            if isinstance(value, (int, float, bool)):
+                text += " (sett anførselstegn rundt teksten)"
+    elif kind == "string_too_short":
+        text = "kan ikke være tom"
+    elif kind == "string_too_long":
+        text = f"er for lang (høyst {ctx.get('max_length')} tegn)"
+    elif kind == "string_pattern_mismatch":
+        text = f"{got} er ikke en gyldig id: bruk små bokstaver a–z, tall, - og _ (f.eks. «steg3»)"
+    elif kind in ("enum", "literal_error"):
+        text = f"ugyldig verdi {got} for {label}; gyldige: {_choices(error)}"
+    elif kind == "list_type":
+        text = f"må være en liste (linjer som begynner med «- »), fikk {got}"
+    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+        text = f"må være en samling felt (nøkkel: verdi), fikk {got}"
+    elif kind == "too_short":
+        minimum = ctx.get("min_length", 1)
+        text = f"må ha minst {minimum} element" if minimum != 1 else "kan ikke være tom"
+    elif kind == "value_error":
+        text = str(error.get("msg", "")).removeprefix("Value error, ")
+    else:
+        text = f"ugyldig verdi {got} ({error.get('msg', kind)})"
+    return conv.problem_at(loc, f"{prefix}{text}")

@@ -1,0 +1,416 @@
+"""The run sheet: an agenda laid out on the clock for a start time and a group size.
+
+Plain Python (no rich, no Textual, no docx); the text run sheet (`startpakke agenda`) and
+the Word run sheet (`startpakke.documents.runsheet`) both render a `PlannedRunSheet`.
+
+    from datetime import time
+    from startpakke.agenda.runsheet import plan_runsheet, format_clock, format_duration
+
+    plan = plan_runsheet(agenda, start=time(9, 0), participants=6)
+    plan.title, plan.start, plan.end, plan.end_with_slack, plan.projected_end
+    for part in plan.parts:                      # PlannedPart
+        part.start, part.end, part.minutes, part.label, part.title, part.warning
+        for phase in part.phases:                # PlannedPhase
+            phase.start, phase.end, phase.seconds, phase.kind_label, phase.title
+            if phase.turn:                       # PlannedTurn, for rounds
+                phase.turn.describe()            # "6 × 6–8 min", "6 × 1 min 40 s"
+    plan.materials, plan.notes, plan.warnings    # warnings: [(part label, text), ...]
+
+Times:
+- Parts follow each other by their planned minutes (the deck's plan), from `start`.
+  `*_offset` fields are seconds from the start of the meeting; `start`/`end` are
+  `datetime.time` values with whole seconds (use `format_clock` for «09:35»).
+- Phases are laid out inside their part at their written lengths: per-person rounds take
+  `speakers × written turn`; a phase without minutes gets what is left of the part (maybe
+  nothing). When the written phases need more than the part has, the later phases run past
+  the part's end (`PlannedPhase.beyond_part`) and the part carries a warning (from
+  `timing.part_fit_warning`); the next part still starts at its planned time.
+- `projected_end` is when the day ends if every part takes what its phases need as
+  written (never less than planned); `end` is start + the parts' minutes; `end_with_slack`
+  adds the agenda's unplanned time (`total_minutes`, e.g. a 15-minute break).
+
+Rounds (`PlannedTurn`): `speakers` is the number of turns. It is the number of
+participants, except for `speakers: focus` rounds (kollegaveiledning), where it is the
+number of whole written turns that fit in the time the part has for the round, between 1
+and the number of participants. `seconds` is the turn as scheduled (the written turn, or
+an even share of a whole-round phase); `fitted_seconds` is the turn shortened to fit the
+part's time (never below the floor), `fits` says whether that is possible.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from startpakke.agenda.model import (
+    Agenda,
+    CaptureKind,
+    MinutesPer,
+    Part,
+    Phase,
+    PhaseKind,
+    Speakers,
+)
+from startpakke.agenda.timing import (
+    MINUTE,
+    FitWarning,
+    fit_turn,
+    floor_turn_seconds,
+    part_fit_warning,
+    written_turn_seconds,
+)
+
+__all__ = [
+    "KIND_LABELS",
+    "PlannedPart",
+    "PlannedPhase",
+    "PlannedRunSheet",
+    "PlannedStep",
+    "PlannedTurn",
+    "format_clock",
+    "format_duration",
+    "format_range",
+    "parse_clock",
+    "plan_runsheet",
+]
+
+KIND_LABELS: dict[PhaseKind, str] = {
+    PhaseKind.individual: "individuelt",
+    PhaseKind.round: "runde",
+    PhaseKind.plenary: "plenum",
+    PhaseKind.capture: "skrive ned",
+}
+"""How a phase kind is named on the run sheet."""
+
+_CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
+
+
+def parse_clock(text: str) -> time:
+    """`"09:00"` → `time(9, 0)`; raises ValueError unless the text is HH:MM (24 h)."""
+    match = _CLOCK.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(text)
+    return time(int(match.group(1)), int(match.group(2)))
+
+
+def format_clock(value: time) -> str:
+    """A clock time as «09:35», rounded to the nearest minute."""
+    seconds = value.hour * 3600 + value.minute * 60 + value.second
+    minutes = round(seconds / MINUTE) % (24 * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def format_duration(seconds: float) -> str:
+    """«4 min», «1 min 40 s», «40 s» (rounded to whole seconds)."""
+    whole = max(0, round(seconds))
+    minutes, rest = divmod(whole, 60)
+    if minutes and rest:
+        return f"{minutes} min {rest} s"
+    if minutes:
+        return f"{minutes} min"
+    return f"{rest} s"
+
+
+def format_range(low_seconds: float, high_seconds: float) -> str:
+    """«6–8 min», «4 min», «1 min 30 s–2 min»."""
+    low, high = round(low_seconds), round(high_seconds)
+    if low == high:
+        return format_duration(high)
+    if low % 60 == 0 and high % 60 == 0:
+        return f"{low // 60}–{high // 60} min"
+    return f"{format_duration(low)}–{format_duration(high)}"
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """A timed step inside every turn (e.g. «Deler», 3–4 min)."""
+
+    title: str
+    seconds: float
+    """As written."""
+    floor_seconds: float | None
+    """The shortest the step may become, if the agenda says."""
+
+    def describe(self) -> str:
+        """«Deler 3–4 min»."""
+        low = self.floor_seconds if self.floor_seconds is not None else self.seconds
+        return f"{self.title} {format_range(low, self.seconds)}"
+
+
+@dataclass(frozen=True)
+class PlannedTurn:
+    """The turns of a round for the planned group."""
+
+    speakers: int
+    """How many turns the round has (participants, or focus persons)."""
+    focus_only: bool
+    """Only focus persons get a turn (`speakers: focus`)."""
+    per_person: bool
+    """The written minutes are per person (`minutes_per: person`), not for the whole round."""
+    seconds: float
+    """Each turn as scheduled: the written turn, or an even share of the round's minutes."""
+    written_seconds: float | None
+    floor_seconds: float | None
+    share_seconds: float
+    """The part's time for the round shared evenly among the speakers (may be below floor)."""
+    fitted_seconds: float
+    """Each turn if shortened to fit the part's minutes (never below the floor)."""
+    fits: bool
+    """The round fits the part's time, possibly with shortened turns."""
+    steps: tuple[PlannedStep, ...] = ()
+
+    def describe(self) -> str:
+        """«6 × 6–8 min», «6 × 1 min 40 s», «2 fokuspersoner × 20 min»."""
+        if self.per_person and self.floor_seconds is not None:
+            length = format_range(min(self.floor_seconds, self.seconds), self.seconds)
+        else:
+            length = format_duration(self.seconds)
+        if self.focus_only:
+            who = "fokusperson" if self.speakers == 1 else "fokuspersoner"
+            return f"{self.speakers} {who} × {length}"
+        return f"{self.speakers} × {length}"
+
+    def describe_steps(self) -> str:
+        """«Deler 3–4 min + Gruppen spør 3–4 min», or empty."""
+        return " + ".join(step.describe() for step in self.steps)
+
+
+@dataclass(frozen=True)
+class PlannedPhase:
+    """A phase on the clock."""
+
+    index: int
+    phase: Phase
+    title: str
+    kind: PhaseKind
+    kind_label: str
+    """«individuelt», «runde», «plenum», «skrive ned»."""
+    offset: float
+    """Seconds from the start of the meeting."""
+    seconds: float
+    start: time
+    end: time
+    turn: PlannedTurn | None
+    beyond_part: bool
+    """The phase ends after its part's planned end (the written phases do not fit)."""
+    prompts: tuple[str, ...]
+    notes: tuple[str, ...]
+    reminder: str | None
+    captures: tuple[CaptureKind, ...]
+
+
+@dataclass(frozen=True)
+class PlannedPart:
+    """A part on the clock, with its phases."""
+
+    index: int
+    part: Part
+    label: str
+    """«Innsjekk», «Steg 3 av 7», «Utsjekk» (`Agenda.part_label`)."""
+    title: str
+    minutes: int
+    offset: float
+    """Seconds from the start of the meeting."""
+    start: time
+    end: time
+    """start + the part's planned minutes."""
+    phases: tuple[PlannedPhase, ...]
+    phases_seconds: float
+    """What the phases take as written (may be more than the part has)."""
+    fit: FitWarning | None
+    warning: str | None
+    """Norwegian text when the written phases cannot fit the part, even at the floor."""
+    purpose: str
+    prompts: tuple[str, ...]
+    notes: tuple[str, ...]
+    materials: tuple[str, ...]
+    captures: tuple[CaptureKind, ...]
+
+    @property
+    def overrun_seconds(self) -> float:
+        """How far the written phases run past the part's planned end (0 if they fit)."""
+        return max(0.0, self.phases_seconds - self.minutes * MINUTE)
+
+
+@dataclass(frozen=True)
+class PlannedRunSheet:
+    """The whole day on the clock."""
+
+    agenda: Agenda
+    title: str
+    subtitle: str
+    participants: int
+    start: time
+    end: time
+    """Start + the sum of the parts' minutes."""
+    end_with_slack: time
+    """Start + `total_minutes` (the planned end including breaks/buffer)."""
+    projected_end: time
+    """The end if every part takes what its written phases need."""
+    planned_minutes: int
+    slack_minutes: int
+    projected_seconds: float
+    parts: tuple[PlannedPart, ...]
+    materials: tuple[str, ...]
+    """The agenda's materials, then each part's, without repeats."""
+    notes: tuple[str, ...]
+    warnings: tuple[tuple[str, str], ...]
+    """(part label, warning text) for each part whose phases do not fit."""
+
+
+def _clock(start: time, offset: float) -> time:
+    moment = datetime.combine(date(2000, 1, 1), start) + timedelta(seconds=round(offset))
+    return moment.time()
+
+
+def _speakers(phase: Phase, participants: int, available: float) -> int:
+    if phase.speakers is not Speakers.focus:
+        return participants
+    written = written_turn_seconds(phase)
+    if written is None or written <= 0:
+        return participants
+    return max(1, min(participants, int(available // written)))
+
+
+def _round_budget(part: Part, index: int, fixed: list[float | None]) -> float:
+    """The time a part leaves for its phase `index` after the other fixed phases."""
+    others = sum(s for i, s in enumerate(fixed) if i != index and s is not None)
+    return max(0.0, part.minutes * MINUTE - others)
+
+
+def _plan_turn(phase: Phase, speakers: int, phase_seconds: float, budget: float) -> PlannedTurn:
+    per_person = phase.minutes_per is MinutesPer.person
+    written = written_turn_seconds(phase)
+    floor = floor_turn_seconds(phase)
+    if per_person and written is not None:
+        seconds = written
+        available = budget
+    else:
+        seconds = phase_seconds / max(speakers, 1)
+        available = phase_seconds
+    fit = fit_turn(phase, speakers, available, keep_written=False)
+    steps = tuple(
+        PlannedStep(
+            step.title,
+            step.minutes * MINUTE,
+            step.min_minutes * MINUTE if step.min_minutes is not None else None,
+        )
+        for step in (phase.turn.steps if phase.turn else [])
+    )
+    return PlannedTurn(
+        speakers=speakers,
+        focus_only=phase.speakers is Speakers.focus,
+        per_person=per_person,
+        seconds=seconds,
+        written_seconds=written,
+        floor_seconds=floor,
+        share_seconds=available / max(speakers, 1),
+        fitted_seconds=fit.seconds,
+        fits=not fit.overrun,
+        steps=steps,
+    )
+
+
+def _fixed_seconds(phase: Phase, speakers: int) -> float | None:
+    if phase.is_round and phase.minutes_per is MinutesPer.person:
+        return (written_turn_seconds(phase) or 0.0) * speakers
+    return phase.minutes * MINUTE if phase.minutes is not None else None
+
+
+def _plan_part(agenda: Agenda, index: int, start: time, offset: float, people: int) -> PlannedPart:
+    part = agenda.parts[index]
+    phases = part.effective_phases
+    part_seconds = part.minutes * MINUTE
+    # Focus rounds get as many focus persons as whole turns fit in the round's time.
+    base = [None if p.is_round else _fixed_seconds(p, people) for p in phases]
+    speakers = [
+        _speakers(p, people, _round_budget(part, i, base)) if p.is_round else people
+        for i, p in enumerate(phases)
+    ]
+    fixed = [_fixed_seconds(p, n) for p, n in zip(phases, speakers, strict=True)]
+    rest = max(0.0, part_seconds - sum(s for s in fixed if s is not None))
+    lengths = [rest if s is None else s for s in fixed]
+    part_people = next((n for p, n in zip(phases, speakers, strict=True) if p.is_round), people)
+    planned: list[PlannedPhase] = []
+    cursor = offset
+    for i, phase in enumerate(phases):
+        seconds = lengths[i]
+        turn = None
+        if phase.is_round:
+            turn = _plan_turn(phase, speakers[i], seconds, _round_budget(part, i, fixed))
+        planned.append(
+            PlannedPhase(
+                index=i,
+                phase=phase,
+                title=phase.title,
+                kind=phase.kind,
+                kind_label=KIND_LABELS[phase.kind],
+                offset=cursor,
+                seconds=seconds,
+                start=_clock(start, cursor),
+                end=_clock(start, cursor + seconds),
+                turn=turn,
+                beyond_part=cursor + seconds > offset + part_seconds + 0.5,
+                prompts=tuple(phase.prompts),
+                notes=tuple(phase.notes),
+                reminder=phase.reminder,
+                captures=tuple(phase.captures),
+            )
+        )
+        cursor += seconds
+    fit = part_fit_warning(part, part_people)
+    return PlannedPart(
+        index=index,
+        part=part,
+        label=agenda.part_label(index),
+        title=part.title,
+        minutes=part.minutes,
+        offset=offset,
+        start=_clock(start, offset),
+        end=_clock(start, offset + part_seconds),
+        phases=tuple(planned),
+        phases_seconds=sum(lengths),
+        fit=fit,
+        warning=fit.message(part_people) if fit is not None else None,
+        purpose=part.purpose,
+        prompts=tuple(part.prompts),
+        notes=tuple(part.notes),
+        materials=tuple(part.materials),
+        captures=tuple(part.all_captures()),
+    )
+
+
+def plan_runsheet(agenda: Agenda, start: time, participants: int) -> PlannedRunSheet:
+    """Lay `agenda` out on the clock from `start` for `participants` people (≥ 1)."""
+    if participants < 1:
+        raise ValueError("participants must be at least 1")
+    parts: list[PlannedPart] = []
+    offset = 0.0
+    projected = 0.0
+    for index in range(len(agenda.parts)):
+        planned = _plan_part(agenda, index, start, offset, participants)
+        parts.append(planned)
+        offset += planned.minutes * MINUTE
+        projected += max(planned.minutes * MINUTE, planned.phases_seconds)
+    materials = dict.fromkeys(agenda.materials)
+    for part in agenda.parts:
+        materials.update(dict.fromkeys(part.materials))
+    total_seconds = (agenda.planned_minutes + agenda.slack_minutes) * MINUTE
+    return PlannedRunSheet(
+        agenda=agenda,
+        title=agenda.title,
+        subtitle=agenda.subtitle,
+        participants=participants,
+        start=start,
+        end=_clock(start, offset),
+        end_with_slack=_clock(start, total_seconds),
+        projected_end=_clock(start, projected + agenda.slack_minutes * MINUTE),
+        planned_minutes=agenda.planned_minutes,
+        slack_minutes=agenda.slack_minutes,
+        projected_seconds=projected,
+        parts=tuple(parts),
+        materials=tuple(materials),
+        notes=tuple(agenda.notes),
+        warnings=tuple((p.label, p.warning) for p in parts if p.warning is not None),
+    )
