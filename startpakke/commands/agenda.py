@@ -1,0 +1,220 @@
+"""`startpakke agenda` — the day's run sheet as text, JSON or Word.
+
+    startpakke agenda [--agenda NAME|FILE] [--start HH:MM] [--participants N]
+                      [--json] [-o FILE.docx] [--template FILE] [--pdf]
+
+The times come from `startpakke.agenda.runsheet.plan_runsheet`; this module only checks the
+options and renders. Usage errors exit 2, a bad agenda file exits 1 with the loader's
+`FILE:LINE:COL: melding` lines. rich is imported only for the text output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from startpakke.errors import UserError
+
+if TYPE_CHECKING:
+    from startpakke.agenda.runsheet import PlannedRunSheet
+
+MIN_PARTICIPANTS = 1
+MAX_PARTICIPANTS = 20
+
+
+def _usage(message: str) -> int:
+    print(f"startpakke agenda: feil bruk: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    from startpakke.agenda.runsheet import parse_clock
+
+    try:
+        start = parse_clock(args.start)
+    except ValueError:
+        return _usage(
+            f"--start må være et klokkeslett TT:MM (24 timer), f.eks. 09:00; fikk «{args.start}»"
+        )
+    participants = args.participants
+    if not MIN_PARTICIPANTS <= participants <= MAX_PARTICIPANTS:
+        return _usage(
+            f"--participants må være mellom {MIN_PARTICIPANTS} og {MAX_PARTICIPANTS}; "
+            f"fikk {participants}"
+        )
+    output = getattr(args, "output", None)
+    if args.json and output:
+        return _usage("--json og -o kan ikke brukes sammen")
+    if (args.pdf or args.template) and not output:
+        return _usage("--pdf og --template gjelder bare sammen med -o FIL.docx")
+
+    from startpakke.agenda.loader import load_agenda
+    from startpakke.resources import builtin_agenda
+
+    try:
+        # A built-in agenda by name, otherwise the path as the user wrote it.
+        agenda = load_agenda(builtin_agenda(args.agenda) or args.agenda)
+    except UserError as err:
+        print(str(err), file=sys.stderr)
+        return err.exit_code
+    except FileNotFoundError as exc:  # the built-in agenda folder is missing
+        print(f"startpakke agenda: {exc}", file=sys.stderr)
+        return 1
+
+    if args.json:
+        import json
+
+        data = agenda.model_dump(mode="json", by_alias=True)
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return 0
+
+    from startpakke.agenda.runsheet import plan_runsheet
+
+    plan = plan_runsheet(agenda, start, participants)
+    if output:
+        return _write_docx(plan, Path(output), args.template, pdf=args.pdf)
+    _print_text(plan)
+    return 0
+
+
+def _write_docx(plan: PlannedRunSheet, path: Path, template: str | None, *, pdf: bool) -> int:
+    try:
+        from startpakke.documents.runsheet import write_planned_runsheet
+    except ImportError:
+        print("Word-kjøreplanen er ikke tilgjengelig ennå.", file=sys.stderr)
+        return 1
+    if template is not None and not Path(template).is_file():
+        print(f"{template}: Word-malen finnes ikke", file=sys.stderr)
+        return 1
+    try:
+        write_planned_runsheet(plan, path, template=Path(template) if template else None)
+    except UserError as err:
+        print(str(err), file=sys.stderr)
+        return err.exit_code
+    except OSError as exc:
+        print(f"{path}: kan ikke skrive filen ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    print(f"Skrev {path}")
+    if pdf:
+        return _write_pdf(path)
+    return 0
+
+
+def _write_pdf(docx: Path) -> int:
+    try:
+        from startpakke.documents.pdf import convert_to_pdf  # type: ignore[import-not-found]
+    except ImportError:
+        print("PDF er ikke tilgjengelig ennå; Word-filen er skrevet.", file=sys.stderr)
+        return 1
+    try:
+        pdf_path = convert_to_pdf(docx)
+    except UserError as err:
+        print(str(err), file=sys.stderr)
+        return err.exit_code
+    print(f"Skrev {pdf_path}")
+    return 0
+
+
+# --------------------------------------------------------------------------- text output
+
+
+def _print_text(plan: PlannedRunSheet) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from startpakke.agenda.runsheet import format_clock, format_duration
+
+    console = Console(highlight=False, soft_wrap=False)
+    heading = Text(plan.title, style="bold")
+    if plan.subtitle:
+        heading.append(f"\n{plan.subtitle}", style="italic")
+    console.print(heading)
+    slack = f" ({format_clock(plan.end_with_slack)} med {plan.slack_minutes} min luft)"
+    console.print(
+        f"Start {format_clock(plan.start)} · {plan.participants} deltakere · "
+        f"{plan.planned_minutes} min · slutt {format_clock(plan.end)}"
+        + (slack if plan.slack_minutes else "")
+    )
+
+    table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=False)
+    table.add_column("Tid", no_wrap=True)
+    table.add_column("Min", justify="right", no_wrap=True)
+    table.add_column("Del", no_wrap=True)
+    table.add_column("Innhold", overflow="fold")
+    for part in plan.parts:
+        table.add_row("", "", "", "")
+        table.add_row(
+            f"{format_clock(part.start)}–{format_clock(part.end)}",
+            str(part.minutes),
+            Text(part.label, style="bold"),
+            Text(part.title, style="bold"),
+        )
+        for phase in part.phases:
+            line = Text(f"{phase.kind_label}: {phase.title}")
+            if phase.turn is not None:
+                line.append(f" — {phase.turn.describe()}", style="cyan")
+                steps = phase.turn.describe_steps()
+                if steps:
+                    line.append(f" ({steps})", style="dim")
+                turn = phase.turn
+                if turn.per_person and not turn.fits:
+                    share = format_duration(turn.share_seconds)
+                    line.append(f"; delens tid gir bare {share} per tur", style="yellow")
+                elif turn.per_person and turn.fitted_seconds < turn.seconds:
+                    fitted = format_duration(turn.fitted_seconds)
+                    line.append(f"; for å rekke delens tid: {fitted} per tur", style="dim")
+            if phase.beyond_part:
+                line.append(" (etter delens slutt)", style="yellow")
+            table.add_row(
+                Text(f"  {format_clock(phase.start)}–{format_clock(phase.end)}", style="dim"),
+                Text(_minutes(phase.seconds), style="dim"),
+                "",
+                line,
+            )
+        if part.warning:
+            warning = Text("ADVARSEL: ", style="bold red")
+            warning.append(part.warning, style="red")
+            table.add_row("", "", "", warning)
+    console.print(table)
+    console.print()
+
+    ends = Text(f"Planlagt slutt: {format_clock(plan.end)}")
+    if plan.slack_minutes:
+        ends.append(
+            f" (med {plan.slack_minutes} min luft/pause: {format_clock(plan.end_with_slack)})"
+        )
+    console.print(ends)
+    if plan.projected_end != plan.end_with_slack:
+        console.print(
+            Text(
+                f"Hvis fasene tar tiden de er skrevet med ({plan.participants} deltakere): "
+                f"slutt ca. {format_clock(plan.projected_end)}",
+                style="yellow",
+            )
+        )
+    if plan.warnings:
+        console.print(
+            Text(
+                f"{len(plan.warnings)} ADVARSEL"
+                + ("" if len(plan.warnings) == 1 else "ER")
+                + ": "
+                + ", ".join(label for label, _ in plan.warnings),
+                style="bold red",
+            )
+        )
+    if plan.materials:
+        console.print()
+        console.print(Text("Materiell", style="bold"))
+        for item in plan.materials:
+            console.print(Text(f"  • {item}"))
+
+
+def _minutes(seconds: float) -> str:
+    from startpakke.agenda.runsheet import format_duration
+
+    if round(seconds) % 60 == 0:
+        return str(round(seconds) // 60)
+    return format_duration(seconds)
