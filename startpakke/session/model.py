@@ -10,11 +10,12 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""The session file format this program writes. See `startpakke.session.migrate`."""
 
 
 def new_id() -> str:
@@ -90,9 +91,12 @@ class Participant(_Model):
 
 
 class Rule(_Model):
-    """A proposed spilleregel; `agreed` once the group has reached consensus."""
+    """A proposed spilleregel; `agreed` once the group has reached consensus.
 
-    id: str = Field(default_factory=new_id)
+    The rules' order is their order in `Session.rules`.
+    """
+
+    id: str = Field(default_factory=new_id, description="Fast id.")
     text: str = Field(description="Regelen slik gruppen formulerte den.")
     proposed_by: str | None = Field(default=None, description="Deltaker-id som foreslo den.")
     agreed: bool = Field(default=False, description="Gruppen er enig om regelen.")
@@ -101,7 +105,7 @@ class Rule(_Model):
 class Competence(_Model):
     """One post-it: what a participant brings, in one of the three categories."""
 
-    id: str = Field(default_factory=new_id)
+    id: str = Field(default_factory=new_id, description="Fast id.")
     participant: str = Field(description="Deltaker-id.")
     category: CompetenceCategory = Field(description="Hvilken av de tre kategoriene.")
     text: str = Field(description="Det som står på lappen.")
@@ -125,21 +129,39 @@ class Contract(_Model):
 class Revision(_Model):
     """One entry in the contract's history."""
 
-    version: int
-    at: datetime
+    version: int = Field(description="Kontraktens versjon etter revisjonen.")
+    at: datetime = Field(description="Når revisjonen ble gjort.")
     changes: list[str] = Field(default_factory=list, description="Hva som ble endret.")
 
 
 class MeetingSlot(_Model):
     """A planned network meeting, with who leads and writes the referat when rotating."""
 
-    id: str = Field(default_factory=new_id)
-    date: date
+    id: str = Field(default_factory=new_id, description="Fast id.")
+    date: Annotated[date, Field(description="Møtets dato.")]
     start: str = Field(default="09:00", description="Klokkeslett TT:MM.")
     end: str = Field(default="12:00", description="Klokkeslett TT:MM.")
     place: str = Field(default="", description="Sted; tomt = planens plattform.")
     leader: str | None = Field(default=None, description="Deltaker-id som leder møtet.")
     secretary: str | None = Field(default=None, description="Deltaker-id som skriver referat.")
+
+    @field_validator("start", "end")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        """Accept «9:00» and «09.00» as 09:00; anything else is an error."""
+        hours, sep, minutes = value.strip().replace(".", ":").partition(":")
+        if (
+            sep
+            and hours.isascii()
+            and hours.isdigit()
+            and minutes.isascii()
+            and minutes.isdigit()
+            and len(minutes) == 2
+            and int(hours) < 24
+            and int(minutes) < 60
+        ):
+            return f"{int(hours):02d}:{minutes}"
+        raise ValueError("klokkeslett skrives TT:MM, f.eks. 09:00")
 
 
 class Plan(_Model):
@@ -166,7 +188,7 @@ class Plan(_Model):
 class Action(_Model):
     """An action item: what, who, by when."""
 
-    id: str = Field(default_factory=new_id)
+    id: str = Field(default_factory=new_id, description="Fast id.")
     what: str = Field(description="Hva som skal gjøres.")
     who: str = Field(default="", description="Ansvarlig (navn eller deltaker-id).")
     due: date | None = Field(default=None, description="Frist.")
@@ -179,9 +201,9 @@ class Action(_Model):
 class Note(_Model):
     """A free note, tied to the part it was written in."""
 
-    id: str = Field(default_factory=new_id)
-    part: str = Field(description="Del-id.")
-    text: str
+    id: str = Field(default_factory=new_id, description="Fast id.")
+    part: str = Field(description="Id for delen notatet ble skrevet i (tom = generelt).")
+    text: str = Field(description="Notatet.")
     private: bool = Field(
         default=False,
         description="Holdes utenfor referatet (f.eks. en fokuspersons egne lærdommer).",
@@ -205,22 +227,34 @@ class Session(_Model):
 
     schema_version: int = Field(default=SCHEMA_VERSION, description="Filformatets versjon.")
     id: str = Field(default_factory=new_id, description="Øktens id.")
-    created_at: datetime = Field(default_factory=lambda: datetime.now().astimezone())
-    updated_at: datetime = Field(default_factory=lambda: datetime.now().astimezone())
+    created_at: datetime = Field(
+        default_factory=lambda: datetime.now().astimezone(), description="Når økten ble opprettet."
+    )
+    updated_at: datetime = Field(
+        default_factory=lambda: datetime.now().astimezone(), description="Sist lagret."
+    )
     agenda: str = Field(default="startpakke", description="Agendaens navn eller sti.")
     agenda_id: str = Field(default="startpakke", description="Agendaens id.")
-    network: Network = Field(default_factory=Network)
-    participants: list[Participant] = Field(default_factory=list)
+    network: Network = Field(default_factory=Network, description="Nettverket og møtet.")
+    participants: list[Participant] = Field(
+        default_factory=list, description="Deltakerne (medlemmer og vara), i runde-rekkefølge."
+    )
     facilitator: str | None = Field(default=None, description="Deltaker-id for fasilitatoren.")
     timekeeper: str | None = Field(default=None, description="Deltaker-id for tidtakeren.")
-    rules: list[Rule] = Field(default_factory=list)
-    contract: Contract = Field(default_factory=Contract)
+    rules: list[Rule] = Field(
+        default_factory=list, description="Foreslåtte spilleregler, i gruppens rekkefølge."
+    )
+    contract: Contract = Field(default_factory=Contract, description="Nettverkskontrakten.")
     revisions: list[Revision] = Field(default_factory=list, description="Kontraktens historikk.")
-    competences: list[Competence] = Field(default_factory=list)
-    plan: Plan = Field(default_factory=Plan)
-    actions: list[Action] = Field(default_factory=list)
-    notes: list[Note] = Field(default_factory=list)
-    focus_rounds: list[FocusRound] = Field(default_factory=list)
+    competences: list[Competence] = Field(
+        default_factory=list, description="Kompetanselappene, per deltaker og kategori."
+    )
+    plan: Plan = Field(default_factory=Plan, description="Plan for videre arbeid (steg 7).")
+    actions: list[Action] = Field(default_factory=list, description="Oppfølgingspunkter.")
+    notes: list[Note] = Field(default_factory=list, description="Frie notater per del.")
+    focus_rounds: list[FocusRound] = Field(
+        default_factory=list, description="Kollegaveiledning: fokuspersoner og saker."
+    )
     previous_session: str | None = Field(
         default=None, description="Sti til økten dette møtet bygger på (--from)."
     )
@@ -256,3 +290,22 @@ class Session(_Model):
 
     def touch(self) -> None:
         self.updated_at = datetime.now().astimezone()
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the session file (`schema/session.schema.json`)."""
+    schema = Session.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://startpakke.invalid/schema/session.schema.json",
+        "title": "startpakke øktfil",
+        **{key: value for key, value in schema.items() if key != "title"},
+    }
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m startpakke.session.model`
+    import json
+    import sys
+
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))

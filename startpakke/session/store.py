@@ -1,0 +1,515 @@
+"""Saving and loading session files so that nothing is ever lost.
+
+A save is atomic: the new content goes to a temporary file in the same folder, is flushed
+and fsynced, and only then replaces the session file with `os.replace`; the folder is
+fsynced once so the rename itself survives a power cut. A reader therefore always sees
+either the old file or the new one, never half of one, even under `kill -9`.
+
+Before the replace, the current file — if it loads as a session — becomes `<name>.bak`,
+the previous good version. A file that does not load is never replaced unless the user has
+said so (`overwrite_damaged=True`), and even then it is first kept aside as
+`<name>.skadet-<tidspunkt>`. Files are created readable by the owner only (0600), folders
+we create 0700: the session holds personal data.
+
+Every problem reading a file is a `SessionError` (a `UserError`): a Norwegian message that
+names the file and the problem, one line per problem, and `backup` — the `.bak` when it
+exists and loads — so the app can offer the last good copy instead of a blank session.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import os
+import secrets
+import tempfile
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
+
+from startpakke.errors import UserError
+from startpakke.session.migrate import MigrationError, migrate
+from startpakke.session.model import SCHEMA_VERSION, Session
+from startpakke.session.paths import backup_path, ensure_private_dir
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# Top-level names a session file has; a JSON object with none of them is something else.
+_SESSION_KEYS = frozenset(Session.model_fields)
+
+
+class SessionError(UserError):
+    """A session file could not be read or written. `str(err)` is the whole message.
+
+    `path` is the file, `problems` one line per problem (may be empty), and `backup` the
+    previous good copy (`<name>.bak`) when it exists and loads, so the app can offer it.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: Path | None = None,
+        problems: Iterable[str] = (),
+        backup: Path | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.problems = list(problems)
+        self.backup = backup
+
+    def __str__(self) -> str:
+        lines = [self.message, *(f"  {problem}" for problem in self.problems)]
+        if self.backup is not None:
+            lines.append(f"Forrige gode kopi finnes: {self.backup}")
+        return "\n".join(lines)
+
+
+# -- reading ------------------------------------------------------------------------------
+
+_JSON_MESSAGES = {
+    "Expecting value": "forventet en verdi",
+    "Expecting property name enclosed in double quotes": (
+        "forventet et feltnavn i doble anførselstegn (komma for mye?)"
+    ),
+    "Expecting ',' delimiter": "forventet komma",
+    "Expecting ':' delimiter": "forventet kolon",
+    "Unterminated string starting at": "teksten som starter her, slutter aldri",
+    "Invalid control character at": "ugyldig kontrolltegn i tekst",
+    "Invalid \\escape": "ugyldig \\-sekvens i tekst",
+    "Invalid \\uXXXX escape": "ugyldig \\u-sekvens i tekst",
+    "Extra data": "mer innhold etter slutten av øktdataene",
+}
+
+_EXPECTED = {
+    "string_type": "skal være tekst",
+    "bool_type": "skal være true eller false",
+    "bool_parsing": "skal være true eller false",
+    "int_type": "skal være et heltall",
+    "int_parsing": "skal være et heltall",
+    "int_from_float": "skal være et heltall",
+    "list_type": "skal være en liste [ … ]",
+    "dict_type": "skal være et objekt { … }",
+    "model_type": "skal være et objekt { … }",
+    "model_attributes_type": "skal være et objekt { … }",
+    "date_type": "skal være en dato (ÅÅÅÅ-MM-DD)",
+    "date_parsing": "skal være en dato (ÅÅÅÅ-MM-DD)",
+    "date_from_datetime_parsing": "skal være en dato (ÅÅÅÅ-MM-DD)",
+    "date_from_datetime_inexact": "skal være en dato uten klokkeslett (ÅÅÅÅ-MM-DD)",
+    "datetime_type": "skal være et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)",
+    "datetime_parsing": "skal være et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)",
+    "datetime_from_date_parsing": "skal være et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)",
+}
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(hele filen)"
+
+
+def _shown(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False) if _jsonable(value) else repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
+
+
+def _jsonable(value: Any) -> bool:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def describe_validation_error(error: ValidationError) -> list[str]:
+    """One Norwegian line per problem: `felt.sti: hva som var ventet (fikk …)`."""
+    lines = []
+    for problem in error.errors(include_url=False):
+        kind = problem["type"]
+        where = _field_path(tuple(problem["loc"]))
+        ctx = problem.get("ctx") or {}
+        if kind == "missing":
+            lines.append(f"{where}: mangler")
+            continue
+        if kind == "extra_forbidden":
+            lines.append(f"{where}: ukjent felt (skrivefeil?)")
+            continue
+        if kind in ("enum", "literal_error"):
+            choices = str(ctx.get("expected", "")).replace(" or ", " eller ")
+            expected = f"skal være en av {choices}"
+        elif kind == "value_error":
+            expected = str(ctx.get("error", problem["msg"]))
+        else:
+            expected = _EXPECTED.get(kind, problem["msg"])
+        lines.append(f"{where}: {expected} (fikk {_shown(problem['input'])})")
+    return lines
+
+
+def _json_problem(path: Path, err: json.JSONDecodeError) -> SessionError:
+    reason = _JSON_MESSAGES.get(err.msg, err.msg)
+    truncated = err.pos >= len(err.doc.rstrip()) or err.msg.startswith("Unterminated string")
+    message = f"{path}:{err.lineno}:{err.colno}: øktfilen er ikke gyldig JSON: {reason}."
+    if truncated:
+        message += " Filen slutter for tidlig – den ser ut til å være avkortet eller skadet."
+    return SessionError(message, path=path)
+
+
+def _read_data(path: Path) -> Any:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise SessionError(f"Fant ikke øktfilen {path}.", path=path) from None
+    except IsADirectoryError:
+        raise SessionError(f"{path} er en mappe, ikke en øktfil.", path=path) from None
+    except PermissionError:
+        raise SessionError(f"Har ikke tilgang til å lese øktfilen {path}.", path=path) from None
+    except OSError as err:
+        raise SessionError(
+            f"Kunne ikke lese øktfilen {path}: {_os_reason(err)}.", path=path
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise SessionError(
+            f"{path} er ikke en øktfil fra startpakke (ikke UTF-8-tekst, byte {err.start}).",
+            path=path,
+        ) from None
+    if not text.strip():
+        raise SessionError(
+            f"Øktfilen {path} er tom – den kan være avkortet eller skadet.", path=path
+        )
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise _json_problem(path, err) from None
+    except RecursionError:
+        raise SessionError(f"{path}: øktfilen er for dypt nøstet.", path=path) from None
+
+
+def session_from_data(data: Any, path: Path) -> Session:
+    """Validate parsed JSON as a session (migrating older formats); SessionError if not."""
+    if not isinstance(data, dict) or not (_SESSION_KEYS & data.keys()):
+        raise SessionError(f"{path} er ikke en øktfil fra startpakke.", path=path)
+    try:
+        data = migrate(data)
+    except MigrationError as err:
+        raise SessionError(f"{path}: {err}", path=path) from None
+    try:
+        return Session.model_validate(data)
+    except ValidationError as err:
+        problems = describe_validation_error(err)
+        count = "ett problem" if len(problems) == 1 else f"{len(problems)} problemer"
+        raise SessionError(
+            f"{path}: øktfilen har feil innhold ({count}):", path=path, problems=problems
+        ) from None
+
+
+def _load(path: Path) -> Session:
+    return session_from_data(_read_data(path), path)
+
+
+def good_backup(path: Path) -> Path | None:
+    """`<name>.bak` beside `path` when it exists and loads as a session, else None."""
+    backup = backup_path(Path(path))
+    if not backup.is_file():
+        return None
+    try:
+        _load(backup)
+    except SessionError:
+        return None
+    return backup
+
+
+def load_session(path: str | os.PathLike[str]) -> Session:
+    """Read a session file, migrating older formats to the current one.
+
+    Raises `SessionError` naming the file and the problem — missing, not JSON, truncated,
+    wrong types (one line per field), a newer format, not a session at all — with `backup`
+    set when the previous good copy exists.
+    """
+    path = Path(path)
+    try:
+        return _load(path)
+    except SessionError as err:
+        err.backup = good_backup(path)
+        raise
+
+
+def load_backup(path: str | os.PathLike[str]) -> Session:
+    """Read the previous good copy (`<name>.bak`) of the session file `path`."""
+    return load_session(backup_path(Path(path)))
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def dump_session(session: Session) -> bytes:
+    """The file content for `session`: indented UTF-8 JSON, readable and hand-editable."""
+    if session.schema_version != SCHEMA_VERSION:
+        session.schema_version = SCHEMA_VERSION
+    try:
+        return session.model_dump_json(indent=2).encode("utf-8") + b"\n"
+    except PydanticSerializationError:
+        # A lone surrogate (from a broken paste) has no UTF-8 form; \u escapes keep it.
+        data = session.model_dump(mode="json")
+        return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
+
+
+def _os_reason(err: OSError) -> str:
+    reasons = {
+        errno.ENOSPC: "disken er full",
+        errno.EACCES: "mangler tilgang",
+        errno.EPERM: "mangler tilgang",
+        errno.EROFS: "disken er skrivebeskyttet",
+        errno.ENOENT: "mappen finnes ikke",
+        errno.EISDIR: "det er en mappe",
+        errno.ENAMETOOLONG: "filnavnet er for langt",
+    }
+    return reasons.get(err.errno or 0, err.strerror or str(err))
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - directories cannot be opened on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    except OSError:  # pragma: no cover - some file systems refuse; the data is synced
+        pass
+    finally:
+        os.close(fd)
+
+
+def _side_name(path: Path) -> Path:
+    """A hidden temporary name beside `path`, ignored by `list_sessions`."""
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+
+
+def _keep_copy(source: Path, target: Path) -> None:
+    """Make `target` hold `source`'s current content, atomically and without copying data.
+
+    A hard link to the same file is instant; after `source` is replaced, `target` is the
+    only name left for the old content. File systems without hard links (FAT on a memory
+    stick) get a real copy.
+    """
+    side = _side_name(target)
+    try:
+        os.link(source, side)
+    except OSError:
+        fd = os.open(side, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(source.read_bytes())
+            out.flush()
+            os.fsync(out.fileno())
+    try:
+        os.replace(side, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            side.unlink()
+        raise
+
+
+def _write_atomic(path: Path, payload: bytes, *, backup_current: bool) -> None:
+    folder = path.parent
+    if not folder.exists():
+        ensure_private_dir(folder)
+    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as out:  # mkstemp: 0600, owner only
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        if backup_current:
+            _keep_copy(path, backup_path(path))
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(folder)
+
+
+def _target(path: str | os.PathLike[str]) -> Path:
+    path = Path(path)
+    # Saving through a symlink updates the file it points to, not the link.
+    return path.resolve() if path.is_symlink() else path
+
+
+def _check_replaceable(path: Path, *, overwrite_damaged: bool) -> bool:
+    """Whether `path` holds a good session to keep as `.bak`; refuse a damaged one.
+
+    Returns False when there is no file. A file that does not load raises SessionError,
+    unless `overwrite_damaged`, in which case it is first kept as `<name>.skadet-…`.
+    """
+    if not path.exists():
+        return False
+    try:
+        _load(path)
+    except SessionError as err:
+        if not overwrite_damaged:
+            raise SessionError(
+                f"Lagret ikke: {path} finnes fra før og kan ikke leses som en økt, "
+                "så den blir ikke overskrevet. Velg en annen fil, eller bekreft at den "
+                "skal erstattes.",
+                path=path,
+                problems=[str(err)],
+                backup=good_backup(path),
+            ) from None
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        _keep_copy(path, path.with_name(f"{path.name}.skadet-{stamp}"))
+        return False
+    return True
+
+
+def _save(path: Path, payload: bytes, *, backup_current: bool) -> None:
+    try:
+        _write_atomic(path, payload, backup_current=backup_current)
+    except OSError as err:
+        raise SessionError(
+            f"Kunne ikke lagre økten til {path}: {_os_reason(err)}.", path=path
+        ) from None
+
+
+def save_session(
+    session: Session, path: str | os.PathLike[str], *, overwrite_damaged: bool = False
+) -> None:
+    """Save `session` to `path` atomically, keeping the current good file as `.bak`.
+
+    Refuses (SessionError) to replace an existing file that does not load as a session,
+    unless `overwrite_damaged=True` — the user's explicit choice; the damaged file is then
+    kept as `<name>.skadet-<tidspunkt>`.
+    """
+    target = _target(path)
+    payload = dump_session(session)
+    try:
+        good = _check_replaceable(target, overwrite_damaged=overwrite_damaged)
+    except OSError as err:
+        raise SessionError(
+            f"Kunne ikke lagre økten til {target}: {_os_reason(err)}.", path=target
+        ) from None
+    _save(target, payload, backup_current=good)
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files a killed save left beside `path` (and its `.bak`)."""
+    prefixes = (f".{path.name}.", f".{backup_path(path).name}.")
+    with contextlib.suppress(OSError):
+        for entry in path.parent.iterdir():
+            if entry.name.startswith(prefixes) and entry.name.endswith(".tmp"):
+                with contextlib.suppress(OSError):
+                    entry.unlink()
+
+
+# -- the store the app holds --------------------------------------------------------------
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+class SessionStore:
+    """The open session and its file. The app calls `autosave()` after every change.
+
+    The store remembers what it wrote last, so an autosave with nothing new is skipped,
+    and a file it wrote itself is not re-read before being kept as `.bak`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], session: Session) -> None:
+        self.path = _target(path)
+        self.session = session
+        self._saved: dict[str, Any] | None = None  # what was written last, for autosave
+        self._signature: tuple[int, int, int] | None = None  # the file as we left it
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> SessionStore:
+        """Open an existing session file (SessionError if it does not load)."""
+        store = cls(path, load_session(path))
+        remove_stale_temporaries(store.path)
+        store._saved = store._fingerprint()
+        store._signature = _signature(store.path)
+        return store
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], session: Session | None = None) -> SessionStore:
+        """Start a new session file at `path` and save it at once.
+
+        Refuses (SessionError) when `path` already exists: an existing file is continued
+        with `open`, never replaced by a new session.
+        """
+        target = _target(path)
+        if target.exists():
+            raise SessionError(
+                f"Øktfilen {target} finnes fra før; den blir ikke erstattet av en ny økt.",
+                path=target,
+                backup=good_backup(target),
+            )
+        store = cls(target, session if session is not None else Session())
+        store.save()
+        return store
+
+    @classmethod
+    def restore_backup(cls, path: str | os.PathLike[str]) -> SessionStore:
+        """Continue from `<name>.bak` after the user chose it over a damaged `path`.
+
+        The damaged file is kept aside as `<name>.skadet-<tidspunkt>`, not deleted.
+        """
+        target = _target(path)
+        store = cls(target, load_backup(target))
+        store.save(overwrite_damaged=True)
+        return store
+
+    def _fingerprint(self) -> dict[str, Any]:
+        return self.session.model_dump(exclude={"updated_at"})
+
+    def save(self, *, overwrite_damaged: bool = False) -> None:
+        """Write the session now (atomic, previous version kept as `.bak`)."""
+        self.session.updated_at = datetime.now().astimezone()
+        payload = dump_session(self.session)
+        if self._signature is not None and _signature(self.path) == self._signature:
+            good = True  # the file is the one we wrote: known to load
+        else:
+            try:
+                good = _check_replaceable(self.path, overwrite_damaged=overwrite_damaged)
+            except OSError as err:
+                raise SessionError(
+                    f"Kunne ikke lagre økten til {self.path}: {_os_reason(err)}.",
+                    path=self.path,
+                ) from None
+        _save(self.path, payload, backup_current=good)
+        self._signature = _signature(self.path)
+        self._saved = self._fingerprint()
+
+    def autosave(self) -> bool:
+        """Save if anything changed since the last save; True when it wrote the file."""
+        if self._fingerprint() == self._saved and _signature(self.path) == self._signature:
+            return False
+        self.save()
+        return True
+
+    def apply(
+        self, edit: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs
+    ) -> R:
+        """Run an edit operation on the session, then autosave.
+
+        `store.apply(add_rule, "Vi starter presis", proposed_by=kari.id)` is
+        `add_rule(store.session, …)` followed by `store.autosave()`.
+        """
+        result = edit(self.session, *args, **kwargs)
+        self.autosave()
+        return result
