@@ -1,0 +1,174 @@
+"""The facilitator's app: wires the controller to the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from startpakke.agenda.model import Agenda
+from startpakke.controller import MeetingController, Saver
+from startpakke.engine import Clock, SystemClock
+from startpakke.session.model import Session
+from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
+from startpakke.tui.theme import DARK, PROJECTOR, THEMES
+
+HEARTBEAT_SECONDS = 5.0
+
+
+@dataclass
+class Startup:
+    """What the command line decided: which agenda, which session, and how to begin."""
+
+    agenda: Agenda
+    session: Session
+    save: Saver
+    session_path: Path | None = None
+    resume: bool = False
+    """The session has a saved run: continue it (asking about the closed time)."""
+    projector: bool = False
+    bell: bool = True
+
+
+class StartpakkeApp(App[None]):
+    CSS_PATH = ["styles/app.tcss"]
+    TITLE = "startpakke"
+    BINDINGS = APP_BINDINGS
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, startup: Startup, clock: Clock | None = None) -> None:
+        super().__init__()
+        self.startup = startup
+        self.clock = clock or SystemClock()
+        self.bell_enabled = startup.bell
+        self.controller: MeetingController | None = None
+        self._save_failed = False
+        self._raw_save = startup.save
+        startup.save = self._safe_save
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = PROJECTOR.name if startup.projector else DARK.name
+
+    # -- start-up ------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        startup = self.startup
+        self.sub_title = startup.agenda.title
+        if startup.resume and startup.session.run:
+            self._ask_how_to_resume()
+        else:
+            from startpakke.tui.screens.setup import SetupScreen
+
+            self.push_screen(
+                SetupScreen(startup.session, startup.agenda.max_participants), self._begin
+            )
+        self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+
+    def _ask_how_to_resume(self) -> None:
+        from startpakke.engine import RunEngine
+        from startpakke.tui.screens.resume import ResumeScreen
+
+        run = self.startup.session.run or {}
+        closed = RunEngine.closed_seconds(run, self.clock)
+        probe = MeetingController.resume(
+            self.startup.agenda,
+            self.startup.session,
+            lambda _s: None,
+            self.clock,
+            count_closed_time=False,
+        )
+        snap = probe.snapshot()
+        where = f"{snap.part_label}: {snap.part.title}"
+        if snap.round is not None and snap.round.current is not None:
+            where += f" ({snap.round.current.name} har ordet)"
+        self.push_screen(ResumeScreen(closed, snap.paused, where), self._resume)
+
+    def _resume(self, count_closed_time: bool | None) -> None:
+        self.controller = MeetingController.resume(
+            self.startup.agenda,
+            self.startup.session,
+            self.startup.save,
+            self.clock,
+            count_closed_time=bool(count_closed_time),
+        )
+        self.controller.changed()
+        self._show_run()
+
+    def _begin(self, session: Session | None) -> None:
+        if session is None:
+            self.exit()
+            return
+        self.controller = MeetingController(
+            self.startup.agenda, session, self.startup.save, self.clock
+        )
+        self.controller.start()
+        self._show_run()
+
+    def _show_run(self) -> None:
+        from startpakke.tui.screens.run import RunScreen
+
+        assert self.controller is not None
+        # The setup or resume dialog has been dismissed: the run screen goes on top.
+        self.push_screen(RunScreen(self.controller))
+
+    def _safe_save(self, session: Session) -> None:
+        """Save; if the disk refuses, keep everything in memory and say so once."""
+        from startpakke.errors import UserError
+
+        try:
+            self._raw_save(session)
+        except (UserError, OSError) as err:
+            if not self._save_failed:
+                self.notify(
+                    f"Kunne ikke lagre: {err}. Alt er fortsatt i minnet; "
+                    "programmet prøver igjen ved neste endring.",
+                    severity="error",
+                    timeout=15,
+                )
+            self._save_failed = True
+        else:
+            if self._save_failed:
+                self.notify("Lagret igjen.", timeout=3)
+            self._save_failed = False
+
+    def _heartbeat(self) -> None:
+        if self.controller is not None:
+            self.controller.heartbeat()
+
+    # -- app-wide actions --------------------------------------------------------------
+
+    def bell_if_enabled(self) -> None:
+        if self.bell_enabled:
+            self.bell()
+
+    def toggle_bell(self) -> bool:
+        self.bell_enabled = not self.bell_enabled
+        return self.bell_enabled
+
+    def toggle_projector_theme(self) -> None:
+        self.theme = DARK.name if self.theme == PROJECTOR.name else PROJECTOR.name
+
+    async def action_quit(self) -> None:
+        if self.controller is not None:
+            self.controller.changed()  # the last state is on disk before we go
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every run-screen key is also in the command palette (ctrl+p)."""
+        from startpakke.tui.screens.run import RunScreen
+
+        if isinstance(screen, RunScreen):
+            for binding in RUN_BINDINGS:
+                key = binding.key_display or binding.key
+                yield SystemCommand(
+                    binding.description,
+                    f"Tast: {key}",
+                    lambda action=binding.action: self.call_later(screen.run_action, action),
+                )
+        yield SystemCommand("Avslutt", "Lagrer og avslutter (ctrl+q)", self.action_quit)
+        yield SystemCommand(
+            "Lyst/mørkt tema", "Bytt til projektortema og tilbake", self.toggle_projector_theme
+        )

@@ -1,0 +1,1 @@
+"""Screens of the facilitator's app, one per module."""

@@ -1,0 +1,65 @@
+"""Asked when a saved meeting is reopened: count the time the program was closed, or not."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from startpakke.present import minutes_text
+
+
+class ResumeScreen(ModalScreen[bool]):
+    """Returns True to count the closed time against the running timer."""
+
+    BINDINGS = [
+        Binding("t", "choose(True)", "Tell med tiden"),
+        Binding("f", "choose(False)", "Fortsett der klokka stoppet"),
+    ]
+
+    def __init__(self, closed_seconds: float, paused: bool, where: str) -> None:
+        super().__init__()
+        self.closed_seconds = closed_seconds
+        self.paused = paused
+        self.where = where
+
+    def compose(self) -> ComposeResult:
+        closed = minutes_text(self.closed_seconds)
+        if self.paused:
+            body = (
+                f"Møtet fortsetter ved {self.where}.\n"
+                f"Programmet var lukket i {closed}. Tidtakeren sto på pause og blir stående på "
+                "pause til du trykker mellomrom."
+            )
+        else:
+            body = (
+                f"Møtet fortsetter ved {self.where}.\n"
+                f"Programmet var lukket i {closed}. Skal den tiden telle med?\n\n"
+                "• Tell med tiden – programmet krasjet midt i møtet, og dere fortsatte å snakke.\n"
+                "• Fortsett der klokka stoppet – lokket var lukket, f.eks. over lunsj."
+            )
+        with Vertical(id="resume-box", classes="dialog"):
+            yield Static("Fortsett møtet", classes="dialog-title")
+            yield Static(body, id="resume-text")
+            with Horizontal(classes="dialog-buttons"):
+                if self.paused:
+                    yield Button("OK", id="continue", variant="primary")
+                else:
+                    yield Button("Tell med tiden (t)", id="count", variant="warning")
+                    yield Button(
+                        "Fortsett der klokka stoppet (f)", id="continue", variant="primary"
+                    )
+
+    def action_choose(self, count: bool) -> None:
+        self.dismiss(count and not self.paused)
+
+    @on(Button.Pressed, "#count")
+    def _count(self) -> None:
+        self.dismiss(True)
+
+    @on(Button.Pressed, "#continue")
+    def _continue(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,220 @@
+"""The run screen: the part, its prompts, the big clock, the round and what is captured.
+
+It only shows the controller's state and sends it intents. A timer tick re-reads the
+engine's snapshot (computed from the clock, so missed ticks cannot make it drift).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from startpakke.controller import MeetingController
+from startpakke.engine import Snapshot
+from startpakke.present import clock_time, day_line, part_heading, phase_heading, round_line
+from startpakke.tui.bindings import RUN_BINDINGS
+from startpakke.tui.capture import CaptureArea
+from startpakke.tui.widgets.big_clock import BigClock
+
+TICK_SECONDS = 0.2
+FLASH_SECONDS = 2.0
+
+
+class RunScreen(Screen[None]):
+    """The meeting, part by part."""
+
+    BINDINGS = RUN_BINDINGS
+    AUTO_FOCUS = None  # never put the focus in a text field by itself
+
+    snap: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
+
+    def __init__(self, controller: MeetingController) -> None:
+        super().__init__()
+        self.controller = controller
+        self._alerted: tuple[int, int, int, int] | None = None
+        self._shown_key: tuple[int, int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static(id="part-title")
+            yield Static(id="wall-clock")
+        yield Static(id="purpose")
+        with Horizontal(id="main"):
+            with VerticalScroll(id="phase-box"):
+                yield Static(id="phase-title")
+                yield Static(id="banner")
+                yield Static(id="prompts")
+            with Vertical(id="clock-box"):
+                yield BigClock(id="big-clock")
+        yield Static(id="round")
+        yield CaptureArea(self.controller, id="capture-area")
+        yield Static(id="day")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_state()
+        self.set_interval(TICK_SECONDS, self.refresh_state)
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def refresh_state(self) -> None:
+        self.snap = self.controller.snapshot()
+
+    def watch_snap(self, snap: Snapshot | None) -> None:
+        if snap is None:
+            return
+        self.query_one(BigClock).show(snap)
+        self.query_one("#wall-clock", Static).update(clock_time(snap.now))
+        self.query_one("#day", Static).update(day_line(snap))
+        self.set_class(snap.paused, "-paused")
+        self._alert_if_time_is_up(snap)
+        key = (snap.part_index, snap.phase_index, snap.step_index)
+        round_text = round_line(snap)
+        self.query_one("#round", Static).update(round_text)
+        self.query_one("#round", Static).display = bool(round_text)
+        if key != self._shown_key or snap.round is not None:
+            self._show_part(snap)
+            self._shown_key = key
+
+    def _show_part(self, snap: Snapshot) -> None:
+        finished = " — møtet er ferdig" if snap.finished else ""
+        self.query_one("#part-title", Static).update(part_heading(snap) + finished)
+        self.query_one("#purpose", Static).update(snap.part.purpose)
+        self.query_one("#phase-title", Static).update(phase_heading(snap))
+        prompts = list(snap.phase.prompts) or list(snap.part.prompts)
+        if snap.step is not None:
+            prompts = list(snap.step.prompts) + prompts
+        self.query_one("#prompts", Static).update("\n".join(f"▸ {p}" for p in prompts))
+        banner = self.query_one("#banner", Static)
+        text, style = _banner(snap)
+        banner.update(text)
+        banner.display = bool(text)
+        banner.set_class(style == "listening", "-listening")
+        self.query_one(CaptureArea).show_for(self.controller.captures_here())
+
+    def _alert_if_time_is_up(self, snap: Snapshot) -> None:
+        if not snap.started or snap.finished or snap.paused:
+            return
+        if snap.main.overtime and self._alerted != snap.timer_key:
+            self._alerted = snap.timer_key
+            clock = self.query_one(BigClock)
+            clock.add_class("-flash")
+            self.set_timer(FLASH_SECONDS, lambda: clock.remove_class("-flash"))
+            self.app.bell_if_enabled()
+
+    # -- intents ---------------------------------------------------------------------------
+
+    def _after(self) -> None:
+        self.refresh_state()
+
+    def action_next_part(self) -> None:
+        self.controller.next_part()
+        self._after()
+
+    def action_previous_part(self) -> None:
+        self.controller.previous_part()
+        self._after()
+
+    def action_next_phase(self) -> None:
+        self.controller.next_phase()
+        self._after()
+
+    def action_next_turn(self) -> None:
+        self.controller.next_turn()
+        self._after()
+
+    def action_toggle_absent(self) -> None:
+        person = self.controller.toggle_current_absent()
+        if person is not None:
+            self.notify(f"{person.name} er markert som borte", timeout=3)
+        self._after()
+
+    def action_toggle_pause(self) -> None:
+        self.controller.toggle_pause()
+        self._after()
+
+    def action_extend(self, minutes: int) -> None:
+        self.controller.extend(minutes)
+        self._after()
+
+    def action_toggle_keep_turns(self) -> None:
+        keep = not self.controller.engine.keep_written_turns
+        self.controller.set_keep_written_turns(keep)
+        self.notify(
+            "Turene holder skrevet lengde (delen kan gå over tiden)"
+            if keep
+            else "Turene kortes ned for å rekke tiden",
+            timeout=4,
+        )
+        self._after()
+
+    def action_capture(self) -> None:
+        self.query_one(CaptureArea).focus_input()
+
+    def action_schedule(self) -> None:
+        from startpakke.tui.screens.schedule import ScheduleScreen
+
+        self.app.push_screen(ScheduleScreen(self.controller))
+
+    def action_info(self) -> None:
+        from startpakke.tui.screens.info import InfoScreen
+
+        self.app.push_screen(InfoScreen(self.controller))
+
+    def action_help(self) -> None:
+        from startpakke.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+    def action_participants(self) -> None:
+        self.query_one(CaptureArea).open_participants()
+
+    def action_note(self) -> None:
+        self.query_one(CaptureArea).open_note()
+
+    def action_action_item(self) -> None:
+        self.query_one(CaptureArea).open_action()
+
+    def action_export(self) -> None:
+        self.query_one(CaptureArea).open_export()
+
+    def action_toggle_theme(self) -> None:
+        self.app.toggle_projector_theme()
+
+    def action_toggle_bell(self) -> None:
+        on_now = self.app.toggle_bell()
+        self.notify("Lyd på" if on_now else "Lyd av", timeout=2)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Grey out what cannot be done here (shown dimmed in the footer)."""
+        engine = self.controller.engine
+        if action == "previous_part":
+            return None if (engine.pos.part == 0 and not engine.finished) else True
+        if action in {"next_part", "next_phase"}:
+            return None if engine.finished else True
+        if action in {"next_turn", "toggle_absent"}:
+            return True if engine.current_speaker is not None else None
+        return True
+
+    @on(CaptureArea.Changed)
+    def _captured(self) -> None:
+        self.refresh_state()
+
+
+def _banner(snap: Snapshot) -> tuple[str, str]:
+    """A line that must not be missed: the listening phase, or a reminder."""
+    if snap.round is not None and snap.round.focus_listening and snap.round.current:
+        name = snap.round.current.name
+        return (
+            f"🙉 {name} LYTTER – har snudd seg bort, noterer og kommenterer ikke. "
+            "Kollegaene drøfter.",
+            "listening",
+        )
+    reminder = (snap.step.reminder if snap.step else None) or snap.phase.reminder
+    if reminder:
+        return (f"⚠ {reminder}", "reminder")
+    return ("", "")

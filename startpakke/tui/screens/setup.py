@@ -1,0 +1,156 @@
+"""The setup screen: the network, the date and place, and who takes part."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
+
+from startpakke.session.model import Participant, Role, Session
+
+RECOMMENDED_MAX = 6
+ROLE_LABELS = {Role.member: "medlem", Role.deputy: "vara"}
+
+
+def parse_date(text: str) -> date | None:
+    """«14.09.2026», «14.9.2026» or «2026-09-14»; None if it is none of them."""
+    text = text.strip()
+    for fmt in ("%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+class SetupScreen(Screen[Session]):
+    """Fill in the network and the participants; Start begins the meeting at innsjekk."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "start", "Start møtet", key_display="ctrl+s", id="start"),
+        Binding("ctrl+d", "remove", "Fjern valgt deltaker", key_display="ctrl+d", id="remove"),
+    ]
+
+    def __init__(self, session: Session, max_participants: int | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.max_participants = max_participants or RECOMMENDED_MAX
+
+    def compose(self) -> ComposeResult:
+        network = self.session.network
+        when = network.meeting_date or date.today()
+        with VerticalScroll(id="setup"):
+            yield Static("Nytt møte", classes="dialog-title")
+            with Horizontal(classes="form-row"):
+                yield Label("Nettverk", classes="form-label")
+                yield Input(network.name, placeholder="Navnet på nettverket", id="network-name")
+            with Horizontal(classes="form-row"):
+                yield Label("Dato", classes="form-label")
+                yield Input(when.strftime("%d.%m.%Y"), placeholder="dd.mm.åååå", id="meeting-date")
+                yield Label("Sted", classes="form-label-short")
+                yield Input(network.place, placeholder="f.eks. rådhuset eller Teams", id="place")
+            yield Static("Deltakere", classes="section-title")
+            with Horizontal(classes="form-row"):
+                yield Input(placeholder="Navn", id="p-name")
+                yield Input(placeholder="Kommune/tjeneste", id="p-service")
+                yield Select(
+                    [("medlem", Role.member.value), ("vara", Role.deputy.value)],
+                    value=Role.member.value,
+                    allow_blank=False,
+                    id="p-role",
+                )
+                yield Input(placeholder="Kontakt (valgfritt)", id="p-contact")
+                yield Button("Legg til", id="add", variant="primary")
+            yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+            yield Static(id="size-warning")
+            yield Static(id="setup-error")
+            with Horizontal(id="setup-buttons"):
+                yield Button("Start møtet", id="start", variant="success")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("Navn", "Kommune/tjeneste", "Rolle", "Kontakt")
+        self._refresh_table()
+        if self.session.participants:
+            # Names came with --names: Enter starts the meeting.
+            self.query_one("#start", Button).focus()
+        else:
+            self.query_one("#network-name", Input).focus()
+
+    def _refresh_table(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for person in self.session.participants:
+            table.add_row(
+                person.name, person.service, ROLE_LABELS[person.role], person.contact, key=person.id
+            )
+        count = len(self.session.participants)
+        warning = self.query_one("#size-warning", Static)
+        if count > self.max_participants:
+            warning.update(
+                f"Merk: {count} deltakere. Startpakken anbefaler inntil {self.max_participants} "
+                "personer – runder og tidsplan blir lengre. Du kan likevel starte."
+            )
+        else:
+            warning.update(f"{count} deltakere (anbefalt: inntil {self.max_participants}).")
+
+    @on(Button.Pressed, "#add")
+    @on(Input.Submitted, "#p-name, #p-service, #p-contact")
+    def _add(self) -> None:
+        name_input = self.query_one("#p-name", Input)
+        name = name_input.value.strip()
+        if not name:
+            name_input.focus()
+            return
+        role = self.query_one("#p-role", Select).value
+        self.session.participants.append(
+            Participant(
+                name=name,
+                service=self.query_one("#p-service", Input).value.strip(),
+                role=Role(str(role)),
+                contact=self.query_one("#p-contact", Input).value.strip(),
+            )
+        )
+        for field in ("#p-name", "#p-service", "#p-contact"):
+            self.query_one(field, Input).value = ""
+        name_input.focus()
+        self._refresh_table()
+
+    @on(Input.Submitted, "#network-name, #meeting-date, #place")
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    def action_remove(self) -> None:
+        table = self.query_one(DataTable)
+        if not self.session.participants or table.cursor_row is None:
+            return
+        index = table.cursor_row
+        if 0 <= index < len(self.session.participants):
+            del self.session.participants[index]
+            self._refresh_table()
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        error = self.query_one("#setup-error", Static)
+        when = parse_date(self.query_one("#meeting-date", Input).value)
+        if when is None:
+            error.update("Datoen må skrives som dd.mm.åååå, f.eks. 14.09.2026.")
+            self.query_one("#meeting-date", Input).focus()
+            return
+        if not self.session.participants:
+            error.update("Legg til minst én deltaker (navn og Enter).")
+            self.query_one("#p-name", Input).focus()
+            return
+        network = self.session.network
+        network.name = self.query_one("#network-name", Input).value.strip()
+        network.place = self.query_one("#place", Input).value.strip()
+        network.meeting_date = when
+        services = [p.service for p in self.session.participants if p.service]
+        network.services = list(dict.fromkeys(services))
+        self.dismiss(self.session)

@@ -1,0 +1,44 @@
+"""The big countdown, readable across a room, with a text label for its state."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Digits, Static
+
+from startpakke.engine import Snapshot
+from startpakke.present import clock_face, minutes_text, timer_state, timer_status
+
+STATES = ("ok", "low", "overtime", "paused")
+
+
+class BigClock(Vertical):
+    """Shows the innermost running timer (step, turn or phase) and the part's own time."""
+
+    DEFAULT_CSS = """
+    BigClock { height: auto; }
+    BigClock Digits { width: auto; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="clock-label")
+        yield Digits("00:00", id="clock-digits")
+        yield Static(id="clock-status")
+        yield Static(id="clock-part")
+
+    def show(self, snap: Snapshot) -> None:
+        main = snap.main
+        state = timer_state(main, snap.paused)
+        for name in STATES:
+            self.set_class(name == state, f"-{name}")
+        self.query_one("#clock-label", Static).update(f"{main.label} · {minutes_text(main.budget)}")
+        digits = self.query_one("#clock-digits", Digits)
+        face = clock_face(main.remaining)
+        if digits.value != face:
+            digits.update(face)
+        self.query_one("#clock-status", Static).update(timer_status(main, snap.paused))
+        part = snap.part_timer
+        left = "over tiden" if part.overtime else "igjen"
+        self.query_one("#clock-part", Static).update(
+            f"Delen: {clock_face(part.remaining)} {left} av {minutes_text(part.budget)}"
+        )
