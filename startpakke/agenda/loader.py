@@ -144,9 +144,9 @@ def load_agenda_text(text: str, filename: str) -> Agenda:
         agenda = Agenda.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            problem = _translate(error, converter)
-            if problem is not None and not checks.covers(error):
-                problems.append(problem)
+            loc = tuple(error.get("loc", ()))
+            if not converter.already_reported(loc) and not checks.covers(error):
+                problems.append(_translate(error, converter))
     else:
         if not problems:
             return agenda
@@ -219,7 +219,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     if isinstance(exc, _Unsupported):
         return problem
     for english, norwegian in _YAML_MESSAGES:
-        if problem.startswith(english):
+        if problem.startswith(english) or (exc.context or "").startswith(english):
             return f"YAML-feil: {norwegian}"
     return f"YAML-feil: {problem}"
 
@@ -330,6 +330,11 @@ class _Converter:
         self.problems: list[Problem] = []
         self.marks: dict[Path_, yaml.Mark] = {}
         self.key_marks: dict[Path_, yaml.Mark] = {}
+        self.reported: set[Path_] = set()
+        """Paths already reported here (a bad tag); the model's errors there are dropped."""
+
+    def already_reported(self, loc: Path_) -> bool:
+        return any(loc[:end] in self.reported for end in range(len(loc) + 1))
 
     def problem(self, mark: yaml.Mark, message: str) -> Problem:
         return Problem(self.filename, mark.line + 1, mark.column + 1, message)
@@ -404,10 +409,12 @@ class _Converter:
             resolver, what = _EXPLICIT[node.tag]
             result = resolver(value)
             if result is _MISSING:
+                self.reported.add(path)
                 self.problems.append(
                     self.problem(
                         node.start_mark,
-                        f"{_prefix(path)}«{value}» er ikke {what}, som taggen {node.tag} krever",
+                        f"{_prefix(path)}«{value}» er ikke {what}, som taggen "
+                        f"{node.tag.replace(_TAG, '!!')} krever",
                     )
                 )
                 return value
@@ -417,6 +424,8 @@ class _Converter:
 
     def _bad_tag(self, node: yaml.Node, path: Path_) -> None:
         tag = str(node.tag).replace(_TAG, "!!")
+        if isinstance(node, yaml.ScalarNode):
+            self.reported.add(path)
         self.problems.append(
             self.problem(node.start_mark, f"{_prefix(path)}taggen «{tag}» støttes ikke")
         )
@@ -650,7 +659,7 @@ def _choices(error: Any) -> str:
     return ", ".join(item.strip().strip("'\"") for item in items if item.strip())
 
 
-def _translate(error: Any, conv: _Converter) -> Problem | None:
+def _translate(error: Any, conv: _Converter) -> Problem:
     loc: Path_ = tuple(error.get("loc", ()))
     kind = str(error.get("type", ""))
     value = error.get("input")
