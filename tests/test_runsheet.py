@@ -1,0 +1,289 @@
+"""The run sheet: clock times from a start time, turn lengths, and honest warnings."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from startpakke.agenda.loader import load_agenda, load_agenda_text
+from startpakke.agenda.model import Agenda
+from startpakke.agenda.runsheet import (
+    format_clock,
+    format_duration,
+    format_range,
+    parse_clock,
+    plan_runsheet,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Innsjekk (10 min round shared), a steg-3-like part (10 min alone, then 3–4 + 3–4 min per
+# person, then a summary taking what is left), a plain part, an utsjekk; 65 of 80 minutes.
+AGENDA = dedent(
+    """\
+    id: test
+    title: Testmøte
+    total_minutes: 80
+    materials: [Penn]
+    parts:
+      - id: inn
+        kind: innsjekk
+        title: Innsjekk
+        minutes: 10
+        phases:
+          - title: Runde
+            kind: round
+            minutes: 10
+            minutes_per: round
+      - id: steg3
+        title: Min bruksanvisning
+        minutes: 25
+        materials: [Arket, Penn]
+        phases:
+          - title: Individuelt
+            kind: individual
+            minutes: 10
+          - title: En og en i fokus
+            kind: round
+            minutes_per: person
+            turn:
+              steps:
+                - {title: Deler, minutes: 4, min_minutes: 3}
+                - {title: Gruppen spør, minutes: 4, min_minutes: 3}
+          - title: Oppsummering
+            kind: plenary
+      - id: regler
+        title: Spilleregler
+        minutes: 20
+        phases:
+          - {title: Refleksjon, kind: individual, minutes: 5}
+          - {title: Deling, kind: round, minutes: 10, minutes_per: round}
+          - {title: Konsensus, kind: plenary}
+      - id: ut
+        kind: utsjekk
+        title: Utsjekk
+        minutes: 10
+    """
+)
+
+
+@pytest.fixture
+def agenda() -> Agenda:
+    return load_agenda_text(AGENDA, "test.yaml")
+
+
+def test_clock_times_add_up_from_start(agenda: Agenda) -> None:
+    plan = plan_runsheet(agenda, time(9, 0), 6)
+    assert [(format_clock(p.start), format_clock(p.end)) for p in plan.parts] == [
+        ("09:00", "09:10"),
+        ("09:10", "09:35"),
+        ("09:35", "09:55"),
+        ("09:55", "10:05"),
+    ]
+    assert [p.label for p in plan.parts] == ["Innsjekk", "Steg 1 av 2", "Steg 2 av 2", "Utsjekk"]
+    for before, after in zip(plan.parts, plan.parts[1:], strict=False):
+        assert before.end == after.start
+        assert after.offset == before.offset + before.minutes * 60
+    regler = plan.parts[2]
+    assert [(format_clock(p.start), format_clock(p.end)) for p in regler.phases] == [
+        ("09:35", "09:40"),
+        ("09:40", "09:50"),
+        ("09:50", "09:55"),
+    ]
+    assert [p.seconds for p in regler.phases] == [300, 600, 300]
+    assert plan.end == time(10, 5)
+    assert plan.end_with_slack == time(10, 20)
+    assert plan.planned_minutes == 65
+    assert plan.slack_minutes == 15
+
+
+def test_start_time_shifts_everything(agenda: Agenda) -> None:
+    plan = plan_runsheet(agenda, time(13, 30), 4)
+    assert format_clock(plan.parts[1].start) == "13:40"
+    assert format_clock(plan.parts[2].phases[1].start) == "14:10"
+    assert format_clock(plan.end) == "14:35"
+
+
+def test_plain_part_is_one_plenary_phase(agenda: Agenda) -> None:
+    ut = plan_runsheet(agenda, time(9, 0), 6).parts[3]
+    (phase,) = ut.phases
+    assert phase.kind_label == "plenum"
+    assert (phase.start, phase.end) == (ut.start, ut.end)
+
+
+@pytest.mark.parametrize(
+    ("people", "seconds", "text"),
+    [(6, 100, "6 × 1 min 40 s"), (3, 200, "3 × 3 min 20 s"), (5, 120, "5 × 2 min")],
+)
+def test_shared_round_turn_length(agenda: Agenda, people: int, seconds: int, text: str) -> None:
+    turn = plan_runsheet(agenda, time(9, 0), people).parts[0].phases[0].turn
+    assert turn is not None
+    assert turn.speakers == people
+    assert not turn.per_person
+    assert turn.seconds == pytest.approx(seconds)
+    assert turn.describe() == text
+    assert turn.fits
+
+
+@pytest.mark.parametrize(
+    ("people", "phase_minutes", "share"),
+    [(6, 48, "2 min 30 s"), (3, 24, "5 min")],
+)
+def test_per_person_round_turn_length(
+    agenda: Agenda, people: int, phase_minutes: int, share: str
+) -> None:
+    part = plan_runsheet(agenda, time(9, 0), people).parts[1]
+    individual, round_, summary = part.phases
+    turn = round_.turn
+    assert turn is not None
+    assert turn.per_person
+    assert turn.seconds == 8 * 60
+    assert (turn.floor_seconds, turn.written_seconds) == (6 * 60, 8 * 60)
+    assert turn.describe() == f"{people} × 6–8 min"
+    assert turn.describe_steps() == "Deler 3–4 min + Gruppen spør 3–4 min"
+    assert round_.seconds == phase_minutes * 60
+    assert format_duration(turn.share_seconds) == share  # (25 − 10) min / people
+    assert turn.fitted_seconds == 6 * 60  # never below the floor
+    assert not turn.fits
+    # phases laid out as written: they run past the part's planned end
+    assert individual.start == part.start
+    assert round_.start == time(9, 20)
+    assert round_.beyond_part
+    assert summary.seconds == 0
+    assert summary.start == round_.end
+
+
+@pytest.mark.parametrize(("people", "needed"), [(6, "46–58"), (3, "28–34")])
+def test_steg3_warning_for_three_and_more(agenda: Agenda, people: int, needed: str) -> None:
+    plan = plan_runsheet(agenda, time(9, 0), people)
+    part = plan.parts[1]
+    assert part.fit is not None
+    assert part.warning is not None
+    assert f"Fasene trenger {needed} min med {people} deltakere" in part.warning
+    assert "har 25 min" in part.warning
+    assert plan.warnings == (("Steg 1 av 2", part.warning),)
+    assert all(p.warning is None for p in plan.parts if p is not part)
+
+
+def test_no_warning_for_two(agenda: Agenda) -> None:
+    plan = plan_runsheet(agenda, time(9, 0), 2)
+    part = plan.parts[1]
+    assert part.warning is None
+    assert plan.warnings == ()
+    turn = part.phases[1].turn
+    assert turn is not None
+    assert turn.fits
+    # 2 × 8 min written = 16 min; 15 min left after the 10 alone: shortened to 7 min 30 s
+    assert turn.fitted_seconds == pytest.approx(450)
+    assert part.phases[2].seconds == 0
+
+
+def test_one_person_gets_the_summary_time(agenda: Agenda) -> None:
+    part = plan_runsheet(agenda, time(9, 0), 1).parts[1]
+    assert [p.seconds for p in part.phases] == [600, 480, 420]
+    assert part.phases[-1].end == part.end
+    assert not any(p.beyond_part for p in part.phases)
+
+
+def test_projected_end_counts_the_overrun(agenda: Agenda) -> None:
+    plan = plan_runsheet(agenda, time(9, 0), 6)
+    # steg3 written: 10 + 48 = 58 min instead of 25 → 33 min later than planned (+ slack)
+    assert plan.parts[1].overrun_seconds == 33 * 60
+    assert format_clock(plan.projected_end) == "10:53"
+    # 2 people: 10 + 2 × 8 = 26 min written, one more than the part has
+    assert format_clock(plan_runsheet(agenda, time(9, 0), 2).projected_end) == "10:21"
+    plan1 = plan_runsheet(agenda, time(9, 0), 1)
+    assert plan1.projected_end == plan1.end_with_slack
+
+
+def test_materials_collected_without_repeats(agenda: Agenda) -> None:
+    plan = plan_runsheet(agenda, time(9, 0), 6)
+    assert plan.materials == ("Penn", "Arket")
+    assert plan.parts[1].materials == ("Arket", "Penn")
+
+
+def test_focus_round_gets_as_many_focus_persons_as_fit() -> None:
+    agenda = load_agenda_text(
+        dedent(
+            """\
+            id: kv
+            title: Kollegaveiledning
+            parts:
+              - id: kv
+                title: Runder
+                minutes: 60
+                phases:
+                  - title: Runde med fokusperson
+                    kind: round
+                    speakers: focus
+                    minutes_per: person
+                    turn:
+                      steps:
+                        - {title: Presenterer, minutes: 4}
+                        - {title: Spørsmål, minutes: 6}
+                        - {title: Drøfting, minutes: 8}
+                        - {title: Tilbake, minutes: 2}
+            """
+        ),
+        "kv.yaml",
+    )
+    turn = plan_runsheet(agenda, time(9, 0), 6).parts[0].phases[0].turn
+    assert turn is not None
+    assert turn.speakers == 3
+    assert turn.describe() == "3 fokuspersoner × 20 min"
+    assert plan_runsheet(agenda, time(9, 0), 6).parts[0].warning is None
+    small = plan_runsheet(agenda, time(9, 0), 2).parts[0].phases[0].turn
+    assert small is not None
+    assert small.speakers == 2
+
+
+def test_participants_must_be_positive(agenda: Agenda) -> None:
+    with pytest.raises(ValueError):
+        plan_runsheet(agenda, time(9, 0), 0)
+
+
+def test_crossing_midnight_wraps(agenda: Agenda) -> None:
+    plan = plan_runsheet(agenda, time(23, 30), 6)
+    assert format_clock(plan.end) == "00:35"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("09:00", time(9, 0)), ("9:05", time(9, 5)), ("23:59", time(23, 59))]
+)
+def test_parse_clock(text: str, value: time) -> None:
+    assert parse_clock(text) == value
+
+
+@pytest.mark.parametrize("text", ["24:00", "9", "09.00", "9:5", "kl 9", "", "12:60"])
+def test_parse_clock_rejects(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_clock(text)
+
+
+def test_formatting() -> None:
+    assert format_duration(100) == "1 min 40 s"
+    assert format_duration(240) == "4 min"
+    assert format_duration(40) == "40 s"
+    assert format_range(360, 480) == "6–8 min"
+    assert format_range(240, 240) == "4 min"
+    assert format_range(90, 120) == "1 min 30 s–2 min"
+    assert format_clock(time(9, 1, 40)) == "09:02"
+
+
+def test_builtin_startpakke_steg3() -> None:
+    path = ROOT / "agenda" / "startpakke.yaml"
+    if not path.exists():
+        pytest.skip("agenda/startpakke.yaml is not written yet")
+    agenda = load_agenda(path)
+    for people, warned in ((6, True), (3, True), (2, False)):
+        plan = plan_runsheet(agenda, time(9, 0), people)
+        steg3 = next(p for p in plan.parts if p.part.id == "steg3")
+        assert (steg3.warning is not None) is warned, people
+        assert steg3.label == "Steg 3 av 7"
+        assert [label for label, _ in plan.warnings] == (["Steg 3 av 7"] if warned else [])
+    plan = plan_runsheet(agenda, time(9, 0), 6)
+    assert format_clock(plan.end) == "11:45"
+    assert format_clock(plan.end_with_slack) == "12:00"
