@@ -1,0 +1,124 @@
+"""Small pieces of wording shared by the contract and the referat."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from startpakke.documents.base import join_names, long_date
+from startpakke.text import clean
+
+if TYPE_CHECKING:
+    from startpakke.session.model import Competence, MeetingSlot, Session
+
+BUFDIR_PURPOSE = (
+    "«Barnevernsledernettverk skal bidra til at barnevernsledere styrker egen lederrolle, og "
+    "dermed styringen og ledelsen av barnevernstjenesten. Nettverkene skal bidra til "
+    "erfaringsdeling, støtte og veiledning mellom barnevernslederne.»"
+)
+BUFDIR_SOURCE = (
+    "Rammer og føringer for kommunale læringsnettverk, barnevernsledernettverk og for "
+    "stimuleringsmidlene i tiltakene, Bufdir 2024"
+)
+DEFAULT_NETWORK = "Barnevernledernettverk"
+FORMATS = {
+    "digital": "Digitale møter",
+    "physical": "Fysiske møter",
+    "both": "Både digitale og fysiske møter",
+    "": "Ikke bestemt",
+}
+CASE_TEXT = (
+    "Alle tar med seg en relevant problemstilling, stor eller liten, som kan egne seg for "
+    "kollegaveiledning (reflekterende team)."
+)
+
+
+def network_name(session: Session) -> str:
+    return clean(session.network.name).strip() or DEFAULT_NETWORK
+
+
+def meeting_date(session: Session) -> date:
+    return session.network.meeting_date or session.created_at.date()
+
+
+def name(session: Session, participant_id: str | None, blank: str = "") -> str:
+    return clean(session.name_of(participant_id, blank))
+
+
+def with_service(session: Session, participant_id: str | None) -> str:
+    person = session.participant(participant_id)
+    if person is None:
+        return name(session, participant_id)
+    service = clean(person.service).strip()
+    return f"{clean(person.name)} ({service})" if service else clean(person.name)
+
+
+def is_rotating(session: Session) -> bool:
+    """Leader and secretary go round, or some meeting has its own leader or referent."""
+    plan = session.plan
+    if plan.term == "rotating":
+        return True
+    return any(
+        (slot.leader is not None and slot.leader != plan.leader)
+        or (slot.secretary is not None and slot.secretary != plan.secretary)
+        for slot in plan.meetings
+    )
+
+
+def leader_text(session: Session) -> str:
+    plan = session.plan
+    if plan.term == "rotating" and plan.leader is None:
+        return "Går på omgang (se møteplanen)"
+    leader = name(session, plan.leader, "Ikke valgt ennå")
+    if plan.term == "year":
+        return f"{leader} (for det neste året)"
+    return leader
+
+
+def secretary_text(session: Session) -> str:
+    plan = session.plan
+    if plan.term == "rotating" and plan.secretary is None:
+        return "Går på omgang (se møteplanen)"
+    secretary = name(session, plan.secretary, "Ikke valgt ennå")
+    if plan.term == "year":
+        return f"{secretary} (for det neste året)"
+    return secretary
+
+
+def slot_place(session: Session, slot: MeetingSlot) -> str:
+    return clean(slot.place).strip() or clean(session.plan.platform).strip() or "Ikke bestemt"
+
+
+def slot_when(slot: MeetingSlot) -> str:
+    start, end = clean(slot.start), clean(slot.end)
+    return f"{start}–{end}" if start and end else start or end
+
+
+def slot_rows(session: Session, rotating: bool) -> tuple[list[str], list[list[str]]]:
+    headers = ["Dato", "Tid", "Sted"]
+    if rotating:
+        headers += ["Leder møtet", "Skriver referat"]
+    rows = []
+    for slot in sorted(session.plan.meetings, key=lambda s: (s.date, s.start)):
+        row = [long_date(slot.date).capitalize(), slot_when(slot), slot_place(session, slot)]
+        if rotating:
+            row += [name(session, slot.leader, "–"), name(session, slot.secretary, "–")]
+        rows.append(row)
+    return headers, rows
+
+
+def competence_label(session: Session, item: Competence) -> str:
+    from startpakke.session.model import CATEGORY_LABELS
+
+    return (
+        f"{clean(item.text)} – {name(session, item.participant)} "
+        f"({CATEGORY_LABELS[item.category].lower()})"
+    )
+
+
+def present_names(session: Session) -> str:
+    return join_names(p.name for p in session.participants if p.present)
+
+
+def absent_names(session: Session) -> str:
+    return join_names(p.name for p in session.participants if not p.present)

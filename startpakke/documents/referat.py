@@ -1,0 +1,457 @@
+"""The referat (minutes) in the network's usual format (the second seed).
+
+Title, Dato and Sted; a table of numbered items — Sak · Agenda/tema · Status/diskusjon ·
+Konklusjon/ansvar og tidsfrist — built from the agenda's parts (those run, when the session
+has run data) and what was captured in each; «Eventuelt»; attendance tables for members and
+deputies with «Deltok på møtet» ja/nei; who wrote it and when it was approved.
+
+Notes marked private, and a focus person's takeaway they did not agree to share, are never
+written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from startpakke.documents import common
+from startpakke.documents.base import BLANK, DocumentWriter, short_date
+from startpakke.text import clean, slug
+
+if TYPE_CHECKING:
+    from startpakke.agenda.model import Agenda, Part
+    from startpakke.session.model import Session
+
+HEADERS = ["Sak", "Agenda/tema", "Status/diskusjon", "Konklusjon / ansvar og tidsfrist"]
+ATTENDANCE_HEADERS = ["Navn", "Kontaktinformasjon", "Kommune / tjeneste", "Deltok på møtet"]
+MEETING_NAMES = {
+    "etablering": "oppstartsmøte",
+    "kollegaveiledning": "nettverksmøte med kollegaveiledning",
+    "nettverksmote": "nettverksmøte",
+}
+
+Cell = list[object]
+
+
+@dataclass
+class Item:
+    """One numbered item (sak) in the referat."""
+
+    theme: str
+    status: Cell = field(default_factory=list)
+    conclusion: Cell = field(default_factory=list)
+
+
+def default_filename(session: Session) -> str:
+    day = common.meeting_date(session).isoformat()
+    return f"referat-{slug(session.network.name)}-{day}.docx"
+
+
+def meeting_name(session: Session, agenda: Agenda) -> str:
+    kind = agenda.kind
+    if kind == "nettverksmote" and agenda.id == "startpakke":
+        kind = "etablering"
+    return MEETING_NAMES.get(kind, "nettverksmøte")
+
+
+def referat_title(session: Session, agenda: Agenda) -> str:
+    return f"Referat fra {meeting_name(session, agenda)} – {common.network_name(session)}"
+
+
+def write_referat(
+    session: Session,
+    agenda: Agenda,
+    path: str | Path,
+    template: str | Path | None = None,
+    *,
+    written_on: date | None = None,
+) -> Path:
+    """Write the referat as .docx to `path` (atomically) and return the path."""
+    network = common.network_name(session)
+    title = referat_title(session, agenda)
+    writer = DocumentWriter(template, title="Referat", network=network)
+    writer.title(title)
+    meta = writer.document.add_paragraph(style="Normal")
+    meta.add_run("Dato: ").bold = True
+    meta.add_run(short_date(common.meeting_date(session)))
+    place = clean(session.network.place).strip() or clean(session.plan.platform).strip()
+    meta.add_run("\u2003\u2003Sted: ").bold = True
+    meta.add_run(place or BLANK)
+    facilitator = common.name(session, session.facilitator)
+    if facilitator:
+        writer.labelled("Fasilitator", facilitator)
+
+    items = build_items(session, agenda)
+    rows = [
+        [f"{number}.", [(item.theme, "")], item.status or ["–"], item.conclusion or ["–"]]
+        for number, item in enumerate(items, start=1)
+    ]
+    writer.table(HEADERS, rows, widths_cm=(1.0, 3.3, 6.6, 5.5), banded=False)
+
+    _attendance(writer, session)
+    writer.spacer()
+    writer.labelled(
+        "Referat skrevet av",
+        f"{_writer_name(session) or BLANK} den: {short_date(written_on or date.today())}",
+    )
+    writer.labelled("Referat godkjent av møtedeltakerne den", BLANK)
+    return writer.save(path)
+
+
+# -- the items ---------------------------------------------------------------------------------
+
+
+def parts_to_report(session: Session, agenda: Agenda) -> list[Part]:
+    """The parts that were run, when the session has run data; otherwise all of them."""
+    run = session.run or {}
+    states = run.get("parts") if isinstance(run, dict) else None
+    if not isinstance(states, list) or not states:
+        return list(agenda.parts)
+    started = {
+        state.get("id") for state in states if isinstance(state, dict) and state.get("started_at")
+    }
+    if not started:
+        return list(agenda.parts)
+    return [part for part in agenda.parts if part.id in started]
+
+
+def build_items(session: Session, agenda: Agenda) -> list[Item]:
+    """The numbered items, in agenda order, ending with follow-up and «Eventuelt»."""
+    builder = _Items(session, agenda)
+    return builder.build()
+
+
+class _Items:
+    def __init__(self, session: Session, agenda: Agenda) -> None:
+        self.session = session
+        self.agenda = agenda
+        self.done: set[str] = set()  # content already written (rules, plan ...)
+        self.kollega = agenda.kind == "kollegaveiledning"
+
+    def build(self) -> list[Item]:
+        items: list[Item] = []
+        for part in parts_to_report(self.session, self.agenda):
+            if self._is_focus_part(part):
+                items.extend(self._focus_items(part))
+            else:
+                items.append(self._part_item(part))
+        if "actions" not in self.done and self.session.actions:
+            items.append(self._actions_item())
+        items.append(self._eventuelt())
+        return items
+
+    # -- helpers --
+
+    def name(self, participant_id: str | None, blank: str = "") -> str:
+        return common.name(self.session, participant_id, blank)
+
+    def _notes(self, part_id: str) -> Cell:
+        return [
+            clean(n.text)
+            for n in self.session.notes
+            if n.part == part_id and not n.private and clean(n.text).strip()
+        ]
+
+    def _is_focus_part(self, part: Part) -> bool:
+        from startpakke.agenda.model import CaptureKind, Speakers
+
+        if not self.session.focus_rounds:
+            return False
+        captures = part.all_captures()
+        return CaptureKind.takeaways in captures or any(
+            phase.is_round and phase.speakers is Speakers.focus for phase in part.phases
+        )
+
+    def _part_item(self, part: Part) -> Item:
+        from startpakke.agenda.model import CaptureKind as K
+
+        item = Item(theme=clean(part.title))
+        handlers = {
+            K.attendance: self._attendance,
+            K.facilitator: self._facilitator,
+            K.rules: self._rules,
+            K.agree_rules: self._rules,
+            K.contract: self._contract,
+            K.competences: self._competences,
+            K.chosen_competences: self._chosen,
+            K.plan: self._plan,
+            K.actions: self._actions,
+            K.focus_persons: self._focus_persons,
+        }
+        for capture in part.all_captures():
+            handler = handlers.get(capture)
+            if handler is not None:
+                handler(item)
+        notes = self._notes(part.id)
+        item.status.extend(notes)
+        if not item.status:
+            purpose = clean(part.purpose).strip()
+            if purpose:
+                item.status.append(purpose)
+            else:
+                item.status.extend(clean(p) for p in part.prompts)
+        return item
+
+    def _once(self, key: str) -> bool:
+        if key in self.done:
+            return False
+        self.done.add(key)
+        return True
+
+    # -- what was captured --
+
+    def _attendance(self, item: Item) -> None:
+        if not self._once("attendance"):
+            return
+        session = self.session
+        present = [p for p in session.members if p.present]
+        absent = [p for p in session.members if not p.present]
+        deputies = [p for p in session.deputies if p.present]
+        if present:
+            item.status.append(("Til stede:", _names(present)))
+        if deputies:
+            item.status.append(("Vara til stede:", _names(deputies)))
+        if absent:
+            item.status.append(("Forfall:", _names(absent)))
+        if not session.participants:
+            item.status.append("Ingen deltakere er registrert.")
+
+    def _facilitator(self, item: Item) -> None:
+        if not self._once("facilitator"):
+            return
+        facilitator = self.name(self.session.facilitator)
+        timekeeper = self.name(self.session.timekeeper)
+        if facilitator:
+            item.status.append(
+                "Fasilitatoren holder flyt, tid og struktur, sikrer at alle kommer til orde "
+                "og oppsummerer underveis."
+            )
+            item.conclusion.append(("Fasilitator:", facilitator))
+        else:
+            item.conclusion.append("Ingen fasilitator er registrert.")
+        if timekeeper:
+            item.conclusion.append(("Tidtaker:", timekeeper))
+
+    def _rules(self, item: Item) -> None:
+        if not self._once("rules"):
+            return
+        proposed = [r for r in self.session.rules if clean(r.text).strip()]
+        agreed = [r for r in proposed if r.agreed]
+        if not proposed:
+            item.status.append("Ingen spilleregler er foreslått.")
+        else:
+            item.status.append(
+                f"Gruppen drøftet {len(proposed)} forslag til spilleregler og ble enig om "
+                f"{len(agreed)}."
+            )
+        if agreed:
+            item.conclusion.append(("Vedtatte spilleregler:", ""))
+            item.conclusion.extend(
+                f"{number}. {clean(rule.text)}" for number, rule in enumerate(agreed, 1)
+            )
+        else:
+            item.conclusion.append("Ingen spilleregler er vedtatt ennå.")
+
+    def _contract(self, item: Item) -> None:
+        if not self._once("contract"):
+            return
+        contract = self.session.contract
+        item.status.append(
+            "Spillereglene ble formalisert i en nettverkskontrakt med formål, spilleregler, "
+            "kompetanse, plan og evaluering."
+        )
+        if self.session.agreed_rules or clean(contract.text).strip():
+            text = f"Nettverkskontrakten (versjon {contract.version}) ble vedtatt"
+            text += " og signeres av medlemmene."
+            item.conclusion.append(text)
+        else:
+            item.conclusion.append("Kontrakten er ikke ferdig.")
+        if contract.review_date is not None:
+            item.conclusion.append(("Evalueres:", short_date(contract.review_date)))
+
+    def _competences(self, item: Item) -> None:
+        if not self._once("competences"):
+            return
+        from startpakke.session.model import CATEGORY_COLOURS, CATEGORY_LABELS, CompetenceCategory
+
+        items = [c for c in self.session.competences if clean(c.text).strip()]
+        if not items:
+            item.status.append("Ingen kompetanse er registrert.")
+            return
+        for category in CompetenceCategory:
+            mine = [c for c in items if c.category is category]
+            if not mine:
+                continue
+            label = f"{CATEGORY_LABELS[category]} ({CATEGORY_COLOURS[category]}):"
+            text = "; ".join(f"{clean(c.text)} ({self.name(c.participant)})" for c in mine)
+            item.status.append((label, text))
+        self._chosen(item)
+
+    def _chosen(self, item: Item) -> None:
+        if not self._once("chosen"):
+            return
+        chosen = [c for c in self.session.competences if c.chosen and clean(c.text).strip()]
+        if chosen:
+            item.conclusion.append(("Kompetanse nettverket vil bruke:", ""))
+            item.conclusion.extend(
+                f"– {clean(c.text)} ({self.name(c.participant)})" for c in chosen
+            )
+
+    def _plan(self, item: Item) -> None:
+        if not self._once("plan"):
+            return
+        session = self.session
+        plan = session.plan
+        item.status.append(("Leder:", common.leader_text(session)))
+        item.status.append(("Sekretær:", common.secretary_text(session)))
+        if clean(plan.frequency).strip():
+            item.status.append(("Hvor ofte:", clean(plan.frequency)))
+        if plan.format:
+            item.status.append(("Form:", common.FORMATS[plan.format]))
+        if clean(plan.platform).strip():
+            item.status.append(("Plattform:", clean(plan.platform)))
+        themes = [clean(t) for t in plan.themes if clean(t).strip()]
+        if themes:
+            item.status.append(("Temaer:", "; ".join(themes)))
+        if clean(plan.notes).strip():
+            item.status.append(clean(plan.notes))
+        rotating = common.is_rotating(session)
+        if plan.meetings:
+            item.conclusion.append(("Møtedatoer:", ""))
+            for slot in sorted(plan.meetings, key=lambda s: (s.date, s.start)):
+                line = f"– {short_date(slot.date)} kl. {common.slot_when(slot)}, "
+                line += common.slot_place(session, slot)
+                if rotating and (slot.leader or slot.secretary):
+                    line += (
+                        f" (leder: {self.name(slot.leader, '–')}, "
+                        f"referent: {self.name(slot.secretary, '–')})"
+                    )
+                item.conclusion.append(line)
+        else:
+            item.conclusion.append("Møtedatoene er ikke satt opp ennå.")
+        if plan.everyone_brings_case:
+            item.conclusion.append(common.CASE_TEXT)
+
+    def _actions(self, item: Item) -> None:
+        if not self._once("actions"):
+            return
+        item.conclusion.extend(self._action_lines())
+
+    def _action_lines(self) -> Cell:
+        lines: Cell = []
+        open_actions = [a for a in self.session.actions if not a.done]
+        done = [a for a in self.session.actions if a.done]
+        if open_actions:
+            lines.append(("Tiltak:", ""))
+            lines.extend(self._action_text(a) for a in open_actions)
+        if done:
+            lines.append(("Utført:", ""))
+            lines.extend(self._action_text(a) for a in done)
+        return lines
+
+    def _action_text(self, action: object) -> str:
+        from startpakke.session.model import Action
+
+        assert isinstance(action, Action)
+        text = "– " + clean(action.what)
+        who = self.name(action.who) if action.who else ""
+        if who:
+            text += f" – ansvar: {who}"
+        if action.due is not None:
+            text += f", frist {short_date(action.due)}"
+        if action.from_session:
+            text += " (fra tidligere møte)"
+        return text
+
+    def _actions_item(self) -> Item:
+        self.done.add("actions")
+        return Item(
+            theme="Oppfølging og tiltak",
+            status=["Tiltak som ble avtalt og fulgt opp i møtet."],
+            conclusion=self._action_lines(),
+        )
+
+    def _focus_persons(self, item: Item) -> None:
+        if not self._once("focus_persons"):
+            return
+        rounds = self.session.focus_rounds
+        if rounds:
+            item.conclusion.append(("Fokuspersoner:", ""))
+            item.conclusion.extend(
+                f"– {self.name(r.participant)}"
+                + (f": {clean(r.case_title)}" if clean(r.case_title).strip() else "")
+                for r in rounds
+            )
+
+    def _focus_items(self, part: Part) -> list[Item]:
+        items = []
+        for focus in self.session.focus_rounds:
+            case = clean(focus.case_title).strip() or "sak uten tittel"
+            item = Item(theme=f"{clean(part.title)}: {case}")
+            item.status.append(("Fokusperson:", self.name(focus.participant)))
+            item.status.append(
+                "Problemstillingen ble presentert og drøftet etter metoden for "
+                "kollegaveiledning (reflekterende team)."
+            )
+            if focus.share_takeaway and clean(focus.takeaway).strip():
+                item.conclusion.append(("Tar med seg:", clean(focus.takeaway)))
+            else:
+                item.conclusion.append("Fokuspersonen tar med seg refleksjonene fra gruppen.")
+            items.append(item)
+        notes = self._notes(part.id)
+        if notes and items:
+            items[-1].status.extend(notes)
+        return items
+
+    def _eventuelt(self) -> Item:
+        notes = self._notes("eventuelt")
+        return Item(theme="Eventuelt", status=notes or ["Ingen saker."])
+
+
+def _names(people: list[object]) -> str:
+    from startpakke.documents.base import join_names
+
+    return join_names(getattr(p, "name", "") for p in people)
+
+
+# -- attendance and signature ------------------------------------------------------------------
+
+
+def _attendance(writer: DocumentWriter, session: Session) -> None:
+    writer.heading("Medlemmer", 2)
+    _attendance_table(writer, session.members, "Ingen medlemmer er registrert.")
+    writer.heading("Vara for medlemmene", 2)
+    _attendance_table(writer, session.deputies, "Ingen vara er registrert.")
+
+
+def _attendance_table(writer: DocumentWriter, people: list[object], empty: str) -> None:
+    from startpakke.session.model import Participant
+
+    rows = []
+    for person in people:
+        assert isinstance(person, Participant)
+        rows.append(
+            [
+                person.name,
+                person.contact or "–",
+                person.service or "–",
+                "ja" if person.present else "nei",
+            ]
+        )
+    if not rows:
+        writer.paragraph(empty)
+        return
+    writer.table(ATTENDANCE_HEADERS, rows, widths_cm=(3.9, 6.3, 4.1, 2.1))
+
+
+def _writer_name(session: Session) -> str:
+    """Who writes this referat: the meeting's referent, else the secretary or facilitator."""
+    day = common.meeting_date(session)
+    for slot in session.plan.meetings:
+        if slot.date == day and slot.secretary:
+            return common.name(session, slot.secretary)
+    if session.plan.term == "year" and session.plan.secretary:
+        return common.name(session, session.plan.secretary)
+    return common.name(session, session.facilitator)

@@ -1,0 +1,155 @@
+"""Open a Word template and check that it has everything the documents need.
+
+The documents take their whole look from a template: page size and margins, the styles
+(by name), the header with the logo and the footer with the page number. The code never
+sets a font or a colour itself, so an organisation restyles every document by editing the
+template in Word. What the code does need — the styles below — is checked here, when the
+template is opened, so a missing one is a clear message naming it instead of a crash in
+the middle of writing.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from startpakke.errors import UserError
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+DEFAULT_TEMPLATE_NAME = "startpakke.docx"
+
+
+@dataclass(frozen=True)
+class StyleNeed:
+    name: str
+    """The style's name as python-docx knows it (Word shows built-in ones translated)."""
+    kind: str
+    """paragraph or table"""
+    word_name: str
+    """What Norwegian Word calls it, for the message."""
+
+
+PARAGRAPH = "paragraph"
+TABLE = "table"
+
+# Every style any document uses. Built-in ones are named in English in the file; Norwegian
+# Word shows them translated, so the message gives both names.
+REQUIRED_STYLES: tuple[StyleNeed, ...] = (
+    StyleNeed("Normal", PARAGRAPH, "Normal"),
+    StyleNeed("Title", PARAGRAPH, "Tittel"),
+    StyleNeed("Subtitle", PARAGRAPH, "Undertittel"),
+    StyleNeed("Heading 1", PARAGRAPH, "Overskrift 1"),
+    StyleNeed("Heading 2", PARAGRAPH, "Overskrift 2"),
+    StyleNeed("Heading 3", PARAGRAPH, "Overskrift 3"),
+    StyleNeed("List Bullet", PARAGRAPH, "Punktmerket liste"),
+    StyleNeed("Quote", PARAGRAPH, "Sitat"),
+    StyleNeed("Liten tekst", PARAGRAPH, "Liten tekst"),
+    StyleNeed("Tabelltekst", PARAGRAPH, "Tabelltekst"),
+    StyleNeed("Nummerert punkt", PARAGRAPH, "Nummerert punkt"),
+    StyleNeed("Skrivelinje", PARAGRAPH, "Skrivelinje"),
+    StyleNeed("Startpakke tabell", TABLE, "Startpakke tabell"),
+    StyleNeed("Startpakke skjema", TABLE, "Startpakke skjema"),
+)
+
+# Text in the header/footer the code fills in; optional (a template may leave them out).
+PLACEHOLDERS = ("{dokument}", "{nettverk}")
+
+
+class TemplateError(UserError):
+    """A template that cannot be used: not found, not .docx, damaged or missing a style."""
+
+
+def default_template() -> Path:
+    from startpakke.resources import data_dir
+
+    return data_dir("templates") / DEFAULT_TEMPLATE_NAME
+
+
+def open_template(template: str | Path | None = None) -> Document:
+    """Open `template` (default: the shipped one), checked, with its body emptied."""
+    path = Path(template) if template is not None else default_template()
+    document = _open(path)
+    check_styles(document, path)
+    _empty_body(document)
+    return document
+
+
+def _open(path: Path) -> Document:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    suffix = path.suffix.lower()
+    if suffix in (".dotx", ".dotm"):
+        raise TemplateError(
+            f"Malen «{path}» er en Word-mal ({suffix}), som ikke kan leses. Åpne den i Word "
+            "og velg Fil → Lagre som → Word-dokument (.docx), og bruk den nye filen."
+        )
+    if suffix == ".doc":
+        raise TemplateError(
+            f"Malen «{path}» er i det gamle Word-formatet (.doc). Åpne den i Word og "
+            "lagre den som Word-dokument (.docx)."
+        )
+    if not path.exists():
+        raise TemplateError(f"Fant ikke malen «{path}».")
+    if path.is_dir():
+        raise TemplateError(f"«{path}» er en mappe, ikke en Word-fil.")
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+        raise TemplateError(
+            f"Malen «{path}» kan ikke åpnes som et Word-dokument (.docx): den er skadet "
+            f"eller i et annet format ({type(err).__name__})."
+        ) from None
+    except Exception as err:  # lxml errors for damaged XML inside the zip
+        raise TemplateError(
+            f"Malen «{path}» kan ikke leses: {err.__class__.__name__}. Åpne og lagre den "
+            "på nytt i Word, eller bruk standardmalen (uten --template)."
+        ) from None
+
+
+def missing_styles(document: Document) -> list[StyleNeed]:
+    """The required styles the document lacks, or has with the wrong type."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    kinds = {PARAGRAPH: WD_STYLE_TYPE.PARAGRAPH, TABLE: WD_STYLE_TYPE.TABLE}
+    styles = document.styles
+    missing = []
+    for need in REQUIRED_STYLES:
+        try:
+            style = styles[need.name]
+        except KeyError:
+            missing.append(need)
+            continue
+        if style.type != kinds[need.kind]:
+            missing.append(need)
+    return missing
+
+
+def check_styles(document: Document, path: Path) -> None:
+    missing = missing_styles(document)
+    if not missing:
+        return
+    names = ", ".join(
+        f"«{need.name}»"
+        + (f" («{need.word_name}» i norsk Word)" if need.word_name != need.name else "")
+        for need in missing
+    )
+    kind = "stilen" if len(missing) == 1 else "stilene"
+    raise TemplateError(
+        f"Malen «{path}» mangler {kind} {names}. Legg til {kind} i Word (Hjem → Stiler), "
+        "eller ta utgangspunkt i standardmalen templates/startpakke.docx."
+    )
+
+
+def _empty_body(document: Document) -> None:
+    """Remove the template's own text (a guide to its styles); keep the page setup."""
+    from docx.oxml.ns import qn
+
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)

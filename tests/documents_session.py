@@ -1,0 +1,317 @@
+"""A realistic session (fictional people) for the document tests.
+
+`example_session()` returns `examples/eksempel-okt.json` when it exists (the project's shared
+example) and this hand-built one otherwise.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from startpakke.session.model import (
+    Action,
+    Competence,
+    CompetenceCategory,
+    Contract,
+    FocusRound,
+    MeetingSlot,
+    Network,
+    Note,
+    Participant,
+    Plan,
+    Role,
+    Rule,
+    Session,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
+OSLO = ZoneInfo("Europe/Oslo")
+
+
+def build_session() -> Session:
+    people = [
+        Participant(
+            id="p1",
+            name="Ingrid Solberg",
+            service="Horten barneverntjeneste",
+            contact="ingrid.solberg@horten.kommune.no",
+        ),
+        Participant(
+            id="p2",
+            name="Jon Are Eriksen",
+            service="Holmestrand barneverntjeneste",
+            contact="jon.are.eriksen@holmestrand.kommune.no",
+        ),
+        Participant(
+            id="p3",
+            name="Mette Lunde Haugen",
+            service="Tønsberg barneverntjeneste",
+            contact="mette.haugen@tonsberg.kommune.no",
+        ),
+        Participant(
+            id="p4",
+            name="Bjørn Aasen",
+            service="Færder barneverntjeneste",
+            contact="bjorn.aasen@faerder.kommune.no",
+            present=False,
+        ),
+        Participant(
+            id="p5",
+            name="Siri Åkre",
+            service="Sandefjord barneverntjeneste",
+            contact="siri.akre@sandefjord.kommune.no",
+        ),
+        Participant(
+            id="p6",
+            name="Øystein Dahl",
+            service="Larvik barneverntjeneste",
+            contact="oystein.dahl@larvik.kommune.no",
+        ),
+        Participant(
+            id="d1",
+            name="Hege Brekke",
+            service="Færder barneverntjeneste",
+            contact="hege.brekke@faerder.kommune.no",
+            role=Role.deputy,
+        ),
+        Participant(
+            id="d2",
+            name="Tor Erik Vik",
+            service="Larvik barneverntjeneste",
+            contact="tor.erik.vik@larvik.kommune.no",
+            role=Role.deputy,
+            present=False,
+        ),
+    ]
+    rules = [
+        Rule(
+            id="r1",
+            text="Det som deles om enkeltsaker og ansatte, blir i rommet.",
+            proposed_by="p1",
+            agreed=True,
+        ),
+        Rule(
+            id="r2",
+            text="Vi møter forberedt og holder av tiden – mobilen ligger nede.",
+            proposed_by="p3",
+            agreed=True,
+        ),
+        Rule(
+            id="r3",
+            text="Vi er uenige med respekt: vi spør før vi argumenterer.",
+            proposed_by="p5",
+            agreed=True,
+        ),
+        Rule(
+            id="r4",
+            text="Vi roterer på å ta med en sak til kollegaveiledning.",
+            proposed_by="p6",
+            agreed=True,
+        ),
+        Rule(
+            id="r5",
+            text="Vi sender referatet til godkjenning innen én uke.",
+            proposed_by="p2",
+            agreed=False,
+        ),
+    ]
+    C = CompetenceCategory
+    competences = [
+        Competence(
+            participant="p1",
+            category=C.teoretisk,
+            text="Barnevernsloven 2023",
+            top=True,
+            chosen=True,
+        ),
+        Competence(
+            participant="p1", category=C.personlig, text="Trygg i krevende samtaler", top=True
+        ),
+        Competence(
+            participant="p2",
+            category=C.yrkesspesifikk,
+            text="Budsjett og økonomistyring",
+            top=True,
+            chosen=True,
+        ),
+        Competence(participant="p2", category=C.teoretisk, text="Forvaltningsrett"),
+        Competence(
+            participant="p3",
+            category=C.yrkesspesifikk,
+            text="Implementering av BTI og tverrfaglig samarbeid",
+            top=True,
+        ),
+        Competence(
+            participant="p3", category=C.personlig, text="Lytter og oppsummerer", chosen=True
+        ),
+        Competence(
+            participant="p5",
+            category=C.teoretisk,
+            text="Traumebevisst ledelse",
+            top=True,
+            chosen=True,
+        ),
+        Competence(
+            participant="p6", category=C.yrkesspesifikk, text="Rekruttering og turnover", top=True
+        ),
+        Competence(participant="p6", category=C.personlig, text="Humor når det røyner på"),
+    ]
+    meetings = [
+        MeetingSlot(
+            id="m1",
+            date=date(2025, 3, 11),
+            start="09:00",
+            end="12:00",
+            place="Horten rådhus, møterom Karljohansvern",
+            leader="p1",
+            secretary="p2",
+        ),
+        MeetingSlot(
+            id="m2", date=date(2025, 5, 13), start="09:00", end="11:30", leader="p2", secretary="p3"
+        ),
+        MeetingSlot(
+            id="m3",
+            date=date(2025, 9, 9),
+            start="09:00",
+            end="12:00",
+            place="Larvik kulturhus Bølgen",
+            leader="p3",
+            secretary="p5",
+        ),
+        MeetingSlot(
+            id="m4",
+            date=date(2025, 11, 18),
+            start="12:30",
+            end="15:00",
+            leader="p5",
+            secretary="p6",
+        ),
+    ]
+    plan = Plan(
+        term="rotating",
+        frequency="Hver andre måned, 2,5–3 timer",
+        format="both",
+        platform="Teams",
+        meetings=meetings,
+        themes=[
+            "Ny barnevernslov i praksis: hva har endret seg i tjenestene?",
+            "Rekruttering og å beholde erfarne saksbehandlere",
+            "Samarbeid med skole og helsestasjon om tidlig innsats",
+            "Økonomistyring og tiltaksbudsjett",
+        ],
+        everyone_brings_case=True,
+    )
+    contract = Contract(
+        text=(
+            "Nettverket er en arena for erfaringsdeling, støtte og veiledning mellom oss som "
+            "barnevernledere. Vi prioriterer møtene, gir beskjed i god tid ved forfall, og "
+            "sender vara når det er mulig.\n\nVi bruker kollegaveiledning (reflekterende team) "
+            "på hvert møte, og alle tar med en problemstilling, stor eller liten."
+        ),
+        evaluation="Vi evaluerer kontrakten på siste møte før sommeren, og ellers ved behov.",
+        review_date=date(2025, 6, 17),
+    )
+    actions = [
+        Action(
+            what="Opprette et Teams-team for nettverket og invitere alle",
+            who="p2",
+            due=date(2025, 1, 24),
+        ),
+        Action(what="Sende ut møteinnkalling for alle datoene", who="p1", due=date(2025, 1, 31)),
+        Action(what="Sende referat til godkjenning", who="p2", due=date(2025, 1, 21), done=True),
+    ]
+    notes = [
+        Note(
+            part="steg3", text="Gruppen la merke til at alle trenger tid til å tenke før de svarer."
+        ),
+        Note(part="steg3", text="Mette vil helst ha skriftlig sakliste på forhånd.", private=True),
+        Note(part="steg7", text="Eksterne innledere kan inviteres når temaet krever det."),
+    ]
+    start = datetime(2025, 1, 14, 9, 2, tzinfo=OSLO)
+    durations = [
+        (12, None),
+        (4, None),
+        (22, None),
+        (41, "kortet turer til 5 min"),
+        (31, None),
+        (25, None),
+        (18, None),
+        (19, None),
+        (9, None),
+    ]
+    run_parts = []
+    moment = start
+    ids = ["innsjekk", "steg1", "steg2", "steg3", "steg4", "steg5", "steg6", "steg7", "utsjekk"]
+    for part_id, (minutes, shortened) in zip(ids, durations, strict=True):
+        end = moment + timedelta(minutes=minutes)
+        run_parts.append(
+            {
+                "id": part_id,
+                "started_at": moment.isoformat(),
+                "ended_at": end.isoformat(),
+                "used_seconds": minutes * 60.0,
+                "shortened": shortened,
+            }
+        )
+        moment = end
+        if part_id == "steg4":
+            moment += timedelta(minutes=15)  # the break
+    return Session(
+        id="oekt-vestfold-1",
+        created_at=datetime(2025, 1, 14, 8, 40, tzinfo=OSLO),
+        updated_at=datetime(2025, 1, 14, 12, 20, tzinfo=OSLO),
+        network=Network(
+            name="Barnevernledernettverk Vestfold",
+            services=[],
+            meeting_date=date(2025, 1, 14),
+            place="Tønsberg rådhus, møterom Slottsfjell",
+        ),
+        participants=people,
+        facilitator="p3",
+        rules=rules,
+        contract=contract,
+        competences=competences,
+        plan=plan,
+        actions=actions,
+        notes=notes,
+        run={"meeting_started_at": start.isoformat(), "parts": run_parts},
+    )
+
+
+def build_kollega_session() -> Session:
+    session = build_session()
+    return session.model_copy(
+        update={
+            "agenda": "kollegaveiledning",
+            "agenda_id": "kollegaveiledning",
+            "run": None,
+            "focus_rounds": [
+                FocusRound(
+                    participant="p5",
+                    case_title="Ventelister og forsvarlighet",
+                    takeaway="Å si tydelig fra til kommunedirektøren tidlig.",
+                    share_takeaway=True,
+                ),
+                FocusRound(
+                    participant="p6",
+                    case_title="En krevende personalsak",
+                    takeaway="Dette er privat og skal ikke i referatet.",
+                    share_takeaway=False,
+                ),
+            ],
+        }
+    )
+
+
+def example_session() -> Session:
+    if EXAMPLE.exists():
+        try:
+            from startpakke.session.store import load_session  # type: ignore[import-not-found]
+
+            return load_session(EXAMPLE)
+        except ImportError:
+            return Session.model_validate_json(EXAMPLE.read_text(encoding="utf-8"))
+    return build_session()
