@@ -40,8 +40,11 @@ from startpakke.session.paths import backup_path, ensure_private_dir
 P = ParamSpec("P")
 R = TypeVar("R")
 
-# Top-level names a session file has; a JSON object with none of them is something else.
-_SESSION_KEYS = frozenset(Session.model_fields)
+# The public top-level names of a session file; a JSON object with none of them (an agenda,
+# some other program's file) is not a session, however it is shaped.
+_SESSION_KEYS = frozenset(
+    {"schema_version", "network", "participants", "rules", "competences", "plan", "actions"}
+)
 
 
 class SessionError(UserError):
