@@ -251,6 +251,14 @@ def test_agenda_missing_file(tmp_path: Path) -> None:
     assert result.stderr.strip() == f"{tmp_path / 'borte.yaml'}:1:1: finnes ikke"
 
 
+def test_agenda_unknown_builtin_name() -> None:
+    result = cli("agenda", "--agenda", "startpakka")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "startpakka:1:1: finnes ikke; innebygde agendaer: startpakke, kollegaveiledning"
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [

@@ -77,6 +77,16 @@ def test_builtin_agenda_run_sheet_does_not_import_textual(tmp_path: Path) -> Non
     assert _imported(modules, "textual") == []
 
 
+def test_validating_all_shipped_files_stays_light(tmp_path: Path) -> None:
+    files = sorted(str(p) for p in (ROOT / "agenda").glob("*.yaml"))
+    if not files:
+        pytest.skip("no agenda files yet")
+    code, modules = modules_after(tmp_path, "validate", *files)
+    assert code == 0
+    for heavy in ("textual", "rich", "docx"):
+        assert _imported(modules, heavy) == [], heavy
+
+
 def test_version_imports_almost_nothing(tmp_path: Path) -> None:
     code, modules = modules_after(tmp_path, "--version")
     assert code == 0

@@ -25,6 +25,10 @@ How it reads YAML:
 
 All problems of a file are collected and raised at once as `AgendaError`, a `UserError`
 whose `str()` is one line per problem, sorted by position.
+
+`load_model(path, Model)` / `load_model_text(text, filename, Model)` read any other strict
+pydantic model the same way (e.g. the handout sheets in `agenda/handouts.yaml`); the
+agenda-only cross-checks (duplicate part ids, unknown context texts) run only for `Agenda`.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ import types
 import typing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -51,9 +55,13 @@ __all__ = [
     "load_agenda",
     "load_agenda_bytes",
     "load_agenda_text",
+    "load_model",
+    "load_model_bytes",
+    "load_model_text",
 ]
 
 Path_ = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True, order=True)
@@ -82,6 +90,22 @@ class AgendaError(UserError):
 
 def load_agenda(path: Path | str) -> Agenda:
     """Read and validate the agenda file at `path` (errors name the path as given)."""
+    return load_model(path, Agenda)
+
+
+def load_agenda_bytes(data: bytes, filename: str) -> Agenda:
+    """Validate an agenda from raw bytes, which must be UTF-8 text."""
+    return load_model_bytes(data, filename, Agenda)
+
+
+def load_agenda_text(text: str, filename: str) -> Agenda:
+    """Validate an agenda from YAML text; `filename` is used in the problem lines."""
+    return load_model_text(text, filename, Agenda)
+
+
+def load_model(path: Path | str, model: type[M]) -> M:
+    """Read the YAML file at `path` into any strict pydantic `model`, with the same rules,
+    positions and Norwegian messages as agendas (e.g. `agenda/handouts.yaml`)."""
     name = str(path)
     file = Path(path)
     try:
@@ -95,11 +119,11 @@ def load_agenda(path: Path | str) -> Agenda:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         raise AgendaError([Problem(name, 1, 1, f"kan ikke leses ({reason})")]) from None
-    return load_agenda_bytes(data, name)
+    return load_model_bytes(data, name, model)
 
 
-def load_agenda_bytes(data: bytes, filename: str) -> Agenda:
-    """Validate an agenda from raw bytes, which must be UTF-8 text."""
+def load_model_bytes(data: bytes, filename: str, model: type[M]) -> M:
+    """Validate raw bytes, which must be UTF-8 text, into `model`."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -119,11 +143,11 @@ def load_agenda_bytes(data: bytes, filename: str) -> Agenda:
                 )
             ]
         ) from None
-    return load_agenda_text(text, filename)
+    return load_model_text(text, filename, model)
 
 
-def load_agenda_text(text: str, filename: str) -> Agenda:
-    """Validate an agenda from YAML text; `filename` is used in the problem lines."""
+def load_model_text(text: str, filename: str, model: type[M]) -> M:
+    """Validate YAML text into `model`; `filename` is used in the problem lines."""
     text = text.removeprefix("\ufeff")
     root = _compose(text, filename)
     converter = _Converter(filename)
@@ -131,25 +155,26 @@ def load_agenda_text(text: str, filename: str) -> Agenda:
     problems = converter.problems
     if not isinstance(data, dict):
         what = "en liste" if isinstance(root, yaml.SequenceNode) else "en enkelt verdi"
+        fields = "id:, title:, parts: …" if model is Agenda else "nøkkel: verdi"
         problems.append(
             converter.problem(
                 root.start_mark,
-                f"agendaen må være en samling felt (id:, title:, parts: …), ikke {what}",
+                f"filen må være en samling felt ({fields}), ikke {what}",
             )
         )
         raise AgendaError(problems)
-    checks = _reference_checks(data, converter)
+    checks = _reference_checks(data, converter) if model is Agenda else _Checks([], set())
     problems.extend(checks.problems)
     try:
-        agenda = Agenda.model_validate(data)
+        result = model.model_validate(data)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
             loc = tuple(error.get("loc", ()))
             if not converter.already_reported(loc) and not checks.covers(error):
-                problems.append(_translate(error, converter))
+                problems.append(_translate(error, converter, model))
     else:
         if not problems:
-            return agenda
+            return result
     raise AgendaError(_unique(problems))
 
 
@@ -175,11 +200,11 @@ class _Loader(yaml.SafeLoader):
         if kind is yaml.ScalarNode:
             # implicit[0]: plain scalar without a tag; otherwise quoted or tagged `!`.
             return _PLAIN if implicit[0] else f"{_TAG}str"
-        return str(super().resolve(kind, value, implicit))
+        return str(super().resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _Unsupported(
                 problem=f"alias («*{event.anchor}») støttes ikke; skriv verdien ut i stedet",
                 problem_mark=event.start_mark,
@@ -362,6 +387,7 @@ class _Converter:
             if node.tag != f"{_TAG}seq":
                 self._bad_tag(node, path)
             return [self.convert(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
@@ -491,7 +517,7 @@ def _reference_checks(data: dict[str, Any], conv: _Converter) -> _Checks:
                 if not isinstance(phase_id, str):
                     continue
                 if phase_id in seen_phases:
-                    path = ("parts", index, "phases", p_index, "id")
+                    path: Path_ = ("parts", index, "phases", p_index, "id")
                     checks.problems.append(
                         conv.problem_at(
                             path,
@@ -581,12 +607,12 @@ def _unwrap(annotation: Any) -> tuple[list[Any], list[Any]]:
     return types_, metadata
 
 
-def _field_at(loc: Path_) -> tuple[str | None, list[Any], list[str]]:
+def _field_at(loc: Path_, root: type[BaseModel]) -> tuple[str | None, list[Any], list[str]]:
     """For a loc: the field name, its constraints (Gt, Le, …), and its model's field names."""
-    model: Any = Agenda
+    model: Any = root
     name: str | None = None
     metadata: list[Any] = []
-    names: list[str] = _field_names(Agenda)
+    names: list[str] = _field_names(root)
     current: list[Any] = []
     for item in loc:
         if isinstance(item, int):
@@ -659,7 +685,7 @@ def _choices(error: Any) -> str:
     return ", ".join(item.strip().strip("'\"") for item in items if item.strip())
 
 
-def _translate(error: Any, conv: _Converter) -> Problem:
+def _translate(error: Any, conv: _Converter, root: type[BaseModel]) -> Problem:
     loc: Path_ = tuple(error.get("loc", ()))
     kind = str(error.get("type", ""))
     value = error.get("input")
@@ -669,7 +695,7 @@ def _translate(error: Any, conv: _Converter) -> Problem:
         return conv.problem_at(parent, f"{_prefix(parent)}mangler påkrevd felt «{field}»")
     if kind == "extra_forbidden":
         parent, field = loc[:-1], str(loc[-1])
-        _, _, names = _field_at((*parent, "?"))
+        _, _, names = _field_at((*parent, "?"), root)
         message = f"{_prefix(parent)}ukjent felt «{field}»"
         close = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
         if close:
@@ -678,7 +704,7 @@ def _translate(error: Any, conv: _Converter) -> Problem:
             message += f"; gyldige felt: {', '.join(names)}"
         return conv.problem_at(loc, message, key=True)
 
-    name, metadata, _ = _field_at(loc)
+    name, metadata, _ = _field_at(loc, root)
     bounds = _bounds(metadata)
     label = name or "verdien"
     prefix = _prefix(loc)

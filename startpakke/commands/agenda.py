@@ -51,11 +51,18 @@ def run(args: argparse.Namespace) -> int:
         return _usage("--pdf og --template gjelder bare sammen med -o FIL.docx")
 
     from startpakke.agenda.loader import load_agenda
-    from startpakke.resources import builtin_agenda
+    from startpakke.resources import BUILTIN_AGENDAS, builtin_agenda
 
     try:
         # A built-in agenda by name, otherwise the path as the user wrote it.
-        agenda = load_agenda(builtin_agenda(args.agenda) or args.agenda)
+        source = builtin_agenda(args.agenda) or args.agenda
+        given = Path(args.agenda)
+        if source == args.agenda and not given.suffix and not given.exists():
+            # No such file and no .yaml: probably a misspelt built-in name.
+            names = ", ".join(BUILTIN_AGENDAS)
+            print(f"{args.agenda}:1:1: finnes ikke; innebygde agendaer: {names}", file=sys.stderr)
+            return 1
+        agenda = load_agenda(source)
     except UserError as err:
         print(str(err), file=sys.stderr)
         return err.exit_code
@@ -104,7 +111,7 @@ def _write_docx(plan: PlannedRunSheet, path: Path, template: str | None, *, pdf:
 
 def _write_pdf(docx: Path) -> int:
     try:
-        from startpakke.documents.pdf import convert_to_pdf  # type: ignore[import-not-found]
+        from startpakke.documents.pdf import convert_to_pdf
     except ImportError:
         print("PDF er ikke tilgjengelig ennå; Word-filen er skrevet.", file=sys.stderr)
         return 1

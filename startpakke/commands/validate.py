@@ -2,20 +2,40 @@
 
 Valid files get an «OK» line on stdout; problems go to stderr as `FILE:LINE:COL: melding`.
 Exit 0 when every file is valid, otherwise 1. Imports nothing heavier than the loader.
+
+A file named `handouts.yaml` (the handout sheets that live beside the agendas) is checked
+against the handouts model instead, so `startpakke validate agenda/*.yaml` checks them all.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+from typing import Any
+
+HANDOUTS_FILE = "handouts.yaml"
+
+
+def _handouts_model() -> Any:
+    try:
+        from startpakke.documents.handouts_model import Handouts
+    except ImportError:
+        return None
+    return Handouts
 
 
 def run(args: argparse.Namespace) -> int:
-    from startpakke.agenda.loader import AgendaError, load_agenda
+    from startpakke.agenda.loader import AgendaError, load_agenda, load_model
 
     status = 0
     for name in args.files:
         try:
+            handouts = _handouts_model() if Path(name).name == HANDOUTS_FILE else None
+            if handouts is not None:
+                sheets = load_model(name, handouts)
+                print(f"{name}: OK ({len(sheets.sheets)} ark)")
+                continue
             agenda = load_agenda(name)
         except AgendaError as err:
             print(str(err), file=sys.stderr)
