@@ -593,3 +593,29 @@ def test_builtin_agendas_load(name: str) -> None:
         "# yaml-language-server: $schema=../schema/agenda.schema.json"
     )
     assert load_agenda(path).id == name
+
+
+def test_load_model_reads_other_strict_models_with_positions(tmp_path: Path) -> None:
+    from pydantic import BaseModel, ConfigDict, Field
+
+    from startpakke.agenda.loader import load_model
+
+    class Sheet(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        id: str
+        lines: int = Field(default=2, ge=0, strict=True)
+
+    class Sheets(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        sheets: list[Sheet]
+
+    path = tmp_path / "handouts.yaml"
+    path.write_text("sheets:\n  - id: a\n    lines: mange\n  - id: no\n    linjer: 3\n")
+    with pytest.raises(AgendaError) as info:
+        load_model(path, Sheets)
+    assert [str(p).removeprefix(f"{path}:") for p in info.value.problems] == [
+        "3:12: sheets[0].lines: må være et heltall fra og med 0, fikk «mange»",
+        "5:5: sheets[1]: ukjent felt «linjer» (mente du «lines»?)",
+    ]
+    path.write_text("sheets:\n  - id: no\n    lines: 3\n")
+    assert load_model(path, Sheets).sheets[0].id == "no"
