@@ -19,6 +19,7 @@ from startpakke.present import clock_time, day_line, part_heading, phase_heading
 from startpakke.tui.bindings import RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.widgets.big_clock import BigClock
+from startpakke.tui.widgets.round_list import RoundList
 
 TICK_SECONDS = 0.2
 FLASH_SECONDS = 2.0
@@ -28,7 +29,7 @@ class RunScreen(Screen[None]):
     """The meeting, part by part."""
 
     BINDINGS = RUN_BINDINGS
-    AUTO_FOCUS = None  # never put the focus in a text field by itself
+    AUTO_FOCUS = ""  # never put the focus in a text field by itself (None = app default)
 
     snap: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
 
@@ -44,12 +45,14 @@ class RunScreen(Screen[None]):
             yield Static(id="wall-clock")
         yield Static(id="purpose")
         with Horizontal(id="main"):
-            with VerticalScroll(id="phase-box"):
+            with VerticalScroll(id="phase-box", can_focus=False):
                 yield Static(id="phase-title")
                 yield Static(id="banner")
                 yield Static(id="prompts")
-            with Vertical(id="clock-box"):
-                yield BigClock(id="big-clock")
+            with Vertical(id="side"):
+                with Vertical(id="clock-box"):
+                    yield BigClock(id="big-clock")
+                yield RoundList(id="round-list")
         yield Static(id="round")
         yield CaptureArea(self.controller, id="capture-area")
         yield Static(id="day")
@@ -68,6 +71,7 @@ class RunScreen(Screen[None]):
         if snap is None:
             return
         self.query_one(BigClock).show(snap)
+        self.query_one(RoundList).show(snap.round)
         self.query_one("#wall-clock", Static).update(clock_time(snap.now))
         self.query_one("#day", Static).update(day_line(snap))
         self.set_class(snap.paused, "-paused")
