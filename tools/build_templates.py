@@ -456,8 +456,20 @@ def build_guide(doc) -> None:
     boxes.cell(0, 0).paragraphs[0].style = doc.styles["Tabelltekst"]
 
 
+KEEP_TABLE_STYLES = {"Normal Table", "Table Grid", "Startpakke tabell", "Startpakke skjema"}
+
+
+def prune_table_styles(doc) -> None:
+    """Drop python-docx's 2007-era table styles: the style list in Word stays short and shows
+    the two the documents use (Word keeps offering its own built-in ones)."""
+    for style in list(doc.styles):
+        if style.type == WD_STYLE_TYPE.TABLE and style.name not in KEEP_TABLE_STYLES:
+            style.element.getparent().remove(style.element)
+
+
 def build(path: Path = OUT) -> Path:
     doc = docx.Document()
+    prune_table_styles(doc)
     build_styles(doc)
     build_page(doc)
     build_guide(doc)

@@ -9,11 +9,9 @@ kollegaveiledning card). Errors name the file, line and field in Norwegian.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
-
-from startpakke.errors import UserError
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 HANDOUTS_FILE = "handouts.yaml"
 
@@ -110,10 +108,6 @@ class Handouts(_Strict):
         return next((s for s in self.sheets if s.id == sheet_id), None)
 
 
-class HandoutsError(UserError):
-    """handouts.yaml could not be read; one line per problem, FILE:LINE:COL: melding."""
-
-
 def handouts_path(agenda: str | Path | None = None) -> Path:
     """The handouts file next to `agenda` (a name or a path), else the built-in one."""
     from startpakke.resources import data_dir, resolve_agenda
@@ -126,82 +120,8 @@ def handouts_path(agenda: str | Path | None = None) -> Path:
 
 
 def load_handouts(path: str | Path) -> Handouts:
-    import yaml
+    """Read and validate a handouts file; problems are `FILE:LINE:COL: melding` lines
+    (an `AgendaError`, a UserError), with the same rules as the agenda files."""
+    from startpakke.agenda.loader import load_model
 
-    name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise HandoutsError(f"{name}:1:1: finnes ikke") from None
-    except UnicodeDecodeError:
-        raise HandoutsError(f"{name}:1:1: er ikke UTF-8-tekst") from None
-    except OSError as err:
-        raise HandoutsError(f"{name}:1:1: kan ikke leses ({err.strerror or err})") from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        raise HandoutsError(f"{name}:{line}:{col}: ugyldig YAML: {err.problem}") from None
-    if not isinstance(data, dict):
-        raise HandoutsError(f"{name}:1:1: forventet en liste av ark under «sheets:»")
-    try:
-        return Handouts.model_validate(data)
-    except ValidationError as err:
-        lines = []
-        for error in err.errors():
-            loc = tuple(error["loc"])
-            line, col = _position(root, loc)
-            field = ".".join(str(part) for part in loc) or "fil"
-            lines.append(f"{name}:{line}:{col}: {field}: {_message(error)}")
-        raise HandoutsError("\n".join(lines)) from None
-
-
-def _message(error: Any) -> str:
-    kind = error.get("type", "")
-    if kind == "missing":
-        return "mangler"
-    if kind == "extra_forbidden":
-        return "ukjent felt"
-    if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"må være en av {expected}"
-    if kind in ("int_type", "int_parsing"):
-        return "må være et heltall"
-    if kind in ("string_type",):
-        return "må være tekst"
-    if kind == "string_pattern_mismatch":
-        return "bare små bokstaver, tall, - og _"
-    if kind == "too_short":
-        return "kan ikke være tom"
-    message = str(error.get("msg", "ugyldig verdi"))
-    return message.removeprefix("Value error, ")
-
-
-def _position(root: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
-    """Line and column of the YAML node at `loc` (or the nearest parent that exists)."""
-    import yaml
-
-    node = root
-    mark = root.start_mark if root is not None else None
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            found = None
-            for key_node, value_node in node.value:
-                if key_node.value == key:
-                    found = value_node
-                    break
-            if found is None:
-                break
-            node = found
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-            if key >= len(node.value):
-                break
-            node = node.value[key]
-        else:
-            break
-        mark = node.start_mark
-    if mark is None:
-        return 1, 1
-    return mark.line + 1, mark.column + 1
+    return load_model(path, Handouts)

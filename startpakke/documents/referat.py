@@ -73,7 +73,7 @@ def write_referat(
     title = referat_title(session, agenda)
     writer = DocumentWriter(template, title="Referat", network=network)
     writer.title(title)
-    meta = writer.document.add_paragraph(style="Normal")
+    meta = writer.styled("Normal")
     meta.add_run("Dato: ").bold = True
     meta.add_run(short_date(common.meeting_date(session)))
     place = clean(session.network.place).strip() or clean(session.plan.platform).strip()

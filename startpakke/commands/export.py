@@ -1,0 +1,148 @@
+"""`startpakke export SESSION` — the documents after the meeting.
+
+    startpakke export SESSION [--format kontrakt|referat|ics|runsheet] [-o FILE]
+                              [--template FILE] [--pdf]
+
+Reads the session file (never writes it), writes one document and prints its path. Without
+`-o` the file is named from the network and the date, in the current folder; `-o` may also
+be a folder. Only what the chosen format needs is imported, so the contract is written in
+well under half a second. Problems are Norwegian messages with exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from startpakke.errors import UserError, report
+
+if TYPE_CHECKING:
+    from startpakke.agenda.model import Agenda
+    from startpakke.session.model import Session
+
+SUFFIXES = {"kontrakt": ".docx", "referat": ".docx", "runsheet": ".docx", "ics": ".ics"}
+
+
+def _usage(message: str) -> int:
+    print(f"startpakke export: feil bruk: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    fmt = getattr(args, "format", None) or "kontrakt"
+    if fmt == "ics" and args.template:
+        return _usage("--template gjelder bare Word-dokumentene, ikke ics")
+    if fmt == "ics" and args.pdf:
+        return _usage("--pdf gjelder bare Word-dokumentene, ikke ics")
+    try:
+        return _export(args, fmt)
+    except UserError as err:
+        return report(err)
+
+
+def _export(args: argparse.Namespace, fmt: str) -> int:
+    session_path = Path(args.session)
+    session = load_session_file(session_path)
+    output = _output_path(args.output, session, fmt)
+    if _same_file(output, session_path):
+        raise UserError(
+            f"«{output}» er selve øktfilen og blir ikke overskrevet. Velg et annet navn med -o."
+        )
+    template = Path(args.template) if args.template else None
+
+    if fmt == "kontrakt":
+        from startpakke.documents.contract import write_contract
+
+        written = write_contract(session, output, template)
+    elif fmt == "ics":
+        from startpakke.documents.calendar import write_ics
+
+        written = write_ics(session, output)
+    elif fmt == "referat":
+        from startpakke.documents.referat import write_referat
+
+        written = write_referat(
+            session, load_session_agenda(session, session_path), output, template
+        )
+    else:
+        from startpakke.documents.runsheet import write_session_runsheet
+
+        agenda = load_session_agenda(session, session_path)
+        written = write_session_runsheet(session, agenda, output, template)
+    print(written)
+    if args.pdf:
+        from startpakke.documents.pdf import convert_to_pdf
+
+        print(convert_to_pdf(written))
+    return 0
+
+
+def default_filename(session: Session, fmt: str) -> str:
+    if fmt == "kontrakt":
+        from startpakke.documents.contract import default_filename as name
+    elif fmt == "referat":
+        from startpakke.documents.referat import default_filename as name
+    elif fmt == "ics":
+        from startpakke.documents.calendar import default_filename as name
+    else:
+        from startpakke.documents.runsheet import default_filename as name
+    return name(session)
+
+
+def _output_path(option: str | None, session: Session, fmt: str) -> Path:
+    if not option:
+        return Path.cwd() / default_filename(session, fmt)
+    path = Path(option).expanduser()
+    if path.is_dir():
+        return path / default_filename(session, fmt)
+    if not path.suffix:
+        path = path.with_name(path.name + SUFFIXES[fmt])
+    return path
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def load_session_file(path: Path) -> Session:
+    """The session through the store (migrations, Norwegian messages); read-only."""
+    try:
+        from startpakke.session.store import load_session
+    except ImportError:  # pragma: no cover - the store is part of the package
+        return _load_plain(path)
+    return load_session(path)
+
+
+def _load_plain(path: Path) -> Session:
+    from pydantic import ValidationError
+
+    from startpakke.session.model import Session
+
+    try:
+        return Session.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        raise UserError(f"{path}: finnes ikke") from None
+    except OSError as err:
+        raise UserError(f"{path}: kan ikke leses ({err.strerror or err})") from None
+    except ValidationError as err:
+        raise UserError(f"{path}: er ikke en gyldig øktfil ({err.error_count()} feil)") from None
+
+
+def load_session_agenda(session: Session, session_path: Path) -> Agenda:
+    """The session's agenda: a built-in one by name, else a path (as written, or relative to
+    the session file's folder)."""
+    from startpakke.agenda.loader import load_agenda
+    from startpakke.resources import resolve_agenda
+
+    name = session.agenda or session.agenda_id or "startpakke"
+    path = resolve_agenda(name)
+    if not path.exists() and not path.is_absolute():
+        beside = session_path.parent / path
+        if beside.exists():
+            path = beside
+    return load_agenda(path)

@@ -1,0 +1,355 @@
+"""The facilitator's run sheet (kjøreplan), before the day and after it.
+
+Before: `write_planned_runsheet` renders a `PlannedRunSheet` (startpakke.agenda.runsheet):
+an overview of the day on the clock, the materials, then part by part with its phases, turn
+lengths for the group, prompts and the facilitator's notes, and the warnings where the
+written phases do not fit.
+
+After: `write_session_runsheet` puts the real participants and, for each part, the planned
+start and end beside the actual ones from the engine's saved state (`session.run`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from startpakke.documents import common
+from startpakke.documents.base import (
+    DocumentWriter,
+    keep_row_together,
+    long_date,
+    set_cell,
+)
+from startpakke.text import clean, slug
+
+if TYPE_CHECKING:
+    from startpakke.agenda.model import Agenda
+    from startpakke.agenda.runsheet import PlannedPart, PlannedRunSheet
+    from startpakke.session.model import Session
+
+TITLE = "Kjøreplan"
+NOT_RUN = "ikke kjørt"
+
+
+def default_filename(session: Session) -> str:
+    day = common.meeting_date(session).isoformat()
+    return f"kjoreplan-{slug(session.network.name)}-{day}.docx"
+
+
+# -- before the day ------------------------------------------------------------------------
+
+
+def write_planned_runsheet(
+    plan: PlannedRunSheet, path: str | Path, template: str | Path | None = None
+) -> Path:
+    """The day's run sheet with clock times, for `startpakke agenda -o FILE.docx`."""
+    from startpakke.agenda.runsheet import format_clock
+
+    writer = DocumentWriter(template, title=TITLE, network=plan.title)
+    writer.title(TITLE, plan.title)
+    end = format_clock(plan.end)
+    if plan.slack_minutes:
+        end += f" ({format_clock(plan.end_with_slack)} med {plan.slack_minutes} min luft/pause)"
+    facts: list[tuple[str, object]] = [
+        ("Start", format_clock(plan.start)),
+        ("Deltakere", str(plan.participants)),
+        ("Planlagt tid", f"{plan.planned_minutes} min"),
+        ("Planlagt slutt", end),
+    ]
+    if plan.projected_end != plan.end_with_slack:
+        facts.append(
+            (
+                "Hvis fasene tar tiden de er skrevet med",
+                f"slutt ca. {format_clock(plan.projected_end)}",
+            )
+        )
+    if plan.warnings:
+        facts.append(("Advarsler", ", ".join(label for label, _ in plan.warnings)))
+    writer.key_values(facts, widths_cm=(6.0, 10.3))
+
+    writer.heading("Dagen på klokka")
+    _overview(writer, plan)
+
+    if plan.materials:
+        writer.heading("Materiell")
+        writer.bullets(plan.materials)
+    if plan.notes:
+        writer.heading("Til fasilitatoren")
+        writer.bullets(plan.notes)
+
+    writer.heading("Del for del").paragraph_format.page_break_before = True
+    for part in plan.parts:
+        _part_details(writer, part)
+    return writer.save(path)
+
+
+def _overview(writer: DocumentWriter, plan: PlannedRunSheet) -> None:
+    from startpakke.agenda.runsheet import format_clock
+
+    rows: list[list[object]] = []
+    part_rows: list[int] = []
+    for part in plan.parts:
+        part_rows.append(len(rows))
+        rows.append(
+            [
+                f"{format_clock(part.start)}–{format_clock(part.end)}",
+                str(part.minutes),
+                part.label,
+                part.title,
+            ]
+        )
+        for phase in part.phases:
+            rows.append(
+                [
+                    f"  {format_clock(phase.start)}–{format_clock(phase.end)}",
+                    _minutes(phase.seconds),
+                    "",
+                    _phase_text(phase),
+                ]
+            )
+        if part.warning:
+            rows.append(["", "", "", [("OBS:", part.warning)]])
+    table = writer.table(
+        ["Tid", "Min", "Del", "Innhold"], rows, widths_cm=(2.6, 1.3, 2.6, 9.8), banded=False
+    )
+    for index in part_rows:
+        row = table.rows[index + 1]
+        keep_row_together(row)
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.bold = True
+
+
+def _phase_text(phase: Any) -> str:
+    from startpakke.agenda.runsheet import format_duration
+
+    text = f"{phase.kind_label}: {clean(phase.title)}"
+    turn = phase.turn
+    if turn is not None:
+        text += f" — {turn.describe()}"
+        steps = turn.describe_steps()
+        if steps:
+            text += f" ({steps})"
+        if turn.per_person and not turn.fits:
+            text += f"; delens tid gir bare {format_duration(turn.share_seconds)} per tur"
+        elif turn.per_person and turn.fitted_seconds < turn.seconds:
+            text += f"; for å rekke delens tid: {format_duration(turn.fitted_seconds)} per tur"
+    if phase.beyond_part:
+        text += " (etter delens slutt)"
+    return text
+
+
+def _part_details(writer: DocumentWriter, part: PlannedPart) -> None:
+    from startpakke.agenda.runsheet import format_clock
+
+    writer.heading(
+        f"{format_clock(part.start)}–{format_clock(part.end)}  {part.label}: {part.title} "
+        f"({part.minutes} min)",
+        2,
+    )
+    if clean(part.purpose).strip():
+        writer.paragraph(part.purpose)
+    if part.warning:
+        writer.labelled("OBS", part.warning)
+    if part.prompts:
+        writer.labelled("Spørsmål", "")
+        writer.bullets(part.prompts)
+    for phase in part.phases:
+        writer.labelled(
+            f"{format_clock(phase.start)}–{format_clock(phase.end)}", _phase_text(phase)
+        )
+        if phase.reminder:
+            writer.paragraph(f"Husk: {clean(phase.reminder)}", "Liten tekst")
+        if phase.prompts:
+            writer.bullets(phase.prompts)
+        if phase.notes:
+            for note in phase.notes:
+                writer.small(note)
+    if part.notes:
+        writer.labelled("Til fasilitatoren", "")
+        writer.bullets(part.notes)
+    if part.materials:
+        writer.labelled("Materiell", ", ".join(clean(m) for m in part.materials))
+
+
+def _minutes(seconds: float) -> str:
+    from startpakke.agenda.runsheet import format_duration
+
+    if round(seconds) % 60 == 0:
+        return str(round(seconds) // 60)
+    return format_duration(seconds)
+
+
+# -- after the day -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActualPart:
+    """What the engine saved about one part: None/0 when it was not run."""
+
+    started_at: datetime | None
+    ended_at: datetime | None
+    used_seconds: float
+    shortened: str | None
+
+    @property
+    def run(self) -> bool:
+        return self.started_at is not None
+
+
+def actual_parts(session: Session) -> dict[str, ActualPart]:
+    """The engine's saved part states by part id; anything missing or odd counts as not run."""
+    run = session.run if isinstance(session.run, dict) else {}
+    states = run.get("parts")
+    result: dict[str, ActualPart] = {}
+    if not isinstance(states, list):
+        return result
+    for state in states:
+        if not isinstance(state, dict) or not isinstance(state.get("id"), str):
+            continue
+        used = state.get("used_seconds")
+        shortened = state.get("shortened")
+        result[state["id"]] = ActualPart(
+            started_at=_parse_time(state.get("started_at")),
+            ended_at=_parse_time(state.get("ended_at")),
+            used_seconds=float(used) if isinstance(used, int | float) else 0.0,
+            shortened=clean(shortened) if isinstance(shortened, str) and shortened else None,
+        )
+    return result
+
+
+def meeting_started_at(session: Session) -> datetime | None:
+    run = session.run if isinstance(session.run, dict) else {}
+    return _parse_time(run.get("meeting_started_at"))
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def write_session_runsheet(
+    session: Session,
+    agenda: Agenda,
+    path: str | Path,
+    template: str | Path | None = None,
+) -> Path:
+    """The run sheet after the meeting: planned beside actual, per part."""
+    from startpakke.agenda.runsheet import format_clock, plan_runsheet
+
+    network = common.network_name(session)
+    writer = DocumentWriter(template, title=TITLE, network=network)
+    writer.title(f"{TITLE} – slik gikk møtet", f"{network} · {clean(agenda.title)}")
+
+    actual = actual_parts(session)
+    started = meeting_started_at(session) or next(
+        (a.started_at for a in actual.values() if a.started_at is not None), None
+    )
+    present = [p for p in session.participants if p.present]
+    start_clock = started.time().replace(second=0, microsecond=0) if started else time(9, 0)
+    plan = plan_runsheet(agenda, start_clock, max(1, len(present)))
+
+    ended = max((a.ended_at for a in actual.values() if a.ended_at is not None), default=None)
+    used_total = sum(actual[p.id].used_seconds for p in agenda.parts if p.id in actual)
+    place = clean(session.network.place).strip()
+    facts: list[tuple[str, object]] = [
+        ("Dato", long_date(common.meeting_date(session)).capitalize()),
+    ]
+    if place:
+        facts.append(("Sted", place))
+    facts += [
+        ("Deltakere til stede", f"{len(present)} av {len(session.participants)}"),
+        ("Planlagt", f"{format_clock(plan.start)}–{format_clock(plan.end_with_slack)}"),
+        (
+            "Faktisk",
+            f"{_clock(started)}–{_clock(ended)}" if started else "Møtet er ikke kjørt ennå.",
+        ),
+        ("Brukt tid i delene", f"{round(used_total / 60)} av {plan.planned_minutes} min"),
+    ]
+    writer.key_values(facts)
+
+    writer.heading("Deltakere")
+    if session.participants:
+        writer.table(
+            ["Navn", "Kommune / tjeneste", "Rolle", "Til stede"],
+            [
+                [
+                    p.name,
+                    p.service or "–",
+                    "Vara" if p.role == "deputy" else "Medlem",
+                    "ja" if p.present else "nei",
+                ]
+                for p in session.participants
+            ],
+            widths_cm=(5.0, 6.6, 2.4, 2.3),
+        )
+    else:
+        writer.paragraph("Ingen deltakere er registrert.")
+
+    writer.heading("Planlagt og faktisk tid")
+    rows: list[list[object]] = []
+    for planned in plan.parts:
+        state = actual.get(planned.part.id)
+        rows.append(_compare_row(planned, state))
+    table = writer.table(
+        ["Del", "Planlagt", "Faktisk", "Min plan", "Min brukt", "Merknad"],
+        rows,
+        widths_cm=(4.4, 2.4, 2.4, 1.6, 1.7, 3.8),
+    )
+    for row in table.rows:
+        keep_row_together(row)
+    writer.small(
+        "Planlagt: delene etter hverandre fra møtets faktiske start, uten pause. "
+        "Min brukt: tiden delen faktisk gikk, uten pauser."
+    )
+    return writer.save(path)
+
+
+def _compare_row(planned: PlannedPart, state: ActualPart | None) -> list[object]:
+    from startpakke.agenda.runsheet import format_clock
+
+    label: list[object] = [(planned.label, ""), clean(planned.title)]
+    planned_range = f"{format_clock(planned.start)}–{format_clock(planned.end)}"
+    if state is None or not state.run:
+        return [label, planned_range, NOT_RUN, str(planned.minutes), "–", NOT_RUN.capitalize()]
+    used_minutes = state.used_seconds / 60
+    actual_range = f"{_clock(state.started_at)}–{_clock(state.ended_at)}"
+    notes = []
+    difference = round(used_minutes - planned.minutes)
+    if difference > 0:
+        notes.append(f"{difference} min over")
+    elif difference < 0:
+        notes.append(f"{-difference} min under")
+    if state.shortened:
+        notes.append(f"Kortet ned: {state.shortened}")
+    if state.ended_at is None:
+        notes.append("ikke avsluttet")
+    return [
+        label,
+        planned_range,
+        actual_range,
+        str(planned.minutes),
+        f"{used_minutes:.0f}",
+        "; ".join(notes) or "som planlagt",
+    ]
+
+
+def _clock(value: datetime | None) -> str:
+    return value.strftime("%H:%M") if value is not None else "–"
+
+
+__all__ = [
+    "ActualPart",
+    "actual_parts",
+    "set_cell",
+    "write_planned_runsheet",
+    "write_session_runsheet",
+]
