@@ -1,0 +1,79 @@
+"""The app as a real process in a real terminal (tmux)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from startpakke.session.store import load_session
+from tests.tmux import Tmux, data_env, startpakke
+
+pytestmark = pytest.mark.slow
+
+
+def test_run_with_three_names_shows_innsjekk_counts_down_moves_on_and_quits(
+    tmp_path: Path,
+) -> None:
+    session_file = tmp_path / "mote.json"
+    term = Tmux(
+        startpakke("run", "--names", "Anne,Bjørn,Cecilie", "--session", str(session_file)),
+        env=data_env(tmp_path / "data"),
+    )
+    try:
+        term.wait_for("Start møtet")
+        term.keys("Enter")
+        screen = term.wait_for("Innsjekk: Velkommen og innsjekk")
+        assert "Nå: Anne" in screen
+        # The countdown runs: the status line's seconds change within a few seconds.
+        first = term.wait_for(lambda s: "Delen:" in s)
+        face = re.search(r"Delen: (\d\d:\d\d)", first).group(1)  # type: ignore[union-attr]
+        term.wait_for(lambda s: f"Delen: {face}" not in s and "Delen:" in s, timeout=5)
+        term.keys("n")
+        term.wait_for("Steg 1 av 7: Valg av fasilitator")
+        term.keys("C-q")
+        assert term.exit_status() == 0
+    finally:
+        term.close()
+    saved = load_session(session_file)
+    assert [p.name for p in saved.participants] == ["Anne", "Bjørn", "Cecilie"]
+    assert saved.run is not None
+    assert saved.run["position"]["part"] == 1
+    assert session_file.stat().st_mode & 0o777 == 0o600
+
+
+def test_small_terminal_keeps_the_essentials(tmp_path: Path) -> None:
+    term = Tmux(
+        startpakke("run", "--names", "Anne,Bjørn,Cecilie", "--session", str(tmp_path / "m.json")),
+        width=80,
+        height=24,
+        env=data_env(tmp_path / "data"),
+    )
+    try:
+        term.wait_for("Start møtet")
+        term.keys("Enter")
+        screen = term.wait_for("Innsjekk: Velkommen og innsjekk")
+        for essential in ("Nå: Anne", "Neste: Bjørn", "Delen:", "Neste del"):
+            assert essential in screen
+        term.keys("C-q")
+        assert term.exit_status() == 0
+    finally:
+        term.close()
+
+
+def test_a_bad_agenda_gives_a_message_and_exit_1(tmp_path: Path) -> None:
+    bad = tmp_path / "feil.yaml"
+    bad.write_text("id: x\ntitle: X\nparts:\n  - id: a\n    title: A\n    minutes: ti\n")
+    term = Tmux(
+        startpakke("run", "--agenda", str(bad), "--names", "A"),
+        env=data_env(tmp_path / "data"),
+    )
+    try:
+        assert term.exit_status() == 1
+        screen = term.screen().replace("\n", "")  # a long path wraps
+        assert "feil.yaml:6:14" in screen
+        assert "fikk «ti»" in screen
+        assert "Traceback" not in screen
+    finally:
+        term.close()

@@ -1,0 +1,113 @@
+"""Driving a real terminal program in tmux: start, type, read the screen, with deadlines."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+
+
+def require_tmux() -> None:
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux er ikke installert")
+
+
+class Tmux:
+    """One tmux session running one command."""
+
+    def __init__(self, command: str, *, width: int = 120, height: int = 40, env=None) -> None:  # type: ignore[no-untyped-def]
+        require_tmux()
+        self.name = f"sp-{uuid.uuid4().hex[:8]}"
+        environment = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in (env or {}).items())
+        full = f"env {environment} TERM=xterm-256color {command}"
+        subprocess.run(
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(width),
+                "-y",
+                str(height),
+                full,
+            ],
+            check=True,
+        )
+        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=False)
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def type(self, text: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+
+    def screen(self) -> str:
+        result = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+        )
+        return result.stdout
+
+    def wait_for(self, predicate: Callable[[str], bool] | str, timeout: float = 15.0) -> str:
+        check = (lambda s: predicate in s) if isinstance(predicate, str) else predicate
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if check(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"ventet forgjeves i {timeout} s; skjermen:\n{screen}")
+
+    def pane_pid(self) -> int:
+        out = subprocess.run(
+            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        return int(out.split()[0])
+
+    def dead(self) -> bool:
+        out = subprocess.run(
+            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_dead} #{pane_dead_status}"],
+            capture_output=True,
+            text=True,
+        ).stdout.split()
+        return bool(out) and out[0] == "1"
+
+    def exit_status(self, timeout: float = 10.0) -> int:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            out = subprocess.run(
+                ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_dead} #{pane_dead_status}"],
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+            if out and out[0] == "1":
+                return int(out[1])
+            time.sleep(0.1)
+        raise AssertionError("programmet avsluttet ikke")
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def startpakke(*args: str) -> str:
+    """A shell command line running the installed `startpakke` script."""
+    return " ".join([shlex.quote(str(BIN / "startpakke")), *map(shlex.quote, args)])
+
+
+def data_env(folder: Path) -> dict[str, str]:
+    return {"STARTPAKKE_DATA_DIR": str(folder), "PATH": os.environ.get("PATH", "")}
