@@ -95,7 +95,7 @@ class Tmux:
                 capture_output=True,
                 text=True,
             ).stdout.split()
-            if out and out[0] == "1":
+            if len(out) == 2 and out[0] == "1":  # the status may lag a moment behind
                 return int(out[1])
             time.sleep(0.1)
         raise AssertionError("programmet avsluttet ikke")
