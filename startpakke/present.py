@@ -88,24 +88,23 @@ def clock_time(moment: datetime) -> str:
 
 
 def behind_text(seconds: float) -> str:
-    """«i rute», «5 min bak planen», «3 min foran planen»."""
-    if abs(seconds) < 60:
+    """«i rute», «5 min bak», «3 min foran» — whole minutes: a room needs no seconds."""
+    minutes = round(abs(seconds) / 60)
+    if minutes == 0:
         return "i rute"
-    if seconds > 0:
-        return f"{minutes_text(seconds)} bak planen"
-    return f"{minutes_text(seconds)} foran planen"
+    return f"{minutes} min bak" if seconds > 0 else f"{minutes} min foran"
 
 
 def day_line(snap: Snapshot) -> str:
-    """The day at a glance: progress, the projected end and ahead/behind."""
+    """The day at a glance: progress, the projected end and ahead/behind plan."""
     if not snap.started:
         return f"Planlagt slutt {clock_time(snap.day_end)}"
     if snap.finished:
         return "Møtet er ferdig"
     percent = round(snap.progress * 100)
     return (
-        f"Dagen {percent} %  ·  beregnet slutt {clock_time(snap.projected_end)} "
-        f"({behind_text(snap.behind_seconds)})  ·  slutt med pause {clock_time(snap.day_end)}"
+        f"Dagen {percent} %  ·  slutt ca. {clock_time(snap.projected_end)} "
+        f"({behind_text(snap.behind_seconds)})  ·  med pause {clock_time(snap.day_end)}"
     )
 
 
