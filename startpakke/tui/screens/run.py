@@ -37,7 +37,7 @@ class RunScreen(Screen[None]):
         super().__init__()
         self.controller = controller
         self._alerted: tuple[int, int, int, int] | None = None
-        self._shown_key: tuple[int, int, int] | None = None
+        self._shown_key: tuple[object, ...] | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -76,11 +76,12 @@ class RunScreen(Screen[None]):
         self.query_one("#day", Static).update(day_line(snap))
         self.set_class(snap.paused, "-paused")
         self._alert_if_time_is_up(snap)
-        key = (snap.part_index, snap.phase_index, snap.step_index)
         round_text = round_line(snap)
         self.query_one("#round", Static).update(round_text)
         self.query_one("#round", Static).display = bool(round_text)
-        if key != self._shown_key or snap.round is not None:
+        # Re-render the part only when the position changes, not on every tick.
+        key = (*snap.timer_key, snap.finished, snap.started)
+        if key != self._shown_key:
             self._show_part(snap)
             self._shown_key = key
 
