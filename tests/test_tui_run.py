@@ -198,3 +198,23 @@ async def test_time_up_flashes_and_waits() -> None:
         await settle(pilot)
         assert app.screen.query_one(BigClock).has_class("-flash")
         assert "Nå: Anne" in text(app, "#round")
+
+
+async def test_every_run_key_is_in_the_command_palette() -> None:
+    from startpakke.tui.bindings import RUN_BINDINGS
+
+    app, _, _, _ = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for binding in RUN_BINDINGS:
+            assert binding.description in titles
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Neste del")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert isinstance(app.screen, RunScreen)
+        assert text(app, "#part-title").startswith("Steg 1 av 7")
