@@ -1,0 +1,308 @@
+"""What the room sees, computed from the followed session in plain Python.
+
+`Room` holds a `SessionFollower` and the run engine restored from the last good state;
+`Room.view()` is a `RoomView`: the texts and states the projector screen shows, nothing
+else (no notes for the facilitator, no forms, no menus). The countdown keeps running
+between two saves because the restored engine computes the time left from the saved
+deadline and the real clock, exactly as the facilitator's app does after a restart with
+the closed time counted.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Literal
+
+from startpakke.agenda.model import Agenda, CaptureKind, Speakers
+from startpakke.engine import Clock, Person, RunEngine, Snapshot, SystemClock
+from startpakke.present import clock_face, clock_time, minutes_text, timer_state, timer_status
+from startpakke.projector.follow import SessionFollower
+from startpakke.session.model import (
+    CATEGORY_COLOURS,
+    CATEGORY_LABELS,
+    CompetenceCategory,
+    Session,
+)
+
+NOT_STARTED = "Møtet har ikke startet"
+THANKS = "Takk for i dag"
+
+Stage = Literal["waiting", "running", "finished"]
+
+RULE_CAPTURES = {CaptureKind.rules, CaptureKind.agree_rules}
+AGREED_RULE_CAPTURES = {CaptureKind.contract}
+COMPETENCE_CAPTURES = {CaptureKind.competences, CaptureKind.chosen_competences}
+
+
+@dataclass(frozen=True)
+class RuleNote:
+    """A rule on the wall: its text, and «✓ enig» once the group agrees."""
+
+    text: str
+    agreed: bool
+    by: str = ""
+
+
+@dataclass(frozen=True)
+class CompetenceNote:
+    text: str
+    by: str = ""
+    top: bool = False
+    chosen: bool = False
+
+
+@dataclass(frozen=True)
+class CompetenceColumn:
+    """One category of post-its, with its name and colour (never the colour alone)."""
+
+    category: CompetenceCategory
+    label: str
+    colour: str
+    notes: tuple[CompetenceNote, ...]
+
+
+@dataclass(frozen=True)
+class RoomView:
+    """Everything the projector shows at one moment."""
+
+    stage: Stage
+    network: str
+    meeting_title: str
+    part_label: str = ""
+    title: str = ""
+    phase: str = ""
+    prompts: tuple[str, ...] = ()
+    clock: str = ""
+    clock_label: str = ""
+    clock_state: str = "ok"
+    """ok, low, overtime or paused: a CSS class; `clock_status` says the same in words."""
+    clock_status: str = ""
+    speaker_label: str = "Ordet har"
+    """«Ordet har», or «Fokusperson» in a round with focus persons (kollegaveiledning)."""
+    now_speaking: str = ""
+    next_speaking: str = ""
+    turn_text: str = ""
+    listening: str = ""
+    wall_clock: str = ""
+    rules: tuple[RuleNote, ...] | None = None
+    """None: this part does not collect rules; () : it does, none yet."""
+    competences: tuple[CompetenceColumn, ...] | None = None
+    problem: str | None = None
+    """Why the file could not be followed just now (the last good state is shown)."""
+    key: tuple[object, ...] = field(default=())
+    """Changes whenever the part, phase, turn or step changes."""
+
+
+class RoomError(Exception):
+    """The session cannot be shown (no good state, or its agenda cannot be loaded)."""
+
+
+def _agenda_for(session: Session) -> Agenda:
+    from startpakke.agenda.loader import load_agenda
+    from startpakke.resources import resolve_agenda
+
+    return load_agenda(resolve_agenda(session.agenda))
+
+
+def _people(session: Session) -> list[Person]:
+    return [Person(p.id, p.name) for p in session.participants]
+
+
+class Room:
+    """The followed session and the engine restored from it."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        clock: Clock | None = None,
+        follower: SessionFollower | None = None,
+    ) -> None:
+        self.clock = clock or SystemClock()
+        self.follower = follower or SessionFollower(path)
+        self.session: Session | None = None
+        self.agenda: Agenda | None = None
+        self.engine: RunEngine | None = None
+        self._agendas: dict[str, Agenda] = {}
+        self.engine_problem: str | None = None
+
+    # -- following -------------------------------------------------------------------------
+
+    def open(self) -> None:
+        """The first read: RoomError (a Norwegian message) when there is nothing to show."""
+        self.follower.poll()
+        if self.follower.session is None:
+            raise RoomError(self.follower.problem or f"Kunne ikke lese {self.follower.path}.")
+        self._adopt(self.follower.session)
+        if self.session is None:
+            raise RoomError(self.engine_problem or "Økten kan ikke vises.")
+
+    def refresh(self) -> bool:
+        """Poll the file (one `stat`); True when a new state was taken in. Never raises."""
+        if not self.follower.poll() or self.follower.session is None:
+            return False
+        self._adopt(self.follower.session)
+        return True
+
+    def _agenda(self, session: Session) -> Agenda:
+        name = session.agenda
+        if name not in self._agendas:
+            self._agendas[name] = _agenda_for(session)
+        return self._agendas[name]
+
+    def _adopt(self, session: Session) -> None:
+        """Take in a new state; if its run cannot be restored, keep the last good one."""
+        try:
+            agenda = self._agenda(session)
+            engine = None
+            if session.run:
+                engine = RunEngine.from_dict(
+                    session.run, agenda, self.clock, count_closed_time=True
+                )
+                engine.set_people(_people(session))
+        except Exception as err:  # a bad agenda, a run for another agenda: keep the last
+            self.engine_problem = f"Kan ikke vise møtet: {err}."
+            return
+        self.engine_problem = None
+        self.session = session
+        self.engine = engine
+        self.agenda = agenda
+
+    # -- what the room sees ----------------------------------------------------------------
+
+    def view(self) -> RoomView:
+        session, agenda = self.session, self.agenda
+        if session is None or agenda is None:
+            raise RoomError("Ingen økt å vise ennå.")
+        problem = self.follower.problem or self.engine_problem
+        if problem:
+            problem += " Viser siste gode tilstand."
+        network = session.network.name.strip()
+        wall = clock_time(self.clock.now())
+        engine = self.engine
+        if engine is None or not engine.started:
+            return RoomView(
+                stage="waiting",
+                network=network,
+                meeting_title=agenda.title,
+                title=network or agenda.title,
+                phase=NOT_STARTED,
+                wall_clock=wall,
+                problem=problem,
+            )
+        snap = engine.snapshot()
+        if snap.finished:
+            return RoomView(
+                stage="finished",
+                network=network,
+                meeting_title=agenda.title,
+                title=THANKS,
+                phase=network,
+                wall_clock=wall,
+                problem=problem,
+            )
+        return running_view(snap, session, agenda.title, problem)
+
+
+def _prompts(snap: Snapshot) -> tuple[str, ...]:
+    prompts = list(snap.phase.prompts) or list(snap.part.prompts)
+    if snap.step is not None:
+        prompts = list(snap.step.prompts) + prompts
+    return tuple(prompts)
+
+
+def _phase_text(snap: Snapshot) -> str:
+    if snap.phase_count <= 1 and snap.phase.title == snap.part.title:
+        return ""
+    text = snap.phase.title
+    if snap.phase_count > 1:
+        text = f"Fase {snap.phase_index + 1} av {snap.phase_count}: {text}"
+    if snap.step is not None:
+        text += f"  ·  {snap.step.title}"
+    return text
+
+
+def _captures(snap: Snapshot) -> set[CaptureKind]:
+    return set(snap.part.all_captures())
+
+
+def rule_notes(session: Session, agreed_only: bool = False) -> tuple[RuleNote, ...]:
+    return tuple(
+        RuleNote(rule.text, rule.agreed, session.name_of(rule.proposed_by))
+        for rule in session.rules
+        if rule.agreed or not agreed_only
+    )
+
+
+def competence_columns(session: Session) -> tuple[CompetenceColumn, ...]:
+    """The post-its per category: chosen by the network first, then the top three."""
+    columns = []
+    for category in CompetenceCategory:
+        notes = [c for c in session.competences if c.category is category]
+        notes.sort(key=lambda c: (not c.chosen, not c.top))
+        columns.append(
+            CompetenceColumn(
+                category=category,
+                label=CATEGORY_LABELS[category],
+                colour=CATEGORY_COLOURS[category],
+                notes=tuple(
+                    CompetenceNote(c.text, session.name_of(c.participant), c.top, c.chosen)
+                    for c in notes
+                ),
+            )
+        )
+    return tuple(columns)
+
+
+def listening_text(name: str) -> str:
+    return f"{name} LYTTER – har snudd seg bort og bare lytter. Kollegaene drøfter."
+
+
+def running_view(
+    snap: Snapshot, session: Session, meeting_title: str, problem: str | None
+) -> RoomView:
+    """The room's view of a running meeting."""
+    main = snap.main
+    now_speaking = next_speaking = turn_text = listening = ""
+    view = snap.round
+    if view is not None:
+        if view.done:
+            turn_text = "Runden er ferdig"
+        else:
+            now_speaking = view.current.name if view.current else ""
+            next_speaking = view.next.name if view.next else ""
+            turn_text = f"tur {view.turn_number} av {view.turns_total}"
+            if view.focus_listening and view.current is not None:
+                listening = listening_text(view.current.name)
+    captures = _captures(snap)
+    rules = None
+    if captures & RULE_CAPTURES:
+        rules = rule_notes(session)
+    elif captures & AGREED_RULE_CAPTURES:
+        rules = rule_notes(session, agreed_only=True)
+    competences = competence_columns(session) if captures & COMPETENCE_CAPTURES else None
+    status = timer_status(main, snap.paused)
+    return RoomView(
+        stage="running",
+        network=session.network.name.strip(),
+        meeting_title=meeting_title,
+        part_label=snap.part_label,
+        title=snap.part.title,
+        phase=_phase_text(snap),
+        prompts=_prompts(snap),
+        clock=clock_face(main.remaining),
+        clock_label=f"{main.label} · {minutes_text(main.budget)}",
+        clock_state=timer_state(main, snap.paused),
+        clock_status=status,
+        speaker_label="Fokusperson" if snap.phase.speakers is Speakers.focus else "Ordet har",
+        now_speaking=now_speaking,
+        next_speaking=next_speaking,
+        turn_text=turn_text,
+        listening=listening,
+        wall_clock=clock_time(snap.now),
+        rules=rules,
+        competences=competences,
+        problem=problem,
+        key=snap.timer_key,
+    )

@@ -1,0 +1,228 @@
+"""The room's screen: a read-only view of the meeting the facilitator is running.
+
+It follows the session file the facilitator's app autosaves (`startpakke.projector.Room`)
+and shows only what the room needs: the part and its title, the question, a big clock
+that grows with the window, whose turn it is and who is next, and — where the group
+collects them — the rules and competences as post-its. It never writes anything.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import App, ComposeResult, RenderResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import Static
+
+from startpakke.engine import Clock
+from startpakke.projector import blockfont
+from startpakke.projector.room import (
+    CompetenceColumn,
+    CompetenceNote,
+    Room,
+    RoomView,
+    RuleNote,
+)
+from startpakke.tui.theme import DARK, PROJECTOR, THEMES
+
+TICK_SECONDS = 0.25
+POSTIT_WIDTH = 30
+"""About how wide a rule's post-it is; the board has as many columns as fit."""
+CLOCK_STATES = ("ok", "low", "overtime", "paused")
+STAGES = ("waiting", "running", "finished")
+
+
+class BlockClock(Widget):
+    """A clock face drawn in block characters, as large as the widget allows."""
+
+    face: reactive[str] = reactive("00:00", layout=False)
+
+    def render(self) -> RenderResult:
+        width, height = self.content_size
+        scale = blockfont.fit(self.face, width, height)
+        if scale == 0:
+            return Text(self.face, style="bold")
+        return Text("\n".join(blockfont.render(self.face, scale)))
+
+
+class PostIt(Static):
+    """One note on the wall."""
+
+
+class Board(Vertical):
+    """The post-its: rules in columns, or competences in one column per category."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._shown: object = None
+
+    def show(self, view: RoomView, width: int) -> None:
+        columns = max(1, (width - 2) // POSTIT_WIDTH)
+        content: object = (view.rules, view.competences, columns)
+        if content == self._shown:
+            return
+        self._shown = content
+        self.remove_children()
+        self.display = view.rules is not None or view.competences is not None
+        if view.competences is not None:
+            self.mount(*_competence_board(view.competences))
+        elif view.rules is not None:
+            self.mount(*_rule_board(view.rules, columns))
+
+
+def _postit(text: str, byline: str, classes: str) -> PostIt:
+    return PostIt(Text.assemble((text, "bold"), "\n", (byline, "italic")), classes=classes)
+
+
+def _rule_board(rules: tuple[RuleNote, ...], columns: int) -> list[Widget]:
+    agreed = sum(1 for rule in rules if rule.agreed)
+    if rules:
+        heading = f"Spilleregler  ·  {len(rules)} forslag, {agreed} enige"
+    else:
+        heading = "Spilleregler  ·  ingen forslag ennå"
+    notes = [
+        _postit(
+            rule.text,
+            ("✓ enig" if rule.agreed else "forslag") + (f"  ·  {rule.by}" if rule.by else ""),
+            "postit rule" + (" -agreed" if rule.agreed else ""),
+        )
+        for rule in rules
+    ]
+    # Filled row by row, like post-its put up left to right.
+    stacks = [Vertical(*notes[i::columns], classes="postit-column") for i in range(columns)]
+    return [Static(heading, classes="board-heading"), Horizontal(*stacks, id="rule-columns")]
+
+
+def _competence_byline(note: CompetenceNote) -> str:
+    marks = ("★ valgt" if note.chosen else "", "topp 3" if note.top else "", note.by)
+    return "  ·  ".join(mark for mark in marks if mark)
+
+
+def _competence_board(columns: tuple[CompetenceColumn, ...]) -> list[Widget]:
+    total = sum(len(column.notes) for column in columns)
+    heading = Static(
+        f"Vår kompetanse  ·  {total} lapper" if total else "Vår kompetanse  ·  ingen lapper ennå",
+        classes="board-heading",
+    )
+    parts = []
+    for column in columns:
+        notes = [
+            _postit(note.text, _competence_byline(note), f"postit -{column.category.value}")
+            for note in column.notes
+        ]
+        label = Static(
+            f"{column.label} ({column.colour})",
+            classes=f"category-heading -{column.category.value}",
+        )
+        parts.append(Vertical(label, *notes, classes="postit-column"))
+    return [heading, Horizontal(*parts, id="competence-columns")]
+
+
+class ProjectorApp(App[None]):
+    """Shows the followed meeting; `q` or ctrl+q quits. Nothing can be changed here."""
+
+    CSS_PATH = ["styles/projector.tcss"]
+    TITLE = "startpakke – projektor"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [
+        Binding("q", "quit", "Avslutt", id="quit"),
+        Binding("ctrl+q", "quit", "Avslutt", priority=True, id="quit_ctrl"),
+    ]
+
+    def __init__(self, room: Room, *, dark: bool = False, tick: float = TICK_SECONDS) -> None:
+        super().__init__()
+        self.room = room
+        self.tick = tick
+        self.shown: RoomView | None = None
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = DARK.name if dark else PROJECTOR.name
+
+    @property
+    def clock(self) -> Clock:
+        return self.room.clock
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top"):
+            yield Static(id="part-label")
+            yield Static(id="network")
+            yield Static(id="wall-clock")
+        yield Static(id="title")
+        yield Static(id="phase")
+        yield Static(id="problem")
+        yield Static(id="prompts")
+        yield Static(id="listening")
+        with Vertical(id="clock-box"):
+            yield Static(id="clock-label")
+            yield BlockClock(id="clock")
+            yield Static(id="clock-status")
+        yield Static(id="turn")
+        yield Board(id="board")
+
+    def on_mount(self) -> None:
+        self.update_view()
+        self.set_interval(self.tick, self.refresh_room)
+
+    def refresh_room(self) -> None:
+        self.room.refresh()
+        self.update_view()
+
+    def on_resize(self) -> None:
+        if self.shown is not None:
+            self.query_one(Board).show(self.shown, self.size.width)
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def update_view(self) -> None:
+        view = self.room.view()
+        if view == self.shown:
+            return
+        with self.batch_update():
+            self._show(view, self.shown)
+        self.shown = view
+
+    def _set(self, selector: str, text: str | Text) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update(text)
+        widget.display = bool(text)
+
+    def _show(self, view: RoomView, before: RoomView | None) -> None:
+        screen = self.screen
+        for stage in STAGES:
+            screen.set_class(view.stage == stage, f"-{stage}")
+        clock_box = self.query_one("#clock-box")
+        for state in CLOCK_STATES:
+            clock_box.set_class(view.clock_state == state, f"-{state}")
+        self._set("#part-label", view.part_label)
+        self.query_one("#network", Static).update(
+            view.network if view.stage == "running" else view.meeting_title
+        )
+        self.query_one("#wall-clock", Static).update(view.wall_clock)
+        self._set("#title", view.title)
+        self._set("#phase", view.phase)
+        self._set("#problem", view.problem or "")
+        self._set("#prompts", "\n".join(view.prompts))
+        self._set("#listening", view.listening)
+        self._set("#turn", _turn_text(view))
+        clock = self.query_one(BlockClock)
+        if view.stage == "running":
+            clock.face = view.clock
+            self.query_one("#clock-label", Static).update(view.clock_label)
+            self._set("#clock-status", view.clock_status)
+        elif view.stage == "waiting":
+            clock.face = view.wall_clock
+            self.query_one("#clock-label", Static).update("Klokken er")
+            self._set("#clock-status", "")
+        self.query_one("#clock-box").display = view.stage != "finished"
+        self.query_one(Board).show(view, self.size.width)
+
+
+def _turn_text(view: RoomView) -> Text | str:
+    if view.now_speaking:
+        text = Text.assemble(f"{view.speaker_label}: ", (view.now_speaking, "bold reverse"))
+        following = view.next_speaking or "ingen – siste tur"
+        text.append(f"    Neste: {following}    ({view.turn_text})")
+        return text
+    return view.turn_text
