@@ -22,7 +22,7 @@ def data_dir(name: str) -> Path:
     raise FileNotFoundError(f"startpakke er installert uten mappen «{name}»")
 
 
-BUILTIN_AGENDAS = ("startpakke", "kollegaveiledning")
+BUILTIN_AGENDAS = ("startpakke", "kollegaveiledning", "revisjon")
 
 
 def builtin_agenda(name: str) -> Path | None:

@@ -255,7 +255,7 @@ def test_agenda_unknown_builtin_name() -> None:
     result = cli("agenda", "--agenda", "startpakka")
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        "startpakka:1:1: finnes ikke; innebygde agendaer: startpakke, kollegaveiledning"
+        "startpakka:1:1: finnes ikke; innebygde agendaer: startpakke, kollegaveiledning, revisjon"
     )
 
 

@@ -295,7 +295,7 @@ class Agenda(_Strict):
     max_participants: int | None = Field(
         default=None, gt=0, strict=True, description="Anbefalt største gruppe."
     )
-    kind: Literal["etablering", "kollegaveiledning", "nettverksmote"] = Field(
+    kind: Literal["etablering", "kollegaveiledning", "nettverksmote", "revisjon"] = Field(
         default="nettverksmote", description="Hva slags møte agendaen er for (styrer referatet)."
     )
     materials: list[Text] = Field(default_factory=list, description="Utstyr og materiell.")
