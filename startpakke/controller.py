@@ -10,13 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from startpakke.agenda.model import Agenda, CaptureKind, Part, Phase
 from startpakke.engine import Clock, Person, RunEngine, Snapshot, SystemClock
-from startpakke.session.model import Participant, Session
+from startpakke.session import edit as ops
+from startpakke.session.edit import EditError, Undo, UndoStack
+from startpakke.session.model import (
+    Competence,
+    CompetenceCategory,
+    FocusRound,
+    Note,
+    Participant,
+    Rule,
+    Session,
+)
 
 Saver = Callable[[Session], None]
+R = TypeVar("R")
 
 
 def people_of(session: Session) -> list[Person]:
@@ -31,6 +42,8 @@ class MeetingController:
     clock: Clock = field(default_factory=SystemClock)
     engine: RunEngine = field(init=False)
     listeners: list[Callable[[], None]] = field(default_factory=list)
+    undo_stack: UndoStack = field(default_factory=UndoStack)
+    """The facilitator's «angre» for deletions (see the capture intents below)."""
 
     def __post_init__(self) -> None:
         self.engine = RunEngine(self.agenda, people_of(self.session), self.clock)
@@ -164,3 +177,156 @@ class MeetingController:
                 self.engine.absent.discard(person.id)
             else:
                 self.engine.absent.add(person.id)
+
+    # == capture intents =====================================================================
+    # What the capture area and its dialogs ask for. Each is a plain edit operation from
+    # `startpakke.session.edit` followed by `changed()`, so it is on disk at once. A refused
+    # edit raises `EditError` (a Norwegian message for the facilitator) and changes nothing.
+
+    def edit(self, operation: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        """Run `operation(session, *args, **kwargs)`, then save."""
+        result = operation(self.session, *args, **kwargs)
+        self.changed()
+        return result
+
+    def edit_roster(self, operation: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+        """Like `edit`, for edits of the participants: the engine learns the new roster."""
+        result = operation(self.session, *args, **kwargs)
+        self.participants_changed()
+        return result
+
+    def delete(self, operation: Callable[[Session, Any], Undo], key: Any) -> str:
+        """Delete with an undoable operation (`delete_rule`, …); returns what was deleted."""
+        undo = operation(self.session, key)
+        self.undo_stack.push(undo)
+        self.changed()
+        return undo.description
+
+    def undo(self) -> str | None:
+        """Put the latest deletion back; what was restored, or None when nothing was."""
+        description = self.undo_stack.undo()
+        if description is not None:
+            self.participants_changed()  # a removed participant may be back
+        return description
+
+    def remove_participant(self, participant_id: str) -> str:
+        """Take someone off the list (undoable); a current speaker's turn ends first."""
+        if self.engine.current_speaker == participant_id:
+            self.engine.set_present(participant_id, False)
+        undo = ops.remove_participant(self.session, participant_id)
+        self.undo_stack.push(undo)
+        self.participants_changed()
+        return undo.description
+
+    def add_rule(self, text: str, proposed_by: str | None = None, *, agreed: bool = False) -> Rule:
+        """A proposed rule; proposed by the current speaker unless someone is named."""
+        proposer = proposed_by if proposed_by is not None else self.engine.current_speaker
+        return self.edit(ops.add_rule, text, proposer, agreed=agreed)
+
+    def add_competence(
+        self,
+        category: CompetenceCategory | str,
+        text: str,
+        participant_id: str | None = None,
+        *,
+        top: bool = False,
+    ) -> Competence:
+        """A post-it for `participant_id`, by default the current speaker."""
+        who = participant_id or self.engine.current_speaker
+        if who is None:
+            raise EditError("Velg hvem lappen gjelder – ingen har ordet nå.")
+        return self.edit(ops.add_competence, who, category, text, top=top)
+
+    def add_note(
+        self, text: str, *, part: str | None = None, about: str | None = None, private: bool = False
+    ) -> Note:
+        """A free note in the current part (or `part`)."""
+        where = self.part.id if part is None else part
+        return self.edit(ops.add_note, where, text, about=about, private=private)
+
+    # -- kollegaveiledning: focus persons, timekeeper and takeaways ----------------------------
+
+    @property
+    def focus_ids(self) -> list[str]:
+        """The chosen focus persons, in order."""
+        return list(self.engine.focus)
+
+    def choose_focus(self, participant_ids: list[str]) -> None:
+        """Set the focus persons in order: the engine's round and `session.focus_rounds`.
+
+        A focus round that is no longer chosen is kept when it holds a case or a takeaway.
+        """
+        known = [pid for pid in participant_ids if self.session.participant(pid) is not None]
+        rounds = {r.participant: r for r in self.session.focus_rounds}
+        chosen = [rounds.pop(pid, None) or FocusRound(participant=pid) for pid in known]
+        kept = [r for r in rounds.values() if r.case_title.strip() or r.takeaway.strip()]
+        self.session.focus_rounds = chosen + kept
+        self.engine.set_focus(known)
+        self.changed()
+
+    def takeaways_of(self, participant_id: str) -> list[Note]:
+        """A focus person's takeaway notes (notes about them)."""
+        return [n for n in self.session.notes if n.about == participant_id]
+
+    def focus_round(self, participant_id: str) -> FocusRound:
+        """The focus round for this person, created when missing."""
+        for round_ in self.session.focus_rounds:
+            if round_.participant == participant_id:
+                return round_
+        round_ = FocusRound(participant=participant_id)
+        self.session.focus_rounds.append(round_)
+        return round_
+
+    def _sync_takeaway(self, participant_id: str | None) -> None:
+        """The focus round's `takeaway` is the text of the person's takeaway notes."""
+        if participant_id is None or self.session.participant(participant_id) is None:
+            return
+        text = "\n".join(n.text for n in self.takeaways_of(participant_id))
+        self.focus_round(participant_id).takeaway = text
+
+    def add_takeaway(self, text: str, participant_id: str | None = None) -> Note:
+        """What the focus person takes with them: a private note about them.
+
+        It stays out of the referat until «kan stå i referatet» is chosen for the person.
+        """
+        who = participant_id or self.engine.current_speaker
+        if who is None:
+            raise EditError("Ingen fokusperson har ordet nå.")
+        note = ops.add_note(self.session, self.part.id, text, about=who, private=True)
+        self._sync_takeaway(who)
+        self.changed()
+        return note
+
+    def edit_takeaway(self, note_id: str, text: str) -> Note:
+        note = ops.edit_note(self.session, note_id, text)
+        self._sync_takeaway(note.about)
+        self.changed()
+        return note
+
+    def delete_takeaway(self, note_id: str) -> str:
+        about = ops.note(self.session, note_id).about
+        undo = ops.delete_note(self.session, note_id)
+        self._sync_takeaway(about)
+
+        def restore() -> None:
+            undo()
+            self._sync_takeaway(about)
+
+        self.undo_stack.push(Undo(undo.description, restore))
+        self.changed()
+        return undo.description
+
+    def toggle_takeaway_shared(self, participant_id: str) -> bool:
+        """«Kan stå i referatet»: the focus person agrees to share their takeaway."""
+        round_ = self.focus_round(participant_id)
+        round_.share_takeaway = not round_.share_takeaway
+        self._sync_takeaway(participant_id)
+        self.changed()
+        return round_.share_takeaway
+
+    def toggle_note_private(self, note_id: str) -> Note:
+        """A note is kept out of the referat («privat»), or put back in."""
+        note = ops.note(self.session, note_id)
+        note.private = not note.private
+        self.changed()
+        return note

@@ -34,7 +34,7 @@ class Startup:
 
 
 class StartpakkeApp(App[None]):
-    CSS_PATH = ["styles/app.tcss"]
+    CSS_PATH = ["styles/app.tcss", "styles/capture.tcss"]
     TITLE = "startpakke"
     BINDINGS = APP_BINDINGS
     ENABLE_COMMAND_PALETTE = True

@@ -1,60 +1,392 @@
-"""The capture area of the run screen (first version: notes only)."""
+"""The capture area of the run screen: what the group agrees, typed while people talk.
+
+`c` opens what fits the part (a field, the list, or the plan/contract dialog); Enter in
+the field adds and keeps the field open for the next one; Tab goes to the list, where
+Enter toggles (enig, topp 3, valgt, til stede …), `r` edits, `x`/Delete deletes, `u`
+undoes the deletion and ctrl+↑/↓ reorders; Esc gives the keys back to the meeting.
+
+The area only renders the session and calls the controller (through the views in
+`startpakke.tui.capture.views`); it never changes the session itself.
+"""
 
 from __future__ import annotations
 
-from textual import on
+from typing import Any
+
+from rich.text import Text
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
-from startpakke.session.model import Note
+from startpakke.session.edit import EditError
+from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
+
+EMPTY = "(ingenting skrevet ned ennå)"
+
+# Actions that act on the highlighted item: only while the list has the focus.
+LIST_ACTIONS = {"edit", "delete", "undo", "move", "toggle", "timekeeper", "stay"}
+# Actions of the field: only while the field has the focus.
+INPUT_ACTIONS = {"category", "person"}
 
 
 class CaptureArea(Vertical):
     """Shows and takes what is captured in the current part."""
 
+    BINDINGS = [
+        Binding("escape", "leave", "Tilbake til møtet", key_display="esc", id="capture.leave"),
+        Binding("r", "edit", "Rediger", id="capture.edit"),
+        Binding("x,delete", "delete", "Slett", key_display="x/Del", id="capture.delete"),
+        Binding("u", "undo", "Angre sletting", id="capture.undo"),
+        Binding("ctrl+up", "move(-1)", "Flytt opp", key_display="ctrl+↑", id="capture.up"),
+        Binding("ctrl+down", "move(1)", "Flytt ned", key_display="ctrl+↓", id="capture.down"),
+        Binding("space", "toggle", "Til stede/borte", key_display="mellomrom", show=False),
+        Binding("ctrl+t", "timekeeper", "Tidtaker", id="capture.timekeeper"),
+        Binding("up", "category(-1)", "Forrige kategori", show=False),
+        Binding("down", "category(1)", "Kategori", key_display="↑/↓", id="capture.category"),
+        Binding("pageup", "person(-1)", "Forrige person", show=False),
+        Binding("pagedown", "person(1)", "Person", key_display="PgUp/PgDn", id="capture.person"),
+        # In the list, ←/→ would change the part by accident: they do nothing there.
+        Binding("left,right", "stay", "", show=False),
+    ]
+
     class Changed(Message):
         """Something was captured; the screen re-reads state."""
 
-    def __init__(self, controller: MeetingController, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, controller: MeetingController, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.controller = controller
         self.kinds: list[CaptureKind] = []
+        self._views: dict[CaptureKind, CaptureView] = {}
+        self.view: CaptureView = self._view_for(None)
+        self.editing: str | None = None
+        """The id of the item being edited in the field (after `r`), else None."""
+        self._rows: list[Row] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="capture-title")
-        yield Input(placeholder="Skriv et notat og trykk Enter (Esc: tilbake)", id="capture-input")
+        with Horizontal(id="capture-entry"):
+            yield Static(id="capture-prefix")
+            yield Input(id="capture-input", compact=True, select_on_focus=False)
+        yield OptionList(id="capture-list", compact=True)
+
+    def on_mount(self) -> None:
+        self.controller.listeners.append(self._controller_changed)
+        self._show_entry(False)
+        self.render_state()
+
+    def on_unmount(self) -> None:
+        if self._controller_changed in self.controller.listeners:
+            self.controller.listeners.remove(self._controller_changed)
+
+    # -- the parts the run screen calls ---------------------------------------------------
 
     def show_for(self, kinds: list[CaptureKind]) -> None:
-        self.kinds = kinds
+        """Show the capture that fits the part/phase: the first of `kinds`."""
+        if kinds == self.kinds:
+            return
+        self.kinds = list(kinds)
+        view = self._view_for(kinds[0] if kinds else None)
+        if view is not self.view:
+            self.view = view
+            self.editing = None
+            self._rows = None
+            if not view.has_input and self.capture_input.has_focus:
+                self.capture_list.focus()
+        self.render_state()
 
     def focus_input(self) -> None:
-        self.query_one("#capture-input", Input).focus()
+        """`c`: the field, the list or the dialog that fits what is captured here."""
+        if self.view.dialog:
+            self._open_dialog(self.view.dialog)
+        elif self.view.list_first or not self.view.has_input:
+            self._focus_list()
+        else:
+            self._open_field()
 
     def open_participants(self) -> None:
-        self.focus_input()
+        self._open_dialog("participants")
 
     def open_note(self) -> None:
-        self.focus_input()
+        if isinstance(self.view, NotesView):
+            self._open_field()
+        else:
+            self._open_dialog("note")
 
     def open_action(self) -> None:
-        self.focus_input()
+        self._open_dialog("action")
 
     def open_export(self) -> None:
-        self.app.notify("Dokumenter: bruk «startpakke export»", timeout=3)
+        self._open_dialog("export")
+
+    # -- widgets ----------------------------------------------------------------------------
+
+    @property
+    def capture_input(self) -> Input:
+        return self.query_one("#capture-input", Input)
+
+    @property
+    def capture_list(self) -> OptionList:
+        return self.query_one("#capture-list", OptionList)
+
+    def _view_for(self, kind: CaptureKind | None) -> CaptureView:
+        key = kind if kind in VIEWS else CaptureKind.notes
+        assert key is not None
+        if key not in self._views:
+            self._views[key] = VIEWS[key](self.controller)
+        return self._views[key]
+
+    def _show_entry(self, show: bool) -> None:
+        self.query_one("#capture-entry").display = show and self.view.has_input
+        self.set_class(show, "-open")
+
+    def _open_field(self) -> None:
+        if not self.view.has_input:
+            self._focus_list()
+            return
+        self._show_entry(True)
+        self.render_state()
+        self.capture_input.focus()
+
+    def _focus_list(self) -> None:
+        self._show_entry(self.view.has_input and self.editing is not None)
+        lst = self.capture_list
+        if lst.highlighted is None and lst.option_count:
+            lst.highlighted = 0
+        lst.focus()
+
+    def _controller_changed(self) -> None:
+        if self.is_mounted:
+            self.render_state()
+
+    # -- rendering --------------------------------------------------------------------------
+
+    def render_state(self) -> None:
+        view = self.view
+        title = Text.assemble(("✎ ", "bold"), (view.name, "bold"))
+        try:
+            heading = view.heading()
+        except EditError as err:
+            heading = str(err)
+        if self.editing is not None:
+            heading = "Redigerer – Enter lagrer, Esc avbryter"
+        if heading:
+            title.append(f": {heading}")
+        if not self.has_focus_within and not self.editing:
+            title.append(f"   [{self._open_hint()}]", "dim")
+        self.query_one("#capture-title", Static).update(title)
+        prefix = view.prefix()
+        prefix_widget = self.query_one("#capture-prefix", Static)
+        prefix_widget.display = prefix is not None
+        prefix_widget.update(prefix if prefix is not None else "")
+        self.capture_input.placeholder = view.editing_hint() if self.editing else view.placeholder()
+        self._render_rows()
+
+    def _open_hint(self) -> str:
+        if self.view.dialog:
+            return "c: åpne skjemaet"
+        if self.view.list_first or not self.view.has_input:
+            return "c: til listen"
+        return "c: skriv"
+
+    def _render_rows(self) -> None:
+        try:
+            rows = self.view.rows()
+        except EditError:
+            rows = []
+        if rows == self._rows:
+            return
+        self._rows = rows
+        lst = self.capture_list
+        current = self._highlighted_id()
+        if rows:
+            lst.set_options(Option(row.text, id=row.id) for row in rows)
+            ids = [row.id for row in rows]
+            if current in ids:
+                lst.highlighted = ids.index(current)
+            elif lst.has_focus:
+                lst.highlighted = min(lst.highlighted or 0, len(rows) - 1)
+        else:
+            lst.set_options([Option(Text(EMPTY, "dim"), disabled=True)])
+
+    def _highlighted_id(self) -> str | None:
+        lst = self.capture_list
+        if lst.highlighted is None or not lst.option_count:
+            return None
+        return lst.get_option_at_index(lst.highlighted).id
+
+    def _changed(self, message: str | None = None, *, warning: bool = False) -> None:
+        if message:
+            self.notify(message, severity="warning" if warning else "information", timeout=3)
+        self.render_state()
+        self.post_message(self.Changed())
+
+    def _attempt(self, intent: Any, *args: Any) -> bool:
+        """Run a view intent; a refused edit is shown, never raised."""
+        try:
+            message = intent(*args)
+        except EditError as err:
+            self._changed(str(err), warning=True)
+            return False
+        self._changed(message if isinstance(message, str) else None)
+        return True
+
+    # -- the field ----------------------------------------------------------------------------
 
     @on(Input.Submitted, "#capture-input")
     def _submitted(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        if not text:
+        event.stop()
+        text = event.value
+        if not text.strip():
             return
-        self.controller.session.notes.append(Note(part=self.controller.part.id, text=text))
-        self.controller.changed()
-        event.input.value = ""
-        self.post_message(self.Changed())
+        if self.editing is not None:
+            item_id = self.editing
+            if self._attempt(self.view.save_edit, item_id, text):
+                self.editing = None
+                event.input.value = ""
+                self.render_state()
+                self._focus_list()
+                self._highlight(item_id)
+            return
+        if self._attempt(self.view.submit, text):
+            event.input.value = ""  # the field stays open for the next one
+            self.capture_list.scroll_end(animate=False)
 
-    def key_escape(self) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        lst = self.capture_list
+        if event.widget is lst and lst.highlighted is None and self._rows:
+            lst.highlighted = 0  # Tab into the list: Enter acts on the first item
+        self.call_after_refresh(self.render_state)
+
+    def on_descendant_blur(self, _event: events.DescendantBlur) -> None:
+        self.call_after_refresh(self._after_blur)
+
+    def _after_blur(self) -> None:
+        if not self.has_focus_within and self.is_mounted:
+            if self.editing is not None:
+                self.editing = None
+                self.capture_input.value = ""
+            self._show_entry(False)
+            self.render_state()
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in LIST_ACTIONS and not self.capture_list.has_focus:
+            return False
+        if action in INPUT_ACTIONS and not self.capture_input.has_focus:
+            return False
+        view = self.view
+        if action == "toggle":
+            return view.space_toggles
+        if action == "timekeeper":
+            return view.can_mark_timekeeper
+        if action == "category":
+            return view.can_cycle_category
+        if action == "person":
+            return view.can_cycle_person
+        if action == "undo":
+            return True if self.controller.undo_stack.can_undo else None
+        if action == "leave":
+            return self.has_focus_within
+        return True
+
+    def action_leave(self) -> None:
+        """Esc: out of the field and the list; n, p, t, mellomrom … work again."""
+        if self.editing is not None:
+            self.editing = None
+            self.capture_input.value = ""
+        self._show_entry(False)
         self.screen.set_focus(None)
+        self.render_state()
+
+    def action_stay(self) -> None:
+        """←/→ in the list do nothing (they would change the part)."""
+
+    @on(OptionList.OptionSelected, "#capture-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self._attempt(self.view.activate, event.option.id)
+
+    def action_toggle(self) -> None:
+        item_id = self._highlighted_id()
+        if item_id is not None:
+            self._attempt(self.view.activate, item_id)
+
+    def action_edit(self) -> None:
+        item_id = self._highlighted_id()
+        if item_id is None:
+            return
+        if self.view.edit_dialog:
+            self._open_dialog(self.view.edit_dialog, item_id)
+            return
+        try:
+            text = self.view.edit_text(item_id)
+        except EditError as err:
+            self._changed(str(err), warning=True)
+            return
+        if text is None or not self.view.has_input:
+            self.notify("Dette kan ikke redigeres her.", severity="warning", timeout=3)
+            return
+        self.editing = item_id
+        self._show_entry(True)
+        self.capture_input.value = text
+        self.capture_input.cursor_position = len(text)
+        self.render_state()
+        self.capture_input.focus()
+
+    def action_delete(self) -> None:
+        item_id = self._highlighted_id()
+        if item_id is None:
+            return
+        try:
+            description = self.view.delete(item_id)
+        except EditError as err:
+            self._changed(str(err), warning=True)
+            return
+        self._changed(f"{description} – u angrer")
+
+    def action_undo(self) -> None:
+        description = self.controller.undo()
+        self._changed(f"Angret: {description}" if description else "Ingenting å angre")
+
+    def action_move(self, delta: int) -> None:
+        item_id = self._highlighted_id()
+        if item_id is not None and self._attempt(self.view.move, item_id, delta):
+            self._highlight(item_id)
+
+    def action_timekeeper(self) -> None:
+        item_id = self._highlighted_id()
+        if item_id is not None:
+            self._attempt(self.view.mark_timekeeper, item_id)
+
+    def action_category(self, delta: int) -> None:
+        self.view.cycle_category(delta)
+        self.render_state()
+
+    def action_person(self, delta: int) -> None:
+        self.view.cycle_person(delta)
+        self._rows = None
+        self.render_state()
+
+    def _highlight(self, item_id: str) -> None:
+        ids = [row.id for row in self._rows or []]
+        if item_id in ids:
+            self.capture_list.highlighted = ids.index(item_id)
+
+    # -- dialogs ---------------------------------------------------------------------------------
+
+    def _open_dialog(self, name: str, item_id: str | None = None) -> None:
+        from startpakke.tui.capture.dialogs import dialog
+
+        self.app.push_screen(dialog(name, self.controller, item_id), self._dialog_closed)
+
+    def _dialog_closed(self, _result: object = None) -> None:
+        self._rows = None
+        self._changed()

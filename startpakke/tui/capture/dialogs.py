@@ -1,0 +1,36 @@
+"""The capture dialogs by name, so the capture area can open them without importing them all."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+
+from startpakke.controller import MeetingController
+
+
+def dialog(name: str, controller: MeetingController, item_id: str | None = None) -> Screen[None]:
+    """The dialog `name` (note, action, contract, plan, participants, export)."""
+    if name == "note":
+        from startpakke.tui.screens.capture_note import NoteScreen
+
+        return NoteScreen(controller)
+    if name == "action":
+        from startpakke.tui.screens.capture_action import ActionScreen
+
+        return ActionScreen(controller, item_id)
+    if name == "contract":
+        from startpakke.tui.screens.capture_contract import ContractScreen
+
+        return ContractScreen(controller)
+    if name == "plan":
+        from startpakke.tui.screens.plan import PlanScreen
+
+        return PlanScreen(controller)
+    if name == "participants":
+        from startpakke.tui.screens.participants import ParticipantsScreen
+
+        return ParticipantsScreen(controller, item_id)
+    if name == "export":
+        from startpakke.tui.screens.export import ExportScreen
+
+        return ExportScreen(controller)
+    raise ValueError(f"unknown dialog {name!r}")

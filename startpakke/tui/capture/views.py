@@ -1,0 +1,693 @@
+"""What each capture kind shows and does, for the capture area to render.
+
+One small class per `CaptureKind`: a heading for the title line, the rows of its list,
+and what Enter (in the field or in the list), `r`, `x`, `u` and ctrl+↑/↓ mean for it.
+The views hold no session state of their own — they read the controller's session and
+call the controller's capture intents — so the widget around them stays thin.
+A refused edit raises `EditError`; the capture area shows its message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+
+from startpakke.agenda.model import CaptureKind
+from startpakke.controller import MeetingController
+from startpakke.session import edit as ops
+from startpakke.session.edit import TOP_LIMIT, EditError
+from startpakke.session.model import (
+    CATEGORY_COLOURS,
+    CATEGORY_LABELS,
+    Action,
+    Competence,
+    CompetenceCategory,
+    Participant,
+    Rule,
+)
+
+CATEGORIES = list(CompetenceCategory)
+# The deck's post-it colours, as terminal colours; always shown with the colour's name.
+CATEGORY_STYLES: dict[CompetenceCategory, str] = {
+    CompetenceCategory.teoretisk: "black on #f2dc5d",
+    CompetenceCategory.yrkesspesifikk: "black on #8ab8f0",
+    CompetenceCategory.personlig: "black on #f29cc8",
+}
+AGREED = "✓ enig"
+TOP = "★ topp 3"
+CHOSEN = "✓ valgt"
+PRIVATE = "🔒 privat"
+SHARED = "✓ kan stå i referatet"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the capture list: an item's id and how it reads."""
+
+    id: str
+    text: Text
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """User text on one line (newlines and tabs as spaces), cut at `limit`."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def category_badge(category: CompetenceCategory) -> Text:
+    """« gul · teoretisk » on the post-it colour: the colour named, never colour alone."""
+    return Text(f" {CATEGORY_COLOURS[category]} · {category.value} ", CATEGORY_STYLES[category])
+
+
+def category_label(category: CompetenceCategory) -> Text:
+    """The badge followed by the category's full name, for the field's label."""
+    return Text.assemble(category_badge(category), " ", CATEGORY_LABELS[category])
+
+
+def format_date(value: object) -> str:
+    return value.strftime("%d.%m.%Y") if value is not None else ""  # type: ignore[attr-defined]
+
+
+class CaptureView:
+    """The default behaviour: a list without a field; subclasses fill in what applies."""
+
+    kind: CaptureKind = CaptureKind.notes
+    name = ""
+    has_input = False
+    list_first = False
+    """`c` goes to the list (toggling is the main thing), not to the field."""
+    dialog: str | None = None
+    """`c` opens this dialog instead (`plan`, `contract`)."""
+    space_toggles = False
+    can_cycle_category = False
+    can_cycle_person = False
+    can_mark_timekeeper = False
+    edit_dialog: str | None = None
+    """`r` on an item opens this dialog (`action`, `participants`) instead of the field."""
+
+    def __init__(self, controller: MeetingController) -> None:
+        self.controller = controller
+
+    @property
+    def session(self):  # type: ignore[no-untyped-def]
+        return self.controller.session
+
+    def speaker(self) -> Participant | None:
+        return self.controller.current_speaker()
+
+    def heading(self) -> str:
+        return ""
+
+    def placeholder(self) -> str:
+        return "Skriv og trykk Enter (Esc: tilbake til møtet, Tab: listen)"
+
+    def prefix(self) -> Text | None:
+        """A label in front of the field (the competence category)."""
+        return None
+
+    def rows(self) -> list[Row]:
+        return []
+
+    def submit(self, text: str) -> str | None:
+        raise EditError("Her skrives det ikke inn tekst.")
+
+    def activate(self, item_id: str) -> str | None:
+        return None
+
+    def edit_text(self, item_id: str) -> str | None:
+        """The text to put in the field for `r`; None when the item is not edited there."""
+        return None
+
+    def save_edit(self, item_id: str, text: str) -> None:
+        raise EditError("Dette kan ikke redigeres her.")
+
+    def delete(self, item_id: str) -> str:
+        raise EditError("Dette kan ikke slettes her.")
+
+    def move(self, item_id: str, delta: int) -> None:
+        raise EditError("Rekkefølgen kan ikke endres her.")
+
+    def cycle_category(self, delta: int) -> None:
+        return None
+
+    def cycle_person(self, delta: int) -> None:
+        return None
+
+    def mark_timekeeper(self, item_id: str) -> str | None:
+        return None
+
+    def editing_hint(self) -> str:
+        return "Rediger og trykk Enter (Esc: avbryt)"
+
+
+# -- people -------------------------------------------------------------------------------
+
+
+class AttendanceView(CaptureView):
+    kind = CaptureKind.attendance
+    name = "Oppmøte"
+    list_first = True
+    space_toggles = True
+    edit_dialog = "participants"
+
+    def heading(self) -> str:
+        people = self.session.participants
+        here = sum(1 for p in people if p.present)
+        return f"{here} av {len(people)} til stede · Enter/mellomrom: til stede/borte"
+
+    def rows(self) -> list[Row]:
+        rows = []
+        for person in self.session.participants:
+            mark = Text("✓ til stede", "bold") if person.present else Text("✗ borte   ", "dim")
+            label = Text.assemble(mark, "  ", one_line(person.name))
+            if person.service:
+                label.append(f" ({one_line(person.service, 40)})", "dim")
+            if person.role.value == "deputy":
+                label.append(" · vara", "dim")
+            rows.append(Row(person.id, label))
+        return rows
+
+    def activate(self, item_id: str) -> str | None:
+        person = ops.participant(self.session, item_id)
+        self.controller.set_present(item_id, not person.present)
+        return f"{person.name} er {'til stede' if person.present else 'borte'}"
+
+    def delete(self, item_id: str) -> str:
+        raise EditError("Deltakere fjernes i deltakerlisten (d).")
+
+    def move(self, item_id: str, delta: int) -> None:
+        self.controller.edit_roster(ops.move_participant, item_id, delta)
+
+
+class FacilitatorView(CaptureView):
+    kind = CaptureKind.facilitator
+    name = "Fasilitator"
+    list_first = True
+    edit_dialog = "participants"
+
+    def heading(self) -> str:
+        chosen = self.session.participant(self.session.facilitator)
+        if chosen is None:
+            return "ikke valgt ennå – c, velg i listen og trykk Enter"
+        return f"{one_line(chosen.name)} er valgt"
+
+    def rows(self) -> list[Row]:
+        return [
+            Row(
+                p.id,
+                Text.assemble(
+                    ("★ fasilitator  ", "bold") if p.id == self.session.facilitator else " " * 15,
+                    one_line(p.name),
+                ),
+            )
+            for p in self.session.participants
+        ]
+
+    def activate(self, item_id: str) -> str | None:
+        if self.session.facilitator == item_id:
+            self.controller.edit(ops.set_facilitator, None)
+            return "Ingen fasilitator valgt"
+        person = self.controller.edit(ops.set_facilitator, item_id)
+        return f"{person.name} er fasilitator" if person else None
+
+
+class FocusPersonsView(CaptureView):
+    kind = CaptureKind.focus_persons
+    name = "Fokuspersoner"
+    list_first = True
+    can_mark_timekeeper = True
+    edit_dialog = "participants"
+
+    def heading(self) -> str:
+        names = [self.session.name_of(pid) for pid in self.controller.focus_ids]
+        keeper = self.session.participant(self.session.timekeeper)
+        chosen = ", ".join(one_line(n, 30) for n in names) or "ingen valgt"
+        return (
+            f"{chosen} · tidtaker: {one_line(keeper.name, 30) if keeper else 'ikke valgt'}"
+            " · Enter: fokusperson, ctrl+↑/↓: rekkefølge, ctrl+t: tidtaker"
+        )
+
+    def rows(self) -> list[Row]:
+        focus = self.controller.focus_ids
+        people = {p.id: p for p in self.session.participants}
+        ordered = [people[pid] for pid in focus if pid in people]
+        ordered += [p for p in self.session.participants if p.id not in focus]
+        rows = []
+        for person in ordered:
+            if person.id in focus:
+                mark = Text(f"{focus.index(person.id) + 1}. fokusperson  ", "bold")
+            else:
+                mark = Text(" " * 15)
+            label = Text.assemble(mark, one_line(person.name))
+            if person.id == self.session.timekeeper:
+                label.append("  ⏱ tidtaker", "bold")
+            rows.append(Row(person.id, label))
+        return rows
+
+    def activate(self, item_id: str) -> str | None:
+        focus = self.controller.focus_ids
+        if item_id in focus:
+            focus.remove(item_id)
+        else:
+            focus.append(item_id)
+        self.controller.choose_focus(focus)
+        return None
+
+    def move(self, item_id: str, delta: int) -> None:
+        focus = self.controller.focus_ids
+        if item_id not in focus:
+            raise EditError("Velg personen som fokusperson først (Enter).")
+        index = focus.index(item_id)
+        target = max(0, min(len(focus) - 1, index + delta))
+        focus.insert(target, focus.pop(index))
+        self.controller.choose_focus(focus)
+
+    def mark_timekeeper(self, item_id: str) -> str | None:
+        if self.session.timekeeper == item_id:
+            self.controller.edit(ops.set_timekeeper, None)
+            return "Ingen tidtaker valgt"
+        person = self.controller.edit(ops.set_timekeeper, item_id)
+        return f"{person.name} er tidtaker" if person else None
+
+
+# -- rules and the contract ------------------------------------------------------------------
+
+
+def rule_row(controller: MeetingController, number: int, rule: Rule) -> Row:
+    label = Text(f"{number}. ")
+    label.append(one_line(rule.text))
+    proposer = controller.session.participant(rule.proposed_by)
+    if proposer is not None:
+        label.append(f" — {one_line(proposer.name, 30)}", "dim")
+    if rule.agreed:
+        label.append(f"  {AGREED}", "bold")
+    return Row(rule.id, label)
+
+
+class RulesView(CaptureView):
+    kind = CaptureKind.rules
+    name = "Spilleregler"
+    has_input = True
+
+    def heading(self) -> str:
+        rules = self.session.rules
+        agreed = sum(1 for r in rules if r.agreed)
+        speaker = self.speaker()
+        who = f" · forslag fra {one_line(speaker.name, 30)}" if speaker else ""
+        return f"{len(rules)} forslag, enige om {agreed}{who}"
+
+    def placeholder(self) -> str:
+        speaker = self.speaker()
+        who = f" fra {one_line(speaker.name, 30)}" if speaker else ""
+        return f"Ny spilleregel{who} – Enter legger til · Tab: listen (Enter = enig) · Esc"
+
+    def rows(self) -> list[Row]:
+        return [rule_row(self.controller, i, r) for i, r in enumerate(self.session.rules, 1)]
+
+    def submit(self, text: str) -> str | None:
+        self.controller.add_rule(text)
+        return None
+
+    def activate(self, item_id: str) -> str | None:
+        rule = self.controller.edit(ops.toggle_rule_agreed, item_id)
+        return f"{'Enig' if rule.agreed else 'Ikke enig ennå'}: {one_line(rule.text, 40)}"
+
+    def edit_text(self, item_id: str) -> str | None:
+        return ops.rule(self.session, item_id).text
+
+    def save_edit(self, item_id: str, text: str) -> None:
+        self.controller.edit(ops.edit_rule, item_id, text)
+
+    def delete(self, item_id: str) -> str:
+        return self.controller.delete(ops.delete_rule, item_id)
+
+    def move(self, item_id: str, delta: int) -> None:
+        self.controller.edit(ops.move_rule, item_id, delta)
+
+
+class AgreeRulesView(RulesView):
+    kind = CaptureKind.agree_rules
+    name = "Spilleregler – enighet"
+    list_first = True
+
+    def heading(self) -> str:
+        rules = self.session.rules
+        agreed = sum(1 for r in rules if r.agreed)
+        return f"enige om {agreed} av {len(rules)} · Enter i listen: enig / ikke enig"
+
+    def placeholder(self) -> str:
+        return "Ny regel fra diskusjonen (legges inn som enig) – Enter · Esc: tilbake"
+
+    def submit(self, text: str) -> str | None:
+        self.controller.add_rule(text, agreed=True)
+        return None
+
+
+class ContractView(RulesView):
+    kind = CaptureKind.contract
+    name = "Nettverkskontrakt"
+    has_input = False
+    dialog = "contract"
+
+    def heading(self) -> str:
+        contract = self.session.contract
+        parts = [
+            "formål ✓" if contract.purpose.strip() else "formål: Bufdir 2024",
+            f"tekst: {len(contract.text.splitlines())} linjer" if contract.text.strip() else "",
+            f"evalueres {format_date(contract.review_date)}" if contract.review_date else "",
+            f"{len(self.session.agreed_rules)} enige spilleregler",
+        ]
+        return " · ".join(p for p in parts if p) + " · c: skriv kontrakten"
+
+
+# -- competences ----------------------------------------------------------------------------
+
+
+def competence_text(competence: Competence, *, with_person: str = "") -> Text:
+    label = Text.assemble(category_badge(competence.category), " ")
+    if with_person:
+        label.append(f"{with_person}: ", "bold")
+    label.append(one_line(competence.text))
+    if competence.top:
+        label.append(f"  {TOP}", "bold")
+    if competence.chosen:
+        label.append(f"  {CHOSEN}", "bold")
+    return label
+
+
+class CompetencesView(CaptureView):
+    kind = CaptureKind.competences
+    name = "Kompetanse"
+    has_input = True
+    can_cycle_category = True
+    can_cycle_person = True
+
+    def __init__(self, controller: MeetingController) -> None:
+        super().__init__(controller)
+        self.category = CATEGORIES[0]
+        self._chosen_person: str | None = None
+        self._seen_speaker: str | None = None
+
+    def person(self) -> Participant | None:
+        """Whose post-its: the current speaker, unless another was chosen with PgUp/PgDn."""
+        speaker = self.controller.engine.current_speaker
+        if speaker != self._seen_speaker:
+            self._seen_speaker = speaker
+            self._chosen_person = None
+            self.category = CATEGORIES[0]  # each turn starts with the first category
+        wanted = self._chosen_person or speaker
+        person = self.session.participant(wanted)
+        if person is None and self.session.participants:
+            person = self.session.participants[0]
+        return person
+
+    def heading(self) -> str:
+        person = self.person()
+        if person is None:
+            return "legg til deltakere først (d)"
+        tops = len(ops.tops_of(self.session, person.id))
+        turn = " (har ordet)" if person.id == self.controller.engine.current_speaker else ""
+        return f"{one_line(person.name, 30)}{turn} · topp 3: {tops} av {TOP_LIMIT}"
+
+    def placeholder(self) -> str:
+        person = self.person()
+        who = f" for {one_line(person.name, 20)}" if person else ""
+        return f"Lapp{who} – Enter · ↑/↓ kategori · PgUp/PgDn person · Esc"
+
+    def prefix(self) -> Text | None:
+        return category_label(self.category)
+
+    def rows(self) -> list[Row]:
+        person = self.person()
+        if person is None:
+            return []
+        items = ops.competences_of(self.session, person.id)
+        items.sort(key=lambda c: CATEGORIES.index(c.category))
+        return [Row(c.id, competence_text(c)) for c in items]
+
+    def submit(self, text: str) -> str | None:
+        person = self.person()
+        if person is None:
+            raise EditError("Legg til deltakere først (d).")
+        self.controller.add_competence(self.category, text, person.id)
+        return None
+
+    def activate(self, item_id: str) -> str | None:
+        item = self.controller.edit(ops.toggle_competence_top, item_id)
+        return f"{'Blant de tre viktigste' if item.top else 'Ikke blant de tre'}: {item.text}"
+
+    def edit_text(self, item_id: str) -> str | None:
+        return ops.competence(self.session, item_id).text
+
+    def save_edit(self, item_id: str, text: str) -> None:
+        self.controller.edit(ops.edit_competence, item_id, text=text)
+
+    def delete(self, item_id: str) -> str:
+        return self.controller.delete(ops.delete_competence, item_id)
+
+    def move(self, item_id: str, delta: int) -> None:
+        """Move within the person's own post-its (the list shows only theirs)."""
+        mine = [r.id for r in self.rows()]
+        if item_id not in mine:
+            return
+        target_index = max(0, min(len(mine) - 1, mine.index(item_id) + delta))
+        if mine[target_index] == item_id:
+            return
+        everyone = [c.id for c in self.session.competences]
+        steps = everyone.index(mine[target_index]) - everyone.index(item_id)
+        self.controller.edit(ops.move_competence, item_id, steps)
+
+    def cycle_category(self, delta: int) -> None:
+        self.person()  # notice a new speaker before choosing
+        index = CATEGORIES.index(self.category)
+        self.category = CATEGORIES[(index + delta) % len(CATEGORIES)]
+
+    def cycle_person(self, delta: int) -> None:
+        people = self.session.participants
+        current = self.person()
+        if not people or current is None:
+            return
+        index = next(i for i, p in enumerate(people) if p.id == current.id)
+        self._chosen_person = people[(index + delta) % len(people)].id
+
+
+class ChosenCompetencesView(CaptureView):
+    kind = CaptureKind.chosen_competences
+    name = "Kompetanse vi vil bruke"
+    list_first = True
+
+    def heading(self) -> str:
+        chosen = sum(1 for c in self.session.competences if c.chosen)
+        return f"{chosen} valgt av {len(self.session.competences)} lapper · Enter: valgt"
+
+    def rows(self) -> list[Row]:
+        order = {p.id: i for i, p in enumerate(self.session.participants)}
+        items = sorted(
+            self.session.competences,
+            key=lambda c: (not c.top, order.get(c.participant, 99), CATEGORIES.index(c.category)),
+        )
+        return [
+            Row(c.id, competence_text(c, with_person=one_line(self.session.name_of(c.participant))))
+            for c in items
+        ]
+
+    def activate(self, item_id: str) -> str | None:
+        item = self.controller.edit(ops.toggle_competence_chosen, item_id)
+        return f"{'Valgt' if item.chosen else 'Ikke valgt'}: {one_line(item.text, 40)}"
+
+    def edit_text(self, item_id: str) -> str | None:
+        return ops.competence(self.session, item_id).text
+
+    def save_edit(self, item_id: str, text: str) -> None:
+        self.controller.edit(ops.edit_competence, item_id, text=text)
+
+    def delete(self, item_id: str) -> str:
+        return self.controller.delete(ops.delete_competence, item_id)
+
+
+# -- plan, actions and notes ---------------------------------------------------------------
+
+
+def action_row(controller: MeetingController, action: Action) -> Row:
+    label = Text("☑ utført  " if action.done else "☐ ", "bold" if action.done else "")
+    label.append(one_line(action.what))
+    if action.who:
+        label.append(f" — {one_line(controller.session.name_of(action.who), 30)}", "dim")
+    if action.due:
+        label.append(f" — innen {format_date(action.due)}", "dim")
+    return Row(action.id, label)
+
+
+class ActionsView(CaptureView):
+    kind = CaptureKind.actions
+    name = "Oppfølging"
+    has_input = True
+    edit_dialog = "action"
+
+    def heading(self) -> str:
+        actions = self.session.actions
+        done = sum(1 for a in actions if a.done)
+        return f"{len(actions)} punkter, {done} utført · h: med ansvarlig og frist"
+
+    def placeholder(self) -> str:
+        return "Nytt oppfølgingspunkt – Enter legger til (r i listen: ansvarlig og frist) · Esc"
+
+    def rows(self) -> list[Row]:
+        return [action_row(self.controller, a) for a in self.session.actions]
+
+    def submit(self, text: str) -> str | None:
+        self.controller.edit(ops.add_action, text)
+        return None
+
+    def activate(self, item_id: str) -> str | None:
+        item = self.controller.edit(ops.toggle_action_done, item_id)
+        return f"{'Utført' if item.done else 'Ikke utført'}: {one_line(item.what, 40)}"
+
+    def delete(self, item_id: str) -> str:
+        return self.controller.delete(ops.delete_action, item_id)
+
+    def move(self, item_id: str, delta: int) -> None:
+        self.controller.edit(ops.move_action, item_id, delta)
+
+
+class PlanView(ActionsView):
+    kind = CaptureKind.plan
+    name = "Plan for videre arbeid"
+    has_input = False
+    dialog = "plan"
+
+    def heading(self) -> str:
+        plan = self.session.plan
+        term = {"year": "ett år", "rotating": "på omgang"}.get(plan.term, "")
+        form = {"digital": "digitalt", "physical": "fysisk", "both": "digitalt og fysisk"}.get(
+            plan.format, ""
+        )
+        parts = [
+            f"leder {one_line(self.session.name_of(plan.leader), 20)}" if plan.leader else "",
+            f"sekretær {one_line(self.session.name_of(plan.secretary), 20)}"
+            if plan.secretary
+            else "",
+            term,
+            one_line(plan.frequency, 30),
+            form,
+            one_line(plan.platform, 20),
+            f"{len(plan.meetings)} datoer" if plan.meetings else "",
+            f"{len(plan.themes)} temaer" if plan.themes else "",
+        ]
+        summary = " · ".join(p for p in parts if p) or "ikke fylt ut ennå"
+        return f"{summary} · c: skjemaet · h: oppfølging"
+
+
+class NotesView(CaptureView):
+    kind = CaptureKind.notes
+    name = "Notater"
+    has_input = True
+
+    def heading(self) -> str:
+        notes = self._notes()
+        return f"{len(notes)} notater i denne delen · Enter i listen: privat / i referatet"
+
+    def placeholder(self) -> str:
+        return "Notat – Enter legger til · Tab: listen · Esc: tilbake til møtet"
+
+    def _notes(self):  # type: ignore[no-untyped-def]
+        part = self.controller.part.id
+        return [n for n in self.session.notes if n.part == part and n.about is None]
+
+    def rows(self) -> list[Row]:
+        rows = []
+        for note in self._notes():
+            label = Text(one_line(note.text))
+            if note.private:
+                label.append(f"  {PRIVATE}", "bold")
+            rows.append(Row(note.id, label))
+        return rows
+
+    def submit(self, text: str) -> str | None:
+        self.controller.add_note(text)
+        return None
+
+    def activate(self, item_id: str) -> str | None:
+        note = self.controller.toggle_note_private(item_id)
+        return "Privat – står ikke i referatet" if note.private else "Står i referatet"
+
+    def edit_text(self, item_id: str) -> str | None:
+        return ops.note(self.session, item_id).text
+
+    def save_edit(self, item_id: str, text: str) -> None:
+        self.controller.edit(ops.edit_note, item_id, text)
+
+    def delete(self, item_id: str) -> str:
+        return self.controller.delete(ops.delete_note, item_id)
+
+
+class TakeawaysView(CaptureView):
+    kind = CaptureKind.takeaways
+    name = "Tar med seg"
+    has_input = True
+
+    def heading(self) -> str:
+        speaker = self.speaker()
+        if speaker is None:
+            return "for fokuspersonen som har ordet · Enter i listen: kan stå i referatet"
+        shared = self.controller.focus_round(speaker.id).share_takeaway if speaker else False
+        status = SHARED if shared else PRIVATE
+        return f"{one_line(speaker.name, 30)} · {status} · Enter i listen bytter"
+
+    def placeholder(self) -> str:
+        speaker = self.speaker()
+        who = one_line(speaker.name, 20) if speaker else "fokuspersonen"
+        return f"Hva {who} tar med seg (privat) – Enter legger til · Esc"
+
+    def rows(self) -> list[Row]:
+        rows = []
+        shared = {r.participant for r in self.session.focus_rounds if r.share_takeaway}
+        for note in self.session.notes:
+            if note.about is None:
+                continue
+            label = Text(f"{one_line(self.session.name_of(note.about), 20)}: ", "bold")
+            label.append(one_line(note.text))
+            label.append(f"  {SHARED if note.about in shared else PRIVATE}", "dim")
+            rows.append(Row(note.id, label))
+        return rows
+
+    def submit(self, text: str) -> str | None:
+        self.controller.add_takeaway(text)
+        return None
+
+    def activate(self, item_id: str) -> str | None:
+        about = ops.note(self.session, item_id).about
+        if about is None:
+            return None
+        shared = self.controller.toggle_takeaway_shared(about)
+        name = self.session.name_of(about)
+        return f"{name}: {'kan stå i referatet' if shared else 'privat – ikke i referatet'}"
+
+    def edit_text(self, item_id: str) -> str | None:
+        return ops.note(self.session, item_id).text
+
+    def save_edit(self, item_id: str, text: str) -> None:
+        self.controller.edit_takeaway(item_id, text)
+
+    def delete(self, item_id: str) -> str:
+        return self.controller.delete_takeaway(item_id)
+
+
+VIEWS: dict[CaptureKind, type[CaptureView]] = {
+    view.kind: view
+    for view in (
+        AttendanceView,
+        FacilitatorView,
+        FocusPersonsView,
+        RulesView,
+        AgreeRulesView,
+        ContractView,
+        CompetencesView,
+        ChosenCompetencesView,
+        ActionsView,
+        PlanView,
+        NotesView,
+        TakeawaysView,
+    )
+}

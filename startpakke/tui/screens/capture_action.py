@@ -1,0 +1,106 @@
+"""`h`: an action item (oppfølgingspunkt) — what, who, by when — from anywhere."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static
+
+from startpakke.controller import MeetingController
+from startpakke.session import edit as ops
+from startpakke.session.edit import EditError
+from startpakke.tui.capture.dates import parse_date, show_date
+
+
+class ActionScreen(ModalScreen[None]):
+    """New (or, with `action_id`, edit) an action. Enter moves on; on «Frist» it saves."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Lagre", key_display="ctrl+s"),
+        Binding("escape", "save", "Lagre og lukk", key_display="esc"),
+    ]
+
+    def __init__(self, controller: MeetingController, action_id: str | None = None) -> None:
+        super().__init__()
+        self.controller = controller
+        self.action_id = action_id
+
+    def compose(self) -> ComposeResult:
+        session = self.controller.session
+        current = ops.action(session, self.action_id) if self.action_id else None
+        names = [p.name for p in session.participants]
+        title = "Rediger oppfølgingspunkt" if current else "Nytt oppfølgingspunkt"
+        with Vertical(id="action-box", classes="dialog capture-dialog"):
+            yield Static(title, classes="dialog-title")
+            with Horizontal(classes="form-row"):
+                yield Label("Hva", classes="form-label")
+                yield Input(
+                    current.what if current else "",
+                    placeholder="Hva skal gjøres?",
+                    id="action-what",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Hvem", classes="form-label")
+                yield Input(
+                    session.name_of(current.who) if current else "",
+                    placeholder="Deltaker (fullføres med →) eller annen ansvarlig",
+                    suggester=SuggestFromList(names, case_sensitive=False),
+                    id="action-who",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Frist", classes="form-label")
+                yield Input(
+                    show_date(current.due) if current else "",
+                    placeholder="dd.mm.åååå (valgfritt)",
+                    id="action-due",
+                    compact=True,
+                )
+            yield Static(id="action-error", classes="capture-error")
+            yield Static(
+                "Enter: neste felt, på Frist lagres punktet · Esc/ctrl+s: lagre og lukk "
+                "(tomt «Hva» lukker uten å lagre)",
+                classes="dialog-help",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#action-what", Input).focus()
+
+    @on(Input.Submitted, "#action-what, #action-who")
+    def _next(self) -> None:
+        self.focus_next()
+
+    @on(Input.Submitted, "#action-due")
+    def _due_submitted(self) -> None:
+        self.action_save()
+
+    def _who(self, typed: str) -> str:
+        """A participant's id when the name is one of theirs, else the text as typed."""
+        wanted = typed.strip().casefold()
+        for person in self.controller.session.participants:
+            if person.name.strip().casefold() == wanted:
+                return person.id
+        return typed.strip()
+
+    def action_save(self) -> None:
+        what = self.query_one("#action-what", Input).value
+        if not what.strip():
+            self.dismiss(None)
+            return
+        try:
+            due = parse_date(self.query_one("#action-due", Input).value, "Fristen")
+            who = self._who(self.query_one("#action-who", Input).value)
+            if self.action_id:
+                self.controller.edit(ops.edit_action, self.action_id, what=what, who=who, due=due)
+            else:
+                self.controller.edit(ops.add_action, what, who, due)
+        except EditError as err:
+            self.query_one("#action-error", Static).update(escape(str(err)))
+            return
+        self.dismiss(None)

@@ -1,0 +1,114 @@
+"""Steg 5: the nettverkskontrakt's own text, its purpose and when it is evaluated."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static, TextArea
+
+from startpakke.controller import MeetingController
+from startpakke.session import edit as ops
+from startpakke.session.edit import EditError
+from startpakke.tui.capture.dates import parse_date, show_date
+from startpakke.tui.capture.views import one_line
+
+BUFDIR_2024 = (
+    "«Barnevernsledernettverk skal bidra til at barnevernsledere styrker egen lederrolle, og "
+    "dermed styringen og ledelsen av barnevernstjenesten. Nettverkene skal bidra til "
+    "erfaringsdeling, støtte og veiledning mellom barnevernslederne» (Bufdir 2024)."
+)
+
+
+def default_purpose(controller: MeetingController) -> str:
+    """The purpose from Bufdir 2024, as the agenda quotes it (or the deck's words)."""
+    context = controller.agenda.context_text("bufdir-2024")
+    if context is None:
+        return BUFDIR_2024
+    text = " ".join(context.text.split()).removesuffix(".")
+    return text if "Bufdir" in text else f"{text} (Bufdir 2024)."
+
+
+class ContractScreen(ModalScreen[None]):
+    """ctrl+s saves; Esc saves and closes. Nothing typed here is thrown away."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Lagre", key_display="ctrl+s"),
+        Binding("escape", "close", "Lagre og lukk", key_display="esc"),
+    ]
+
+    def __init__(self, controller: MeetingController) -> None:
+        super().__init__()
+        self.controller = controller
+
+    def compose(self) -> ComposeResult:
+        contract = self.controller.session.contract
+        agreed = self.controller.session.agreed_rules
+        rules = "\n".join(f"{i}. {escape(one_line(r.text, 100))}" for i, r in enumerate(agreed, 1))
+        with VerticalScroll(id="contract-box", classes="dialog capture-dialog"):
+            yield Static("Nettverkskontrakt", classes="dialog-title")
+            yield Static("Formål", classes="capture-field-title")
+            yield TextArea(
+                contract.purpose or default_purpose(self.controller),
+                id="contract-purpose",
+                classes="capture-text-short",
+            )
+            yield Static(
+                "Kontraktens tekst (normer og forpliktelser)", classes="capture-field-title"
+            )
+            yield TextArea(contract.text, id="contract-text", classes="capture-text")
+            yield Static(
+                "Spillereglene dere er enige om (fra steg 4) kommer med i kontrakten:",
+                classes="capture-field-title",
+            )
+            yield Static(rules or "Ingen enige spilleregler ennå.", id="contract-rules")
+            with Horizontal(classes="form-row"):
+                yield Label("Evaluering", classes="form-label")
+                yield Input(
+                    contract.evaluation,
+                    placeholder="Hvordan og når kontrakten evalueres og justeres",
+                    id="contract-evaluation",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Dato", classes="form-label")
+                yield Input(
+                    show_date(contract.review_date),
+                    placeholder="Evalueres dd.mm.åååå",
+                    id="contract-review",
+                    compact=True,
+                )
+            yield Static(id="contract-error", classes="capture-error")
+            yield Static(
+                "Tab: neste felt · ctrl+s: lagre · Esc: lagre og lukk", classes="dialog-help"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#contract-text", TextArea).focus()
+
+    def _save(self) -> bool:
+        error = self.query_one("#contract-error", Static)
+        try:
+            review = parse_date(self.query_one("#contract-review", Input).value)
+            self.controller.edit(
+                ops.set_contract,
+                purpose=self.query_one("#contract-purpose", TextArea).text,
+                text=self.query_one("#contract-text", TextArea).text,
+                evaluation=self.query_one("#contract-evaluation", Input).value,
+                review_date=review,
+            )
+        except EditError as err:
+            error.update(escape(str(err)))
+            return False
+        error.update("")
+        return True
+
+    def action_save(self) -> None:
+        if self._save():
+            self.notify("Kontrakten er lagret", timeout=2)
+
+    def action_close(self) -> None:
+        if self._save():
+            self.dismiss(None)

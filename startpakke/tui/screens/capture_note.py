@@ -1,0 +1,68 @@
+"""`m`: a note in the current part, from anywhere in the meeting."""
+
+from __future__ import annotations
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from startpakke.controller import MeetingController
+from startpakke.session.edit import EditError
+from startpakke.tui.capture.views import one_line
+
+
+class NoteScreen(ModalScreen[None]):
+    """Enter adds the note and keeps the field open; Esc closes (and keeps what was typed)."""
+
+    BINDINGS = [Binding("escape", "close", "Lukk", key_display="esc")]
+
+    def __init__(self, controller: MeetingController) -> None:
+        super().__init__()
+        self.controller = controller
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box", classes="dialog capture-dialog"):
+            yield Static(f"Notat – {escape(self.controller.part.title)}", classes="dialog-title")
+            yield Input(placeholder="Skriv notatet og trykk Enter", id="note-input", compact=True)
+            yield Static(id="note-list", classes="capture-dialog-list")
+            yield Static(id="note-error", classes="capture-error")
+            yield Static(
+                "Enter: legg til (feltet står åpent for neste) · Esc: lukk",
+                classes="dialog-help",
+            )
+
+    def on_mount(self) -> None:
+        self._show_notes()
+        self.query_one("#note-input", Input).focus()
+
+    def _show_notes(self) -> None:
+        part = self.controller.part.id
+        notes = [n for n in self.controller.session.notes if n.part == part and n.about is None]
+        lines = [f"• {escape(one_line(n.text, 100))}" for n in notes[-5:]]
+        self.query_one("#note-list", Static).update("\n".join(lines) or "Ingen notater ennå.")
+
+    def _add(self, text: str) -> bool:
+        if not text.strip():
+            return True
+        try:
+            self.controller.add_note(text)
+        except EditError as err:
+            self.query_one("#note-error", Static).update(escape(str(err)))
+            return False
+        self.query_one("#note-error", Static).update("")
+        return True
+
+    @on(Input.Submitted, "#note-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        if self._add(event.value):
+            event.input.value = ""
+            self._show_notes()
+
+    def action_close(self) -> None:
+        # What is still in the field is kept: closing never throws text away.
+        if self._add(self.query_one("#note-input", Input).value):
+            self.dismiss(None)

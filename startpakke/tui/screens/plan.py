@@ -1,0 +1,352 @@
+"""Steg 7 «Før vi går…»: the plan for the network as a form.
+
+Every change is saved at once through the controller (a Select when it changes, a text
+field on Enter or when the dialog closes), so closing the lid mid-form loses nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markup import escape
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select, Static
+
+from startpakke.controller import MeetingController
+from startpakke.session import edit as ops
+from startpakke.session.edit import EditError
+from startpakke.tui.capture.dates import parse_date, show_date
+from startpakke.tui.capture.views import one_line
+
+TERMS = [("for ett år", "year"), ("på omgang (rotasjon)", "rotating")]
+FORMATS = [("digitale treff", "digital"), ("fysiske treff", "physical"), ("begge deler", "both")]
+
+
+def _value(select: Select[Any]) -> Any:
+    return None if select.value is Select.NULL else select.value
+
+
+class PlanScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Lagre og lukk", key_display="esc"),
+        Binding("ctrl+s", "close", "Lagre og lukk", key_display="ctrl+s", show=False),
+        Binding("x,delete", "delete", "Slett", key_display="x"),
+        Binding("r", "edit", "Rediger"),
+        Binding("u", "undo", "Angre sletting"),
+        Binding("ctrl+up", "move(-1)", "Flytt opp", key_display="ctrl+↑"),
+        Binding("ctrl+down", "move(1)", "Flytt ned", key_display="ctrl+↓"),
+    ]
+
+    def __init__(self, controller: MeetingController) -> None:
+        super().__init__()
+        self.controller = controller
+        self.editing_meeting: str | None = None
+        self.editing_theme: int | None = None
+
+    @property
+    def plan(self):  # type: ignore[no-untyped-def]
+        return self.controller.session.plan
+
+    def _people(self) -> list[tuple[str, str]]:
+        return [(one_line(p.name, 40), p.id) for p in self.controller.session.participants]
+
+    def compose(self) -> ComposeResult:
+        plan = self.plan
+        people = self._people()
+        ids = {pid for _, pid in people}
+
+        def chosen(value: str | None) -> Any:
+            return value if value in ids else Select.NULL
+
+        with VerticalScroll(id="plan-box", classes="dialog capture-dialog"):
+            yield Static("Plan for videre arbeid (steg 7)", classes="dialog-title")
+            with Horizontal(classes="form-row"):
+                yield Label("Leder", classes="form-label")
+                yield Select(
+                    people, value=chosen(plan.leader), prompt="velg", id="plan-leader", compact=True
+                )
+                yield Label("Sekretær", classes="form-label")
+                yield Select(
+                    people,
+                    value=chosen(plan.secretary),
+                    prompt="velg",
+                    id="plan-secretary",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Periode", classes="form-label")
+                yield Select(
+                    TERMS,
+                    value=plan.term or Select.NULL,
+                    prompt="velg",
+                    id="plan-term",
+                    compact=True,
+                )
+                yield Label("Hvor ofte", classes="form-label")
+                yield Input(
+                    plan.frequency,
+                    placeholder="f.eks. hver 6. uke",
+                    id="plan-frequency",
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label("Form", classes="form-label")
+                yield Select(
+                    FORMATS,
+                    value=plan.format or Select.NULL,
+                    prompt="velg",
+                    id="plan-format",
+                    compact=True,
+                )
+                yield Label("Plattform", classes="form-label")
+                yield Input(
+                    plan.platform, placeholder="f.eks. Teams", id="plan-platform", compact=True
+                )
+            yield Static("Møtedatoer", classes="section-title")
+            with Horizontal(classes="form-row"):
+                yield Input(placeholder="dd.mm.åååå", id="plan-date", compact=True)
+                yield Select(people, prompt="leder", id="plan-date-leader", compact=True)
+                yield Select(
+                    people, prompt="sekretær", id="plan-date-secretary", compact=True
+                )
+                yield Button("Legg til", id="plan-add-date")
+            yield DataTable(id="plan-meetings", cursor_type="row", zebra_stripes=True)
+            yield Button("Fordel leder og sekretær på omgang", id="plan-rotate")
+            yield Static("Temaer (bruttoliste)", classes="section-title")
+            yield Input(placeholder="Tema – Enter legger til", id="plan-theme", compact=True)
+            yield OptionList(id="plan-themes", compact=True)
+            yield Checkbox(
+                "Alle tar med en problemstilling til kollegaveiledning",
+                plan.everyone_brings_case,
+                id="plan-case",
+            )
+            with Horizontal(classes="form-row"):
+                yield Label("Annet", classes="form-label")
+                yield Input(
+                    plan.notes, placeholder="Annet om planen", id="plan-notes", compact=True
+                )
+            yield Static(id="plan-error", classes="capture-error")
+            yield Static(
+                "Tab: neste felt · Enter legger til dato/tema · i tabellen og listen: r rediger, "
+                "x slett, u angre · Esc: lagre og lukk",
+                classes="dialog-help",
+            )
+
+    def on_mount(self) -> None:
+        table = self.query_one("#plan-meetings", DataTable)
+        table.add_columns("Dato", "Leder", "Sekretær")
+        self._show_lists()
+        self.query_one("#plan-leader", Select).focus()
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def _show_lists(self) -> None:
+        session = self.controller.session
+        table = self.query_one("#plan-meetings", DataTable)
+        table.clear()
+        for slot in self.plan.meetings:
+            table.add_row(
+                show_date(slot.date),
+                one_line(session.name_of(slot.leader), 30),
+                one_line(session.name_of(slot.secretary), 30),
+                key=slot.id,
+            )
+        themes = self.query_one("#plan-themes", OptionList)
+        highlighted = themes.highlighted
+        themes.set_options(
+            f"{i}. {escape(one_line(t, 100))}" for i, t in enumerate(self.plan.themes, 1)
+        )
+        if highlighted is not None and themes.option_count:
+            themes.highlighted = min(highlighted, themes.option_count - 1)
+
+    def _error(self, err: EditError | None = None) -> None:
+        self.query_one("#plan-error", Static).update(escape(str(err)) if err else "")
+
+    def _edit(self, operation: Any, *args: Any, **kwargs: Any) -> bool:
+        try:
+            self.controller.edit(operation, *args, **kwargs)
+        except EditError as err:
+            self._error(err)
+            return False
+        self._error()
+        self._show_lists()
+        return True
+
+    # -- fields -------------------------------------------------------------------------------
+
+    @on(Select.Changed, "#plan-leader, #plan-secretary, #plan-term, #plan-format")
+    def _select_changed(self, event: Select.Changed) -> None:
+        name = {"plan-leader": "leader", "plan-secretary": "secretary"}.get(
+            event.select.id or "", (event.select.id or "").removeprefix("plan-")
+        )
+        value = _value(event.select)
+        if name in ("term", "format") and value is None:
+            value = ""
+        if getattr(self.plan, name) != value:
+            self._edit(ops.set_plan, **{name: value})
+
+    @on(Checkbox.Changed, "#plan-case")
+    def _case_changed(self, event: Checkbox.Changed) -> None:
+        if self.plan.everyone_brings_case != event.value:
+            self._edit(ops.set_plan, everyone_brings_case=event.value)
+
+    def _save_texts(self) -> bool:
+        values = {
+            "frequency": self.query_one("#plan-frequency", Input).value,
+            "platform": self.query_one("#plan-platform", Input).value,
+            "notes": self.query_one("#plan-notes", Input).value,
+        }
+        changed = {k: v for k, v in values.items() if getattr(self.plan, k) != v.strip()}
+        return self._edit(ops.set_plan, **changed) if changed else True
+
+    @on(Input.Submitted, "#plan-frequency, #plan-platform, #plan-notes")
+    def _text_submitted(self) -> None:
+        if self._save_texts():
+            self.focus_next()
+
+    @on(Input.Blurred, "#plan-frequency, #plan-platform, #plan-notes")
+    def _text_blurred(self) -> None:
+        self._save_texts()
+
+    # -- dates ----------------------------------------------------------------------------------
+
+    @on(Button.Pressed, "#plan-add-date")
+    @on(Input.Submitted, "#plan-date")
+    def _add_date(self) -> None:
+        field = self.query_one("#plan-date", Input)
+        try:
+            when = parse_date(field.value)
+        except EditError as err:
+            self._error(err)
+            field.focus()
+            return
+        if when is None:
+            self._error(EditError("Skriv en dato, f.eks. 14.09.2026."))
+            field.focus()
+            return
+        leader = _value(self.query_one("#plan-date-leader", Select))
+        secretary = _value(self.query_one("#plan-date-secretary", Select))
+        if self.editing_meeting is not None:
+            done = self._edit(
+                ops.edit_meeting,
+                self.editing_meeting,
+                date=when,
+                leader=leader,
+                secretary=secretary,
+            )
+        else:
+            done = self._edit(ops.add_meeting, when, leader=leader, secretary=secretary)
+        if done:
+            self.editing_meeting = None
+            self.query_one("#plan-add-date", Button).label = "Legg til"
+            field.value = ""
+            field.focus()
+
+    @on(Button.Pressed, "#plan-rotate")
+    def _rotate(self) -> None:
+        if not self.plan.meetings:
+            self._error(EditError("Legg inn møtedatoer først."))
+            return
+        if self._edit(ops.rotate_roles) and self.plan.term != "rotating":
+            self._edit(ops.set_plan, term="rotating")
+            self.query_one("#plan-term", Select).value = "rotating"
+
+    # -- themes ---------------------------------------------------------------------------------
+
+    @on(Input.Submitted, "#plan-theme")
+    def _add_theme(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            return
+        if self.editing_theme is not None:
+            done = self._edit(ops.edit_theme, self.editing_theme, event.value)
+        else:
+            done = self._edit(ops.add_theme, event.value)
+        if done:
+            self.editing_theme = None
+            event.input.value = ""
+
+    # -- keys for the table and the list --------------------------------------------------------
+
+    def _target(self) -> tuple[str, Any] | None:
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id == "plan-meetings":
+            if not self.plan.meetings:
+                return None
+            row = focused.cursor_row
+            if 0 <= row < len(self.plan.meetings):
+                return ("meeting", self.plan.meetings[row].id)
+        if (
+            isinstance(focused, OptionList)
+            and focused.id == "plan-themes"
+            and focused.highlighted is not None
+            and self.plan.themes
+        ):
+            return ("theme", focused.highlighted)
+        return None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"delete", "edit", "move"}:
+            return self._target() is not None
+        if action == "undo":
+            focused = self.focused
+            return isinstance(focused, DataTable | OptionList)
+        return True
+
+    def action_delete(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        kind, key = target
+        operation = ops.delete_meeting if kind == "meeting" else ops.delete_theme
+        try:
+            description = self.controller.delete(operation, key)
+        except EditError as err:
+            self._error(err)
+            return
+        self._show_lists()
+        self.notify(f"{description} – u angrer", timeout=3)
+
+    def action_undo(self) -> None:
+        description = self.controller.undo()
+        self._show_lists()
+        self.notify(f"Angret: {description}" if description else "Ingenting å angre", timeout=3)
+
+    def action_edit(self) -> None:
+        target = self._target()
+        if target is None:
+            return
+        kind, key = target
+        if kind == "meeting":
+            slot = ops.meeting(self.controller.session, key)
+            self.editing_meeting = slot.id
+            self.query_one("#plan-date", Input).value = show_date(slot.date)
+            for name, value in (("leader", slot.leader), ("secretary", slot.secretary)):
+                select = self.query_one(f"#plan-date-{name}", Select)
+                select.value = value if value is not None else Select.NULL
+            self.query_one("#plan-add-date", Button).label = "Lagre"
+            self.query_one("#plan-date", Input).focus()
+        else:
+            self.editing_theme = key
+            field = self.query_one("#plan-theme", Input)
+            field.value = self.plan.themes[key]
+            field.focus()
+
+    def action_move(self, delta: int) -> None:
+        target = self._target()
+        if target is None or target[0] != "theme":
+            return
+        try:
+            position = self.controller.edit(ops.move_theme, target[1], delta)
+        except EditError as err:
+            self._error(err)
+            return
+        self._show_lists()
+        self.query_one("#plan-themes", OptionList).highlighted = position
+
+    def action_close(self) -> None:
+        if self._save_texts():
+            self.dismiss(None)
