@@ -1,0 +1,106 @@
+"""A later meeting of an existing network, started from an earlier session (`run --from`).
+
+    session = followup_session(Path("forrige.json"), "kollegaveiledning", "kollegaveiledning")
+
+What comes along from the earlier session:
+
+- the network (name, services, place) with today's date;
+- the members and deputies, all marked present again, with the cases they promised to
+  bring (`brings_case`, `case_title`);
+- the open actions (not done), each remembering the session it was decided in
+  (`from_session`); done ones stay behind. They are reviewed at innsjekk, where the
+  agenda captures `actions`, and can be marked done there.
+
+What does not: rules, competences, notes, focus rounds, the facilitator and timekeeper,
+and the run state — a new meeting starts clean. For an agenda of kind `revisjon` the rules
+(all, with their agreed flags), the contract, the plan and the revision history come along
+too, so the revision meeting edits a copy (see `startpakke.session.revision`).
+
+The earlier file is only read, never written. A missing or damaged file is the store's
+`SessionError`: a Norwegian message, exit 1 from the command line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from startpakke.session.model import Action, Session
+from startpakke.session.store import SessionError, load_session
+
+__all__ = ["REVISION_KIND", "carried_actions", "followup_session", "load_previous"]
+
+REVISION_KIND = "revisjon"
+"""The agenda kind whose meeting revises the contract (it carries rules, contract, plan)."""
+
+
+def carried_actions(previous: Session) -> list[Action]:
+    """The open actions of `previous`, each tied to the session it was decided in."""
+    return [
+        action.model_copy(update={"from_session": action.from_session or previous.id}, deep=True)
+        for action in previous.actions
+        if not action.done
+    ]
+
+
+def _agenda_kind(agenda_name: str) -> str | None:
+    """The kind of the agenda `agenda_name` (built-in name or path), None if unreadable."""
+    from startpakke.agenda.loader import load_agenda
+    from startpakke.errors import UserError
+    from startpakke.resources import resolve_agenda
+
+    try:
+        return load_agenda(resolve_agenda(agenda_name)).kind
+    except (UserError, OSError):
+        return None
+
+
+def followup_session(
+    previous: Path,
+    agenda_name: str,
+    agenda_id: str,
+    *,
+    agenda_kind: str | None = None,
+    today: date | None = None,
+) -> Session:
+    """A new session for the network's next meeting, built from the session in `previous`.
+
+    `agenda_kind` is read from the agenda when not given (`revisjon` carries the contract).
+    `today` is the new meeting's date (default: today). Raises `SessionError` when
+    `previous` is missing or does not load.
+    """
+    path = Path(previous)
+    try:
+        old = load_session(path)
+    except SessionError as err:
+        raise SessionError(
+            f"Kan ikke starte fra forrige økt: {err.message}",
+            path=err.path,
+            problems=err.problems,
+            backup=err.backup,
+        ) from None
+    kind = agenda_kind if agenda_kind is not None else _agenda_kind(agenda_name)
+
+    network = old.network.model_copy(update={"meeting_date": today or date.today()}, deep=True)
+    participants = [p.model_copy(update={"present": True}, deep=True) for p in old.participants]
+    session = Session(
+        agenda=agenda_name,
+        agenda_id=agenda_id,
+        network=network,
+        participants=participants,
+        actions=carried_actions(old),
+        previous_session=str(path.expanduser().resolve()),
+    )
+    if kind == REVISION_KIND:
+        session.rules = [rule.model_copy(deep=True) for rule in old.rules]
+        session.contract = old.contract.model_copy(deep=True)
+        session.plan = old.plan.model_copy(deep=True)
+        session.revisions = [revision.model_copy(deep=True) for revision in old.revisions]
+    return session
+
+
+def load_previous(session: Session) -> Session:
+    """The session this one was started from (`previous_session`); SessionError if gone."""
+    if not session.previous_session:
+        raise SessionError("Økten er ikke startet fra en tidligere økt (mangler --from).")
+    return load_session(Path(session.previous_session))
