@@ -116,6 +116,13 @@ def run(args: argparse.Namespace) -> int:
         app.run()
     except UserError as err:
         return report(err)
+    # Later meetings (issue 6): closing a revision meeting (agenda kind «revisjon», started
+    # with --from) records the contract's new version, revision date and what changed.
+    from startpakke.session.revision import finish_revision_meeting
+
+    revised = finish_revision_meeting(store, agenda)
+    if revised:
+        print(revised)
     print(f"Økten er lagret i {store.path}")
     print(f"Fortsett med: startpakke run --session {store.path}")
     return app.return_code or 0

@@ -1,0 +1,262 @@
+"""Revising the nettverkskontrakt: what changed, and a new version with its date.
+
+A revision meeting (`startpakke run --agenda revisjon --from FORRIGE.json`) edits a copy of
+the earlier session's rules, contract and plan (see `startpakke.session.followup`). When
+it is closed, `finish_revision_meeting` compares the copy with the earlier session and
+records the revision in the new session: `contract.version` one higher than the earlier
+one, `contract.revised_at` the date, and a `Revision(version, at, changes)` in the
+history. The earlier session file is only read, never written.
+
+Finalizing is idempotent: running it again (the meeting was resumed and closed once more)
+replaces this revision's entry instead of counting a new version, because the version
+always comes from the earlier session.
+
+    describe_changes(old, new)  -> ["Ny regel: …", "Møtefrekvens: … → …", …]
+    finalize_revision(new, old, when) -> a copy of `new` with the revision recorded
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import TYPE_CHECKING, TypeVar
+
+from startpakke.session.model import MeetingSlot, Revision, Rule, Session
+
+if TYPE_CHECKING:
+    from startpakke.agenda.model import Agenda
+    from startpakke.session.store import SessionStore
+
+__all__ = [
+    "NO_CHANGES",
+    "describe_changes",
+    "finalize_revision",
+    "finish_revision_meeting",
+    "is_revision_meeting",
+]
+
+NO_CHANGES = "Kontrakten ble gjennomgått uten endringer."
+UNSET = "(ikke satt)"
+
+TERMS = {"year": "for ett år", "rotating": "på omgang", "": UNSET}
+FORMATS = {
+    "digital": "digitale treff",
+    "physical": "fysiske treff",
+    "both": "både digitale og fysiske treff",
+    "": UNSET,
+}
+
+T = TypeVar("T")
+
+
+def _plain(text: str) -> str:
+    """One line, whitespace collapsed: how a rule or a value reads in the history."""
+    return " ".join(text.split())
+
+
+def _value(text: str) -> str:
+    return _plain(text) or UNSET
+
+
+def _day(value: date | None) -> str:
+    return value.strftime("%d.%m.%Y") if value is not None else UNSET
+
+
+def _change(label: str, before: str, after: str) -> list[str]:
+    return [] if before == after else [f"{label}: {before} → {after}"]
+
+
+# -- rules ----------------------------------------------------------------------------------
+
+
+def _match(
+    old: Sequence[T], new: Sequence[T], key: Callable[[T], str], fallback: Callable[[T], str]
+) -> dict[int, int]:
+    """Pair new items with old ones: by id first, then by an equal fallback key."""
+    pairs: dict[int, int] = {}
+    by_id = {key(item): index for index, item in enumerate(old)}
+    for new_index, item in enumerate(new):
+        old_index = by_id.get(key(item))
+        if old_index is not None and old_index not in pairs.values():
+            pairs[new_index] = old_index
+    taken = set(pairs.values())
+    for new_index, item in enumerate(new):
+        if new_index in pairs:
+            continue
+        for old_index, candidate in enumerate(old):
+            if old_index not in taken and fallback(candidate) == fallback(item):
+                pairs[new_index] = old_index
+                taken.add(old_index)
+                break
+    return pairs
+
+
+def _rule_changes(old: list[Rule], new: list[Rule]) -> list[str]:
+    pairs = _match(old, new, lambda r: r.id, lambda r: _plain(r.text).casefold())
+    lines: list[str] = []
+    for new_index, rule in enumerate(new):
+        text = _plain(rule.text)
+        if new_index not in pairs:
+            lines.append(f"Ny regel: {text}" if rule.agreed else f"Ny regel (ikke vedtatt): {text}")
+            continue
+        before = old[pairs[new_index]]
+        if _plain(before.text) != text:
+            lines.append(f"Regel endret: {_plain(before.text)} → {text}")
+        if rule.agreed and not before.agreed:
+            lines.append(f"Regel vedtatt: {text}")
+        elif before.agreed and not rule.agreed:
+            lines.append(f"Regel ikke lenger vedtatt: {text}")
+    kept = set(pairs.values())
+    lines.extend(
+        f"Regel fjernet: {_plain(rule.text)}" for index, rule in enumerate(old) if index not in kept
+    )
+    # The contract numbers the agreed rules: a new order is a change too.
+    order_before = sorted((old_i for new_i, old_i in pairs.items() if new[new_i].agreed))
+    order_after = [pairs[i] for i, rule in enumerate(new) if i in pairs and rule.agreed]
+    if order_after != order_before:
+        lines.append("Spillereglene har fått ny rekkefølge.")
+    return lines
+
+
+# -- the plan and the contract --------------------------------------------------------------
+
+
+def _slot_text(slot: MeetingSlot) -> str:
+    return f"{_day(slot.date)} kl. {slot.start}–{slot.end}" + (
+        f", {_plain(slot.place)}" if _plain(slot.place) else ""
+    )
+
+
+def _meeting_changes(old: Session, new: Session) -> list[str]:
+    before = sorted(old.plan.meetings, key=lambda s: (s.date, s.start))
+    after = sorted(new.plan.meetings, key=lambda s: (s.date, s.start))
+    pairs = _match(before, after, lambda s: s.id, lambda s: s.date.isoformat())
+    lines: list[str] = []
+    for new_index, slot in enumerate(after):
+        if new_index not in pairs:
+            lines.append(f"Ny møtedato: {_slot_text(slot)}")
+            continue
+        earlier = before[pairs[new_index]]
+        if earlier.date != slot.date:
+            lines.append(f"Møtedato flyttet: {_day(earlier.date)} → {_day(slot.date)}")
+        elif _slot_text(earlier) != _slot_text(slot):
+            lines.append(
+                f"Møtet {_day(slot.date)} endret: {_slot_text(earlier)} → {_slot_text(slot)}"
+            )
+        who = (old.name_of(earlier.leader), old.name_of(earlier.secretary))
+        if who != (new.name_of(slot.leader), new.name_of(slot.secretary)):
+            lines.append(f"Møtet {_day(slot.date)}: ny møteleder eller referent")
+    kept = set(pairs.values())
+    lines.extend(
+        f"Møtedato fjernet: {_slot_text(slot)}"
+        for index, slot in enumerate(before)
+        if index not in kept
+    )
+    return lines
+
+
+def _plan_changes(old: Session, new: Session) -> list[str]:
+    a, b = old.plan, new.plan
+    lines: list[str] = []
+    lines += _change("Leder", _value(old.name_of(a.leader)), _value(new.name_of(b.leader)))
+    lines += _change("Sekretær", _value(old.name_of(a.secretary)), _value(new.name_of(b.secretary)))
+    lines += _change("Leder og sekretær", TERMS[a.term], TERMS[b.term])
+    lines += _change("Møtefrekvens", _value(a.frequency), _value(b.frequency))
+    lines += _change("Møteform", FORMATS[a.format], FORMATS[b.format])
+    lines += _change("Plattform", _value(a.platform), _value(b.platform))
+    lines += _meeting_changes(old, new)
+    themes_before = [_plain(t) for t in a.themes if _plain(t)]
+    themes_after = [_plain(t) for t in b.themes if _plain(t)]
+    lines += [f"Nytt tema: {t}" for t in themes_after if t not in themes_before]
+    lines += [f"Tema fjernet: {t}" for t in themes_before if t not in themes_after]
+    if a.everyone_brings_case != b.everyone_brings_case:
+        yes_no = {True: "ja", False: "nei"}
+        lines.append(
+            "Alle tar med en sak til kollegaveiledning: "
+            f"{yes_no[a.everyone_brings_case]} → {yes_no[b.everyone_brings_case]}"
+        )
+    if _plain(a.notes) != _plain(b.notes):
+        lines.append("Annet om planen er endret.")
+    return lines
+
+
+def _contract_changes(old: Session, new: Session) -> list[str]:
+    a, b = old.contract, new.contract
+    lines: list[str] = []
+    if _plain(a.purpose) != _plain(b.purpose):
+        lines.append("Nettverkets formål er endret.")
+    if _plain(a.text) != _plain(b.text):
+        lines.append("Kontraktens tekst er endret.")
+    if _plain(a.evaluation) != _plain(b.evaluation):
+        lines.append("Teksten om evaluering og revisjon er endret.")
+    lines += _change("Neste evaluering", _day(a.review_date), _day(b.review_date))
+    return lines
+
+
+def describe_changes(old: Session, new: Session) -> list[str]:
+    """What changed in the contract from `old` to `new`, one Norwegian line per change.
+
+    Rules first (new, changed, agreed or no longer agreed, removed, reordered), then the
+    contract's own text, then the plan. The version, revision date and history are not
+    compared: they are what a revision writes, not what the group changed.
+    """
+    return (
+        _rule_changes(list(old.rules), list(new.rules))
+        + _contract_changes(old, new)
+        + _plan_changes(old, new)
+    )
+
+
+def finalize_revision(new: Session, old: Session, when: datetime) -> Session:
+    """A copy of `new` with the revision recorded: version, revision date and history.
+
+    The version is one higher than `old`'s; an entry for that version already in the
+    history (an earlier finalize of the same meeting) is replaced, never counted twice.
+    Neither argument is changed.
+    """
+    version = old.contract.version + 1
+    result = new.model_copy(deep=True)
+    result.contract.version = version
+    result.contract.revised_at = when.date()
+    changes = describe_changes(old, new) or [NO_CHANGES]
+    history = [r.model_copy(deep=True) for r in result.revisions if r.version < version]
+    history.append(Revision(version=version, at=when, changes=changes))
+    result.revisions = history
+    return result
+
+
+# -- when a revision meeting is closed -----------------------------------------------------
+
+
+def is_revision_meeting(session: Session, agenda: Agenda) -> bool:
+    """A meeting that revises the contract of the session it was started from."""
+    from startpakke.session.followup import REVISION_KIND
+
+    return agenda.kind == REVISION_KIND and bool(session.previous_session)
+
+
+def finish_revision_meeting(
+    store: SessionStore, agenda: Agenda, when: datetime | None = None
+) -> str | None:
+    """Record the revision in the store's session and save it; a line for the user.
+
+    Called when the app is closed (`startpakke run`). Returns None for a meeting that is not
+    a revision; a warning (nothing changed) when the earlier session cannot be read.
+    """
+    from startpakke.session.followup import load_previous
+    from startpakke.session.store import SessionError
+
+    if not is_revision_meeting(store.session, agenda):
+        return None
+    try:
+        old = load_previous(store.session)
+    except SessionError as err:
+        return f"Kontrakten fikk ikke nytt versjonsnummer: {err}"
+    moment = when or datetime.now().astimezone()
+    store.session = finalize_revision(store.session, old, moment)
+    store.save()
+    contract = store.session.contract
+    return (
+        f"Nettverkskontrakten er nå versjon {contract.version}, revidert "
+        f"{_day(contract.revised_at)}. Skriv den ut med: startpakke export {store.path}"
+    )
