@@ -209,7 +209,7 @@ def test_room_refuses_a_file_that_is_not_a_session(tmp_path: Path) -> None:
 async def test_projector_app_at_steg_4(tmp_path: Path, width: int, height: int) -> None:
     clock = FakeClock()
     path = tmp_path / "okt.json"
-    make_session_file(path, 4, clock=clock)
+    controller = make_session_file(path, 4, clock=clock)
     room = Room(path, clock=clock)
     room.open()
     app = ProjectorApp(room, tick=0.05)
@@ -241,6 +241,14 @@ async def test_projector_app_at_steg_4(tmp_path: Path, width: int, height: int) 
         assert "Mobilen ligger i sekken" in screen
         assert "✓ enig" in screen
         assert "Det som blir sagt i rommet" in screen
+
+        # A rule added and one agreed by the facilitator's app (another writer): shown.
+        controller.add_rule("Vi starter presis")
+        controller.edit(set_rule_agreed, controller.session.rules[1].id)
+        await pilot.pause(0.3)
+        screen = screen_text(app)
+        assert "Vi starter presis" in screen
+        assert "3 forslag, 2 enige" in screen
 
         # Time passes: the clock follows the clock.
         clock.advance(30)

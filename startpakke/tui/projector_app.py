@@ -92,7 +92,7 @@ def _rule_board(rules: tuple[RuleNote, ...], columns: int) -> list[Widget]:
     ]
     # Filled row by row, like post-its put up left to right.
     stacks = [Vertical(*notes[i::columns], classes="postit-column") for i in range(columns)]
-    return [Static(heading, classes="board-heading"), Horizontal(*stacks, id="rule-columns")]
+    return [Static(heading, classes="board-heading"), Horizontal(*stacks, classes="board-columns")]
 
 
 def _competence_byline(note: CompetenceNote) -> str:
@@ -117,7 +117,7 @@ def _competence_board(columns: tuple[CompetenceColumn, ...]) -> list[Widget]:
             classes=f"category-heading -{column.category.value}",
         )
         parts.append(Vertical(label, *notes, classes="postit-column"))
-    return [heading, Horizontal(*parts, id="competence-columns")]
+    return [heading, Horizontal(*parts, classes="board-columns")]
 
 
 class ProjectorApp(App[None]):
