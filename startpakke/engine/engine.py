@@ -420,8 +420,9 @@ class RunEngine:
             self.phase_timer.start(self._now())
         self.order = []
         if phase.is_round:
-            # Rotate who starts, so the same person does not always open a round.
-            if speakers:
+            # Rotate who starts, so the same person does not always open a round; focus
+            # persons keep the order the group chose for them.
+            if speakers and phase.speakers is not Speakers.focus:
                 shift = self.round_counter % len(speakers)
                 speakers = speakers[shift:] + speakers[:shift]
             self.round_counter += 1

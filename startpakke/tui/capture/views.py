@@ -15,6 +15,7 @@ from rich.text import Text
 
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
+from startpakke.engine.rounds import focus_fit_text
 from startpakke.session import edit as ops
 from startpakke.session.edit import TOP_LIMIT, EditError
 from startpakke.session.model import (
@@ -223,8 +224,14 @@ class FocusPersonsView(CaptureView):
         names = [self.session.name_of(pid) for pid in self.controller.focus_ids]
         keeper = self.session.participant(self.session.timekeeper)
         chosen = ", ".join(one_line(n, 30) for n in names) or "ingen valgt"
+        # How many focus rounds the time allows (issue 6: «fit the rounds and say so»).
+        present = sum(1 for p in self.session.participants if p.present)
+        fit = focus_fit_text(
+            self.controller.agenda, self.controller.engine.pos.part, present, len(names)
+        )
         return (
-            f"{chosen} · tidtaker: {one_line(keeper.name, 30) if keeper else 'ikke valgt'}"
+            (f"{fit} · " if fit else "")
+            + f"{chosen} · tidtaker: {one_line(keeper.name, 30) if keeper else 'ikke valgt'}"
             " · Enter: fokusperson, ctrl+↑/↓: rekkefølge, ctrl+t: tidtaker"
         )
 
