@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from startpakke.agenda.model import Agenda
 from startpakke.session.model import (
     Action,
     Competence,
@@ -307,11 +308,59 @@ def build_kollega_session() -> Session:
 
 
 def example_session() -> Session:
+    """The project's example session (`examples/eksempel-okt.json`), or the one built here."""
     if EXAMPLE.exists():
-        try:
-            from startpakke.session.store import load_session  # type: ignore[import-not-found]
+        from startpakke.session.store import load_session
 
-            return load_session(EXAMPLE)
-        except ImportError:
-            return Session.model_validate_json(EXAMPLE.read_text(encoding="utf-8"))
+        return load_session(EXAMPLE)
     return build_session()
+
+
+def load_builtin_agenda(name: str = "startpakke") -> Agenda:
+    from startpakke.agenda.loader import load_agenda
+    from startpakke.resources import resolve_agenda
+
+    return load_agenda(resolve_agenda(name))
+
+
+# -- reading documents back ------------------------------------------------------------------
+
+
+def paragraphs_text(path: Path) -> list[str]:
+    """Every paragraph's text in the body, tables included, in document order."""
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    lines = []
+    for paragraph in document.element.body.iter(qn("w:p")):
+        parts = []
+        for node in paragraph.iter(qn("w:t"), qn("w:br"), qn("w:tab")):
+            if node.tag == qn("w:t"):
+                parts.append(node.text or "")
+            elif node.tag == qn("w:tab"):
+                parts.append("\t")
+            elif node.get(qn("w:type")) in (None, "textWrapping"):
+                parts.append("\n")
+        lines.append("".join(parts))
+    return lines
+
+
+def all_text(path: Path) -> str:
+    return "\n".join(paragraphs_text(path))
+
+
+def table_rows(path: Path) -> list[list[list[str]]]:
+    """Each table as rows of cell texts (top-level tables)."""
+    import docx
+
+    document = docx.Document(str(path))
+    return [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+
+
+def page_breaks(path: Path) -> int:
+    import docx
+    from docx.oxml.ns import qn
+
+    document = docx.Document(str(path))
+    return sum(1 for br in document.element.body.iter(qn("w:br")) if br.get(qn("w:type")) == "page")

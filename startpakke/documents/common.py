@@ -20,6 +20,17 @@ BUFDIR_SOURCE = (
     "Rammer og føringer for kommunale læringsnettverk, barnevernsledernettverk og for "
     "stimuleringsmidlene i tiltakene, Bufdir 2024"
 )
+
+
+def is_bufdir_purpose(text: str) -> bool:
+    """The purpose is the Bufdir 2024 text itself (then it is shown as a quote with source)."""
+
+    def words(value: str) -> list[str]:
+        return "".join(c for c in value.lower() if c.isalnum() or c.isspace()).split()
+
+    return words(text) == words(BUFDIR_PURPOSE)
+
+
 DEFAULT_NETWORK = "Barnevernledernettverk"
 FORMATS = {
     "digital": "Digitale møter",

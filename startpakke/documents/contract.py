@@ -101,7 +101,7 @@ def _front(writer: DocumentWriter, session: Session, network: str) -> None:
 def _purpose(writer: DocumentWriter, session: Session, number: int) -> bool:
     writer.heading(f"{number}. Nettverkets formål")
     purpose = clean(session.contract.purpose).strip()
-    if purpose:
+    if purpose and not common.is_bufdir_purpose(purpose):
         writer.text_block(purpose)
     else:
         writer.quote(common.BUFDIR_PURPOSE, common.BUFDIR_SOURCE)

@@ -47,11 +47,11 @@ def _writable_dir(folder: Path) -> bool:
     return folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
 
 
-def suggest_path(path: Path) -> Path:
+def suggest_path(path: Path, *, folder_ok: bool = True) -> Path:
     """Another name that can probably be written: `navn-2.docx` beside it, or in a folder
-    the user can write to."""
+    the user can write to (the current one, else the home folder)."""
     folder = path.parent
-    if not _writable_dir(folder):
+    if not folder_ok or not _writable_dir(folder):
         cwd = Path.cwd()
         folder = cwd if _writable_dir(cwd) else Path.home()
     stem, suffix = path.stem or "dokument", path.suffix
@@ -68,11 +68,28 @@ def suggest_path(path: Path) -> Path:
     return candidate
 
 
-def _fail(path: Path, reason: str) -> OutputError:
+def _fail(path: Path, reason: str, *, folder_ok: bool = True) -> OutputError:
     return OutputError(
         f"Kan ikke skrive «{path}»: {reason} Prøv et annet navn, for eksempel "
-        f"-o «{suggest_path(path)}»."
+        f"-o «{suggest_path(path, folder_ok=folder_ok)}»."
     )
+
+
+def _reason(err: OSError) -> str:
+    """What went wrong, in Norwegian."""
+    import errno
+
+    reasons = {
+        errno.EACCES: "du har ikke skrivetilgang der.",
+        errno.EPERM: "du har ikke skrivetilgang der.",
+        errno.EROFS: "stedet er skrivebeskyttet.",
+        errno.ENOSPC: "disken er full.",
+        errno.ENOENT: "mappen finnes ikke eller kan ikke brukes.",
+        errno.ENAMETOOLONG: "filnavnet er for langt.",
+        errno.EISDIR: "det er en mappe.",
+        errno.ENOTDIR: "en del av stien er ikke en mappe.",
+    }
+    return reasons.get(err.errno or 0, f"systemet sa nei ({err.strerror or err}).")
 
 
 def check_target(path: Path) -> None:
@@ -83,9 +100,9 @@ def check_target(path: Path) -> None:
         )
     folder = path.parent
     if not folder.exists():
-        raise _fail(path, f"mappen «{folder}» finnes ikke.")
+        raise _fail(path, f"mappen «{folder}» finnes ikke.", folder_ok=False)
     if not folder.is_dir():
-        raise _fail(path, f"«{folder}» er ikke en mappe.")
+        raise _fail(path, f"«{folder}» er ikke en mappe.", folder_ok=False)
     lock = existing_lock(path)
     if lock is not None:
         raise _fail(
@@ -97,7 +114,7 @@ def check_target(path: Path) -> None:
     if path.exists() and not os.access(path, os.W_OK):
         raise _fail(path, "filen er skrivebeskyttet eller tilhører en annen bruker.")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise _fail(path, f"du har ikke skrivetilgang til mappen «{folder}».")
+        raise _fail(path, f"du har ikke skrivetilgang til mappen «{folder}».", folder_ok=False)
 
 
 def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
@@ -109,9 +126,11 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
             dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
         )
     except PermissionError:
-        raise _fail(target, f"du har ikke skrivetilgang til mappen «{target.parent}».") from None
+        raise _fail(
+            target, f"du har ikke skrivetilgang til mappen «{target.parent}».", folder_ok=False
+        ) from None
     except OSError as err:
-        raise _fail(target, f"{err.strerror or err}.") from None
+        raise _fail(target, _reason(err), folder_ok=False) from None
     temp = Path(handle.name)
     try:
         with handle:
@@ -123,7 +142,7 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
     except PermissionError:
         raise _fail(target, "filen er låst — kanskje åpen i Word, eller skrivebeskyttet.") from None
     except OSError as err:
-        raise _fail(target, f"{err.strerror or err}.") from None
+        raise _fail(target, _reason(err)) from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)

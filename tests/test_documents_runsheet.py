@@ -1,0 +1,99 @@
+"""The run sheet (kjøreplan) in Word: before the day, and planned beside actual after it."""
+
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+
+from startpakke.agenda.model import Agenda
+from startpakke.agenda.runsheet import format_clock, plan_runsheet
+from startpakke.documents.runsheet import (
+    NOT_RUN,
+    actual_parts,
+    write_planned_runsheet,
+    write_session_runsheet,
+)
+from startpakke.session.model import Session
+from tests.documents_session import (
+    all_text,
+    build_session,
+    example_session,
+    load_builtin_agenda,
+    table_rows,
+)
+
+
+@pytest.fixture(scope="module")
+def agenda() -> Agenda:
+    return load_builtin_agenda("startpakke")
+
+
+def test_planned_runsheet_has_the_clock_times_and_warnings(agenda: Agenda, tmp_path: Path) -> None:
+    plan = plan_runsheet(agenda, time(8, 30), 6)
+    path = write_planned_runsheet(plan, tmp_path / "kjoreplan.docx")
+    text = all_text(path)
+    overview = next(t for t in table_rows(path) if t[0] == ["Tid", "Min", "Del", "Innhold"])
+    part_rows = [row for row in overview[1:] if row[2]]
+    assert [row[3] for row in part_rows] == [part.title for part in plan.parts]
+    for part, row in zip(plan.parts, part_rows, strict=True):
+        assert row[0] == f"{format_clock(part.start)}–{format_clock(part.end)}"
+        assert row[1] == str(part.minutes)
+    assert "08:30" in text
+    for _label, warning in plan.warnings:
+        assert warning in text
+    for item in plan.materials:
+        assert item in text
+    turns = [phase.turn.describe() for part in plan.parts for phase in part.phases if phase.turn]
+    for turn in turns:
+        assert turn in text
+
+
+def test_session_runsheet_planned_beside_actual(agenda: Agenda, tmp_path: Path) -> None:
+    session = build_session()
+    path = write_session_runsheet(session, agenda, tmp_path / "k.docx")
+    tables = table_rows(path)
+    people = next(t for t in tables if t[0][0] == "Navn")
+    assert [row[0] for row in people[1:]] == [p.name for p in session.participants]
+    assert ["Bjørn Aasen", "Færder barneverntjeneste", "Medlem", "nei"] in people
+    compare = next(t for t in tables if t[0][:3] == ["Del", "Planlagt", "Faktisk"])
+    assert len(compare) == 1 + len(agenda.parts)
+    first = compare[1]
+    assert first[1] == "09:02–09:12"  # planned from the meeting's real start
+    assert first[2] == "09:02–09:14"
+    assert first[3:5] == ["10", "12"]
+    assert "2 min over" in first[5]
+    steg3 = compare[4]
+    assert "Kortet ned: kortet turer til 5 min" in steg3[5]
+
+
+def test_parts_not_run_say_so(agenda: Agenda, tmp_path: Path) -> None:
+    session = build_session()
+    assert session.run is not None
+    session.run["parts"] = session.run["parts"][:3]
+    session.run["parts"][2]["started_at"] = None
+    rows = table_rows(write_session_runsheet(session, agenda, tmp_path / "k.docx"))
+    compare = next(t for t in rows if t[0][:3] == ["Del", "Planlagt", "Faktisk"])
+    assert [row[2] == NOT_RUN for row in compare[1:]] == [False, False] + [True] * (
+        len(agenda.parts) - 2
+    )
+
+
+@pytest.mark.parametrize(
+    "run",
+    [None, {}, {"parts": "x"}, {"parts": [None, {"id": 3}, {"id": "steg1", "started_at": "?"}]}],
+)
+def test_odd_run_data_counts_as_not_run(run: object, agenda: Agenda, tmp_path: Path) -> None:
+    session = build_session()
+    session.run = run  # type: ignore[assignment]
+    assert all(not state.run for state in actual_parts(session).values())
+    text = all_text(write_session_runsheet(session, agenda, tmp_path / "k.docx"))
+    assert "Møtet er ikke kjørt ennå." in text
+
+
+def test_example_session_runsheet(agenda: Agenda, tmp_path: Path) -> None:
+    session: Session = example_session()
+    text = all_text(write_session_runsheet(session, agenda, tmp_path / "k.docx"))
+    for person in session.participants:
+        assert person.name in text
