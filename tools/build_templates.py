@@ -372,6 +372,10 @@ def build_page(doc) -> None:
     doc_title = header.add_run("\t{dokument}")
     doc_title.font.size = docx.shared.Pt(9)
     doc_title.font.color.rgb = docx.shared.RGBColor.from_string(GREY)
+    for run in (name, doc_title):  # centred on the 1 cm logo instead of on its baseline
+        position = OxmlElement("w:position")
+        position.set(qn("w:val"), "18")  # half-points: 9 pt up
+        run._r.get_or_add_rPr().append(position)
     _paragraph_border(header, "bottom")
 
     footer = section.footer.paragraphs[0]

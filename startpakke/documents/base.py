@@ -177,7 +177,7 @@ class DocumentWriter:
     ) -> Table:
         """A table; each cell is text (newlines kept) or a list of lines (one paragraph each)."""
         ncols = len(headers) if headers is not None else max((len(r) for r in rows), default=1)
-        table = self.document.add_table(
+        table: Table = self.document.add_table(
             rows=(1 if headers is not None else 0) + len(rows), cols=ncols
         )
         table._tbl.tblPr.style = style_id(self.document, style)

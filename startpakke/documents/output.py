@@ -150,7 +150,10 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
 
 
 def write_bytes(path: str | Path, data: bytes) -> Path:
-    return write_atomic(path, lambda stream: stream.write(data) and None)
+    def write(stream: IO[bytes]) -> None:
+        stream.write(data)
+
+    return write_atomic(path, write)
 
 
 def save_document(document: object, path: str | Path) -> Path:

@@ -21,8 +21,10 @@ from startpakke.documents.base import BLANK, DocumentWriter, short_date
 from startpakke.text import clean, slug
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from startpakke.agenda.model import Agenda, Part
-    from startpakke.session.model import Session
+    from startpakke.session.model import Participant, Session
 
 HEADERS = ["Sak", "Agenda/tema", "Status/diskusjon", "Konklusjon / ansvar og tidsfrist"]
 ATTENDANCE_HEADERS = ["Navn", "Kontaktinformasjon", "Kommune / tjeneste", "Deltok på møtet"]
@@ -410,10 +412,10 @@ class _Items:
         return Item(theme="Eventuelt", status=notes or ["Ingen saker."])
 
 
-def _names(people: list[object]) -> str:
+def _names(people: Sequence[Participant]) -> str:
     from startpakke.documents.base import join_names
 
-    return join_names(getattr(p, "name", "") for p in people)
+    return join_names(p.name for p in people)
 
 
 # -- attendance and signature ------------------------------------------------------------------
@@ -426,12 +428,9 @@ def _attendance(writer: DocumentWriter, session: Session) -> None:
     _attendance_table(writer, session.deputies, "Ingen vara er registrert.")
 
 
-def _attendance_table(writer: DocumentWriter, people: list[object], empty: str) -> None:
-    from startpakke.session.model import Participant
-
-    rows = []
+def _attendance_table(writer: DocumentWriter, people: Sequence[Participant], empty: str) -> None:
+    rows: list[list[object]] = []
     for person in people:
-        assert isinstance(person, Participant)
         rows.append(
             [
                 person.name,
