@@ -638,7 +638,10 @@ class TakeawaysView(CaptureView):
         speaker = self.speaker()
         if speaker is None:
             return "for fokuspersonen som har ordet · Enter i listen: kan stå i referatet"
-        shared = self.controller.focus_round(speaker.id).share_takeaway if speaker else False
+        # Read only: rendering must not create a focus round for whoever has the word.
+        shared = any(
+            r.share_takeaway for r in self.session.focus_rounds if r.participant == speaker.id
+        )
         status = SHARED if shared else PRIVATE
         return f"{one_line(speaker.name, 30)} · {status} · Enter i listen bytter"
 
