@@ -338,14 +338,29 @@ def _field(paragraph, instruction: str) -> None:
     run_with(end)
 
 
+# What may follow w:pBdr in a w:pPr, and w:position in a w:rPr (Word wants schema order).
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+    "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)  # fmt: skip
+_AFTER_POSITION = (
+    "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
+    "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish",
+    "w:oMath",
+)  # fmt: skip
+
+
 def _paragraph_border(paragraph, edge: str) -> None:
     ppr = paragraph._p.get_or_add_pPr()
-    ppr.append(
-        parse_xml(
-            f'<w:pBdr {nsdecls("w")}><w:{edge} w:val="single" w:sz="4" w:space="4" '
-            f'w:color="{BORDER}"/></w:pBdr>'
-        )
+    border = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:{edge} w:val="single" w:sz="4" w:space="4" '
+        f'w:color="{BORDER}"/></w:pBdr>'
     )
+    ppr.insert_element_before(border, *_AFTER_PBDR)
 
 
 def _right_tab(paragraph) -> None:
@@ -375,7 +390,7 @@ def build_page(doc) -> None:
     for run in (name, doc_title):  # centred on the 1 cm logo instead of on its baseline
         position = OxmlElement("w:position")
         position.set(qn("w:val"), "18")  # half-points: 9 pt up
-        run._r.get_or_add_rPr().append(position)
+        run._r.get_or_add_rPr().insert_element_before(position, *_AFTER_POSITION)
     _paragraph_border(header, "bottom")
 
     footer = section.footer.paragraphs[0]

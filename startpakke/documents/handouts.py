@@ -182,4 +182,8 @@ def _shade(cell: object, fill: str) -> None:
     from docx.oxml.ns import nsdecls
 
     tc_pr = cell._tc.get_or_add_tcPr()  # type: ignore[attr-defined]
-    tc_pr.append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+    shading = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    # Schema order: what may follow w:shd in a w:tcPr.
+    tc_pr.insert_element_before(
+        shading, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark"
+    )
