@@ -21,7 +21,7 @@ from startpakke.session.edit import (
 )
 from startpakke.session.model import Session
 from startpakke.session.store import save_session
-from startpakke.tui.projector_app import BlockClock, ProjectorApp
+from startpakke.tui.projector_app import BlockClock, Board, PostIt, ProjectorApp
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 NAMES = "Anne,Bjørn,Cecilie"
@@ -164,6 +164,26 @@ def test_room_shows_overtime_and_whose_turn(tmp_path: Path) -> None:
     assert view.clock_status.startswith("OVERTID")
 
 
+def test_room_says_when_the_facilitators_app_has_stopped_saving(tmp_path: Path) -> None:
+    clock = FakeClock()
+    path = tmp_path / "okt.json"
+    controller = make_session_file(path, 2, clock=clock)
+    room = Room(path, clock=clock)
+    room.open()
+    clock.advance(15)
+    assert room.view().problem is None
+    clock.advance(30)
+    problem = room.view().problem
+    assert problem is not None and "Ingen ny lagring fra møteappen på 45 s" in problem
+    controller.heartbeat()  # the app saves again
+    room.refresh()
+    assert room.view().problem is None
+    controller.toggle_pause()  # a paused meeting may sit still for as long as it likes
+    clock.advance(600)
+    room.refresh()
+    assert room.view().problem is None
+
+
 def test_room_shows_the_listening_banner_in_kollegaveiledning(tmp_path: Path) -> None:
     clock = FakeClock()
     path = tmp_path / "okt.json"
@@ -254,6 +274,40 @@ async def test_projector_app_at_steg_4(tmp_path: Path, width: int, height: int) 
         clock.advance(30)
         await pilot.pause(0.15)
         assert clock_widget.face == "04:30"
+
+
+@pytest.mark.parametrize(
+    ("count", "compact", "hidden"), [(3, False, False), (12, True, False), (40, True, True)]
+)
+async def test_many_rules_go_compact_and_what_does_not_fit_is_counted(
+    tmp_path: Path, count: int, compact: bool, hidden: bool
+) -> None:
+    clock = FakeClock()
+    path = tmp_path / "okt.json"
+    rules = tuple((f"Regel {i}", i % 3 == 0) for i in range(1, count + 1))
+    make_session_file(path, 4, clock=clock, rules=rules)
+    room = Room(path, clock=clock)
+    room.open()
+    app = ProjectorApp(room, tick=0.05)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        notes = list(app.query(PostIt))
+        assert len(notes) == count
+        assert all(note.has_class("-compact") == compact for note in notes)
+        missing = app.query_one(Board).count_hidden()
+        heading = text_of(app, ".board-heading")
+        assert f"{count} forslag" in heading
+        shown = sum(1 for note in notes if note.region and note.region.bottom <= 24)
+        assert missing == count - shown
+        if hidden:
+            assert missing > 0
+            assert f"{missing} til får ikke plass" in heading
+        else:
+            assert missing == 0
+            assert "får ikke plass" not in heading
+        # The clock keeps its place, smaller but whole.
+        clock_widget = app.query_one(BlockClock)
+        assert blockfont.fit("05:00", *clock_widget.content_region.size) >= 1
 
 
 @pytest.mark.parametrize(("width", "height"), [(80, 24), (200, 60)])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -222,3 +224,17 @@ def test_the_follower_never_writes(tmp_path: Path) -> None:
         follower.poll()
     assert follower.session is not None
     assert (sorted(p.name for p in tmp_path.iterdir()), path.stat().st_mtime_ns) == before
+
+
+def test_the_projector_package_is_plain_python() -> None:
+    """Following, the room's view and the web server never import Textual."""
+    code = (
+        "import sys, startpakke.projector.follow, startpakke.projector.room, "
+        "startpakke.projector.blockfont, startpakke.projector.web; "
+        "print([m for m in sys.modules if m.split('.')[0] == 'textual' "
+        "or m.startswith('startpakke.tui')])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -25,6 +25,9 @@ from startpakke.session.model import (
     Session,
 )
 
+STALE_SECONDS = 20.0
+"""The facilitator's app saves at least every 5 s while a timer runs; this long without a
+save, the room is told the clock may be wrong (the app was closed, or the laptop slept)."""
 NOT_STARTED = "Møtet har ikke startet"
 THANKS = "Takk for i dag"
 
@@ -202,6 +205,13 @@ class Room:
                 wall_clock=wall,
                 problem=problem,
             )
+        if problem is None and not snap.paused and session.run:
+            silent = RunEngine.closed_seconds(session.run, self.clock)
+            if silent > STALE_SECONDS:
+                problem = (
+                    f"Ingen ny lagring fra møteappen på {minutes_text(silent)} – "
+                    "er den i gang? Klokken kan være feil."
+                )
         return running_view(snap, session, agenda.title, problem)
 
 

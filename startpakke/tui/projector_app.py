@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult, RenderResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
@@ -30,6 +31,9 @@ from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 TICK_SECONDS = 0.25
 POSTIT_WIDTH = 30
 """About how wide a rule's post-it is; the board has as many columns as fit."""
+ROOMY_ROWS = 4
+"""Rows a roomy post-it takes: two lines of text, who proposed it, a gap."""
+AGREED = "✓ enig"
 CLOCK_STATES = ("ok", "low", "overtime", "paused")
 STAGES = ("waiting", "running", "finished")
 
@@ -52,31 +56,68 @@ class PostIt(Static):
 
 
 class Board(Vertical):
-    """The post-its: rules in columns, or competences in one column per category."""
+    """The post-its: rules in columns, or competences in one column per category.
+
+    Roomy notes (text, then who and «✓ enig» on a line of their own) while they fit in
+    half the screen; otherwise one line each, so more of them are seen. Notes that still
+    do not fit are counted in the heading, never silently left out.
+    """
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._shown: object = None
+        self._heading = ""
 
-    def show(self, view: RoomView, width: int) -> None:
-        columns = max(1, (width - 2) // POSTIT_WIDTH)
-        content: object = (view.rules, view.competences, columns)
+    def show(self, view: RoomView, size: Size) -> None:
+        columns = max(1, (size.width - 2) // POSTIT_WIDTH)
+        room = max(3, size.height // 2 - 2)
+        if view.competences is not None:
+            tallest = max((len(column.notes) for column in view.competences), default=0)
+            compact = (tallest + 1) * ROOMY_ROWS > room
+        else:
+            rules = view.rules or ()
+            compact = -(-len(rules) // columns) * ROOMY_ROWS > room
+        if compact and view.rules:
+            columns = min(columns, -(-len(view.rules) // room))  # as few as fit: more text
+        content: object = (view.rules, view.competences, columns, compact)
         if content == self._shown:
             return
         self._shown = content
         self.remove_children()
         self.display = view.rules is not None or view.competences is not None
         if view.competences is not None:
-            self.mount(*_competence_board(view.competences))
+            self._heading, widgets = _competence_board(view.competences, compact)
         elif view.rules is not None:
-            self.mount(*_rule_board(view.rules, columns))
+            self._heading, widgets = _rule_board(view.rules, columns, compact)
+        else:
+            return
+        self.mount(Static(self._heading, classes="board-heading"), *widgets)
+        self.call_after_refresh(self.count_hidden)
+
+    def count_hidden(self) -> int:
+        """How many notes do not fit; said in the heading."""
+        bottom = min(self.content_region.bottom, self.screen.content_region.bottom)
+        notes = list(self.query(PostIt))
+        hidden = sum(1 for note in notes if not note.region or note.region.bottom > bottom)
+        headings = self.query(".board-heading")
+        if headings:
+            text = self._heading
+            if hidden:
+                text += f"  ·  {hidden} til får ikke plass på skjermen"
+            headings.first(Static).update(text)
+        return hidden
 
 
-def _postit(text: str, byline: str, classes: str) -> PostIt:
+def _postit(text: str, byline: str, classes: str, *, compact: bool, mark: str = "") -> PostIt:
+    if compact:
+        content = Text.assemble((mark + " " if mark else "", "bold"), (text, "bold"))
+        return PostIt(content, classes=classes + " -compact")
     return PostIt(Text.assemble((text, "bold"), "\n", (byline, "italic")), classes=classes)
 
 
-def _rule_board(rules: tuple[RuleNote, ...], columns: int) -> list[Widget]:
+def _rule_board(
+    rules: tuple[RuleNote, ...], columns: int, compact: bool
+) -> tuple[str, list[Widget]]:
     agreed = sum(1 for rule in rules if rule.agreed)
     if rules:
         heading = f"Spilleregler  ·  {len(rules)} forslag, {agreed} enige"
@@ -85,14 +126,16 @@ def _rule_board(rules: tuple[RuleNote, ...], columns: int) -> list[Widget]:
     notes = [
         _postit(
             rule.text,
-            ("✓ enig" if rule.agreed else "forslag") + (f"  ·  {rule.by}" if rule.by else ""),
+            (AGREED if rule.agreed else "forslag") + (f"  ·  {rule.by}" if rule.by else ""),
             "postit rule" + (" -agreed" if rule.agreed else ""),
+            compact=compact,
+            mark="✓" if rule.agreed else "",
         )
         for rule in rules
     ]
     # Filled row by row, like post-its put up left to right.
     stacks = [Vertical(*notes[i::columns], classes="postit-column") for i in range(columns)]
-    return [Static(heading, classes="board-heading"), Horizontal(*stacks, classes="board-columns")]
+    return heading, [Horizontal(*stacks, classes="board-columns")]
 
 
 def _competence_byline(note: CompetenceNote) -> str:
@@ -100,16 +143,21 @@ def _competence_byline(note: CompetenceNote) -> str:
     return "  ·  ".join(mark for mark in marks if mark)
 
 
-def _competence_board(columns: tuple[CompetenceColumn, ...]) -> list[Widget]:
+def _competence_board(
+    columns: tuple[CompetenceColumn, ...], compact: bool
+) -> tuple[str, list[Widget]]:
     total = sum(len(column.notes) for column in columns)
-    heading = Static(
-        f"Vår kompetanse  ·  {total} lapper" if total else "Vår kompetanse  ·  ingen lapper ennå",
-        classes="board-heading",
-    )
+    heading = f"Vår kompetanse  ·  {total} lapper" if total else "Vår kompetanse  ·  ingen ennå"
     parts = []
     for column in columns:
         notes = [
-            _postit(note.text, _competence_byline(note), f"postit -{column.category.value}")
+            _postit(
+                note.text,
+                _competence_byline(note),
+                f"postit -{column.category.value}",
+                compact=compact,
+                mark="★" if note.chosen else "",
+            )
             for note in column.notes
         ]
         label = Static(
@@ -117,7 +165,7 @@ def _competence_board(columns: tuple[CompetenceColumn, ...]) -> list[Widget]:
             classes=f"category-heading -{column.category.value}",
         )
         parts.append(Vertical(label, *notes, classes="postit-column"))
-    return [heading, Horizontal(*parts, classes="board-columns")]
+    return heading, [Horizontal(*parts, classes="board-columns")]
 
 
 class ProjectorApp(App[None]):
@@ -171,7 +219,7 @@ class ProjectorApp(App[None]):
 
     def on_resize(self) -> None:
         if self.shown is not None:
-            self.query_one(Board).show(self.shown, self.size.width)
+            self.query_one(Board).show(self.shown, self.size)
 
     # -- rendering -----------------------------------------------------------------------
 
@@ -216,7 +264,12 @@ class ProjectorApp(App[None]):
             self.query_one("#clock-label", Static).update("Klokken er")
             self._set("#clock-status", "")
         self.query_one("#clock-box").display = view.stage != "finished"
-        self.query_one(Board).show(view, self.size.width)
+        board = self.query_one(Board)
+        board.show(view, self.size)
+        if board.display and (view.problem, view.prompts) != (
+            (before.problem, before.prompts) if before else None
+        ):
+            board.call_after_refresh(board.count_hidden)  # the space above it changed
 
 
 def _turn_text(view: RoomView) -> Text | str:
