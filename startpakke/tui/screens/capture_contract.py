@@ -60,7 +60,7 @@ class ContractScreen(ModalScreen[None]):
             )
             yield TextArea(contract.text, id="contract-text", classes="capture-text")
             yield Static(
-                "Spillereglene dere er enige om (fra steg 4) kommer med i kontrakten:",
+                "Spillereglene dere er enige om kommer med i kontrakten:",
                 classes="capture-field-title",
             )
             yield Static(rules or "Ingen enige spilleregler ennå.", id="contract-rules")

@@ -63,7 +63,7 @@ class PlanScreen(ModalScreen[None]):
             return value if value in ids else Select.NULL
 
         with VerticalScroll(id="plan-box", classes="dialog capture-dialog"):
-            yield Static("Plan for videre arbeid (steg 7)", classes="dialog-title")
+            yield Static("Plan for videre arbeid", classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label("Leder", classes="form-label")
                 yield Select(

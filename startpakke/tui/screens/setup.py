@@ -94,7 +94,7 @@ class SetupScreen(Screen[Session]):
         warning = self.query_one("#size-warning", Static)
         if count > self.max_participants:
             warning.update(
-                f"Merk: {count} deltakere. Startpakken anbefaler inntil {self.max_participants} "
+                f"Merk: {count} deltakere. Agendaen anbefaler inntil {self.max_participants} "
                 "personer – runder og tidsplan blir lengre. Du kan likevel starte."
             )
         else:
