@@ -18,7 +18,7 @@ RUN_BINDINGS: list[Binding] = [
     Binding("space", "toggle_pause", "Pause", key_display="mellomrom", id="toggle_pause"),
     Binding("plus,+", "extend(1)", "+1 min", key_display="+", id="extend"),
     Binding("minus,-", "extend(-1)", "-1 min", key_display="-", id="shorten"),
-    Binding("c", "capture", "Skriv ned", id="capture"),
+    Binding("c", "capture", "Skriv ned", priority=True, id="capture"),
     Binding("o", "schedule", "Tidsplan", id="schedule"),
     Binding("i", "info", "Notater", id="info"),
     Binding("d", "participants", "Deltakere", show=False, id="participants"),

@@ -11,6 +11,7 @@ The area only renders the session and calls the controller (through the views in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -35,11 +36,35 @@ LIST_ACTIONS = {"edit", "delete", "undo", "move", "toggle", "timekeeper", "stay"
 INPUT_ACTIONS = {"category", "person"}
 
 
+class CaptureInput(Input):
+    """The capture field. Enter is handled here, in the order the keys were typed: with
+    Input's own binding, letters typed right after Enter could join the text being added.
+    """
+
+    def __init__(self, *, on_enter: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_enter = on_enter
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self._on_enter()
+
+
 class CaptureArea(Vertical):
     """Shows and takes what is captured in the current part."""
 
     BINDINGS = [
-        Binding("escape", "leave", "Tilbake til møtet", key_display="esc", id="capture.leave"),
+        # A priority key: handled at once, so a meeting key typed right after Esc works.
+        Binding(
+            "escape",
+            "leave",
+            "Tilbake til møtet",
+            key_display="esc",
+            priority=True,
+            id="capture.leave",
+        ),
         Binding("r", "edit", "Rediger", id="capture.edit"),
         Binding("x,delete", "delete", "Slett", key_display="x/Del", id="capture.delete"),
         Binding("u", "undo", "Angre sletting", id="capture.undo"),
@@ -72,7 +97,9 @@ class CaptureArea(Vertical):
         yield Static(id="capture-title")
         with Horizontal(id="capture-entry"):
             yield Static(id="capture-prefix")
-            yield Input(id="capture-input", compact=True, select_on_focus=False)
+            yield CaptureInput(
+                on_enter=self._submit, id="capture-input", compact=True, select_on_focus=False
+            )
         yield OptionList(id="capture-list", compact=True)
 
     def on_mount(self) -> None:
@@ -97,7 +124,7 @@ class CaptureArea(Vertical):
             self.editing = None
             self._rows = None
             if not view.has_input and self.capture_input.has_focus:
-                self.capture_list.focus()
+                self._focus(self.capture_list)
         self.render_state()
 
     def focus_input(self) -> None:
@@ -151,14 +178,20 @@ class CaptureArea(Vertical):
             return
         self._show_entry(True)
         self.render_state()
-        self.capture_input.focus()
+        self._focus(self.capture_input)
 
     def _focus_list(self) -> None:
         self._show_entry(self.view.has_input and self.editing is not None)
         lst = self.capture_list
         if lst.highlighted is None and lst.option_count:
             lst.highlighted = 0
-        lst.focus()
+        self._focus(lst)
+
+    def _focus(self, widget: Input | OptionList) -> None:
+        """Focus now, not after the queued keys: what is typed right after `c` lands in
+        the field (with `widget.focus()` a fast typist's first letters would be meeting keys).
+        """
+        self.screen.set_focus(widget)
 
     def _controller_changed(self) -> None:
         if self.is_mounted:
@@ -241,20 +274,24 @@ class CaptureArea(Vertical):
     @on(Input.Submitted, "#capture-input")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value
+        self._submit()
+
+    def _submit(self) -> None:
+        field = self.capture_input
+        text = field.value
         if not text.strip():
             return
         if self.editing is not None:
             item_id = self.editing
             if self._attempt(self.view.save_edit, item_id, text):
                 self.editing = None
-                event.input.value = ""
+                field.value = ""
                 self.render_state()
                 self._focus_list()
                 self._highlight(item_id)
             return
         if self._attempt(self.view.submit, text):
-            event.input.value = ""  # the field stays open for the next one
+            field.value = ""  # the field stays open for the next one
             self.capture_list.scroll_end(animate=False)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -339,7 +376,7 @@ class CaptureArea(Vertical):
         self.capture_input.value = text
         self.capture_input.cursor_position = len(text)
         self.render_state()
-        self.capture_input.focus()
+        self._focus(self.capture_input)
 
     def action_delete(self) -> None:
         item_id = self._highlighted_id()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, Input, Static
 
 from startpakke.controller import MeetingController
 from startpakke.engine import Snapshot
@@ -203,6 +203,10 @@ class RunScreen(Screen[None]):
             return None if engine.finished else True
         if action in {"next_turn", "toggle_absent"}:
             return True if engine.current_speaker is not None else None
+        if action == "capture":
+            # `c` is a priority key, handled before the next key is delivered, so what is
+            # typed right after it lands in the field; in a text field it is just a «c».
+            return not isinstance(self.focused, Input)
         return True
 
     @on(CaptureArea.Changed)
