@@ -1,0 +1,84 @@
+"""The two apps the benchmarks start: the facilitator's app (in its run screen) and the
+smallest Textual app with the same kinds of widgets.
+
+Everything is imported inside the functions, so a child process that times its own start
+imports exactly what the app it starts needs, and nothing for the other one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from startpakke.engine import Clock
+
+NAMES = "Anne,Bjørn,Cecilie,Dag,Eva,Frida"
+
+
+def minimal_app() -> App[None]:
+    """Header, Static, Digits and Footer: the baseline every start-up is compared with."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Digits, Footer, Header, Static
+
+    class MinimalApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Innsjekk")
+            yield Digits("05:00")
+            yield Footer()
+
+    return MinimalApp()
+
+
+def run_app(session_dir: Path, clock: Clock | None = None) -> Any:
+    """The real app on a new session file in `session_dir`, starting in the run screen.
+
+    This is what `startpakke run --session FILE --names "Anne,…"` does once the setup
+    screen's «Start» has been pressed: the built-in agenda is loaded, the session file is
+    created, every change is saved to it (`SessionStore.save`, atomic, with fsync), and the
+    run screen is the first screen shown. Returns a `StartpakkeApp`.
+    """
+    from textual import events
+
+    import startpakke.tui.app as app_module
+    from startpakke.agenda.loader import load_agenda
+    from startpakke.resources import resolve_agenda
+    from startpakke.session.edit import participants_from_names
+    from startpakke.session.model import Session
+    from startpakke.session.store import SessionStore
+    from startpakke.tui.app import HEARTBEAT_SECONDS, StartpakkeApp, Startup
+
+    agenda = load_agenda(resolve_agenda("startpakke"))
+    session = Session(agenda="startpakke", agenda_id=agenda.id)
+    session.participants = participants_from_names(NAMES)
+    store = SessionStore.create(Path(session_dir) / "okt.json", session)
+
+    class StraightToRun(StartpakkeApp):
+        """The real app, with the setup screen's «Start» already pressed."""
+
+        # Textual reads a relative CSS_PATH beside the class's module: keep the app's files.
+        CSS_PATH = [Path(app_module.__file__).parent / css for css in StartpakkeApp.CSS_PATH]
+
+        def on_mount(self, event: events.Mount) -> None:
+            event.prevent_default()  # Textual would call StartpakkeApp.on_mount next
+            self.sub_title = self.startup.agenda.title
+            self._begin(self.startup.session)
+            self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+
+    startup = Startup(
+        agenda=agenda,
+        session=store.session,
+        save=lambda _session: store.save(),
+        session_path=store.path,
+        bell=False,
+    )
+    return StraightToRun(startup, clock=clock)
+
+
+def is_run_screen(screen: object) -> bool:
+    from startpakke.tui.screens.run import RunScreen
+
+    return isinstance(screen, RunScreen)

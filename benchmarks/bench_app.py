@@ -1,0 +1,225 @@
+"""The facilitator's app: first frame and memory, key press to repaint, the shown countdown."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import tempfile
+import time
+from pathlib import Path
+
+from common import BENCH, PYTHON, Figure, alternate, median, run_child
+
+FIRST_FRAME = str(BENCH / "first_frame.py")
+
+
+# -- first frame and peak memory -----------------------------------------------------------
+
+
+def first_frame(runs: int) -> list[Figure]:
+    """Process start → first frame, and peak memory, for both apps in fresh processes."""
+    memory: dict[str, list[float]] = {"minimal": [], "startpakke": []}
+
+    def start(which: str) -> float:
+        with tempfile.TemporaryDirectory(prefix="startpakke-bench-") as folder:
+            argv = [PYTHON, FIRST_FRAME, which] + ([folder] if which == "startpakke" else [])
+            result = run_child(argv, timeout=60)
+        if result.returncode != 0 or not result.stdout.strip():
+            raise RuntimeError(f"first_frame.py {which} failed:\n{result.stderr[-2000:]}")
+        memory[which].append(result.maxrss_kb / 1024)
+        return float(result.stdout.split()[0]) - result.started
+
+    minimal, ours = alternate(runs, lambda: start("minimal"), lambda: start("startpakke"))
+    base_mem = median(memory["minimal"][-runs:])
+    our_mem = median(memory["startpakke"][-runs:])
+    frame = Figure(
+        "app",
+        "første bilde, kjøreskjermen (prosess-start → første bilde)",
+        median(ours),
+        "s",
+        median(minimal),
+        "minste Textual-app",
+        "≤ 1.5×",
+        n=runs,
+    )
+    frame.passed = frame.ratio is not None and frame.ratio <= 1.5
+    mem = Figure(
+        "app",
+        "toppminne (ru_maxrss per barneprosess)",
+        our_mem,
+        "MB",
+        base_mem,
+        "minste Textual-app",
+        "≤ 1.3×",
+        n=runs,
+    )
+    mem.passed = mem.ratio is not None and mem.ratio <= 1.3
+    return [frame, mem]
+
+
+# -- key press to repaint ------------------------------------------------------------------
+
+
+class FrameLog:
+    """Wraps `App._display` (private; benchmark only) to note when each frame is rendered.
+
+    Each entry is the `perf_counter()` after the compositor's update for the run screen was
+    rendered, with the big clock's value at that moment.
+    """
+
+    def __init__(self) -> None:
+        from textual.app import App
+
+        self.frames: list[tuple[float, str]] = []
+        self._app_class = App
+        self._original = App._display
+        log = self
+        original = self._original
+
+        def _display(app, screen, renderable):  # type: ignore[no-untyped-def]
+            original(app, screen, renderable)
+            if renderable is not None and log.target is not None and screen is log.target:
+                log.frames.append((time.perf_counter(), log.digits()))
+
+        self.target: object | None = None
+        self._wrapped = _display
+
+    def digits(self) -> str:
+        from textual.widgets import Digits
+
+        assert self.target is not None
+        return str(self.target.query_one("#clock-digits", Digits).value)  # type: ignore[attr-defined]
+
+    def __enter__(self) -> FrameLog:
+        self._app_class._display = self._wrapped  # type: ignore[method-assign]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._app_class._display = self._original  # type: ignore[method-assign]
+
+
+async def _keypresses(presses: int) -> list[float]:
+    import apps
+
+    from startpakke.engine import FakeClock
+
+    latencies: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="startpakke-bench-") as folder, FrameLog() as log:
+        app = apps.run_app(Path(folder), clock=FakeClock())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            log.target = app.screen
+            assert apps.is_run_screen(app.screen), app.screen
+            for index in range(presses):
+                key = "+" if index % 2 == 0 else "-"
+                before = log.digits()
+                seen = len(log.frames)
+                started = time.perf_counter()
+                await pilot.press(key)
+                deadline = started + 5.0
+                while True:
+                    changed = [t for t, shown in log.frames[seen:] if shown != before]
+                    if changed:
+                        latencies.append(changed[0] - started)
+                        break
+                    if time.perf_counter() > deadline:
+                        raise RuntimeError(f"no repaint after pressing {key!r}")
+                    await asyncio.sleep(0.0005)
+            await pilot.press("ctrl+q")
+    return latencies
+
+
+def keypress(presses: int) -> list[Figure]:
+    """Median and worst of `presses` presses of `+`/`-`, each saved to the session file."""
+    latencies = asyncio.run(_keypresses(presses))
+    ms = [value * 1000 for value in latencies]
+    med = Figure(
+        "app",
+        f"tast → nytt bilde, median ({presses} trykk +/-)",
+        median(ms),
+        "ms",
+        target="< 50 ms",
+        n=presses,
+    )
+    med.passed = med.value is not None and med.value < 50
+    worst = Figure(
+        "app",
+        f"tast → nytt bilde, verste ({presses} trykk +/-)",
+        max(ms),
+        "ms",
+        n=presses,
+        note="informasjon",
+    )
+    return [med, worst]
+
+
+# -- the shown countdown against the wall clock --------------------------------------------
+
+
+def face_interval(face: str) -> tuple[float, float]:
+    """The remaining seconds (lo, hi] that `clock_face` shows as `face`."""
+    sign = -1 if face.startswith("+") else 1
+    parts = [int(part) for part in face.lstrip("+").split(":")]
+    seconds = 0
+    for part in parts:
+        seconds = seconds * 60 + part
+    if sign > 0:  # counting down, rounded up: S shows for S-1 < r <= S
+        return seconds - 1.0, float(seconds)
+    return -(seconds + 1.0), -float(seconds)  # overtime, rounded down
+
+
+def shown_error(face: str, remaining: float) -> float:
+    """How far the true remaining time is from what the face can stand for (0 = right)."""
+    lo, hi = face_interval(face)
+    if remaining > hi:
+        return remaining - hi
+    if remaining <= lo:
+        return lo - remaining
+    return 0.0
+
+
+async def _countdown(seconds: float, every: float) -> tuple[list[float], int]:
+    import apps
+
+    from startpakke.engine import SystemClock
+
+    errors: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="startpakke-bench-") as folder, FrameLog() as log:
+        app = apps.run_app(Path(folder), clock=SystemClock())
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            log.target = app.screen
+            # One reading of the engine, paired with the benchmark's own clock; after that
+            # the truth is only that reading minus real time elapsed.
+            wall0 = time.perf_counter()
+            remaining0 = app.controller.snapshot().main.remaining
+            wall0 = (wall0 + time.perf_counter()) / 2
+            end = wall0 + seconds
+            next_sample = wall0 + every
+            while True:
+                await asyncio.sleep(max(0.0, next_sample - time.perf_counter()))
+                now = time.perf_counter()
+                if now > end:
+                    break
+                # What is on the screen: the clock in the last frame rendered.
+                shown = log.frames[-1][1] if log.frames else log.digits()
+                errors.append(shown_error(shown, remaining0 - (now - wall0)))
+                next_sample += every
+            await pilot.press("ctrl+q")
+    return errors, len(errors)
+
+
+def countdown(seconds: float) -> list[Figure]:
+    errors, samples = asyncio.run(_countdown(seconds, 0.25))
+    worst = max(errors) if errors else math.inf
+    figure = Figure(
+        "tid",
+        f"vist nedtelling mot veggklokka, {seconds:.0f} s, verste avvik",
+        worst,
+        "s-err",
+        target="< 0.5 s",
+        n=samples,
+        note="utover avrunding til hele sekunder",
+    )
+    figure.passed = worst < 0.5
+    return [figure]

@@ -1,0 +1,163 @@
+"""startpakke's benchmarks: one table, every figure against a baseline from the same run.
+
+    python benchmarks/run.py            # the full run recorded in benchmarks/README.md
+    python benchmarks/run.py --quick    # fewer runs, 10 s of countdown (for development)
+    python benchmarks/run.py --only cli,timer
+
+Sections: cli (no-window commands vs `python -c pass`), app (first frame and memory vs the
+smallest Textual app, key press to repaint), docs (export, as whole processes), save
+(autosave per change), timer (engine drift over three simulated hours, the app's countdown
+against the wall clock). Exit code 0 even when a target is missed: this is a report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import EXAMPLE, LAUNCHER, PYTHON, Figure, fmt_value
+
+SECTIONS = ("cli", "app", "docs", "save", "timer")
+
+
+def machine() -> str:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import os
+
+    return (
+        f"Python {platform.python_version()} ({PYTHON}) · {os.cpu_count()} kjerner · "
+        f"CPU: {cpu} · {platform.system()} {platform.release()}"
+    )
+
+
+def collect(args: argparse.Namespace) -> list[Figure]:
+    import bench_app
+    import bench_cli
+    import bench_documents
+    import bench_timer
+    import large_session
+
+    runs = 5 if args.quick else args.runs
+    figures: list[Figure] = []
+
+    def step(label: str, produce) -> None:  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        print(f"… {label}", file=sys.stderr, flush=True)
+        figures.extend(produce())
+        print(f"  ({time.perf_counter() - started:.0f} s)", file=sys.stderr, flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="startpakke-bench-") as name:
+        large = None
+        if {"docs", "save"} & set(args.only):
+            large = large_session.write(EXAMPLE, Path(name))
+        # Child processes first: they are started from a small launcher process anyway,
+        # but the machine is quietest before the in-process app runs.
+        if "cli" in args.only:
+            step("kommandoer uten vindu", lambda: bench_cli.commands(runs))
+            step("export: importsjekk", lambda: [bench_cli.export_imports()])
+            step("gulvet: yaml + pydantic", lambda: [bench_cli.pydantic_floor(runs)])
+        if "app" in args.only:
+            step("første bilde og minne", lambda: bench_app.first_frame(runs))
+        if "docs" in args.only:
+            step("export", lambda: bench_documents.exports(max(3, runs // 2), large))
+        if "save" in args.only:
+            step("autolagring", lambda: bench_documents.autosave(100, large))
+        if "app" in args.only:
+            presses = 50 if args.quick else 200
+            step("tastetrykk", lambda: bench_app.keypress(presses))
+        if "timer" in args.only:
+            step("motor over 3 t", bench_timer.drift)
+            seconds = 10.0 if args.quick else 60.0
+            step(f"nedtelling, {seconds:.0f} s", lambda: bench_app.countdown(seconds))
+    LAUNCHER.close()
+    return figures
+
+
+def table(figures: list[Figure]) -> str:
+    head = ("", "måling", "verdi", "grunnlinje", "forhold", "mål", "n", "merknad")
+    rows = []
+    for figure in figures:
+        mark = {True: "✓", False: "✗", None: " "}[figure.passed]
+        base = ""
+        if figure.baseline is not None:
+            base = f"{fmt_value(figure.baseline, figure.unit)} ({figure.baseline_name})"
+        ratio = f"{figure.ratio:.2f}×" if figure.ratio is not None else ""
+        rows.append(
+            (
+                mark,
+                figure.name,
+                fmt_value(figure.value, figure.unit),
+                base,
+                ratio,
+                figure.target,
+                str(figure.n or ""),
+                figure.note,
+            )
+        )
+    widths = [max(len(row[i]) for row in [head, *rows]) for i in range(len(head))]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        return "| " + " | ".join(cells) + " |"
+
+    rule = "|" + "|".join("-" * (width + 2) for width in widths) + "|"
+    return "\n".join([line(head), rule, *(line(row) for row in rows)])
+
+
+def summary(figures: list[Figure]) -> str:
+    missed = [f for f in figures if f.passed is False]
+    if not missed:
+        return "Alle mål nådd"
+    parts = []
+    for figure in missed:
+        shown = (
+            f"{figure.ratio:.2f}×"
+            if figure.ratio is not None and "×" in figure.target
+            else (fmt_value(figure.value, figure.unit))
+        )
+        parts.append(f"{figure.name} ({shown}, mål {figure.target})")
+    return "Mål ikke nådd: " + "; ".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="færre runder, 10 s nedtelling")
+    parser.add_argument("--runs", type=int, default=11, help="runder per prosessmåling (11)")
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"kommaseparert utvalg av {', '.join(SECTIONS)}",
+    )
+    args = parser.parse_args(argv)
+    args.only = [name.strip() for name in args.only.split(",") if name.strip()]
+    unknown = set(args.only) - set(SECTIONS)
+    if unknown:
+        parser.error(f"ukjent del: {', '.join(sorted(unknown))}")
+
+    started = time.perf_counter()
+    figures = collect(args)
+    print(machine())
+    quick = " (--quick)" if args.quick else ""
+    print(f"Tid brukt: {time.perf_counter() - started:.0f} s{quick}")
+    print()
+    print(table(figures))
+    print()
+    print(summary(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
