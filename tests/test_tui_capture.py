@@ -271,9 +271,10 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         await pilot.pause()
         assert again.controller is not None
         assert again.controller.part.id == "steg7"
-        assert session_of(again).model_dump() == saved.model_dump(
-            exclude={"updated_at", "run"}
-        ) | {"updated_at": session_of(again).updated_at, "run": session_of(again).run}
+        assert session_of(again).model_dump() == saved.model_dump(exclude={"updated_at", "run"}) | {
+            "updated_at": session_of(again).updated_at,
+            "run": session_of(again).run,
+        }
         assert "leder Anne" in shown_title(again)
         await pilot.press("p", "p", "p")  # back to steg 4
         assert again.controller.part.id == "steg4"
@@ -294,9 +295,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
 # -- keys --------------------------------------------------------------------------------------
 
 
-async def test_esc_gives_the_keys_back_to_the_meeting(
-    session_file: Path, clock: FakeClock
-) -> None:
+async def test_esc_gives_the_keys_back_to_the_meeting(session_file: Path, clock: FakeClock) -> None:
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
@@ -452,7 +451,7 @@ async def test_participants_can_be_added_renamed_and_removed_with_undo(
         await type_text(pilot, "Larvik")
         await pilot.press("enter")
         session = session_of(app)
-        assert [p.name for p in session.participants][-1] == "Dag Vara"
+        assert session.participants[-1].name == "Dag Vara"
         assert session.participants[-1].service == "Larvik"
         assert app.controller is not None
         assert [p.name for p in app.controller.engine.people][-1] == "Dag Vara"
@@ -466,9 +465,9 @@ async def test_participants_can_be_added_renamed_and_removed_with_undo(
         await pilot.press("down", "x")
         assert [p.name for p in session.participants] == ["Anne Aas", "Cecilie", "Dag Vara"]
         await pilot.press("u")
-        assert [p.name for p in session.participants][1] == "Bjørn"
+        assert session.participants[1].name == "Bjørn"
         await pilot.press("escape")
-        assert [p.name for p in load_session(session_file).participants][0] == "Anne Aas"
+        assert load_session(session_file).participants[0].name == "Anne Aas"
 
 
 async def test_contract_dialog_saves_text_purpose_and_review_date(
@@ -554,3 +553,27 @@ async def test_focus_persons_timekeeper_and_private_takeaways(
     saved = load_session(session_file)
     assert [r.participant for r in saved.focus_rounds] == [cecilie, anne]
     assert saved.focus_rounds[0].share_takeaway is True
+
+
+@pytest.mark.parametrize(
+    ("index", "suffix"), [(0, ".docx"), (1, ".docx"), (2, ".ics"), (3, ".docx")]
+)
+async def test_export_each_kind_or_its_message(
+    session_file: Path, clock: FakeClock, tmp_path: Path, index: int, suffix: str
+) -> None:
+    app = open_app(session_file, clock, "--names", NAMES)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_meeting(pilot)
+        await pilot.press("e")
+        await pilot.press(*["down"] * index, "enter")  # choose in the radio list
+        field = app.screen.query_one("#export-path", Input)
+        assert field.value.endswith(suffix)
+        assert Path(field.value).parent == tmp_path
+        field.focus()
+        await pilot.press("enter")
+        result = str(app.screen.query_one("#export-result", Static).content)
+        if index == 2:  # no meeting dates yet: the calendar writer says so
+            assert "ingen møtedatoer" in result
+            assert not Path(field.value).exists()
+        else:
+            assert Path(field.value).exists() and "Skrevet:" in result

@@ -11,6 +11,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from rich.markup import escape
@@ -82,19 +83,23 @@ class NotAvailable(UserError):
     """This version has no writer for the document."""
 
 
-def find_writer(kind: DocumentKind) -> Callable[..., Any]:
+def find_module(kind: DocumentKind) -> ModuleType:
+    """The documents module that has this kind's writer."""
     for name in kind.modules:
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
-        writer = getattr(module, kind.function, None)
-        if callable(writer):
-            return writer
+        if callable(getattr(module, kind.function, None)):
+            return module
     raise NotAvailable(
         f"«{kind.label}» kan ikke skrives fra denne versjonen av programmet ennå. "
         "Økten er lagret; prøv «startpakke export» senere."
     )
+
+
+def find_writer(kind: DocumentKind) -> Callable[..., Any]:
+    return getattr(find_module(kind), kind.function)  # type: ignore[no-any-return]
 
 
 def output_folder(session_path: Path | None) -> Path:
@@ -112,10 +117,16 @@ def output_folder(session_path: Path | None) -> Path:
 
 
 def default_path(kind: DocumentKind, controller: MeetingController, folder: Path) -> Path:
+    """The writer's own file name when it has one, else «stem-nettverk-dato.suffix»."""
     session = controller.session
+    try:
+        named = getattr(find_module(kind), "default_filename", None)
+        if callable(named):
+            return folder / str(named(session))
+    except NotAvailable:
+        pass
     day = session.network.meeting_date or controller.clock.now().date()
-    name = f"{kind.stem}-{slug(session.network.name)}-{day.isoformat()}{kind.suffix}"
-    return folder / name
+    return folder / f"{kind.stem}-{slug(session.network.name)}-{day.isoformat()}{kind.suffix}"
 
 
 def write_document(kind: DocumentKind, controller: MeetingController, path: Path) -> Path:
