@@ -273,6 +273,64 @@ async def test_the_web_page_in_a_real_browser_loads_nothing_from_the_internet(
     assert "Traceback" not in err
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+async def test_a_view_quits_when_its_server_is_killed(tmp_path: Path) -> None:
+    """Killed (not stopped with Ctrl+C), the server cannot tell its views to quit: they
+    notice their parent is gone and quit by themselves, leaving nothing running."""
+    session = tmp_path / "okt.json"
+    make_session_file(session, 1)
+    port = free_port()
+    server = subprocess.Popen(
+        [str(STARTPAKKE), "projector", "--session", str(session), "--web", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    views: list[int] = []
+    try:
+        wait_for_port(port, server)
+        async with aiohttp.ClientSession() as http:
+            url = f"ws://127.0.0.1:{port}/ws?width=80&height=24"
+            async with http.ws_connect(url) as ws:
+                message = await asyncio.wait_for(ws.receive(), 30)
+                assert message.type is aiohttp.WSMsgType.BINARY  # the view draws
+                views = _children(server.pid)
+                assert views, "the server started no view"
+                assert all(
+                    b"projector" in Path(f"/proc/{pid}/cmdline").read_bytes() for pid in views
+                )
+                server.kill()  # the server only, as a crash would
+                server.wait(timeout=10)
+                deadline = time.monotonic() + 10
+                while any(_running(pid) for pid in views) and time.monotonic() < deadline:
+                    await asyncio.sleep(0.1)
+                assert not any(_running(pid) for pid in views)
+    finally:
+        stop(server)
+        for pid in views:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
 # -- the command line ------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ message and exit code 1, never an empty screen.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from startpakke.errors import UserError, report
@@ -56,5 +57,13 @@ def run(args: argparse.Namespace) -> int:
 
     from startpakke.tui.projector_app import ProjectorApp
 
-    ProjectorApp(room, dark=args.dark).run()
+    ProjectorApp(room, dark=args.dark, server_pid=_server_pid()).run()
     return 0
+
+
+def _server_pid() -> int | None:
+    """The web server that started this view (see `startpakke.projector.web`), if any."""
+    from startpakke.projector import SERVER_PID_ENV
+
+    value = os.environ.get(SERVER_PID_ENV, "")
+    return int(value) if value.isdigit() else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import errno
 import ipaddress
 import logging
+import os
 import shlex
 import socket
 import sys
@@ -30,6 +31,7 @@ from aiohttp import web
 from textual_serve.server import Server
 
 from startpakke.errors import UserError
+from startpakke.projector import SERVER_PID_ENV
 
 TEMPLATES = Path(__file__).resolve().parent / "web_templates"
 STATIC = Path(textual_serve.__file__).resolve().parent / "static"
@@ -75,7 +77,8 @@ def app_command(session: Path, dark: bool) -> str:
     args = [sys.executable, "-m", "startpakke", "projector", "--session", str(session)]
     if dark:
         args.append("--dark")
-    return shlex.join(args)
+    # The shell hands over to the view, so the view's parent is this server.
+    return ("exec " if os.name == "posix" else "") + shlex.join(args)
 
 
 def _port_problem(host: str, port: int) -> UserError | None:
@@ -166,6 +169,7 @@ def serve(session: Path, *, host: str, port: int, font_size: int, dark: bool) ->
     if problem is not None:
         raise problem
     server = ProjectorServer(session, host=host, port=port, font_size=font_size, dark=dark)
+    os.environ[SERVER_PID_ENV] = str(os.getpid())  # inherited by every view it starts
     try:
         server.serve()
     except OSError as err:  # lost the race for the port after the check

@@ -8,6 +8,8 @@ collects them — the rules and competences as post-its. It never writes anythin
 
 from __future__ import annotations
 
+import os
+
 from rich.text import Text
 from textual.app import App, ComposeResult, RenderResult
 from textual.binding import Binding
@@ -179,9 +181,18 @@ class ProjectorApp(App[None]):
         Binding("ctrl+q", "quit", "Avslutt", priority=True, id="quit_ctrl"),
     ]
 
-    def __init__(self, room: Room, *, dark: bool = False, tick: float = TICK_SECONDS) -> None:
+    def __init__(
+        self,
+        room: Room,
+        *,
+        dark: bool = False,
+        tick: float = TICK_SECONDS,
+        server_pid: int | None = None,
+    ) -> None:
         super().__init__()
         self.room = room
+        self.server_pid = server_pid
+        """In a browser: the web server's process; if it goes away, so does this view."""
         self.tick = tick
         self.shown: RoomView | None = None
         for theme in THEMES:
@@ -214,6 +225,9 @@ class ProjectorApp(App[None]):
         self.set_interval(self.tick, self.refresh_room)
 
     def refresh_room(self) -> None:
+        if self.server_pid is not None and os.getppid() != self.server_pid:
+            self.exit()  # the web server was killed: nobody can see this view any more
+            return
         self.room.refresh()
         self.update_view()
 
