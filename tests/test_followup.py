@@ -228,3 +228,42 @@ def test_cli_from_a_damaged_file_fails_cleanly_and_leaves_it_alone(tmp_path: Pat
     assert "Kan ikke starte fra forrige økt" in result.stderr
     assert "avkortet eller skadet" in result.stderr
     assert damaged.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_the_next_meeting_runs_in_a_real_terminal(previous: Path, tmp_path: Path) -> None:
+    """`startpakke run --agenda kollegaveiledning --from SESSION`, in tmux."""
+    from tests.tmux import Tmux, data_env, startpakke
+
+    target = tmp_path / "neste.json"
+    before = previous.read_bytes()
+    term = Tmux(
+        startpakke(
+            "run",
+            "--agenda",
+            "kollegaveiledning",
+            "--from",
+            str(previous),
+            "--session",
+            str(target),
+        ),
+        env=data_env(tmp_path / "data"),
+    )
+    try:
+        setup = term.wait_for(lambda s: "Start møtet" in s and "Ingrid Solheim" in s)
+        assert "Barnevernledernettverket Vestfold sør" in setup
+        term.keys("C-s")
+        term.wait_for("Innsjekk: Velkommen og innsjekk")
+        term.keys("f")
+        screen = term.wait_for("Oppfølging fra forrige møte")
+        assert "3 punkter, 0 utført" in screen
+        term.keys("C-q")
+        # The command's last words, printed after the app has saved and closed.
+        term.wait_for("Fortsett med: startpakke run --session")
+    finally:
+        term.close()
+    saved = load_session(target)
+    assert saved.previous_session == str(previous.resolve())
+    assert [a.id for a in saved.actions] == ["a2", "a3", "a4"]
+    assert saved.run is not None and saved.run["agenda_id"] == "kollegaveiledning"
+    assert previous.read_bytes() == before

@@ -246,3 +246,42 @@ def test_a_vanished_earlier_session_leaves_the_version_alone(
     message = finish_revision_meeting(store, builtin("revisjon"), REVISED_AT)
     assert message is not None and message.startswith("Kontrakten fikk ikke nytt versjonsnummer")
     assert json.loads((tmp_path / "revisjon.json").read_text())["contract"]["version"] == 1
+
+
+@pytest.mark.slow
+def test_closing_a_revision_meeting_records_the_new_version(previous: Path, tmp_path: Path) -> None:
+    """`startpakke run --agenda revisjon --from SESSION` in tmux; ctrl+q finalizes."""
+    from tests.tmux import Tmux, data_env, startpakke
+
+    target = tmp_path / "revisjon.json"
+    before = previous.read_bytes()
+    term = Tmux(
+        startpakke(
+            "run", "--agenda", "revisjon", "--from", str(previous), "--session", str(target)
+        ),
+        env=data_env(tmp_path / "data"),
+    )
+    try:
+        term.wait_for(lambda s: "Start møtet" in s and "Ingrid Solheim" in s)
+        term.keys("C-s")
+        term.wait_for("Innsjekk: Velkommen og innsjekk")
+        term.keys("n")
+        screen = term.wait_for("Gjennomgang av spillereglene")
+        assert "8 forslag, enige om 6" in screen
+        term.keys("C-q")
+        # The command's last words, printed after the app has saved and closed.
+        term.wait_for("Fortsett med: startpakke run --session")
+        # What the command printed after the app closed, scrollback and wrapped lines too.
+        after = subprocess.run(
+            ["tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", term.name],
+            capture_output=True,
+            text=True,
+        ).stdout
+    finally:
+        term.close()
+    today = date.today().strftime("%d.%m.%Y")
+    assert f"Nettverkskontrakten er nå versjon 2, revidert {today}" in after
+    saved = load_session(target)
+    assert saved.contract.version == 2 and saved.contract.revised_at == date.today()
+    assert saved.revisions[-1].changes == [NO_CHANGES]
+    assert previous.read_bytes() == before
