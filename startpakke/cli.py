@@ -34,7 +34,7 @@ def _add_agenda_option(parser: argparse.ArgumentParser, default: str = "startpak
         "--agenda",
         default=default,
         metavar="NAVN|FIL",
-        help="innebygd agenda (startpakke, kollegaveiledning) eller sti til en YAML-fil "
+        help="innebygd agenda (startpakke, kollegaveiledning, revisjon) eller sti til en YAML-fil "
         f"(standard: {default})",
     )
 
