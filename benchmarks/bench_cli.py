@@ -6,7 +6,18 @@ import re
 import tempfile
 from pathlib import Path
 
-from common import EXAMPLE, PYTHON, SCRIPT, Figure, alternate, child_env, median, run_child
+from common import (
+    EXAMPLE,
+    PYTHON,
+    SCRIPT,
+    Figure,
+    alternate,
+    checked,
+    child_env,
+    cpu_note,
+    median,
+    run_child,
+)
 
 COMMANDS: list[tuple[str, list[str]]] = [
     ("--version", ["--version"]),
@@ -49,24 +60,21 @@ def textual_note(argv: list[str]) -> tuple[bool, str]:
 
 def commands(runs: int) -> list[Figure]:
     figures: list[Figure] = []
-    bare = [PYTHON, "-c", "pass"]
+    bare = checked([PYTHON, "-c", "pass"])
     for how, prefix in launchers():
         argvs = [prefix + args for _, args in COMMANDS]
-        timings = alternate(
-            runs, lambda: run_child(bare).seconds, *[_timer(argv) for argv in argvs]
-        )
-        base = median(timings[0])
-        for (label, _), argv, times in zip(COMMANDS, argvs, timings[1:], strict=True):
+        base, *measured = alternate(runs, bare, *[checked(argv) for argv in argvs])
+        for (label, _), argv, ours in zip(COMMANDS, argvs, measured, strict=True):
             clean, note = textual_note(argv)
             figure = Figure(
                 "cli",
                 f"startpakke {label} ({how})",
-                median(times),
+                median(ours.seconds),
                 "s",
-                base,
+                median(base.seconds),
                 "python -c pass",
                 n=runs,
-                note=note,
+                note=f"{note}; {cpu_note(ours, base)}",
             )
             if label == "--version":
                 figure.target = f"≤ {VERSION_TARGET:g}× · ingen textual"
@@ -97,28 +105,14 @@ def export_imports() -> Figure:
 def pydantic_floor(runs: int) -> Figure:
     """For reading the figures: what importing the libraries the agenda needs costs."""
     code = "import yaml, pydantic; from pydantic import BaseModel"
-    base, floor = alternate(
-        runs,
-        lambda: run_child([PYTHON, "-c", "pass"]).seconds,
-        lambda: run_child([PYTHON, "-c", code]).seconds,
-    )
+    base, floor = alternate(runs, checked([PYTHON, "-c", "pass"]), checked([PYTHON, "-c", code]))
     return Figure(
         "cli",
         "gulv: python -c 'import yaml, pydantic …BaseModel'",
-        median(floor),
+        median(floor.seconds),
         "s",
-        median(base),
+        median(base.seconds),
         "python -c pass",
         n=runs,
-        note="informasjon",
+        note=f"informasjon; {cpu_note(floor, base)}",
     )
-
-
-def _timer(argv: list[str]):  # type: ignore[no-untyped-def]
-    def measure() -> float:
-        result = run_child(argv)
-        if result.returncode != 0:
-            raise RuntimeError(f"{' '.join(argv)} failed:\n{result.stderr[-2000:]}")
-        return result.seconds
-
-    return measure

@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from common import EXAMPLE, PYTHON, Figure, alternate, median, run_child
+from common import EXAMPLE, PYTHON, ChildResult, Figure, alternate, checked, cpu_note, median
 
 FORMATS = {"kontrakt": ".docx", "referat": ".docx", "ics": ".ics", "runsheet": ".docx"}
 CONTRACT_TARGET = 0.5
 
 
-def _export(session: Path, fmt: str, folder: Path):  # type: ignore[no-untyped-def]
+def _export(session: Path, fmt: str, folder: Path) -> Callable[[], ChildResult]:
     out = folder / f"ut-{session.stem}-{fmt}{FORMATS[fmt]}"
-    argv = [PYTHON, "-m", "startpakke", "export", str(session), "--format", fmt, "-o", str(out)]
-
-    def measure() -> float:
-        result = run_child(argv)
-        if result.returncode != 0:
-            raise RuntimeError(f"export {fmt} failed:\n{result.stderr[-2000:]}")
-        return result.seconds
-
-    return measure
+    return checked(
+        [PYTHON, "-m", "startpakke", "export", str(session), "--format", fmt, "-o", str(out)]
+    )
 
 
 def exports(runs: int, large: Path) -> list[Figure]:
@@ -32,18 +27,19 @@ def exports(runs: int, large: Path) -> list[Figure]:
         for fmt in FORMATS:
             bare, small, big = alternate(
                 runs,
-                lambda: run_child([PYTHON, "-c", "pass"]).seconds,
+                checked([PYTHON, "-c", "pass"]),
                 _export(EXAMPLE, fmt, folder),
                 _export(large, fmt, folder),
             )
             figure = Figure(
                 "dok",
                 f"export --format {fmt}, eksempel-okt.json",
-                median(small),
+                median(small.seconds),
                 "s",
-                median(bare),
+                median(bare.seconds),
                 "python -c pass",
                 n=runs,
+                note=cpu_note(small),
             )
             if fmt == "kontrakt":
                 figure.target = f"< {CONTRACT_TARGET:g} s"
@@ -53,12 +49,12 @@ def exports(runs: int, large: Path) -> list[Figure]:
                 Figure(
                     "dok",
                     f"export --format {fmt}, stor økt",
-                    median(big),
+                    median(big.seconds),
                     "s",
-                    median(small),
+                    median(small.seconds),
                     "eksempel-okt.json",
                     n=runs,
-                    note="vekst",
+                    note=f"vekst; {cpu_note(big, small)}",
                 )
             )
     return figures

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,6 +70,8 @@ class ChildResult:
     """Wall time from just before the process was started to its exit."""
     maxrss_kb: int
     """Peak resident memory of this child alone (`wait4` rusage, kilobytes on Linux)."""
+    cpu: float
+    """User + system CPU seconds of the child (steadier than wall time on a busy machine)."""
     returncode: int
     stdout: str
     stderr: str
@@ -135,6 +137,7 @@ def run_child(
     return ChildResult(
         seconds=float(reply["seconds"]),  # type: ignore[arg-type]
         maxrss_kb=int(reply["maxrss_kb"]),  # type: ignore[call-overload]
+        cpu=float(reply["cpu"]),  # type: ignore[arg-type]
         returncode=int(reply["returncode"]),  # type: ignore[call-overload]
         stdout=str(reply["stdout"]),
         stderr=str(reply["stderr"]),
@@ -142,16 +145,55 @@ def run_child(
     )
 
 
-def alternate(runs: int, *makers: Callable[[], float], warmup: int = 1) -> list[list[float]]:
+def alternate(runs: int, *makers: Callable[[], ChildResult], warmup: int = 1) -> list[Runs]:
     """Run each maker in turn, `runs` rounds, so a busy machine hurts all of them alike."""
     for _ in range(warmup):
         for make in makers:
             make()
-    results: list[list[float]] = [[] for _ in makers]
+    results = [Runs() for _ in makers]
     for _ in range(runs):
         for index, make in enumerate(makers):
-            results[index].append(make())
+            results[index].add(make())
     return results
+
+
+@dataclass
+class Runs:
+    """The runs of one measured process."""
+
+    seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    maxrss_mb: list[float] = field(default_factory=list)
+    results: list[ChildResult] = field(default_factory=list)
+
+    def add(self, result: ChildResult) -> None:
+        self.seconds.append(result.seconds)
+        self.cpu.append(result.cpu)
+        self.maxrss_mb.append(result.maxrss_kb / 1024)
+        self.results.append(result)
+
+    @property
+    def n(self) -> int:
+        return len(self.seconds)
+
+
+def checked(argv: Sequence[str], **kwargs: object) -> Callable[[], ChildResult]:
+    """A maker that runs `argv` and fails loudly when it does not exit 0."""
+
+    def make() -> ChildResult:
+        result = run_child(argv, **kwargs)  # type: ignore[arg-type]
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(map(str, argv))} failed:\n{result.stderr[-2000:]}")
+        return result
+
+    return make
+
+
+def cpu_note(ours: Runs, base: Runs | None = None) -> str:
+    text = f"CPU {median(ours.cpu) * 1000:.0f} ms"
+    if base is not None:
+        text += f" mot {median(base.cpu) * 1000:.0f} ms"
+    return text
 
 
 def fmt_value(value: float | None, unit: str) -> str:

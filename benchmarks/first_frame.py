@@ -1,6 +1,7 @@
 """Child process: start one app headless and report when its first frame is composed.
 
     python benchmarks/first_frame.py minimal
+    python benchmarks/first_frame.py minimal+libs
     python benchmarks/first_frame.py startpakke SESSION_DIR
 
 Both apps are started the same way — `App.run(headless=True, size=(80, 24))` in a fresh
@@ -11,6 +12,10 @@ only screen; for startpakke it is the run screen (see `apps.run_app`). The time 
 as a `time.perf_counter()` value (CLOCK_MONOTONIC on Linux, the same clock in every
 process), so the parent measures from just before it started this process: process start
 → first frame. The app then exits at once; the parent reads the peak memory.
+
+`minimal+libs` is the minimal app after importing the libraries startpakke's data needs
+(PyYAML, pydantic with `BaseModel`): not a target, it shows which part of the difference
+is those libraries and which part is startpakke's own start-up.
 """
 
 from __future__ import annotations
@@ -43,7 +48,11 @@ def stop_at_first_frame(is_target) -> None:  # type: ignore[no-untyped-def]
 def main() -> None:
     import apps
 
-    if sys.argv[1] == "minimal":
+    if sys.argv[1].startswith("minimal"):
+        if sys.argv[1] == "minimal+libs":
+            import yaml  # noqa: F401
+            from pydantic import BaseModel  # noqa: F401
+
         app = apps.minimal_app()
         stop_at_first_frame(lambda screen: True)
     else:

@@ -7,8 +7,8 @@ app in-process — would report the benchmark's peak, not its own. This launcher
 small: it imports only the standard library's basics and never grows.
 
 Protocol: one JSON object per line on stdin (`argv`, `cwd`, `env`, `timeout`), one JSON
-object per line on stdout (`started`, `seconds`, `maxrss_kb`, `returncode`, `stdout`,
-`stderr`). `started` is `time.perf_counter()` just before the fork (CLOCK_MONOTONIC, the
+object per line on stdout (`started`, `seconds`, `maxrss_kb`, `cpu`, `returncode`,
+`stdout`, `stderr`). `started` is `time.perf_counter()` just before the fork (CLOCK_MONOTONIC, the
 same clock in every process).
 """
 
@@ -50,6 +50,7 @@ def run(argv: list[str], cwd: str, env: dict[str, str], timeout: float) -> dict[
             "started": started,
             "seconds": ended - started,
             "maxrss_kb": usage.ru_maxrss,
+            "cpu": usage.ru_utime + usage.ru_stime,
             "returncode": os.waitstatus_to_exitcode(status),
             "stdout": out.read().decode("utf-8", "replace"),
             "stderr": err.read().decode("utf-8", "replace"),
