@@ -248,7 +248,7 @@ class FocusPersonsView(CaptureView):
                 mark = Text(" " * 15)
             label = Text.assemble(mark, one_line(person.name))
             if person.id == self.session.timekeeper:
-                label.append("  ⏱ tidtaker", "bold")
+                label.append("  · tidtaker", "bold")
             rows.append(Row(person.id, label))
         return rows
 
