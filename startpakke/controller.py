@@ -257,9 +257,9 @@ class MeetingController:
         A focus round that is no longer chosen is kept when it holds a case or a takeaway.
         """
         known = [pid for pid in participant_ids if self.session.participant(pid) is not None]
-        rounds = {r.participant: r for r in self.session.focus_rounds}
+        rounds: dict[str, FocusRound | None] = {r.participant: r for r in self.session.focus_rounds}
         chosen = [rounds.pop(pid, None) or FocusRound(participant=pid) for pid in known]
-        kept = [r for r in rounds.values() if r.case_title.strip() or r.takeaway.strip()]
+        kept = [r for r in rounds.values() if r and (r.case_title.strip() or r.takeaway.strip())]
         self.session.focus_rounds = chosen + kept
         self.engine.set_focus(known)
         self.changed()
