@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Digits, Static
+from textual.widgets import Digits, Input, Static
 
 from startpakke.tui.screens.run import RunScreen
 from startpakke.tui.widgets.big_clock import BigClock
@@ -147,14 +147,21 @@ async def test_keys_work_after_leaving_a_text_field_with_escape() -> None:
         assert text(app, "#part-title").startswith("Steg 1 av 7")
         await pilot.press("left")
         await settle(pilot)
+        assert text(app, "#part-title").startswith("Innsjekk")
+        # Steg 4's sharing round captures rules in a text field.
+        await pilot.press("n", "n", "n", "n", "f")
+        await settle(pilot)
         await pilot.press("c")
         await pilot.press("n")  # typed into the field, not a key for the meeting
         await settle(pilot)
-        assert text(app, "#part-title").startswith("Innsjekk")
+        assert text(app, "#part-title").startswith("Steg 4 av 7")
+        assert isinstance(app.screen.focused, Input)
+        assert app.screen.focused.value == "n"
         await pilot.press("escape")
+        assert not isinstance(app.screen.focused, Input)
         await pilot.press("n")
         await settle(pilot)
-        assert text(app, "#part-title").startswith("Steg 1 av 7")
+        assert text(app, "#part-title").startswith("Steg 5 av 7")
 
 
 async def test_projector_theme_at_start_and_switchable() -> None:

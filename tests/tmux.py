@@ -29,7 +29,8 @@ class Tmux:
         require_tmux()
         self.name = f"sp-{uuid.uuid4().hex[:8]}"
         environment = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in (env or {}).items())
-        full = f"env {environment} TERM=xterm-256color {command}"
+        # The exit code is printed by the shell: tmux's own pane_dead_status is sometimes empty.
+        full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?"
         subprocess.run(
             [
                 "tmux",
@@ -71,13 +72,20 @@ class Tmux:
         raise AssertionError(f"ventet forgjeves i {timeout} s; skjermen:\n{screen}")
 
     def pane_pid(self) -> int:
+        """The pid of the program itself (not the shell tmux started it with)."""
         out = subprocess.run(
             ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
             capture_output=True,
             text=True,
             check=True,
         ).stdout
-        return int(out.split()[0])
+        pid = int(out.split()[0])
+        # The pane runs `sh -c "env … program; echo __EXIT__=$?"`: follow the children down.
+        while True:
+            children = _children(pid)
+            if not children:
+                return pid
+            pid = children[0]
 
     def dead(self) -> bool:
         out = subprocess.run(
@@ -88,20 +96,19 @@ class Tmux:
         return bool(out) and out[0] == "1"
 
     def exit_status(self, timeout: float = 10.0) -> int:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            out = subprocess.run(
-                ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_dead} #{pane_dead_status}"],
-                capture_output=True,
-                text=True,
-            ).stdout.split()
-            if len(out) == 2 and out[0] == "1":  # the status may lag a moment behind
-                return int(out[1])
-            time.sleep(0.1)
-        raise AssertionError("programmet avsluttet ikke")
+        screen = self.wait_for(lambda s: "__EXIT__=" in s, timeout=timeout)
+        return int(screen.split("__EXIT__=")[1].split()[0])
 
     def close(self) -> None:
         subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
+    except OSError:
+        return []
+    return [int(child) for child in text.split()]
 
 
 def startpakke(*args: str) -> str:
