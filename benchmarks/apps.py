@@ -33,32 +33,15 @@ def minimal_app() -> App[None]:
     return MinimalApp()
 
 
-def run_app(session_dir: Path, clock: Clock | None = None) -> Any:
-    """The real app on a new session file in `session_dir`, starting in the run screen.
-
-    This is what `startpakke run --session FILE --names "Anne,…"` does once the setup
-    screen's «Start» has been pressed: the built-in agenda is loaded, the session file is
-    created, every change is saved to it (`SessionStore.save`, atomic, with fsync), and the
-    run screen is the first screen shown. Returns a `StartpakkeApp`.
-    """
+def straight_to_run() -> type:
+    """`StartpakkeApp` with the setup screen's «Start» already pressed: on mount it begins
+    the meeting and shows the run screen, as `StartpakkeApp._begin` does after setup."""
     from textual import events
 
     import startpakke.tui.app as app_module
-    from startpakke.agenda.loader import load_agenda
-    from startpakke.resources import resolve_agenda
-    from startpakke.session.edit import participants_from_names
-    from startpakke.session.model import Session
-    from startpakke.session.store import SessionStore
-    from startpakke.tui.app import HEARTBEAT_SECONDS, StartpakkeApp, Startup
-
-    agenda = load_agenda(resolve_agenda("startpakke"))
-    session = Session(agenda="startpakke", agenda_id=agenda.id)
-    session.participants = participants_from_names(NAMES)
-    store = SessionStore.create(Path(session_dir) / "okt.json", session)
+    from startpakke.tui.app import HEARTBEAT_SECONDS, StartpakkeApp
 
     class StraightToRun(StartpakkeApp):
-        """The real app, with the setup screen's «Start» already pressed."""
-
         # Textual reads a relative CSS_PATH beside the class's module: keep the app's files.
         CSS_PATH = [Path(app_module.__file__).parent / css for css in StartpakkeApp.CSS_PATH]
 
@@ -68,6 +51,28 @@ def run_app(session_dir: Path, clock: Clock | None = None) -> Any:
             self._begin(self.startup.session)
             self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
 
+    return StraightToRun
+
+
+def run_app(session_dir: Path, clock: Clock | None = None) -> Any:
+    """The real app on a new session file in `session_dir`, starting in the run screen.
+
+    This is what `startpakke run --session FILE --names "Anne,…"` does once the setup
+    screen's «Start» has been pressed: the built-in agenda is loaded, the session file is
+    created, every change is saved to it (`SessionStore.save`, atomic, with fsync), and the
+    run screen is the first screen shown. Returns a `StartpakkeApp`.
+    """
+    from startpakke.agenda.loader import load_agenda
+    from startpakke.resources import resolve_agenda
+    from startpakke.session.edit import participants_from_names
+    from startpakke.session.model import Session
+    from startpakke.session.store import SessionStore
+    from startpakke.tui.app import Startup
+
+    agenda = load_agenda(resolve_agenda("startpakke"))
+    session = Session(agenda="startpakke", agenda_id=agenda.id)
+    session.participants = participants_from_names(NAMES)
+    store = SessionStore.create(Path(session_dir) / "okt.json", session)
     startup = Startup(
         agenda=agenda,
         session=store.session,
@@ -75,7 +80,7 @@ def run_app(session_dir: Path, clock: Clock | None = None) -> Any:
         session_path=store.path,
         bell=False,
     )
-    return StraightToRun(startup, clock=clock)
+    return straight_to_run()(startup, clock=clock)
 
 
 def is_run_screen(screen: object) -> bool:

@@ -49,7 +49,7 @@ def first_frame(runs: int) -> list[Figure]:
     frame.passed = frame.ratio is not None and frame.ratio <= 1.5
     floor = Figure(
         "app",
-        "første bilde, minste app + import av yaml og pydantic",
+        "første bilde, minste app + yaml + pydantic (én modell)",
         median(libs.seconds),
         "s",
         median(minimal.seconds),
@@ -70,7 +70,7 @@ def first_frame(runs: int) -> list[Figure]:
     mem.passed = mem.ratio is not None and mem.ratio <= 1.3
     mem_floor = Figure(
         "app",
-        "toppminne, minste app + import av yaml og pydantic",
+        "toppminne, minste app + yaml + pydantic (én modell)",
         median(libs.maxrss_mb),
         "MB",
         median(minimal.maxrss_mb),

@@ -14,6 +14,7 @@ a report.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import tempfile
@@ -36,8 +37,6 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    import os
-
     return (
         f"Python {platform.python_version()} ({PYTHON}) · {os.cpu_count()} kjerner · "
         f"CPU: {cpu} · {platform.system()} {platform.release()}"
@@ -154,8 +153,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"ukjent del: {', '.join(sorted(unknown))}")
 
     started = time.perf_counter()
+    load_before = os.getloadavg()[0]
     figures = collect(args)
     print(machine())
+    print(f"Belastning (1 min load average) før/etter: {load_before:.2f}/{os.getloadavg()[0]:.2f}")
     quick = " (--quick)" if args.quick else ""
     print(f"Tid brukt: {time.perf_counter() - started:.0f} s{quick}")
     print()
