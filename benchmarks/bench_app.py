@@ -11,6 +11,7 @@ from pathlib import Path
 from common import BENCH, PYTHON, ChildResult, Figure, alternate, cpu_note, median, run_child
 
 FIRST_FRAME = str(BENCH / "first_frame.py")
+LIBS = "minste app + yaml + pydantic-modell"
 
 
 # -- first frame and peak memory -----------------------------------------------------------
@@ -35,6 +36,7 @@ def first_frame(runs: int) -> list[Figure]:
     minimal, libs, ours = alternate(
         runs, _first_frame("minimal"), _first_frame("minimal+libs"), _first_frame("startpakke")
     )
+    figures: list[Figure] = []
     frame = Figure(
         "app",
         "første bilde, kjøreskjermen (prosess-start → første bilde)",
@@ -44,18 +46,33 @@ def first_frame(runs: int) -> list[Figure]:
         "minste Textual-app",
         "≤ 1.5×",
         n=runs,
-        note=cpu_note(ours, minimal),
+        note=f"{cpu_note(ours, minimal)} (hele prosessen)",
     )
     frame.passed = frame.ratio is not None and frame.ratio <= 1.5
-    floor = Figure(
-        "app",
-        "første bilde, minste app + yaml + pydantic (én modell)",
-        median(libs.seconds),
-        "s",
-        median(minimal.seconds),
-        "minste Textual-app",
-        n=runs,
-        note=f"informasjon; {cpu_note(libs, minimal)}",
+    figures.append(frame)
+    figures.append(
+        Figure(
+            "app",
+            "første bilde, kjøreskjermen mot gulvet",
+            median(ours.seconds),
+            "s",
+            median(libs.seconds),
+            LIBS,
+            n=runs,
+            note="informasjon",
+        )
+    )
+    figures.append(
+        Figure(
+            "app",
+            f"første bilde, gulvet: {LIBS}",
+            median(libs.seconds),
+            "s",
+            median(minimal.seconds),
+            "minste Textual-app",
+            n=runs,
+            note="informasjon",
+        )
     )
     mem = Figure(
         "app",
@@ -68,17 +85,32 @@ def first_frame(runs: int) -> list[Figure]:
         n=runs,
     )
     mem.passed = mem.ratio is not None and mem.ratio <= 1.3
-    mem_floor = Figure(
-        "app",
-        "toppminne, minste app + yaml + pydantic (én modell)",
-        median(libs.maxrss_mb),
-        "MB",
-        median(minimal.maxrss_mb),
-        "minste Textual-app",
-        n=runs,
-        note="informasjon",
+    figures.append(mem)
+    figures.append(
+        Figure(
+            "app",
+            "toppminne, kjøreskjermen mot gulvet",
+            median(ours.maxrss_mb),
+            "MB",
+            median(libs.maxrss_mb),
+            LIBS,
+            n=runs,
+            note="informasjon",
+        )
     )
-    return [frame, floor, mem, mem_floor]
+    figures.append(
+        Figure(
+            "app",
+            f"toppminne, gulvet: {LIBS}",
+            median(libs.maxrss_mb),
+            "MB",
+            median(minimal.maxrss_mb),
+            "minste Textual-app",
+            n=runs,
+            note="informasjon",
+        )
+    )
+    return figures
 
 
 # -- key press to repaint ------------------------------------------------------------------
@@ -172,7 +204,7 @@ def keypress(presses: int) -> list[Figure]:
         max(ms),
         "ms",
         n=presses,
-        note="informasjon",
+        note=f"informasjon; 90. persentil {sorted(ms)[int(len(ms) * 0.9)]:.1f} ms",
     )
     return [med, worst]
 
