@@ -11,14 +11,18 @@ from textual.widgets import Static
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
 
 CAPTURE_KEYS = [
-    ("c", "åpne feltet som passer delen (regler, kompetanse, plan …)"),
-    ("Enter", "legg til det du har skrevet"),
+    ("c", "åpne feltet eller listen som passer delen (regler, kompetanse, plan …)"),
+    ("Enter", "legg til det du har skrevet (feltet blir stående åpent)"),
     ("Esc", "forlat feltet – tilbake til møtets taster"),
-    ("Tab", "til listen over det som er skrevet ned"),
-    ("Enter i listen", "merk som enig / topp tre / valgt"),
+    ("Tab", "fra feltet til listen over det som er skrevet ned"),
+    ("↑/↓ i feltet", "kompetanse: bytt kategori"),
+    ("PgUp/PgDn", "kompetanse: bytt person"),
+    ("Enter/mellomrom", "i listen: enig / topp tre / valgt / til stede / fokusperson"),
     ("r i listen", "rediger"),
-    ("Delete/x i listen", "slett (u angrer)"),
-    ("ctrl+↑/↓ i listen", "flytt opp/ned"),
+    ("x/Delete", "i listen: slett (u angrer)"),
+    ("ctrl+↑/↓", "i listen: flytt opp/ned"),
+    ("ctrl+t", "fokuspersoner: velg tidtaker"),
+    ("ctrl+s", "i skjemaer: lagre"),
 ]
 
 
@@ -32,9 +36,9 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         lines = ["[b]Møtets taster[/b] (virker når du ikke skriver i et felt)", ""]
         for binding in [*RUN_BINDINGS, *APP_BINDINGS]:
-            lines.append(f"  [b]{_key_text(binding):>10}[/b]  {binding.description}")
+            lines.append(f"  [b]{_key_text(binding):>16}[/b]  {binding.description}")
         lines += ["", "[b]Skrive ned[/b]", ""]
-        lines += [f"  [b]{key:>10}[/b]  {text}" for key, text in CAPTURE_KEYS]
+        lines += [f"  [b]{key:>16}[/b]  {text}" for key, text in CAPTURE_KEYS]
         lines += [
             "",
             "Alle handlinger finnes også i kommandopaletten (ctrl+p).",
