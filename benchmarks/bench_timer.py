@@ -90,7 +90,7 @@ def drift(step: float = 0.25) -> list[Figure]:
         ),
         Figure(
             "tid",
-            "motor, lest hvert steg mot ett hopp på 3 t, forskjell",
+            "motor, lest hvert steg mot fire store hopp, forskjell",
             abs(ticked - jumped),
             "s-err",
             target="= 0",
