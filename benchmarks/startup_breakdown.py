@@ -7,11 +7,6 @@ Each run is a fresh process that notes `time.perf_counter()` from the first line
 script (the interpreter's own start, ~15 ms, is not included) after each phase (imports in
 a fixed order, so each phase is charged with what it alone adds) and at the first frame
 (the same point as `first_frame.py`). Printed: the median of each phase over the runs.
-
-`startpakke-theme-once` is an experiment, not the app as shipped: the same start, but the
-stylesheet re-parse that `self.theme = …` in `StartpakkeApp.__init__` queues is dropped and
-the theme's variables and classes are applied before the first parse instead — what the
-proposed fix in README.md would do. (The first frame's screenshot is identical.)
 """
 
 from __future__ import annotations
@@ -26,7 +21,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VARIANTS = ("minimal", "startpakke", "startpakke-theme-once")
+VARIANTS = ("minimal", "startpakke")
 
 
 def child(which: str) -> None:
@@ -89,14 +84,6 @@ def child(which: str) -> None:
             bell=False,
         )
         app = apps.straight_to_run()(startup)
-        if which == "startpakke-theme-once":
-            app._next_callbacks.clear()  # the queued refresh_css (and theme signal)
-            theme = app.current_theme
-            app.set_reactive(App.theme, theme.name)
-            app.stylesheet.set_variables(app.get_css_variables())
-            app.set_class(theme.dark, "-dark-mode", update=False)
-            app.set_class(not theme.dark, "-light-mode", update=False)
-            app.set_class(True, f"-theme-{theme.name}", update=False)
         target = apps.is_run_screen
     mark("appen konstrueres")
     original = App._display
