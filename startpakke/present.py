@@ -10,6 +10,7 @@ import math
 from datetime import datetime
 
 from startpakke.agenda.model import PhaseKind
+from startpakke.agenda.timing import format_duration
 from startpakke.engine import Snapshot, TimerView
 
 PHASE_KIND_LABELS = {
@@ -40,14 +41,8 @@ def clock_face(remaining: float) -> str:
 
 
 def minutes_text(seconds: float) -> str:
-    """«4 min», «1 min 40 s», «45 s»."""
-    total = round(abs(seconds))
-    minutes, secs = divmod(total, 60)
-    if minutes and secs:
-        return f"{minutes} min {secs} s"
-    if minutes:
-        return f"{minutes} min"
-    return f"{secs} s"
+    """«4 min», «1 min 40 s», «45 s» — a length of time, whichever its sign."""
+    return format_duration(abs(seconds))
 
 
 def timer_status(timer: TimerView, paused: bool) -> str:

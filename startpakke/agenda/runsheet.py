@@ -57,6 +57,7 @@ from startpakke.agenda.timing import (
     FitWarning,
     fit_turn,
     floor_turn_seconds,
+    format_duration,
     part_fit_warning,
     written_turn_seconds,
 )
@@ -99,17 +100,6 @@ def format_clock(value: time) -> str:
     seconds = value.hour * 3600 + value.minute * 60 + value.second
     minutes = round(seconds / MINUTE) % (24 * 60)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def format_duration(seconds: float) -> str:
-    """«4 min», «1 min 40 s», «40 s» (rounded to whole seconds)."""
-    whole = max(0, round(seconds))
-    minutes, rest = divmod(whole, 60)
-    if minutes and rest:
-        return f"{minutes} min {rest} s"
-    if minutes:
-        return f"{minutes} min"
-    return f"{rest} s"
 
 
 def format_range(low_seconds: float, high_seconds: float) -> str:

@@ -13,6 +13,17 @@ from startpakke.agenda.model import MinutesPer, Part, Phase
 MINUTE = 60.0
 
 
+def format_duration(seconds: float) -> str:
+    """«4 min», «1 min 40 s», «40 s» (rounded to whole seconds)."""
+    whole = max(0, round(seconds))
+    minutes, rest = divmod(whole, 60)
+    if minutes and rest:
+        return f"{minutes} min {rest} s"
+    if minutes:
+        return f"{minutes} min"
+    return f"{rest} s"
+
+
 @dataclass(frozen=True)
 class TurnFit:
     """The length of one turn in a round, and whether it had to be shortened."""

@@ -23,6 +23,7 @@ from startpakke.agenda.timing import (
     fit_turn,
     fixed_phase_seconds,
     floor_turn_seconds,
+    format_duration,
     minimum_phase_seconds,
     written_turn_seconds,
 )
@@ -720,10 +721,7 @@ class RunEngine:
 
 
 def _minutes_text(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    whole, rest = divmod(round(seconds), 60)
-    return f"{whole} min" if rest == 0 else f"{whole} min {rest} s"
+    return "" if seconds is None else format_duration(seconds)
 
 
 def _iso(value: datetime | None) -> str | None:
