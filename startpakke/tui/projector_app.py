@@ -11,16 +11,14 @@ from __future__ import annotations
 import os
 
 from rich.text import Text
-from textual.app import App, ComposeResult, RenderResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
-from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
 from startpakke.engine import Clock
-from startpakke.projector import blockfont
 from startpakke.projector.room import (
     CompetenceColumn,
     CompetenceNote,
@@ -29,6 +27,7 @@ from startpakke.projector.room import (
     RuleNote,
 )
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
+from startpakke.tui.widgets.block_clock import BlockClock
 
 TICK_SECONDS = 0.25
 POSTIT_WIDTH = 30
@@ -38,19 +37,6 @@ ROOMY_ROWS = 4
 AGREED = "✓ enig"
 CLOCK_STATES = ("ok", "low", "overtime", "paused")
 STAGES = ("waiting", "running", "finished")
-
-
-class BlockClock(Widget):
-    """A clock face drawn in block characters, as large as the widget allows."""
-
-    face: reactive[str] = reactive("00:00", layout=False)
-
-    def render(self) -> RenderResult:
-        width, height = self.content_size
-        scale = blockfont.fit(self.face, width, height)
-        if scale == 0:
-            return Text(self.face, style="bold")
-        return Text("\n".join(blockfont.render(self.face, scale)))
 
 
 class PostIt(Static):

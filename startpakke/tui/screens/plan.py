@@ -110,9 +110,7 @@ class PlanScreen(ModalScreen[None]):
             with Horizontal(classes="form-row"):
                 yield Input(placeholder="dd.mm.åååå", id="plan-date", compact=True)
                 yield Select(people, prompt="leder", id="plan-date-leader", compact=True)
-                yield Select(
-                    people, prompt="sekretær", id="plan-date-secretary", compact=True
-                )
+                yield Select(people, prompt="sekretær", id="plan-date-secretary", compact=True)
                 yield Button("Legg til", id="plan-add-date")
             yield DataTable(id="plan-meetings", cursor_type="row", zebra_stripes=True)
             yield Button("Fordel leder og sekretær på omgang", id="plan-rotate")

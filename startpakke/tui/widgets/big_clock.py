@@ -8,6 +8,7 @@ from textual.widgets import Digits, Static
 
 from startpakke.engine import Snapshot
 from startpakke.present import clock_face, minutes_text, timer_state, timer_status
+from startpakke.tui.widgets.block_clock import BlockClock
 
 STATES = ("ok", "low", "overtime", "paused")
 
@@ -23,6 +24,7 @@ class BigClock(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="clock-label")
         yield Digits("00:00", id="clock-digits")
+        yield BlockClock(id="clock-block")  # shown instead of Digits on a large window
         yield Static(id="clock-status")
         yield Static(id="clock-part")
 
@@ -36,6 +38,7 @@ class BigClock(Vertical):
         face = clock_face(main.remaining)
         if digits.value != face:
             digits.update(face)
+            self.query_one(BlockClock).face = face
         self.query_one("#clock-status", Static).update(timer_status(main, snap.paused))
         part = snap.part_timer
         left = "over tiden" if part.overtime else "igjen"
