@@ -21,6 +21,30 @@ EXIT_INVALID = 1
 EXIT_USAGE = 2
 
 
+# argparse's own words, in Norwegian: usage errors and --help are read by facilitators too.
+_ARGPARSE_WORDS = {
+    "usage: ": "bruk: ",
+    "options": "valg",
+    "positional arguments": "argumenter",
+    "show this help message and exit": "vis denne hjelpen og avslutt",
+    "show program's version number and exit": "vis versjonen og avslutt",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ugyldig valg %(value)r (velg blant %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "ugyldig verdi %(value)r",
+    "the following arguments are required: %s": "dette mangler: %s",
+    "unrecognized arguments: %s": "ukjente argumenter: %s",
+    "expected one argument": "mangler en verdi",
+    "expected at least one argument": "mangler minst én verdi",
+    "not allowed with argument %s": "kan ikke brukes sammen med %s",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tvetydig valg: %(option)s kan bety %(matches)s"
+    ),
+}
+argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)  # type: ignore[attr-defined]
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with Norwegian usage errors (exit 2, as argparse does)."""
 
