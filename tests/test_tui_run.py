@@ -96,6 +96,10 @@ async def test_walk_the_whole_meeting_with_three_participants() -> None:
         await pilot.press("n", "n")
         await settle(pilot)
         assert "møtet er ferdig" in text(app, "#part-title")
+        assert "Trykk e" in text(app, "#banner")
+        assert not app.screen.query_one("#round").display  # no speaker after the end
+        assert "Møtet er ferdig" in text(app, "#clock-label")
+        assert app.screen.check_action("next_turn", ()) is None
     assert saves, "every intent is saved"
     assert saves[-1].run["finished"] is True
 

@@ -127,6 +127,8 @@ class Snapshot:
     behind_seconds: float
     """Positive: the meeting is behind plan by this much; negative: ahead."""
     progress: float
+    used_seconds: float
+    """Time spent in the parts so far (pauses not counted)."""
     """How far through the planned day, 0..1."""
     timer_key: tuple[int, int, int, int]
     """Changes whenever the big clock starts a new countdown."""
@@ -568,13 +570,14 @@ class RunEngine:
             main=main,
             part_timer=self._timer_view("Del", self.part_timers[self.pos.part], now),
             phase_timer=self._timer_view("Fase", self.phase_timer, now),
-            round=self._round_view(),
+            round=None if self.finished else self._round_view(),
             now=wall,
             planned_end=planned_end,
             projected_end=projected,
             day_end=day_end,
             behind_seconds=(projected - planned_end).total_seconds() if self.started else 0.0,
             progress=min(1.0, used / total) if total else 0.0,
+            used_seconds=used,
             timer_key=(self.pos.part, self.pos.phase, self.pos.turn, self.pos.step),
         )
 

@@ -118,6 +118,7 @@ class RunScreen(Screen[None]):
 
     def _after(self) -> None:
         self.refresh_state()
+        self.refresh_bindings()  # grey out what no longer applies (e.g. «neste» at the end)
 
     def action_next_part(self) -> None:
         self.controller.next_part()
@@ -205,7 +206,10 @@ class RunScreen(Screen[None]):
         if action in {"next_part", "next_phase"}:
             return None if engine.finished else True
         if action in {"next_turn", "toggle_absent"}:
-            return True if engine.current_speaker is not None else None
+            live = engine.current_speaker is not None and not engine.finished
+            return True if live else None
+        if action in {"extend", "toggle_pause"}:
+            return None if engine.finished else True
         if action == "capture":
             # `c` is a priority key, handled before the next key is delivered, so what is
             # typed right after it lands in the field; in a text field it is just a «c».
@@ -218,7 +222,13 @@ class RunScreen(Screen[None]):
 
 
 def _banner(snap: Snapshot) -> tuple[str, str]:
-    """A line that must not be missed: the listening phase, or a reminder."""
+    """A line that must not be missed: the end, the listening phase, or a reminder."""
+    if snap.finished:
+        return (
+            "Møtet er ferdig. Trykk e for nettverkskontrakten, referatet og kalenderen; "
+            "p går tilbake til siste del.",
+            "reminder",
+        )
     if snap.round is not None and snap.round.focus_listening and snap.round.current:
         name = snap.round.current.name
         return (

@@ -29,6 +29,9 @@ class BigClock(Vertical):
         yield Static(id="clock-part")
 
     def show(self, snap: Snapshot) -> None:
+        if snap.finished:
+            self._show_finished(snap)
+            return
         main = snap.main
         state = timer_state(main, snap.paused)
         for name in STATES:
@@ -45,3 +48,16 @@ class BigClock(Vertical):
         self.query_one("#clock-part", Static).update(
             f"Delen: {clock_face(part.remaining)} {left} av {minutes_text(part.budget)}"
         )
+
+    def _show_finished(self, snap: Snapshot) -> None:
+        """After the last part: the time the meeting took, not a stopped countdown."""
+        for name in STATES:
+            self.set_class(name == "ok", f"-{name}")
+        self.query_one("#clock-label", Static).update("Møtet er ferdig · tid brukt")
+        face = clock_face(snap.used_seconds)
+        digits = self.query_one("#clock-digits", Digits)
+        if digits.value != face:
+            digits.update(face)
+            self.query_one(BlockClock).face = face
+        self.query_one("#clock-status", Static).update("")
+        self.query_one("#clock-part", Static).update("e: skriv dokumentene")
