@@ -464,3 +464,76 @@ def test_focus_round_uses_only_the_chosen_focus_persons() -> None:
     assert [s[0] for s in seen] == ["Cecilie"] * 4 + ["Anne"] * 4
     assert [s[2] for s in seen[:4]] == [240, 360, 480, 120]
     assert [s[3] for s in seen[:4]] == [False, False, True, False]
+
+
+def test_someone_removed_mid_round_drops_out_of_it() -> None:
+    engine, _ = make(4)
+    engine.start()
+    engine.set_people([p for p in people(4) if p.id != "bjørn"])
+    snap = engine.snapshot()
+    assert snap.round.next.name == "Cecilie"
+    assert snap.round.turns_total == 3
+    engine.next_turn()
+    assert engine.snapshot().round.current.name == "Cecilie"
+
+
+def test_removing_the_current_speaker_moves_the_round_on() -> None:
+    engine, _ = make(3)
+    engine.start()
+    engine.set_people([p for p in people(3) if p.id != "anne"])
+    assert engine.snapshot().round.current.name == "Bjørn"
+
+
+def test_a_late_arrival_speaks_next_and_is_not_counted_as_done() -> None:
+    engine, _ = make(4)
+    engine.set_present("anne", False)
+    engine.start()
+    assert engine.snapshot().round.current.name == "Bjørn"
+    engine.next_turn()  # Cecilie
+    engine.set_present("anne", True)
+    assert engine.snapshot().round.next.name == "Anne"
+    spoken = []
+    while not engine.snapshot().round.done:
+        spoken.append(engine.snapshot().round.current.name)
+        engine.next_turn()
+    assert spoken == ["Cecilie", "Anne", "Dag"]
+
+
+def test_a_late_arrival_after_the_round_gets_a_turn_of_their_own() -> None:
+    engine, _ = make(2)
+    engine.set_present("anne", False)
+    engine.start()
+    engine.next_turn()
+    assert engine.snapshot().round.done
+    engine.set_present("anne", True)
+    snap = engine.snapshot()
+    assert snap.round.current.name == "Anne"
+    assert snap.main.budget > 0
+
+
+def test_a_minute_added_to_one_step_stays_with_that_step() -> None:
+    engine, _ = _enter_focus_round(2)  # turns of 7.5 min: steps of 3.75 min
+    engine.extend(1)
+    assert engine.snapshot().main.budget == 3.75 * MIN + MIN
+    engine.next_turn()
+    assert engine.snapshot().main.budget == 3.75 * MIN
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda d: d["position"].update(part=12), "del nr. 13"),
+        (lambda d: d["position"].update(phase=7), "fase nr. 8"),
+        (lambda d: d.pop("timers"), "skadet"),
+        (lambda d: d["timers"]["phase"].update(budget="ti"), "skadet"),
+        (lambda d: d.update(saved_at="igår"), "skadet"),
+        (lambda d: d.update(version=2), "ukjent versjon"),
+    ],
+)
+def test_a_damaged_run_state_is_a_clear_value_error(change, words: str) -> None:  # type: ignore[no-untyped-def]
+    engine, clock = make()
+    engine.start()
+    data = json.loads(json.dumps(engine.to_dict()))
+    change(data)
+    with pytest.raises(ValueError, match=words):
+        RunEngine.from_dict(data, AGENDA, clock, count_closed_time=True)

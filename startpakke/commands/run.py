@@ -47,6 +47,28 @@ def _open_existing(path: Path):  # type: ignore[no-untyped-def]
         raise SystemExit(1) from None
 
 
+def _run_state_restores(store, agenda) -> bool:  # type: ignore[no-untyped-def]
+    """Check that the saved run fits the agenda before a window opens.
+
+    A damaged or outdated run state is reported; the facilitator may start the meeting
+    again from the beginning with everything captured kept. Otherwise nothing is changed.
+    """
+    from startpakke.engine import RunEngine
+
+    try:
+        RunEngine.from_dict(store.session.run, agenda, count_closed_time=False)
+    except ValueError as err:
+        print(
+            f"{store.path}: {err}. Alt som er skrevet ned (deltakere, regler, kompetanse, "
+            "plan …) er i orden.",
+            file=sys.stderr,
+        )
+        if _ask_yes("Vil du starte møtet på nytt fra begynnelsen, med alt som er skrevet ned?"):
+            return False
+        raise UserError("Filen er ikke endret.") from None
+    return True
+
+
 def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from startpakke.agenda.loader import load_agenda
     from startpakke.resources import resolve_agenda
@@ -74,8 +96,18 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         agenda = load_agenda(resolve_agenda(agenda_name))
         if args.names and not session.participants:
             session.participants = participants_from_names(args.names)
-        resume = bool(session.run) and session.run.get("agenda_id") == agenda.id
-        return agenda, store, resume
+        if not session.run:
+            return agenda, store, False
+        saved_for = session.run.get("agenda_id") if isinstance(session.run, dict) else None
+        if saved_for != agenda.id:
+            # Starting another agenda here would replace the saved run and its times.
+            raise UserError(
+                f"Økten {store.path} ble kjørt med agendaen «{saved_for}», ikke «{agenda.id}». "
+                "Åpne den uten --agenda, eller start en ny økt. Filen er ikke endret."
+            )
+        if not _run_state_restores(store, agenda):
+            session.run = None
+        return agenda, store, bool(session.run)
 
     agenda = load_agenda(resolve_agenda(agenda_given))
     session = Session(agenda=agenda_given, agenda_id=agenda.id)
@@ -116,11 +148,16 @@ def run(args: argparse.Namespace) -> int:
         app.run()
     except UserError as err:
         return report(err)
+    if app.return_code:  # the app failed (Textual has shown why): claim nothing
+        return app.return_code
     # Later meetings (issue 6): closing a revision meeting (agenda kind «revisjon», started
     # with --from) records the contract's new version, revision date and what changed.
     from startpakke.session.revision import finish_revision_meeting
 
-    revised = finish_revision_meeting(store, agenda)
+    try:
+        revised = finish_revision_meeting(store, agenda)
+    except UserError as err:
+        return report(err)
     if revised:
         print(revised)
     print(f"Økten er lagret i {store.path}")

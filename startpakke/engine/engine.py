@@ -162,6 +162,8 @@ class RunEngine:
         self.meeting_started_at: datetime | None = None
         self.pos = _Position()
         self.order: list[str] = []
+        self.spoken: set[str] = set()
+        """Who has had their turn in the current round (a late arrival has not)."""
         self.round_counter = 0
         self.part_timers = [Countdown.stopped(p.minutes * MINUTE) for p in self.agenda.parts]
         self.phase_timer: Countdown = Countdown.stopped(0.0)
@@ -280,11 +282,13 @@ class RunEngine:
         if steps and self.pos.step + 1 < len(steps):
             self._start_step(self.pos.step + 1)
             return
+        self.spoken.add(self.current_speaker)
         self._advance_speaker(self.pos.turn + 1)
 
     def next_speaker(self) -> None:
         """The next speaker, skipping what is left of this turn's steps."""
         if self.started and not self.finished and self.current_speaker is not None:
+            self.spoken.add(self.current_speaker)
             self._advance_speaker(self.pos.turn + 1)
 
     # -- intents: time ---------------------------------------------------------------------
@@ -330,10 +334,31 @@ class RunEngine:
     def set_present(self, person_id: str, present: bool) -> None:
         if present:
             self.absent.discard(person_id)
+            self._give_late_arrival_a_turn(person_id)
             return
         self.absent.add(person_id)
         if self.current_speaker == person_id:
             self._advance_speaker(self.pos.turn + 1)
+
+    def _give_late_arrival_a_turn(self, person_id: str) -> None:
+        """Someone skipped while away (or put back on the list) speaks next — or now, if
+        the round had already finished. Who has had their turn is left alone."""
+        if not (self.started and not self.finished and self.phase.is_round):
+            return
+        if person_id in self.spoken or person_id not in self._speakers(self.phase):
+            return
+        done = self.pos.turn >= len(self.order)
+        if person_id in self.order:
+            index = self.order.index(person_id)
+            if index >= self.pos.turn:
+                return  # still ahead in the order: their turn comes
+            self.order.pop(index)
+            self.pos.turn -= 1
+        if done:
+            self.order.append(person_id)
+            self._advance_speaker(len(self.order) - 1)
+        else:
+            self.order.insert(self.pos.turn + 1, person_id)
 
     def toggle_current_present(self) -> str | None:
         """Mark the current speaker absent (and move on); returns their id."""
@@ -343,11 +368,19 @@ class RunEngine:
         return speaker
 
     def set_people(self, people: list[Person]) -> None:
-        """Replace the roster (names edited, someone added) keeping the run's position."""
+        """Replace the roster (names edited, someone added or removed), keeping the place."""
         self.people = list(people)
         known = {p.id for p in people}
         self.absent &= known
         self.focus = [f for f in self.focus if f in known]
+        if not self.order:
+            return
+        current = self.current_speaker
+        # Someone removed drops out of what is left of the round.
+        ahead = [pid for pid in self.order[self.pos.turn + 1 :] if pid in known]
+        self.order = self.order[: self.pos.turn + 1] + ahead
+        if current is not None and current not in known and not self.finished:
+            self._advance_speaker(self.pos.turn + 1)
 
     def set_focus(self, person_ids: list[str]) -> None:
         """Choose the focus persons for `speakers: focus` rounds, in order."""
@@ -386,7 +419,7 @@ class RunEngine:
         return [p.id for p in self.people]
 
     def _present_count(self, ids: list[str]) -> int:
-        return sum(1 for pid in ids if pid not in self.absent)
+        return sum(1 for pid in ids if pid not in self.absent and self.person(pid) is not None)
 
     def _later_phases_seconds(self, people: int) -> float:
         """What the phases after this one need: per-person rounds at the floor when turns
@@ -422,6 +455,7 @@ class RunEngine:
         if not self.paused:
             self.phase_timer.start(self._now())
         self.order = []
+        self.spoken = set()
         if phase.is_round:
             # Rotate who starts, so the same person does not always open a round; focus
             # persons keep the order the group chose for them.
@@ -434,7 +468,9 @@ class RunEngine:
 
     def _advance_speaker(self, from_index: int) -> None:
         index = from_index
-        while index < len(self.order) and self.order[index] in self.absent:
+        while index < len(self.order) and (
+            self.order[index] in self.absent or self.person(self.order[index]) is None
+        ):
             index += 1
         self.pos.turn = index
         self.pos.step = 0
@@ -472,7 +508,9 @@ class RunEngine:
         self.pos.step = index
         steps = self._steps()
         written = sum(step.minutes for step in steps) * MINUTE
-        turn_budget = self.turn_timer.budget if self.turn_timer else written
+        # Scale from the fitted turn, not the timer's budget: a minute added to one step
+        # belongs to that step, not to the steps after it.
+        turn_budget = self.turn_fit.seconds if self.turn_fit else written
         scale = turn_budget / written if written else 1.0
         step = steps[index]
         seconds = step.minutes * MINUTE * scale
@@ -632,6 +670,7 @@ class RunEngine:
                 "step": self.pos.step,
             },
             "order": list(self.order),
+            "spoken": sorted(self.spoken),
             "round_counter": self.round_counter,
             "timers": {
                 "parts": [t.to_dict(now) for t in self.part_timers],
@@ -674,7 +713,50 @@ class RunEngine:
         `count_closed_time=True` (a crash mid-meeting): the time the program was closed is
         counted against the running timers. False (the lid was closed over lunch): the
         timers continue from where they stopped. A paused run stays paused either way.
+
+        A state that is damaged, hand-edited or from another version of the agenda raises
+        ValueError with a Norwegian message; nothing else escapes.
         """
+        try:
+            engine = cls._from_dict(data, agenda, clock, count_closed_time=count_closed_time)
+            engine._check_position()
+            engine.snapshot()
+        except ValueError as err:
+            if str(err).startswith(("kjøretilstanden", "ukjent versjon")):
+                raise
+            raise ValueError(f"kjøretilstanden er skadet ({err})") from None
+        except (KeyError, TypeError, IndexError, AttributeError) as err:
+            raise ValueError(f"kjøretilstanden er skadet ({type(err).__name__}: {err})") from None
+        return engine
+
+    def _check_position(self) -> None:
+        pos = self.pos
+        if not 0 <= pos.part < len(self.agenda.parts):
+            raise ValueError(f"kjøretilstanden peker på del nr. {pos.part + 1}, som ikke finnes")
+        phases = self.agenda.parts[pos.part].effective_phases
+        if not 0 <= pos.phase < len(phases):
+            raise ValueError(
+                f"kjøretilstanden peker på fase nr. {pos.phase + 1} i «{self.part.title}», "
+                "som ikke finnes (er agendaen endret?)"
+            )
+        steps = self._steps()
+        if pos.step < 0 or (steps and pos.step >= len(steps)) or (not steps and pos.step):
+            raise ValueError(
+                f"kjøretilstanden peker på et steg i turen som ikke finnes i «{self.part.title}» "
+                "(er agendaen endret?)"
+            )
+        if not 0 <= pos.turn <= len(self.order):
+            raise ValueError("kjøretilstanden peker på en tur som ikke finnes")
+
+    @classmethod
+    def _from_dict(
+        cls,
+        data: dict[str, Any],
+        agenda: Agenda,
+        clock: Clock | None,
+        *,
+        count_closed_time: bool,
+    ) -> RunEngine:
         if data.get("version") != STATE_VERSION:
             raise ValueError(f"ukjent versjon av kjøretilstanden: {data.get('version')!r}")
         if data.get("agenda_id") != agenda.id:
@@ -701,6 +783,7 @@ class RunEngine:
             position["part"], position["phase"], position["turn"], position["step"]
         )
         engine.order = list(data["order"])
+        engine.spoken = set(data.get("spoken", []))
         engine.round_counter = int(data["round_counter"])
         engine.part_timers = [Countdown.from_dict(t, now, lost) for t in timers["parts"]]
         engine.phase_timer = Countdown.from_dict(timers["phase"], now, lost)
