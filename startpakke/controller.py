@@ -211,10 +211,21 @@ class MeetingController:
 
     def remove_participant(self, participant_id: str) -> str:
         """Take someone off the list (undoable); a current speaker's turn ends first."""
+        focus = list(self.engine.focus)
+        was_present = participant_id not in self.engine.absent
         if self.engine.current_speaker == participant_id:
             self.engine.set_present(participant_id, False)
         undo = ops.remove_participant(self.session, participant_id)
-        self.undo_stack.push(undo)
+
+        def restore() -> None:
+            # Back on the list, among the focus persons, and in the round if not yet heard.
+            undo()
+            self.engine.set_people(people_of(self.session))
+            self.engine.set_focus(focus)
+            if was_present:
+                self.engine.set_present(participant_id, True)
+
+        self.undo_stack.push(Undo(undo.description, restore))
         self.participants_changed()
         return undo.description
 

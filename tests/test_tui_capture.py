@@ -577,3 +577,29 @@ async def test_export_each_kind_or_its_message(
             assert not Path(field.value).exists()
         else:
             assert Path(field.value).exists() and "Skrevet:" in result
+
+
+def test_undoing_the_removal_of_a_focus_person_gives_back_their_round() -> None:
+    from startpakke.controller import MeetingController
+    from startpakke.engine import FakeClock
+    from startpakke.session.edit import participants_from_names
+    from startpakke.session.model import Session
+    from tests.tui_helpers import builtin
+
+    agenda = builtin("kollegaveiledning")
+    session = Session(agenda=agenda.id, agenda_id=agenda.id)
+    session.participants = participants_from_names("Anne,Bjørn,Cecilie,Dag")
+    controller = MeetingController(agenda, session, lambda s: None, FakeClock())
+    anne, bjorn, _, dag = (p.id for p in session.participants)
+    controller.start()
+    controller.set_focus([bjorn, dag])
+    controller.jump(agenda.part_index("kollegaveiledning"))
+    assert controller.snapshot().round.current.name == "Bjørn"
+    controller.remove_participant(bjorn)
+    assert controller.snapshot().round.current.name == "Dag"
+    controller.undo()
+    assert controller.engine.focus == [bjorn, dag]
+    view = controller.snapshot().round
+    assert [p.name for p in view.order] == ["Dag", "Bjørn"]
+    assert view.next.name == "Bjørn"
+    assert anne not in [p.id for p in view.order]
