@@ -229,3 +229,26 @@ async def test_every_run_key_is_in_the_command_palette() -> None:
         await settle(pilot)
         assert isinstance(app.screen, RunScreen)
         assert text(app, "#part-title").startswith("Steg 1 av 7")
+
+
+async def test_names_with_brackets_are_text_not_markup() -> None:
+    """«Kari [vara]» and «[/]Bjørn» are names as typed: shown literally, never a crash."""
+    app, _, _, _ = make_app("Kari [vara],[/]Bjørn [b]fet[/b]")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Nå: Kari [vara]" in text(app, "#round")
+        assert "Neste: [/]Bjørn [b]fet[/b]" in text(app, "#round")
+        for _ in range(9):
+            await pilot.press("c")
+            await pilot.press(*"[/]tekst", "enter", "escape", "escape")
+            await pilot.press("n")
+            await settle(pilot)
+        await pilot.press("p")
+        for key in ("d", "h", "m", "e", "o", "i", "question_mark"):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+        await settle(pilot)
+        assert isinstance(app.screen, RunScreen)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from startpakke.agenda.model import Agenda
@@ -139,6 +140,18 @@ class StartpakkeApp(App[None]):
             self.controller.heartbeat()
 
     # -- app-wide actions --------------------------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications show names and rules as typed: «[vara]» is text, never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def bell_if_enabled(self) -> None:
         if self.bell_enabled:

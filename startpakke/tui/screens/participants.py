@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -81,14 +82,15 @@ class ParticipantsScreen(ModalScreen[None]):
         row = table.cursor_row
         table.clear()
         for person in self.controller.session.participants:
-            table.add_row(
+            cells = (
                 one_line(person.name, 40),
                 one_line(person.service, 30),
                 ROLE_LABELS[person.role],
                 one_line(person.contact, 30),
                 "✓ ja" if person.present else "✗ nei",
-                key=person.id,
             )
+            # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
+            table.add_row(*(Text(cell) for cell in cells), key=person.id)
         if table.row_count:
             table.move_cursor(row=min(row, table.row_count - 1))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -51,8 +52,9 @@ class PlanScreen(ModalScreen[None]):
     def plan(self):  # type: ignore[no-untyped-def]
         return self.controller.session.plan
 
-    def _people(self) -> list[tuple[str, str]]:
-        return [(one_line(p.name, 40), p.id) for p in self.controller.session.participants]
+    def _people(self) -> list[tuple[Text, str]]:
+        # Text labels: a name like «Kari [vara]» is shown as typed, not read as markup.
+        return [(Text(one_line(p.name, 40)), p.id) for p in self.controller.session.participants]
 
     def compose(self) -> ComposeResult:
         plan = self.plan
@@ -149,8 +151,8 @@ class PlanScreen(ModalScreen[None]):
         for slot in self.plan.meetings:
             table.add_row(
                 show_date(slot.date),
-                one_line(session.name_of(slot.leader), 30),
-                one_line(session.name_of(slot.secretary), 30),
+                Text(one_line(session.name_of(slot.leader), 30)),
+                Text(one_line(session.name_of(slot.secretary), 30)),
                 key=slot.id,
             )
         themes = self.query_one("#plan-themes", OptionList)

@@ -44,21 +44,21 @@ class RunScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Static(id="part-title")
-            yield Static(id="wall-clock")
-        yield Static(id="purpose")
+            yield Static(id="part-title", markup=False)
+            yield Static(id="wall-clock", markup=False)
+        yield Static(id="purpose", markup=False)
         with Horizontal(id="main"):
             with VerticalScroll(id="phase-box", can_focus=False):
-                yield Static(id="phase-title")
-                yield Static(id="banner")
-                yield Static(id="prompts")
+                yield Static(id="phase-title", markup=False)
+                yield Static(id="banner", markup=False)
+                yield Static(id="prompts", markup=False)
             with Vertical(id="side"):
                 with Vertical(id="clock-box"):
                     yield BigClock(id="big-clock")
                 yield RoundList(id="round-list")
-        yield Static(id="round")
+        yield Static(id="round", markup=False)
         yield CaptureArea(self.controller, id="capture-area")
-        yield Static(id="day")
+        yield Static(id="day", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

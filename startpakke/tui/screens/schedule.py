@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -44,12 +45,12 @@ class ScheduleScreen(ModalScreen[None]):
             marker = "▶" if row.current else ""
             table.add_row(
                 marker,
-                f"{row.label}: {row.title}",
+                Text(f"{row.label}: {row.title}"),
                 f"{clock_time(row.planned_start)}–{clock_time(row.planned_end)}",
                 str(row.planned_minutes),
                 actual,
                 used,
-                row.shortened or "",
+                Text(row.shortened or ""),
                 key=str(row.index),
             )
         table.move_cursor(row=snap.part_index)

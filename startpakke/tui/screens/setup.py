@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -87,9 +88,9 @@ class SetupScreen(Screen[Session]):
         table = self.query_one(DataTable)
         table.clear()
         for person in self.session.participants:
-            table.add_row(
-                person.name, person.service, ROLE_LABELS[person.role], person.contact, key=person.id
-            )
+            cells = (person.name, person.service, ROLE_LABELS[person.role], person.contact)
+            # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
+            table.add_row(*(Text(cell) for cell in cells), key=person.id)
         count = len(self.session.participants)
         warning = self.query_one("#size-warning", Static)
         if count > self.max_participants:

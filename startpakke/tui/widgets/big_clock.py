@@ -22,11 +22,11 @@ class BigClock(Vertical):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(id="clock-label")
+        yield Static(id="clock-label", markup=False)
         yield Digits("00:00", id="clock-digits")
         yield BlockClock(id="clock-block")  # shown instead of Digits on a large window
-        yield Static(id="clock-status")
-        yield Static(id="clock-part")
+        yield Static(id="clock-status", markup=False)
+        yield Static(id="clock-part", markup=False)
 
     def show(self, snap: Snapshot) -> None:
         if snap.finished:
