@@ -9,7 +9,7 @@ emoji and æøå all end up as valid Word text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -81,6 +81,10 @@ class DocumentWriter:
         props.title = self.title_text[:250]
         props.subject = clean(network)[:250]
         props.author = "startpakke"
+        props.last_modified_by = "startpakke"
+        # python-docx's blank template says 2013; a document is made now.
+        props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
+        props.revision = 1
         props.comments = ""
         props.language = "nb-NO"
 

@@ -117,7 +117,8 @@ def _description(session: Session, slot: MeetingSlot, rotating: bool) -> str:
         lines.append(f"Skriver referat: {secretary}")
     platform = clean(session.plan.platform).strip()
     if platform and clean(slot.place).strip():
-        lines.append(f"Plattform: {platform}")
+        # The plan's platform is where members reach each other between meetings.
+        lines.append(f"Kontakt mellom møtene: {platform}")
     if session.plan.everyone_brings_case:
         lines.append("Alle tar med en problemstilling til kollegaveiledning.")
     return "\n".join(clean(line) for line in lines)

@@ -74,7 +74,8 @@ def _front(writer: DocumentWriter, session: Session, network: str) -> None:
         ("Vedtatt", f"{when}{', ' + place if place else ''}"),
     ]
     if services:
-        rows.append(("Kommuner og tjenester", ", ".join(services)))
+        # Each service often has a comma of its own («Larvik kommune, barneverntjenesten»).
+        rows.append(("Kommuner og tjenester", "; ".join(services)))
     rows.append(("Kontraktens versjon", version))
     writer.key_values(rows)
 
