@@ -99,7 +99,7 @@ def day_line(snap: Snapshot) -> str:
     percent = round(snap.progress * 100)
     return (
         f"Dagen {percent} %  ·  slutt ca. {clock_time(snap.projected_end)} "
-        f"({behind_text(snap.behind_seconds)})  ·  med pause {clock_time(snap.day_end)}"
+        f"({behind_text(snap.behind_seconds)})  ·  plan med pause {clock_time(snap.day_end)}"
     )
 
 
