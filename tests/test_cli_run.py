@@ -11,9 +11,11 @@ from pathlib import Path
 from startpakke.engine import FakeClock, Person, RunEngine
 from tests.tui_helpers import builtin
 
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "eksempel-okt.json"
+
 
 def _session_with_run(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]
-    example = json.loads(Path("examples/eksempel-okt.json").read_text(encoding="utf-8"))
+    example = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     agenda = builtin()
     people = [Person(p["id"], p["name"]) for p in example["participants"]]
     engine = RunEngine(agenda, people, FakeClock())
