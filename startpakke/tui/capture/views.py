@@ -383,7 +383,20 @@ def competence_text(competence: Competence, *, with_person: str = "") -> Text:
     return label
 
 
-class CompetencesView(CaptureView):
+class _CompetenceItems(CaptureView):
+    """Editing, deleting and undoing post-its: the same in both competence views."""
+
+    def edit_text(self, item_id: str) -> str | None:
+        return ops.competence(self.session, item_id).text
+
+    def save_edit(self, item_id: str, text: str) -> None:
+        self.controller.edit(ops.edit_competence, item_id, text=text)
+
+    def delete(self, item_id: str) -> str:
+        return self.controller.delete(ops.delete_competence, item_id)
+
+
+class CompetencesView(_CompetenceItems):
     kind = CaptureKind.competences
     name = "Kompetanse"
     has_input = True
@@ -444,15 +457,6 @@ class CompetencesView(CaptureView):
         item = self.controller.edit(ops.toggle_competence_top, item_id)
         return f"{'Blant de tre viktigste' if item.top else 'Ikke blant de tre'}: {item.text}"
 
-    def edit_text(self, item_id: str) -> str | None:
-        return ops.competence(self.session, item_id).text
-
-    def save_edit(self, item_id: str, text: str) -> None:
-        self.controller.edit(ops.edit_competence, item_id, text=text)
-
-    def delete(self, item_id: str) -> str:
-        return self.controller.delete(ops.delete_competence, item_id)
-
     def move(self, item_id: str, delta: int) -> None:
         """Move within the person's own post-its (the list shows only theirs)."""
         mine = [r.id for r in self.rows()]
@@ -479,7 +483,7 @@ class CompetencesView(CaptureView):
         self._chosen_person = people[(index + delta) % len(people)].id
 
 
-class ChosenCompetencesView(CaptureView):
+class ChosenCompetencesView(_CompetenceItems):
     kind = CaptureKind.chosen_competences
     name = "Kompetanse vi vil bruke"
     list_first = True
@@ -502,15 +506,6 @@ class ChosenCompetencesView(CaptureView):
     def activate(self, item_id: str) -> str | None:
         item = self.controller.edit(ops.toggle_competence_chosen, item_id)
         return f"{'Valgt' if item.chosen else 'Ikke valgt'}: {one_line(item.text, 40)}"
-
-    def edit_text(self, item_id: str) -> str | None:
-        return ops.competence(self.session, item_id).text
-
-    def save_edit(self, item_id: str, text: str) -> None:
-        self.controller.edit(ops.edit_competence, item_id, text=text)
-
-    def delete(self, item_id: str) -> str:
-        return self.controller.delete(ops.delete_competence, item_id)
 
 
 # -- plan, actions and notes ---------------------------------------------------------------
