@@ -89,6 +89,8 @@ class RunScreen(Screen[None]):
             self._shown_key = key
 
     def _show_part(self, snap: Snapshot) -> None:
+        # The time-up flash belongs to the timer that ran out: moving on ends it.
+        self.query_one(BigClock).remove_class("-flash")
         finished = " — møtet er ferdig" if snap.finished else ""
         self.query_one("#part-title", Static).update(part_heading(snap) + finished)
         self.query_one("#purpose", Static).update(snap.part.purpose)
