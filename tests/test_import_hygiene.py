@@ -106,3 +106,20 @@ def test_domain_modules_import_without_textual_or_rich(tmp_path: Path) -> None:
     modules = set(json.loads(result.stdout))
     assert _imported(modules, "textual") == []
     assert _imported(modules, "rich") == []
+
+
+EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
+EXPORTS = {"kontrakt": "k.docx", "referat": "r.docx", "ics": "m.ics", "runsheet": "p.docx"}
+
+
+@pytest.mark.parametrize("fmt", list(EXPORTS))
+def test_export_imports_no_textual(tmp_path: Path, fmt: str) -> None:
+    """Every export format writes its file without importing Textual."""
+    target = tmp_path / EXPORTS[fmt]
+    code, modules = modules_after(
+        tmp_path, "export", str(EXAMPLE), "--format", fmt, "-o", str(target)
+    )
+    assert code in (0, None)
+    assert target.exists()
+    assert _imported(modules, "textual") == []
+    assert _imported(modules, "startpakke.tui") == []
