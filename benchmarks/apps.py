@@ -58,21 +58,18 @@ def run_app(session_dir: Path, clock: Clock | None = None) -> Any:
     """The real app on a new session file in `session_dir`, starting in the run screen.
 
     This is what `startpakke run --session FILE --names "Anne,…"` does once the setup
-    screen's «Start» has been pressed: the built-in agenda is loaded, the session file is
-    created, every change is saved to it (`SessionStore.save`, atomic, with fsync), and the
-    run screen is the first screen shown. Returns a `StartpakkeApp`.
+    screen's «Start» has been pressed: the command's own preparation (`commands.run._prepare`)
+    loads the built-in agenda (from the agenda cache when it is warm) and creates the
+    session file, every change is saved to it (`SessionStore.save`, atomic, with fsync), and
+    the run screen is the first screen shown. Returns a `StartpakkeApp`.
     """
-    from startpakke.agenda.loader import load_agenda
-    from startpakke.resources import resolve_agenda
-    from startpakke.session.edit import participants_from_names
-    from startpakke.session.model import Session
-    from startpakke.session.store import SessionStore
+    from startpakke.cli import build_parser
+    from startpakke.commands.run import _prepare
     from startpakke.tui.app import Startup
 
-    agenda = load_agenda(resolve_agenda("startpakke"))
-    session = Session(agenda="startpakke", agenda_id=agenda.id)
-    session.participants = participants_from_names(NAMES)
-    store = SessionStore.create(Path(session_dir) / "okt.json", session)
+    path = Path(session_dir) / "okt.json"
+    args = build_parser().parse_args(["run", "--session", str(path), "--names", NAMES])
+    agenda, store, _resume = _prepare(args)
     startup = Startup(
         agenda=agenda,
         session=store.session,

@@ -6,6 +6,7 @@ example) and this hand-built one otherwise.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -284,8 +285,9 @@ def build_session() -> Session:
 
 def build_kollega_session() -> Session:
     session = build_session()
-    return session.model_copy(
-        update={
+    return replace(
+        session,
+        **{
             "agenda": "kollegaveiledning",
             "agenda_id": "kollegaveiledning",
             "run": None,
@@ -303,7 +305,7 @@ def build_kollega_session() -> Session:
                     share_takeaway=False,
                 ),
             ],
-        }
+        },
     )
 
 

@@ -13,6 +13,7 @@ import docx
 import pytest
 
 from startpakke.documents.template import default_template
+from startpakke.modeling import validate
 from startpakke.session.model import (
     Action,
     Competence,
@@ -103,26 +104,36 @@ def hostile_session() -> Session:
         Participant(id="p1", name="Åse\x0bØvrebø 🦊", service="Kommune\x01 😀", contact="a@b\x0c"),
         Participant(id="p2", name="X" * 10_000, service=long, contact=long),
     ]
-    return Session(
-        agenda="startpakke",
-        network={"name": "Nett\x0bverk 🌊 «æøå» & <co>", "place": "Rom\x02 1", "services": [long]},
-        participants=people,
-        facilitator="p1",
-        rules=[Rule(text="Regel\x0b1 🤐", agreed=True), Rule(text=long, agreed=True)],
-        contract={"text": long, "purpose": "Formål\x01 ✨", "evaluation": long},
-        competences=[
-            Competence(participant="p1", category=CompetenceCategory.teoretisk, text=long),
-            Competence(participant="p2", category=CompetenceCategory.personlig, text="💡\x0b"),
-        ],
-        plan={
-            "term": "rotating",
-            "frequency": long,
-            "platform": "Teams\x0b🙂",
-            "themes": [long, "Tema\x01"],
-            "meetings": [MeetingSlot(date="2026-03-03", place=long, leader="p1", secretary="p2")],
-        },
-        actions=[Action(what=long, who="p2"), Action(what="Gjør\x0b😀", who="Åse")],
-        notes=[Note(part="steg3", text=long), Note(part="eventuelt", text="Eventuelt\x0b🙂")],
+    # Built from plain data, as a session file is read: validated into the models.
+    return validate(
+        Session,
+        dict(
+            agenda="startpakke",
+            network={
+                "name": "Nett\x0bverk 🌊 «æøå» & <co>",
+                "place": "Rom\x02 1",
+                "services": [long],
+            },
+            participants=people,
+            facilitator="p1",
+            rules=[Rule(text="Regel\x0b1 🤐", agreed=True), Rule(text=long, agreed=True)],
+            contract={"text": long, "purpose": "Formål\x01 ✨", "evaluation": long},
+            competences=[
+                Competence(participant="p1", category=CompetenceCategory.teoretisk, text=long),
+                Competence(participant="p2", category=CompetenceCategory.personlig, text="💡\x0b"),
+            ],
+            plan={
+                "term": "rotating",
+                "frequency": long,
+                "platform": "Teams\x0b🙂",
+                "themes": [long, "Tema\x01"],
+                "meetings": [
+                    MeetingSlot(date="2026-03-03", place=long, leader="p1", secretary="p2")
+                ],
+            },
+            actions=[Action(what=long, who="p2"), Action(what="Gjør\x0b😀", who="Åse")],
+            notes=[Note(part="steg3", text=long), Note(part="eventuelt", text="Eventuelt\x0b🙂")],
+        ),
     )
 
 

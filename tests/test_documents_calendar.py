@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from startpakke.documents.calendar import default_filename, write_ics
 from startpakke.errors import UserError
-from startpakke.session.model import MeetingSlot, Session
+from startpakke.session.model import MeetingSlot, Network, Plan, Session
 from tests.documents_session import build_session, example_session
 
 
@@ -45,12 +45,12 @@ def test_one_event_per_meeting_in_oslo_time(session: Session, tmp_path: Path) ->
 
 def test_summer_and_winter_offsets(tmp_path: Path) -> None:
     session = Session(
-        plan={
-            "meetings": [
+        plan=Plan(
+            meetings=[
                 MeetingSlot(date=date(2026, 1, 13), start="09:00", end="12:00"),
                 MeetingSlot(date=date(2026, 6, 16), start="09:00", end="12:00"),
             ]
-        }
+        )
     )
     events = read(write_ics(session, tmp_path / "m.ics")).walk("VEVENT")
     offsets = [e.decoded("DTSTART").utcoffset().total_seconds() / 3600 for e in events]
@@ -81,8 +81,8 @@ def test_no_meetings_is_a_clear_message(tmp_path: Path) -> None:
 
 def test_hostile_text_in_summary_and_location(tmp_path: Path) -> None:
     session = Session(
-        network={"name": "Nett\x0bverk; «sør», 🌊"},
-        plan={"meetings": [MeetingSlot(date=date(2026, 3, 3), place="Rom\x01 A,\nB")]},
+        network=Network(name="Nett\x0bverk; «sør», 🌊"),
+        plan=Plan(meetings=[MeetingSlot(date=date(2026, 3, 3), place="Rom\x01 A,\nB")]),
     )
     event = read(write_ics(session, tmp_path / "m.ics")).walk("VEVENT")[0]
     assert str(event["SUMMARY"]) == "Nett verk; «sør», 🌊: nettverksmøte"

@@ -9,10 +9,12 @@ import pytest
 
 from startpakke.agenda.model import Agenda
 from startpakke.engine import FakeClock, Person, RunEngine
+from startpakke.modeling import validate
 
 MIN = 60.0
 
-AGENDA = Agenda.model_validate(
+AGENDA = validate(
+    Agenda,
     {
         "id": "test",
         "title": "Testmøte",
@@ -49,7 +51,7 @@ AGENDA = Agenda.model_validate(
             },
             {"id": "ut", "kind": "utsjekk", "title": "Utsjekk", "minutes": 10},
         ],
-    }
+    },
 )
 
 NAMES = ["Anne", "Bjørn", "Cecilie", "Dag", "Eva", "Frida"]
@@ -421,7 +423,8 @@ def test_saved_parts_carry_actual_times_for_the_documents() -> None:
 
 
 def test_focus_round_uses_only_the_chosen_focus_persons() -> None:
-    agenda = Agenda.model_validate(
+    agenda = validate(
+        Agenda,
         {
             "id": "kv",
             "title": "Kollegaveiledning",
@@ -448,7 +451,7 @@ def test_focus_round_uses_only_the_chosen_focus_persons() -> None:
                     ],
                 }
             ],
-        }
+        },
     )
     clock = FakeClock()
     engine = RunEngine(agenda, people(4), clock)

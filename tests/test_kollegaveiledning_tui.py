@@ -6,11 +6,14 @@ Textual's Pilot on a fake clock, reading what the room sees from the screen.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from textual.widgets import Digits, Static
 
 from startpakke.agenda.model import Agenda
 from startpakke.engine.rounds import focus_fit_text, focus_part_index, rounds_that_fit
+from startpakke.modeling import validate
 from startpakke.tui.screens.run import RunScreen
 from tests.tui_helpers import builtin, make_app
 
@@ -49,7 +52,8 @@ def test_rounds_that_fit_the_kollegaveiledning_part(
 
 
 def test_rounds_that_fit_say_what_is_left_over() -> None:
-    agenda = Agenda.model_validate(
+    agenda = validate(
+        Agenda,
         {
             "id": "kv",
             "title": "Kollegaveiledning",
@@ -71,7 +75,7 @@ def test_rounds_that_fit_say_what_is_left_over() -> None:
                 },
                 {"id": "slutt", "title": "Slutt", "minutes": 15},
             ],
-        }
+        },
     )
     fit = rounds_that_fit(agenda, 0, 6)
     assert (fit.count, fit.minutes_per_round, fit.leftover) == (3, 20, 10)
@@ -88,13 +92,12 @@ def test_rounds_that_fit_say_what_is_left_over() -> None:
 
 
 def test_a_part_too_short_for_one_round(agenda: Agenda) -> None:
-    short = agenda.model_copy(
-        update={
-            "parts": [
-                part.model_copy(update={"minutes": 15}) if part.id == "kollegaveiledning" else part
-                for part in agenda.parts
-            ]
-        }
+    short = replace(
+        agenda,
+        parts=[
+            replace(part, minutes=15) if part.id == "kollegaveiledning" else part
+            for part in agenda.parts
+        ],
     )
     fit = rounds_that_fit(short, short.part_index("kollegaveiledning"), 4)
     assert fit.count == 0

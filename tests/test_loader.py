@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from textwrap import dedent
+from typing import Annotated
 
 import pytest
+from annotated_types import Ge
 
 from startpakke.agenda.loader import (
     AgendaError,
@@ -17,6 +20,7 @@ from startpakke.agenda.loader import (
 )
 from startpakke.agenda.model import Agenda
 from startpakke.errors import UserError
+from startpakke.modeling import CONFIG, Strict
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -491,7 +495,17 @@ def test_schema_key_and_language_server_comment_are_accepted() -> None:
             minutes: 5
         """
     )
-    assert result.schema_ == "../schema/agenda.schema.json"
+    assert result.id == "test"
+    assert result.parts[0].id == "a"
+
+
+def test_schema_key_must_be_text() -> None:
+    found = problems_of(
+        "$schema: 5\nid: test\ntitle: Test\nparts:\n  - {id: a, title: A, minutes: 5}\n"
+    )
+    assert [(p.line, p.col, p.message) for p in found] == [
+        (1, 10, "$schema: må være tekst (en sti)")
+    ]
 
 
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
@@ -595,19 +609,21 @@ def test_builtin_agendas_load(name: str) -> None:
     assert load_agenda(path).id == name
 
 
+@dataclass(kw_only=True)
+class Sheet:
+    __pydantic_config__ = CONFIG
+    id: str
+    lines: Annotated[int, Strict(), Ge(0)] = 2
+
+
+@dataclass(kw_only=True)
+class Sheets:
+    __pydantic_config__ = CONFIG
+    sheets: list[Sheet]
+
+
 def test_load_model_reads_other_strict_models_with_positions(tmp_path: Path) -> None:
-    from pydantic import BaseModel, ConfigDict, Field
-
     from startpakke.agenda.loader import load_model
-
-    class Sheet(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-        id: str
-        lines: int = Field(default=2, ge=0, strict=True)
-
-    class Sheets(BaseModel):
-        model_config = ConfigDict(extra="forbid")
-        sheets: list[Sheet]
 
     path = tmp_path / "handouts.yaml"
     path.write_text("sheets:\n  - id: a\n    lines: mange\n  - id: no\n    linjer: 3\n")

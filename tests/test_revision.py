@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from copy import copy, deepcopy
 from datetime import date, datetime
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def test_plan_and_contract_changes_read_as_sentences() -> None:
     old.plan.format = "digital"
     old.plan.themes = ["Rekruttering", "Økonomi"]
     old.plan.meetings = [MeetingSlot(id="m1", date=date(2026, 3, 1))]
-    new = old.model_copy(deep=True)
+    new = deepcopy(old)
     new.plan.leader = "p2"
     new.plan.term = "rotating"
     new.plan.format = "both"
@@ -139,7 +140,7 @@ def test_finalize_bumps_the_version_dates_it_and_keeps_the_history(previous: Pat
     old = load_session(previous)
     old.revisions = [Revision(version=1, at=datetime(2026, 2, 10, tzinfo=OSLO), changes=["Ny"])]
     new = followup_session(previous, "revisjon", "revisjon")
-    new.revisions = [r.model_copy() for r in old.revisions]
+    new.revisions = [copy(r) for r in old.revisions]
     revise(new)
     revised = finalize_revision(new, old, REVISED_AT)
     assert revised.contract.version == 2

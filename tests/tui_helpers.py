@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from datetime import date
 
 from startpakke.agenda.loader import load_agenda
@@ -39,7 +40,7 @@ def make_app(
     startup = Startup(
         agenda=agenda,
         session=session,
-        save=lambda s: saves.append(s.model_copy(deep=True)),
+        save=lambda s: saves.append(deepcopy(s)),
         projector=projector,
         bell=False,
     )

@@ -33,6 +33,7 @@ agenda-only cross-checks (duplicate part ids, unknown context texts) run only fo
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import math
 import re
@@ -43,10 +44,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from startpakke.agenda.model import Agenda
 from startpakke.errors import UserError
+from startpakke.modeling import Invalid, field_names, validate
 
 __all__ = [
     "AgendaError",
@@ -61,7 +62,7 @@ __all__ = [
 ]
 
 Path_ = tuple[str | int, ...]
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")
 
 
 @dataclass(frozen=True, order=True)
@@ -165,10 +166,16 @@ def load_model_text(text: str, filename: str, model: type[M]) -> M:
         raise AgendaError(problems)
     checks = _reference_checks(data, converter) if model is Agenda else _Checks([], set())
     problems.extend(checks.problems)
+    # `$schema` only tells an editor where the JSON Schema is; it is not part of the model.
+    schema_ref = data.pop("$schema", None)
+    if schema_ref is not None and not isinstance(schema_ref, str):
+        problems.append(
+            converter.problem_at(("$schema",), f"{_prefix(('$schema',))}må være tekst (en sti)")
+        )
     try:
-        result = model.model_validate(data)
-    except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        result = validate(model, data)
+    except Invalid as exc:
+        for error in exc.errors:
             loc = tuple(error.get("loc", ()))
             if not converter.already_reported(loc) and not checks.covers(error):
                 problems.append(_translate(error, converter, model))
@@ -607,7 +614,7 @@ def _unwrap(annotation: Any) -> tuple[list[Any], list[Any]]:
     return types_, metadata
 
 
-def _field_at(loc: Path_, root: type[BaseModel]) -> tuple[str | None, list[Any], list[str]]:
+def _field_at(loc: Path_, root: type[Any]) -> tuple[str | None, list[Any], list[str]]:
     """For a loc: the field name, its constraints (Gt, Le, …), and its model's field names."""
     model: Any = root
     name: str | None = None
@@ -630,8 +637,7 @@ def _field_at(loc: Path_, root: type[BaseModel]) -> tuple[str | None, list[Any],
         if info is None:
             return item, [], names
         name = item
-        current, metadata = _unwrap_all([info.annotation])
-        metadata = [*info.metadata, *metadata]
+        current, metadata = _unwrap_all([info])
         model = next((t for t in current if _is_model(t)), None)
     return name, metadata, names
 
@@ -647,18 +653,24 @@ def _unwrap_all(annotations: list[Any]) -> tuple[list[Any], list[Any]]:
 
 
 def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, BaseModel)
+    return isinstance(tp, type) and dataclasses.is_dataclass(tp)
 
 
-def _field_names(model: type[BaseModel]) -> list[str]:
-    return [info.alias or name for name, info in model.model_fields.items()]
+def _field_names(model: type[Any]) -> list[str]:
+    return field_names(model)
 
 
-def _model_field(model: type[BaseModel], key: str) -> Any:
-    for name, info in model.model_fields.items():
-        if key in (name, info.alias):
-            return info
-    return None
+def _model_field(model: type[Any], key: str) -> Any:
+    """The annotation of `model`'s field `key` (with its Annotated metadata), or None."""
+    if key not in field_names(model):
+        return None
+    hints = _HINTS.get(model)
+    if hints is None:
+        hints = _HINTS[model] = typing.get_type_hints(model, include_extras=True)
+    return hints[key]
+
+
+_HINTS: dict[Any, dict[str, Any]] = {}
 
 
 def _bounds(metadata: list[Any]) -> dict[str, Any]:
@@ -685,7 +697,7 @@ def _choices(error: Any) -> str:
     return ", ".join(item.strip().strip("'\"") for item in items if item.strip())
 
 
-def _translate(error: Any, conv: _Converter, root: type[BaseModel]) -> Problem:
+def _translate(error: Any, conv: _Converter, root: type[Any]) -> Problem:
     loc: Path_ = tuple(error.get("loc", ()))
     kind = str(error.get("type", ""))
     value = error.get("input")
@@ -693,7 +705,7 @@ def _translate(error: Any, conv: _Converter, root: type[BaseModel]) -> Problem:
     if kind == "missing":
         parent, field = loc[:-1], loc[-1]
         return conv.problem_at(parent, f"{_prefix(parent)}mangler påkrevd felt «{field}»")
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         parent, field = loc[:-1], str(loc[-1])
         _, _, names = _field_at((*parent, "?"), root)
         message = f"{_prefix(parent)}ukjent felt «{field}»"
@@ -741,7 +753,7 @@ def _translate(error: Any, conv: _Converter, root: type[BaseModel]) -> Problem:
         text = f"ugyldig verdi {got} for {label}; gyldige: {_choices(error)}"
     elif kind == "list_type":
         text = f"må være en liste (linjer som begynner med «- »), fikk {got}"
-    elif kind in ("model_type", "dict_type", "model_attributes_type"):
+    elif kind in ("model_type", "dict_type", "model_attributes_type", "dataclass_type"):
         text = f"må være en samling felt (nøkkel: verdi), fikk {got}"
     elif kind == "too_short":
         minimum = ctx.get("min_length", 1)

@@ -11,20 +11,20 @@ Every field carries a description: the JSON Schema and editor tooltips come from
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from annotated_types import Gt, Le, MaxLen, MinLen
 
-Minutes = Annotated[int, Field(gt=0, le=24 * 60, strict=True)]
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60, strict=True)]
-Text = Annotated[str, Field(min_length=1, strict=True)]
+from startpakke.modeling import CONFIG, Pattern, Strict
 
-
-class _Strict(BaseModel):
-    # Not model-wide strict (enums would then demand instances); numbers and booleans are
-    # strict through their own types, so "10" or `yes` for minutes is still an error.
-    model_config = ConfigDict(extra="forbid", frozen=True)
+# Not model-wide strict (enums would then demand instances); numbers, text and booleans are
+# strict through their own types, so "10" or `yes` for minutes is still an error.
+Minutes = Annotated[int, Strict(), Gt(0), Le(24 * 60)]
+Identifier = Annotated[str, Strict(), Pattern(r"^[a-z0-9][a-z0-9_-]*$"), MaxLen(60)]
+Text = Annotated[str, Strict(), MinLen(1)]
+StrictBool = Annotated[bool, Strict()]
 
 
 class PhaseKind(StrEnum):
@@ -75,47 +75,44 @@ class Speakers(StrEnum):
     """Only the focus persons chosen for this meeting (kollegaveiledning)."""
 
 
-class TurnStep(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class TurnStep:
     """One timed step inside a turn (e.g. «fokuspersonen presenterer», 4 min)."""
 
-    title: Text = Field(description="Stegets navn, vist stort på skjermen.")
-    minutes: Minutes = Field(description="Minutter for steget slik det er skrevet.")
-    min_minutes: Minutes | None = Field(
-        default=None,
-        description="Korteste lengde steget kan kortes ned til når tiden er knapp.",
-    )
-    prompts: list[Text] = Field(default_factory=list, description="Spørsmål eller instruks.")
-    reminder: str | None = Field(
-        default=None, description="En påminnelse som vises tydelig, f.eks. «kun spørsmål»."
-    )
-    focus_listening: StrictBool = Field(
-        default=False,
-        description="Fokuspersonen har snudd seg bort og bare lytter i dette steget.",
-    )
+    __pydantic_config__ = CONFIG
 
-    @model_validator(mode="after")
-    def _floor_not_above_minutes(self) -> TurnStep:
+    title: Text
+    """Stegets navn, vist stort på skjermen."""
+    minutes: Minutes
+    """Minutter for steget slik det er skrevet."""
+    min_minutes: Minutes | None = None
+    """Korteste lengde steget kan kortes ned til når tiden er knapp."""
+    prompts: list[Text] = field(default_factory=list)
+    """Spørsmål eller instruks."""
+    reminder: str | None = None
+    """En påminnelse som vises tydelig, f.eks. «kun spørsmål»."""
+    focus_listening: StrictBool = False
+    """Fokuspersonen har snudd seg bort og bare lytter i dette steget."""
+
+    def __post_init__(self) -> None:
         if self.min_minutes is not None and self.min_minutes > self.minutes:
             raise ValueError("min_minutes kan ikke være større enn minutes")
-        return self
 
 
-class Turn(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Turn:
     """How long one person's turn in a round is, and its steps."""
 
-    minutes: Minutes | None = Field(
-        default=None,
-        description="Minutter per tur slik det er skrevet (summen av stegene om de finnes).",
-    )
-    min_minutes: Minutes | None = Field(
-        default=None, description="Korteste tur når turene må kortes ned for å rekke tiden."
-    )
-    steps: list[TurnStep] = Field(
-        default_factory=list, description="Tidsatte steg innen hver tur, i rekkefølge."
-    )
+    __pydantic_config__ = CONFIG
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Turn:
+    minutes: Minutes | None = None
+    """Minutter per tur slik det er skrevet (summen av stegene om de finnes)."""
+    min_minutes: Minutes | None = None
+    """Korteste tur når turene må kortes ned for å rekke tiden."""
+    steps: list[TurnStep] = field(default_factory=list)
+    """Tidsatte steg innen hver tur, i rekkefølge."""
+
+    def __post_init__(self) -> None:
         if self.steps and self.minutes is not None:
             total = sum(step.minutes for step in self.steps)
             if total != self.minutes:
@@ -128,7 +125,6 @@ class Turn(_Strict):
             and self.min_minutes > self.written_minutes
         ):
             raise ValueError("min_minutes kan ikke være større enn minutes")
-        return self
 
     @property
     def written_minutes(self) -> int | None:
@@ -149,39 +145,38 @@ class Turn(_Strict):
         return None
 
 
-class Phase(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Phase:
     """A phase (fase) of a part: individual work, a round, plenary talk or capture."""
 
-    id: Identifier | None = Field(default=None, description="Kort id, unik innen delen.")
-    title: Text = Field(description="Fasens navn, f.eks. «Individuell refleksjon».")
-    kind: PhaseKind = Field(description="Hvordan fasen gjennomføres.")
-    minutes: Minutes | None = Field(
-        default=None,
-        description=(
-            "Minutter for fasen. Mangler den, får fasen resten av delens tid "
-            "(høyst én slik fase per del). For en runde: se minutes_per."
-        ),
-    )
-    minutes_per: MinutesPer | None = Field(
-        default=None,
-        description=(
-            "Bare for runder, og påkrevd der: `round` = minutes gjelder hele runden, "
-            "`person` = hver tur er turn.minutes lang."
-        ),
-    )
-    turn: Turn | None = Field(default=None, description="Turlengde og steg i en runde.")
-    speakers: Speakers = Field(default=Speakers.present, description="Hvem som får tur i runden.")
-    prompts: list[Text] = Field(
-        default_factory=list, description="Spørsmålene som vises for gruppen, ordrett."
-    )
-    notes: list[Text] = Field(default_factory=list, description="Notater til fasilitatoren.")
-    reminder: str | None = Field(default=None, description="En påminnelse som vises tydelig.")
-    captures: list[CaptureKind] = Field(
-        default_factory=list, description="Hva fasilitatoren skriver ned i denne fasen."
-    )
+    __pydantic_config__ = CONFIG
 
-    @model_validator(mode="after")
-    def _round_rules(self) -> Phase:
+    id: Identifier | None = None
+    """Kort id, unik innen delen."""
+    title: Text
+    """Fasens navn, f.eks. «Individuell refleksjon»."""
+    kind: PhaseKind
+    """Hvordan fasen gjennomføres."""
+    minutes: Minutes | None = None
+    """Minutter for fasen. Mangler den, får fasen resten av delens tid (høyst én slik fase
+    per del). For en runde: se minutes_per."""
+    minutes_per: MinutesPer | None = None
+    """Bare for runder, og påkrevd der: `round` = minutes gjelder hele runden, `person` =
+    hver tur er turn.minutes lang."""
+    turn: Turn | None = None
+    """Turlengde og steg i en runde."""
+    speakers: Speakers = Speakers.present
+    """Hvem som får tur i runden."""
+    prompts: list[Text] = field(default_factory=list)
+    """Spørsmålene som vises for gruppen, ordrett."""
+    notes: list[Text] = field(default_factory=list)
+    """Notater til fasilitatoren."""
+    reminder: str | None = None
+    """En påminnelse som vises tydelig."""
+    captures: list[CaptureKind] = field(default_factory=list)
+    """Hva fasilitatoren skriver ned i denne fasen."""
+
+    def __post_init__(self) -> None:
         if self.kind is PhaseKind.round:
             if self.minutes_per is None:
                 raise ValueError(
@@ -197,7 +192,6 @@ class Phase(_Strict):
                 raise ValueError("minutes_per gjelder bare faser med kind: round")
             if self.turn is not None:
                 raise ValueError("turn gjelder bare faser med kind: round")
-        return self
 
     @property
     def is_round(self) -> bool:
@@ -218,40 +212,44 @@ class PartKind(StrEnum):
     pause = "pause"
 
 
-class Part(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Part:
     """A part (del/steg) of the meeting, with its own time budget."""
 
-    id: Identifier = Field(description="Kort id, unik i agendaen, f.eks. `steg3`.")
-    kind: PartKind = Field(default=PartKind.steg, description="innsjekk, steg, utsjekk, pause.")
-    title: Text = Field(description="Delens tittel slik gruppen ser den.")
-    minutes: Minutes = Field(description="Minutter delen har i planen.")
-    purpose: str = Field(default="", description="Hensikten med delen, kort.")
-    prompts: list[Text] = Field(default_factory=list, description="Spørsmål for hele delen.")
-    notes: list[Text] = Field(default_factory=list, description="Notater til fasilitatoren.")
-    materials: list[Text] = Field(default_factory=list, description="Materiell delen trenger.")
-    handouts: list[Identifier] = Field(
-        default_factory=list, description="Id-er for arkene i handouts.yaml som brukes her."
-    )
-    context: list[Identifier] = Field(
-        default_factory=list, description="Id-er for kontekst-tekster som hører til delen."
-    )
-    captures: list[CaptureKind] = Field(
-        default_factory=list, description="Hva som skrives ned i delen (i alle faser)."
-    )
-    phases: list[Phase] = Field(
-        default_factory=list,
-        description="Fasene i rekkefølge. Tom liste = én plenumsfase over hele delen.",
-    )
+    __pydantic_config__ = CONFIG
 
-    @model_validator(mode="after")
-    def _phases_fit(self) -> Part:
+    id: Identifier
+    """Kort id, unik i agendaen, f.eks. `steg3`."""
+    kind: PartKind = PartKind.steg
+    """innsjekk, steg, utsjekk, pause."""
+    title: Text
+    """Delens tittel slik gruppen ser den."""
+    minutes: Minutes
+    """Minutter delen har i planen."""
+    purpose: str = ""
+    """Hensikten med delen, kort."""
+    prompts: list[Text] = field(default_factory=list)
+    """Spørsmål for hele delen."""
+    notes: list[Text] = field(default_factory=list)
+    """Notater til fasilitatoren."""
+    materials: list[Text] = field(default_factory=list)
+    """Materiell delen trenger."""
+    handouts: list[Identifier] = field(default_factory=list)
+    """Id-er for arkene i handouts.yaml som brukes her."""
+    context: list[Identifier] = field(default_factory=list)
+    """Id-er for kontekst-tekster som hører til delen."""
+    captures: list[CaptureKind] = field(default_factory=list)
+    """Hva som skrives ned i delen (i alle faser)."""
+    phases: list[Phase] = field(default_factory=list)
+    """Fasene i rekkefølge. Tom liste = én plenumsfase over hele delen."""
+
+    def __post_init__(self) -> None:
         open_ended = [p for p in self.phases if p.open_ended]
         if len(open_ended) > 1:
             raise ValueError("høyst én fase per del kan mangle minutes (den får resten av tiden)")
         ids = [p.id for p in self.phases if p.id is not None]
         if len(ids) != len(set(ids)):
             raise ValueError("to faser i samme del har samme id")
-        return self
 
     @property
     def effective_phases(self) -> list[Phase]:
@@ -268,47 +266,50 @@ class Part(_Strict):
         return list(seen)
 
 
-class ContextText(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class ContextText:
     """A text worth showing at the right moment (a quote, a poem, a rationale)."""
 
-    id: Identifier = Field(description="Kort id som delene viser til.")
-    title: Text = Field(description="Overskrift.")
-    text: Text = Field(description="Teksten, ordrett.")
-    source: str | None = Field(default=None, description="Kilde, f.eks. «Bufdir 2024».")
+    __pydantic_config__ = CONFIG
+
+    id: Identifier
+    """Kort id som delene viser til."""
+    title: Text
+    """Overskrift."""
+    text: Text
+    """Teksten, ordrett."""
+    source: str | None = None
+    """Kilde, f.eks. «Bufdir 2024»."""
 
 
-class Agenda(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Agenda:
     """A whole meeting: its parts in order and what it needs."""
 
-    schema_: str | None = Field(
-        default=None,
-        alias="$schema",
-        description="Valgfri sti til JSON Schema (for editorer).",
-    )
-    id: Identifier = Field(description="Kort id for agendaen, f.eks. `startpakke`.")
-    title: Text = Field(description="Møtets tittel.")
-    subtitle: str = Field(default="", description="Undertittel.")
-    total_minutes: Minutes | None = Field(
-        default=None,
-        description="Hele møtets lengde; det som ikke er brukt av delene er luft/pause.",
-    )
-    max_participants: int | None = Field(
-        default=None, gt=0, strict=True, description="Anbefalt største gruppe."
-    )
-    kind: Literal["etablering", "kollegaveiledning", "nettverksmote", "revisjon"] = Field(
-        default="nettverksmote", description="Hva slags møte agendaen er for (styrer referatet)."
-    )
-    materials: list[Text] = Field(default_factory=list, description="Utstyr og materiell.")
-    notes: list[Text] = Field(default_factory=list, description="Notater til fasilitatoren.")
-    context: list[ContextText] = Field(
-        default_factory=list, description="Kontekst-tekster delene kan vise."
-    )
-    parts: list[Part] = Field(min_length=1, description="Delene i rekkefølge.")
+    __pydantic_config__ = CONFIG
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    id: Identifier
+    """Kort id for agendaen, f.eks. `startpakke`."""
+    title: Text
+    """Møtets tittel."""
+    subtitle: str = ""
+    """Undertittel."""
+    total_minutes: Minutes | None = None
+    """Hele møtets lengde; det som ikke er brukt av delene er luft/pause."""
+    max_participants: Annotated[int, Strict(), Gt(0)] | None = None
+    """Anbefalt største gruppe."""
+    kind: Literal["etablering", "kollegaveiledning", "nettverksmote", "revisjon"] = "nettverksmote"
+    """Hva slags møte agendaen er for (styrer referatet)."""
+    materials: list[Text] = field(default_factory=list)
+    """Utstyr og materiell."""
+    notes: list[Text] = field(default_factory=list)
+    """Notater til fasilitatoren."""
+    context: list[ContextText] = field(default_factory=list)
+    """Kontekst-tekster delene kan vise."""
+    parts: Annotated[list[Part], MinLen(1)]
+    """Delene i rekkefølge."""
 
-    @model_validator(mode="after")
-    def _references(self) -> Agenda:
+    def __post_init__(self) -> None:
         ids = [part.id for part in self.parts]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
@@ -320,7 +321,6 @@ class Agenda(_Strict):
                 raise ValueError(
                     f"delen «{part.id}» viser til ukjent kontekst-tekst: {', '.join(missing)}"
                 )
-        return self
 
     @property
     def planned_minutes(self) -> int:

@@ -73,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         import json
 
-        data = agenda.model_dump(mode="json", by_alias=True)
+        from startpakke.modeling import to_data
+
+        data = to_data(agenda)
         sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return 0
 

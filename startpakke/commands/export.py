@@ -111,26 +111,9 @@ def _same_file(a: Path, b: Path) -> bool:
 
 def load_session_file(path: Path) -> Session:
     """The session through the store (migrations, Norwegian messages); read-only."""
-    try:
-        from startpakke.session.store import load_session
-    except ImportError:  # pragma: no cover - the store is part of the package
-        return _load_plain(path)
+    from startpakke.session.store import load_session
+
     return load_session(path)
-
-
-def _load_plain(path: Path) -> Session:
-    from pydantic import ValidationError
-
-    from startpakke.session.model import Session
-
-    try:
-        return Session.model_validate_json(path.read_bytes())
-    except FileNotFoundError:
-        raise UserError(f"{path}: finnes ikke") from None
-    except OSError as err:
-        raise UserError(f"{path}: kan ikke leses ({err.strerror or err})") from None
-    except ValidationError as err:
-        raise UserError(f"{path}: er ikke en gyldig øktfil ({err.error_count()} feil)") from None
 
 
 def load_session_agenda(session: Session, session_path: Path) -> Agenda:

@@ -70,7 +70,7 @@ def _run_state_restores(store, agenda) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from startpakke.agenda.loader import load_agenda
+    from startpakke.agenda.cache import load_agenda_cached
     from startpakke.resources import resolve_agenda
     from startpakke.session import paths
     from startpakke.session.edit import participants_from_names
@@ -93,7 +93,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         session = store.session
         # A saved meeting keeps its own agenda unless another is named explicitly.
         agenda_name = session.agenda if agenda_given == "startpakke" else agenda_given
-        agenda = load_agenda(resolve_agenda(agenda_name))
+        agenda = load_agenda_cached(resolve_agenda(agenda_name))
         if args.names and not session.participants:
             session.participants = participants_from_names(args.names)
         if not session.run:
@@ -109,7 +109,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             session.run = None
         return agenda, store, bool(session.run)
 
-    agenda = load_agenda(resolve_agenda(agenda_given))
+    agenda = load_agenda_cached(resolve_agenda(agenda_given))
     session = Session(agenda=agenda_given, agenda_id=agenda.id)
     if args.from_session:
         from startpakke.session.followup import followup_session

@@ -17,8 +17,14 @@ SCHEMA_ID = "urn:startpakke:agenda-schema"
 def agenda_schema() -> dict[str, Any]:
     """The agenda's JSON Schema (draft 2020-12), with the field descriptions."""
     from startpakke.agenda.model import Agenda
+    from startpakke.modeling import json_schema
 
-    body = Agenda.model_json_schema(by_alias=True, mode="validation")
+    body = json_schema(Agenda)
+    # The loader accepts (and ignores) `$schema`, the pointer editors follow to this file.
+    body["properties"] = {
+        "$schema": {"type": "string", "description": "Valgfri sti til JSON Schema (for editorer)."},
+        **body["properties"],
+    }
     schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

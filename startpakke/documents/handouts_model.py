@@ -8,15 +8,16 @@ kollegaveiledning card). Errors name the file, line and field in Norwegian.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from annotated_types import Ge, Gt, Le, MinLen
+
+from startpakke.agenda.model import Identifier, Text
+from startpakke.modeling import CONFIG, Strict
 
 HANDOUTS_FILE = "handouts.yaml"
-
-Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=60, strict=True)]
-Text = Annotated[str, Field(min_length=1, strict=True)]
 
 COLOURS = ("gul", "blå", "rosa", "grønn", "oransje")
 # Light tints for printing: the colour is also written as text, never the only signal.
@@ -29,80 +30,70 @@ COLOUR_FILLS = {
 }
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class HandoutItem(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class HandoutItem:
     """One thing on a sheet."""
 
-    kind: Literal["lines", "box", "text", "step"] = Field(
-        default="lines",
-        description=(
-            "`lines`: et spørsmål med linjer å skrive på; `box`: en ramme å skrive eller "
-            "tegne i; `text`: bare tekst; `step`: et tidsatt steg (metodekortet)."
-        ),
-    )
-    label: str = Field(default="", description="Spørsmålet, overskriften eller stegets navn.")
-    hint: str = Field(default="", description="Liten hjelpetekst under spørsmålet.")
-    lines: int = Field(
-        default=2,
-        ge=0,
-        le=30,
-        strict=True,
-        description="Antall skrivelinjer (lines) eller rammens høyde i linjer (box).",
-    )
-    colour: Literal["gul", "blå", "rosa", "grønn", "oransje"] | None = Field(
-        default=None, description="Post-it-farge for en ramme: gul, blå, rosa, grønn, oransje."
-    )
-    minutes: int | None = Field(
-        default=None, gt=0, le=240, strict=True, description="Minutter for et steg."
-    )
+    __pydantic_config__ = CONFIG
 
-    @model_validator(mode="after")
-    def _needs_label(self) -> HandoutItem:
+    kind: Literal["lines", "box", "text", "step"] = "lines"
+    """`lines`: et spørsmål med linjer å skrive på; `box`: en ramme å skrive eller tegne i;
+    `text`: bare tekst; `step`: et tidsatt steg (metodekortet)."""
+    label: str = ""
+    """Spørsmålet, overskriften eller stegets navn."""
+    hint: str = ""
+    """Liten hjelpetekst under spørsmålet."""
+    lines: Annotated[int, Strict(), Ge(0), Le(30)] = 2
+    """Antall skrivelinjer (lines) eller rammens høyde i linjer (box)."""
+    colour: Literal["gul", "blå", "rosa", "grønn", "oransje"] | None = None
+    """Post-it-farge for en ramme: gul, blå, rosa, grønn, oransje."""
+    minutes: Annotated[int, Strict(), Gt(0), Le(240)] | None = None
+    """Minutter for et steg."""
+
+    def __post_init__(self) -> None:
         if self.kind in ("lines", "box", "step") and not self.label.strip():
             raise ValueError(f"et punkt av typen «{self.kind}» trenger en label")
         if self.kind == "text" and not (self.label.strip() or self.hint.strip()):
             raise ValueError("et tekstpunkt trenger label eller hint")
-        return self
 
 
-class HandoutSheet(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class HandoutSheet:
     """One sheet: printed on its own page, with the participant's name at the top."""
 
-    id: Identifier = Field(description="Kort id som agendaens `handouts` viser til.")
-    title: Text = Field(description="Arkets tittel, f.eks. «Din vaskeanvisning».")
-    subtitle: str = Field(
-        default="", description="Undertittel, f.eks. hvilket steg arket hører til."
-    )
-    intro: str = Field(default="", description="Kort instruks øverst på arket.")
-    layout: Literal["questions", "label", "card"] = Field(
-        default="questions",
-        description=(
-            "`questions`: spørsmål med linjer; `label`: en merkelapp (vaskeanvisning) der "
-            "hvert spørsmål er en rad; `card`: et metodekort uten navnelinje."
-        ),
-    )
-    items: list[HandoutItem] = Field(min_length=1, description="Innholdet, i rekkefølge.")
-    footer: str = Field(default="", description="Liten tekst nederst på arket.")
+    __pydantic_config__ = CONFIG
+
+    id: Identifier
+    """Kort id som agendaens `handouts` viser til."""
+    title: Text
+    """Arkets tittel, f.eks. «Din vaskeanvisning»."""
+    subtitle: str = ""
+    """Undertittel, f.eks. hvilket steg arket hører til."""
+    intro: str = ""
+    """Kort instruks øverst på arket."""
+    layout: Literal["questions", "label", "card"] = "questions"
+    """`questions`: spørsmål med linjer; `label`: en merkelapp (vaskeanvisning) der hvert
+    spørsmål er en rad; `card`: et metodekort uten navnelinje."""
+    items: Annotated[list[HandoutItem], MinLen(1)]
+    """Innholdet, i rekkefølge."""
+    footer: str = ""
+    """Liten tekst nederst på arket."""
 
 
-class Handouts(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Handouts:
     """All the sheets, in the order they are printed."""
 
-    schema_: str | None = Field(default=None, alias="$schema")
-    sheets: list[HandoutSheet] = Field(min_length=1, description="Arkene, i utskriftsrekkefølge.")
+    __pydantic_config__ = CONFIG
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    sheets: Annotated[list[HandoutSheet], MinLen(1)]
+    """Arkene, i utskriftsrekkefølge."""
 
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Handouts:
+    def __post_init__(self) -> None:
         ids = [s.id for s in self.sheets]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"ark-id brukt mer enn én gang: {', '.join(duplicates)}")
-        return self
 
     def sheet(self, sheet_id: str) -> HandoutSheet | None:
         return next((s for s in self.sheets if s.id == sheet_id), None)

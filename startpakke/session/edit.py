@@ -17,9 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
 from startpakke.errors import UserError
+from startpakke.modeling import Invalid, field_names, validate
 from startpakke.session.model import (
     Action,
     Competence,
@@ -38,8 +37,8 @@ from startpakke.session.model import (
 TOP_LIMIT = 3
 """«Del de tre viktigste lappene først»: at most three top competences per person."""
 
-M = TypeVar("M", bound=BaseModel)
-Item = TypeVar("Item", bound=BaseModel)
+M = TypeVar("M")
+Item = TypeVar("Item")
 
 
 class EditError(UserError):
@@ -122,7 +121,7 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
-def _problem(err: ValidationError) -> EditError:
+def _problem(err: Invalid) -> EditError:
     from startpakke.session.store import describe_validation_error
 
     return EditError("Ugyldig verdi: " + "; ".join(describe_validation_error(err)))
@@ -130,13 +129,15 @@ def _problem(err: ValidationError) -> EditError:
 
 def _update(model: M, fields: dict[str, Any], what: str) -> M:
     """Set several fields at once, all or nothing, validated by the model."""
-    unknown = sorted(set(fields) - set(type(model).model_fields))
+    names = field_names(type(model))
+    unknown = sorted(set(fields) - set(names))
     if unknown:
         raise EditError(f"{what} har ikke feltet {', '.join(unknown)}.")
     values = {name: _clean_value(value) for name, value in fields.items()}
     try:
-        checked = type(model).model_validate({**model.model_dump(), **values})
-    except ValidationError as err:
+        current = {name: getattr(model, name) for name in names}
+        checked = validate(type(model), {**current, **values})
+    except Invalid as err:
         raise _problem(err) from None
     for name in values:
         setattr(model, name, getattr(checked, name))
@@ -210,16 +211,13 @@ def add_participant(
         kind = Role(role)
     except ValueError:
         raise EditError(f"Ukjent rolle «{role}» (member eller deputy).") from None
-    try:
-        person = Participant(
-            name=_text(name, "Navnet"),
-            service=service.strip(),
-            role=kind,
-            contact=contact.strip(),
-            present=present,
-        )
-    except ValidationError as err:
-        raise _problem(err) from None
+    person = Participant(
+        name=_text(name, "Navnet"),
+        service=service.strip(),
+        role=kind,
+        contact=contact.strip(),
+        present=present,
+    )
     session.participants.append(person)
     return person
 
@@ -280,9 +278,9 @@ def remove_participant(session: Session, participant_id: str) -> Undo:
     session.competences[:] = [c for c in session.competences if c.participant != pid]
     session.focus_rounds[:] = [f for f in session.focus_rounds if f.participant != pid]
 
-    cleared: list[tuple[BaseModel, str, Any]] = []  # (model, field, old value)
+    cleared: list[tuple[Any, str, Any]] = []  # (model, field, old value)
 
-    def clear(model: BaseModel, name: str, value: Any) -> None:
+    def clear(model: Any, name: str, value: Any) -> None:
         cleared.append((model, name, getattr(model, name)))
         setattr(model, name, value)
 
@@ -497,8 +495,8 @@ def delete_competence(session: Session, competence_id: str) -> Undo:
 def add_action(session: Session, what: str, who: str = "", due: date | None = None) -> Action:
     """Add an action item: what, who (a name or participant id), by when."""
     try:
-        item = Action(what=_text(what, "Tiltaket"), who=who.strip(), due=due)
-    except ValidationError as err:
+        item = validate(Action, {"what": _text(what, "Tiltaket"), "who": who.strip(), "due": due})
+    except Invalid as err:
         raise _problem(err) from None
     session.actions.append(item)
     return item
@@ -603,8 +601,8 @@ def set_plan(session: Session, **fields: Any) -> Plan:
 def add_meeting(session: Session, when: date | str, **fields: Any) -> MeetingSlot:
     """Add a planned meeting (kept in date order): start, end, place, leader, secretary."""
     try:
-        slot = MeetingSlot.model_validate({"date": when, **_clean_fields(fields)})
-    except ValidationError as err:
+        slot = validate(MeetingSlot, {"date": when, **_clean_fields(fields)})
+    except Invalid as err:
         raise _problem(err) from None
     meetings = session.plan.meetings
     position = next((i for i, m in enumerate(meetings) if m.date > slot.date), len(meetings))

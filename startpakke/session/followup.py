@@ -22,6 +22,8 @@ The earlier file is only read, never written. A missing or damaged file is the s
 
 from __future__ import annotations
 
+from copy import deepcopy
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +39,7 @@ REVISION_KIND = "revisjon"
 def carried_actions(previous: Session) -> list[Action]:
     """The open actions of `previous`, each tied to the session it was decided in."""
     return [
-        action.model_copy(update={"from_session": action.from_session or previous.id}, deep=True)
+        replace(deepcopy(action), from_session=action.from_session or previous.id)
         for action in previous.actions
         if not action.done
     ]
@@ -81,8 +83,8 @@ def followup_session(
         ) from None
     kind = agenda_kind if agenda_kind is not None else _agenda_kind(agenda_name)
 
-    network = old.network.model_copy(update={"meeting_date": today or date.today()}, deep=True)
-    participants = [p.model_copy(update={"present": True}, deep=True) for p in old.participants]
+    network = replace(deepcopy(old.network), meeting_date=today or date.today())
+    participants = [replace(deepcopy(p), present=True) for p in old.participants]
     session = Session(
         agenda=agenda_name,
         agenda_id=agenda_id,
@@ -92,10 +94,10 @@ def followup_session(
         previous_session=str(path.expanduser().resolve()),
     )
     if kind == REVISION_KIND:
-        session.rules = [rule.model_copy(deep=True) for rule in old.rules]
-        session.contract = old.contract.model_copy(deep=True)
-        session.plan = old.plan.model_copy(deep=True)
-        session.revisions = [revision.model_copy(deep=True) for revision in old.revisions]
+        session.rules = [deepcopy(rule) for rule in old.rules]
+        session.contract = deepcopy(old.contract)
+        session.plan = deepcopy(old.plan)
+        session.revisions = [deepcopy(revision) for revision in old.revisions]
     return session
 
 

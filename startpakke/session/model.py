@@ -7,12 +7,15 @@ and its top-level names (`network`, `participants`, `rules`, `competences`, `pla
 
 from __future__ import annotations
 
+import datetime as _dt
 import uuid
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from startpakke.modeling import CONFIG, After
+from startpakke.modeling import json_schema as _json_schema
 
 SCHEMA_VERSION = 2
 """The session file format this program writes. See `startpakke.session.migrate`."""
@@ -23,9 +26,24 @@ def new_id() -> str:
     return uuid.uuid4().hex[:12]
 
 
-class _Model(BaseModel):
-    # Unknown keys are kept out: a hand-edited typo is reported, not silently dropped.
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+def _clock(value: str) -> str:
+    """Accept «9:00» and «09.00» as 09:00; anything else is an error."""
+    hours, sep, minutes = value.strip().replace(".", ":").partition(":")
+    if (
+        sep
+        and hours.isascii()
+        and hours.isdigit()
+        and minutes.isascii()
+        and minutes.isdigit()
+        and len(minutes) == 2
+        and int(hours) < 24
+        and int(minutes) < 60
+    ):
+        return f"{int(hours):02d}:{minutes}"
+    raise ValueError("klokkeslett skrives TT:MM, f.eks. 09:00")
+
+
+Clock = Annotated[str, After(_clock)]
 
 
 class Role(StrEnum):
@@ -64,203 +82,269 @@ CATEGORY_COLOURS: dict[CompetenceCategory, str] = {
 }
 
 
-class Network(_Model):
+@dataclass(kw_only=True)
+class Network:
     """The network and this meeting's date and place."""
 
-    name: str = Field(default="", description="Nettverkets navn.")
-    services: list[str] = Field(
-        default_factory=list, description="Kommunene/barneverntjenestene i nettverket."
-    )
-    meeting_date: date | None = Field(default=None, description="Møtets dato.")
-    place: str = Field(default="", description="Sted, f.eks. rådhuset eller Teams.")
+    __pydantic_config__ = CONFIG
+
+    name: str = ""
+    """Nettverkets navn."""
+    services: list[str] = field(default_factory=list)
+    """Kommunene/barneverntjenestene i nettverket."""
+    meeting_date: date | None = None
+    """Møtets dato."""
+    place: str = ""
+    """Sted, f.eks. rådhuset eller Teams."""
 
 
-class Participant(_Model):
+@dataclass(kw_only=True)
+class Participant:
     """A leader taking part in the network."""
 
-    id: str = Field(default_factory=new_id, description="Fast id (navn kan endres).")
-    name: str = Field(description="Fullt navn.")
-    service: str = Field(default="", description="Kommune/barneverntjeneste/organisasjon.")
-    role: Role = Field(default=Role.member, description="Medlem eller vara.")
-    contact: str = Field(default="", description="E-post eller telefon (valgfritt).")
-    present: bool = Field(default=True, description="Til stede på møtet.")
-    brings_case: bool = Field(
-        default=False, description="Har lovet å ta med en sak til kollegaveiledning."
-    )
-    case_title: str = Field(default="", description="Kort om saken personen tar med.")
+    __pydantic_config__ = CONFIG
+
+    id: str = field(default_factory=new_id)
+    """Fast id (navn kan endres)."""
+    name: str
+    """Fullt navn."""
+    service: str = ""
+    """Kommune/barneverntjeneste/organisasjon."""
+    role: Role = Role.member
+    """Medlem eller vara."""
+    contact: str = ""
+    """E-post eller telefon (valgfritt)."""
+    present: bool = True
+    """Til stede på møtet."""
+    brings_case: bool = False
+    """Har lovet å ta med en sak til kollegaveiledning."""
+    case_title: str = ""
+    """Kort om saken personen tar med."""
 
 
-class Rule(_Model):
+@dataclass(kw_only=True)
+class Rule:
     """A proposed spilleregel; `agreed` once the group has reached consensus.
 
     The rules' order is their order in `Session.rules`.
     """
 
-    id: str = Field(default_factory=new_id, description="Fast id.")
-    text: str = Field(description="Regelen slik gruppen formulerte den.")
-    proposed_by: str | None = Field(default=None, description="Deltaker-id som foreslo den.")
-    agreed: bool = Field(default=False, description="Gruppen er enig om regelen.")
+    __pydantic_config__ = CONFIG
+
+    id: str = field(default_factory=new_id)
+    """Fast id."""
+    text: str
+    """Regelen slik gruppen formulerte den."""
+    proposed_by: str | None = None
+    """Deltaker-id som foreslo den."""
+    agreed: bool = False
+    """Gruppen er enig om regelen."""
 
 
-class Competence(_Model):
+@dataclass(kw_only=True)
+class Competence:
     """One post-it: what a participant brings, in one of the three categories."""
 
-    id: str = Field(default_factory=new_id, description="Fast id.")
-    participant: str = Field(description="Deltaker-id.")
-    category: CompetenceCategory = Field(description="Hvilken av de tre kategoriene.")
-    text: str = Field(description="Det som står på lappen.")
-    top: bool = Field(default=False, description="Blant personens tre viktigste.")
-    chosen: bool = Field(default=False, description="Nettverket har valgt å bruke denne.")
+    __pydantic_config__ = CONFIG
+
+    id: str = field(default_factory=new_id)
+    """Fast id."""
+    participant: str
+    """Deltaker-id."""
+    category: CompetenceCategory
+    """Hvilken av de tre kategoriene."""
+    text: str
+    """Det som står på lappen."""
+    top: bool = False
+    """Blant personens tre viktigste."""
+    chosen: bool = False
+    """Nettverket har valgt å bruke denne."""
 
 
-class Contract(_Model):
+@dataclass(kw_only=True)
+class Contract:
     """The nettverkskontrakt's own text from steg 5."""
 
-    purpose: str = Field(
-        default="", description="Nettverkets formål (Bufdir 2024 som utgangspunkt)."
-    )
-    text: str = Field(default="", description="Kontraktens egen tekst: normer, forpliktelser.")
-    evaluation: str = Field(default="", description="Hvordan kontrakten evalueres og revideres.")
-    review_date: date | None = Field(default=None, description="Når kontrakten skal evalueres.")
-    version: int = Field(default=1, description="Kontraktens versjon (øker ved revisjon).")
-    revised_at: date | None = Field(default=None, description="Dato for siste revisjon.")
+    __pydantic_config__ = CONFIG
+
+    purpose: str = ""
+    """Nettverkets formål (Bufdir 2024 som utgangspunkt)."""
+    text: str = ""
+    """Kontraktens egen tekst: normer, forpliktelser."""
+    evaluation: str = ""
+    """Hvordan kontrakten evalueres og revideres."""
+    review_date: date | None = None
+    """Når kontrakten skal evalueres."""
+    version: int = 1
+    """Kontraktens versjon (øker ved revisjon)."""
+    revised_at: date | None = None
+    """Dato for siste revisjon."""
 
 
-class Revision(_Model):
+@dataclass(kw_only=True)
+class Revision:
     """One entry in the contract's history."""
 
-    version: int = Field(description="Kontraktens versjon etter revisjonen.")
-    at: datetime = Field(description="Når revisjonen ble gjort.")
-    changes: list[str] = Field(default_factory=list, description="Hva som ble endret.")
+    __pydantic_config__ = CONFIG
+
+    version: int
+    """Kontraktens versjon etter revisjonen."""
+    at: datetime
+    """Når revisjonen ble gjort."""
+    changes: list[str] = field(default_factory=list)
+    """Hva som ble endret."""
 
 
-class MeetingSlot(_Model):
+@dataclass(kw_only=True)
+class MeetingSlot:
     """A planned network meeting, with who leads and writes the referat when rotating."""
 
-    id: str = Field(default_factory=new_id, description="Fast id.")
-    date: Annotated[date, Field(description="Møtets dato.")]
-    start: str = Field(default="09:00", description="Klokkeslett TT:MM.")
-    end: str = Field(default="12:00", description="Klokkeslett TT:MM.")
-    place: str = Field(default="", description="Sted; tomt = planens plattform.")
-    leader: str | None = Field(default=None, description="Deltaker-id som leder møtet.")
-    secretary: str | None = Field(default=None, description="Deltaker-id som skriver referat.")
+    __pydantic_config__ = CONFIG
 
-    @field_validator("start", "end")
-    @classmethod
-    def _clock(cls, value: str) -> str:
-        """Accept «9:00» and «09.00» as 09:00; anything else is an error."""
-        hours, sep, minutes = value.strip().replace(".", ":").partition(":")
-        if (
-            sep
-            and hours.isascii()
-            and hours.isdigit()
-            and minutes.isascii()
-            and minutes.isdigit()
-            and len(minutes) == 2
-            and int(hours) < 24
-            and int(minutes) < 60
-        ):
-            return f"{int(hours):02d}:{minutes}"
-        raise ValueError("klokkeslett skrives TT:MM, f.eks. 09:00")
+    id: str = field(default_factory=new_id)
+    """Fast id."""
+    date: _dt.date
+    """Møtets dato."""
+    start: Clock = "09:00"
+    """Klokkeslett TT:MM."""
+    end: Clock = "12:00"
+    """Klokkeslett TT:MM."""
+    place: str = ""
+    """Sted; tomt = planens plattform."""
+    leader: str | None = None
+    """Deltaker-id som leder møtet."""
+    secretary: str | None = None
+    """Deltaker-id som skriver referat."""
 
 
-class Plan(_Model):
+@dataclass(kw_only=True)
+class Plan:
     """Steg 7: how the network will work from now on."""
 
-    leader: str | None = Field(default=None, description="Deltaker-id for nettverkets leder.")
-    secretary: str | None = Field(default=None, description="Deltaker-id for sekretæren.")
-    term: Literal["year", "rotating", ""] = Field(
-        default="", description="Leder/sekretær for ett år (`year`) eller på omgang (`rotating`)."
-    )
-    frequency: str = Field(default="", description="Hvor ofte nettverket møtes.")
-    format: Literal["digital", "physical", "both", ""] = Field(
-        default="", description="Digitale, fysiske treff eller begge deler."
-    )
-    platform: str = Field(default="", description="Plattform for kontakt, f.eks. Teams.")
-    meetings: list[MeetingSlot] = Field(default_factory=list, description="Konkrete møtedatoer.")
-    themes: list[str] = Field(default_factory=list, description="Bruttoliste over temaer.")
-    everyone_brings_case: bool = Field(
-        default=True, description="Alle tar med en problemstilling til kollegaveiledning."
-    )
-    notes: str = Field(default="", description="Annet om planen.")
+    __pydantic_config__ = CONFIG
+
+    leader: str | None = None
+    """Deltaker-id for nettverkets leder."""
+    secretary: str | None = None
+    """Deltaker-id for sekretæren."""
+    term: Literal["year", "rotating", ""] = ""
+    """Leder/sekretær for ett år (`year`) eller på omgang (`rotating`)."""
+    frequency: str = ""
+    """Hvor ofte nettverket møtes."""
+    format: Literal["digital", "physical", "both", ""] = ""
+    """Digitale, fysiske treff eller begge deler."""
+    platform: str = ""
+    """Plattform for kontakt, f.eks. Teams."""
+    meetings: list[MeetingSlot] = field(default_factory=list)
+    """Konkrete møtedatoer."""
+    themes: list[str] = field(default_factory=list)
+    """Bruttoliste over temaer."""
+    everyone_brings_case: bool = True
+    """Alle tar med en problemstilling til kollegaveiledning."""
+    notes: str = ""
+    """Annet om planen."""
 
 
-class Action(_Model):
+@dataclass(kw_only=True)
+class Action:
     """An action item: what, who, by when."""
 
-    id: str = Field(default_factory=new_id, description="Fast id.")
-    what: str = Field(description="Hva som skal gjøres.")
-    who: str = Field(default="", description="Ansvarlig (navn eller deltaker-id).")
-    due: date | None = Field(default=None, description="Frist.")
-    done: bool = Field(default=False, description="Utført.")
-    from_session: str | None = Field(
-        default=None, description="Id for økten tiltaket ble vedtatt i, om det er overført."
-    )
+    __pydantic_config__ = CONFIG
+
+    id: str = field(default_factory=new_id)
+    """Fast id."""
+    what: str
+    """Hva som skal gjøres."""
+    who: str = ""
+    """Ansvarlig (navn eller deltaker-id)."""
+    due: date | None = None
+    """Frist."""
+    done: bool = False
+    """Utført."""
+    from_session: str | None = None
+    """Id for økten tiltaket ble vedtatt i, om det er overført."""
 
 
-class Note(_Model):
+@dataclass(kw_only=True)
+class Note:
     """A free note, tied to the part it was written in."""
 
-    id: str = Field(default_factory=new_id, description="Fast id.")
-    part: str = Field(description="Id for delen notatet ble skrevet i (tom = generelt).")
-    text: str = Field(description="Notatet.")
-    private: bool = Field(
-        default=False,
-        description="Holdes utenfor referatet (f.eks. en fokuspersons egne lærdommer).",
-    )
-    about: str | None = Field(default=None, description="Deltaker-id notatet gjelder.")
+    __pydantic_config__ = CONFIG
+
+    id: str = field(default_factory=new_id)
+    """Fast id."""
+    part: str
+    """Id for delen notatet ble skrevet i (tom = generelt)."""
+    text: str
+    """Notatet."""
+    private: bool = False
+    """Holdes utenfor referatet (f.eks. en fokuspersons egne lærdommer)."""
+    about: str | None = None
+    """Deltaker-id notatet gjelder."""
 
 
-class FocusRound(_Model):
+@dataclass(kw_only=True)
+class FocusRound:
     """Kollegaveiledning: a focus person and their case in this meeting."""
 
-    participant: str = Field(description="Deltaker-id for fokuspersonen.")
-    case_title: str = Field(default="", description="Kort om saken.")
-    takeaway: str = Field(default="", description="Hva fokuspersonen tar med seg.")
-    share_takeaway: bool = Field(
-        default=False, description="Fokuspersonen har sagt ja til at dette står i referatet."
-    )
+    __pydantic_config__ = CONFIG
+
+    participant: str
+    """Deltaker-id for fokuspersonen."""
+    case_title: str = ""
+    """Kort om saken."""
+    takeaway: str = ""
+    """Hva fokuspersonen tar med seg."""
+    share_takeaway: bool = False
+    """Fokuspersonen har sagt ja til at dette står i referatet."""
 
 
-class Session(_Model):
+@dataclass(kw_only=True)
+class Session:
     """A meeting's whole record. Saved atomically after every change."""
 
-    schema_version: int = Field(default=SCHEMA_VERSION, description="Filformatets versjon.")
-    id: str = Field(default_factory=new_id, description="Øktens id.")
-    created_at: datetime = Field(
-        default_factory=lambda: datetime.now().astimezone(), description="Når økten ble opprettet."
-    )
-    updated_at: datetime = Field(
-        default_factory=lambda: datetime.now().astimezone(), description="Sist lagret."
-    )
-    agenda: str = Field(default="startpakke", description="Agendaens navn eller sti.")
-    agenda_id: str = Field(default="startpakke", description="Agendaens id.")
-    network: Network = Field(default_factory=Network, description="Nettverket og møtet.")
-    participants: list[Participant] = Field(
-        default_factory=list, description="Deltakerne (medlemmer og vara), i runde-rekkefølge."
-    )
-    facilitator: str | None = Field(default=None, description="Deltaker-id for fasilitatoren.")
-    timekeeper: str | None = Field(default=None, description="Deltaker-id for tidtakeren.")
-    rules: list[Rule] = Field(
-        default_factory=list, description="Foreslåtte spilleregler, i gruppens rekkefølge."
-    )
-    contract: Contract = Field(default_factory=Contract, description="Nettverkskontrakten.")
-    revisions: list[Revision] = Field(default_factory=list, description="Kontraktens historikk.")
-    competences: list[Competence] = Field(
-        default_factory=list, description="Kompetanselappene, per deltaker og kategori."
-    )
-    plan: Plan = Field(default_factory=Plan, description="Plan for videre arbeid (steg 7).")
-    actions: list[Action] = Field(default_factory=list, description="Oppfølgingspunkter.")
-    notes: list[Note] = Field(default_factory=list, description="Frie notater per del.")
-    focus_rounds: list[FocusRound] = Field(
-        default_factory=list, description="Kollegaveiledning: fokuspersoner og saker."
-    )
-    previous_session: str | None = Field(
-        default=None, description="Sti til økten dette møtet bygger på (--from)."
-    )
-    run: dict[str, Any] | None = Field(
-        default=None, description="Kjøremotorens tilstand, for å fortsette der man slapp."
-    )
+    __pydantic_config__ = CONFIG
+
+    schema_version: int = SCHEMA_VERSION
+    """Filformatets versjon."""
+    id: str = field(default_factory=new_id)
+    """Øktens id."""
+    created_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    """Når økten ble opprettet."""
+    updated_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    """Sist lagret."""
+    agenda: str = "startpakke"
+    """Agendaens navn eller sti."""
+    agenda_id: str = "startpakke"
+    """Agendaens id."""
+    network: Network = field(default_factory=Network)
+    """Nettverket og møtet."""
+    participants: list[Participant] = field(default_factory=list)
+    """Deltakerne (medlemmer og vara), i runde-rekkefølge."""
+    facilitator: str | None = None
+    """Deltaker-id for fasilitatoren."""
+    timekeeper: str | None = None
+    """Deltaker-id for tidtakeren."""
+    rules: list[Rule] = field(default_factory=list)
+    """Foreslåtte spilleregler, i gruppens rekkefølge."""
+    contract: Contract = field(default_factory=Contract)
+    """Nettverkskontrakten."""
+    revisions: list[Revision] = field(default_factory=list)
+    """Kontraktens historikk."""
+    competences: list[Competence] = field(default_factory=list)
+    """Kompetanselappene, per deltaker og kategori."""
+    plan: Plan = field(default_factory=Plan)
+    """Plan for videre arbeid (steg 7)."""
+    actions: list[Action] = field(default_factory=list)
+    """Oppfølgingspunkter."""
+    notes: list[Note] = field(default_factory=list)
+    """Frie notater per del."""
+    focus_rounds: list[FocusRound] = field(default_factory=list)
+    """Kollegaveiledning: fokuspersoner og saker."""
+    previous_session: str | None = None
+    """Sti til økten dette møtet bygger på (--from)."""
+    run: dict[str, Any] | None = None
+    """Kjøremotorens tilstand, for å fortsette der man slapp."""
 
     # -- lookups used by the app and the documents -------------------------------------
 
@@ -294,7 +378,7 @@ class Session(_Model):
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the session file (`schema/session.schema.json`)."""
-    schema = Session.model_json_schema()
+    schema = _json_schema(Session)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://startpakke.invalid/schema/session.schema.json",

@@ -2,7 +2,8 @@
 
 The folder comes from `platformdirs` (e.g. `~/.local/share/startpakke/sessions` on Linux,
 `%LOCALAPPDATA%\\startpakke\\sessions` on Windows). `STARTPAKKE_DATA_DIR` replaces the
-data folder; the tests set it so a developer's real sessions are never touched.
+data folder (and holds the cache); the tests set it so a developer's real sessions are never
+touched.
 """
 
 from __future__ import annotations
@@ -27,6 +28,15 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("startpakke", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The user's startpakke cache folder (validated agendas; safe to delete)."""
+    if os.environ.get(DATA_DIR_ENV):
+        return data_dir() / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("startpakke", appauthor=False))
 
 
 def sessions_dir() -> Path:

@@ -18,6 +18,7 @@ always comes from the earlier session.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from copy import deepcopy
 from datetime import date, datetime
 from typing import TYPE_CHECKING, TypeVar
 
@@ -215,11 +216,11 @@ def finalize_revision(new: Session, old: Session, when: datetime) -> Session:
     Neither argument is changed.
     """
     version = old.contract.version + 1
-    result = new.model_copy(deep=True)
+    result = deepcopy(new)
     result.contract.version = version
     result.contract.revised_at = when.date()
     changes = describe_changes(old, new) or [NO_CHANGES]
-    history = [r.model_copy(deep=True) for r in result.revisions if r.version < version]
+    history = [deepcopy(r) for r in result.revisions if r.version < version]
     history.append(Revision(version=version, at=when, changes=changes))
     result.revisions = history
     return result

@@ -29,10 +29,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from pydantic import ValidationError
-from pydantic_core import PydanticSerializationError
-
 from startpakke.errors import UserError
+from startpakke.modeling import Invalid, to_data, validate
 from startpakke.session.migrate import MigrationError, migrate
 from startpakke.session.model import SCHEMA_VERSION, Session
 from startpakke.session.paths import backup_path, ensure_private_dir
@@ -102,6 +100,8 @@ _EXPECTED = {
     "dict_type": "skal være et objekt { … }",
     "model_type": "skal være et objekt { … }",
     "model_attributes_type": "skal være et objekt { … }",
+    "dataclass_type": "skal være et objekt { … }",
+    "dataclass_args_type": "skal være et objekt { … }",
     "date_type": "skal være en dato (ÅÅÅÅ-MM-DD)",
     "date_parsing": "skal være en dato (ÅÅÅÅ-MM-DD)",
     "date_from_datetime_parsing": "skal være en dato (ÅÅÅÅ-MM-DD)",
@@ -135,17 +135,17 @@ def _jsonable(value: Any) -> bool:
     return True
 
 
-def describe_validation_error(error: ValidationError) -> list[str]:
+def describe_validation_error(error: Invalid) -> list[str]:
     """One Norwegian line per problem: `felt.sti: hva som var ventet (fikk …)`."""
     lines = []
-    for problem in error.errors(include_url=False):
+    for problem in error.errors:
         kind = problem["type"]
         where = _field_path(tuple(problem["loc"]))
         ctx = problem.get("ctx") or {}
         if kind == "missing":
             lines.append(f"{where}: mangler")
             continue
-        if kind == "extra_forbidden":
+        if kind in ("extra_forbidden", "unexpected_keyword_argument"):
             lines.append(f"{where}: ukjent felt (skrivefeil?)")
             continue
         if kind in ("enum", "literal_error"):
@@ -209,8 +209,8 @@ def session_from_data(data: Any, path: Path) -> Session:
     except MigrationError as err:
         raise SessionError(f"{path}: {err}", path=path) from None
     try:
-        return Session.model_validate(data)
-    except ValidationError as err:
+        return validate(Session, data)
+    except Invalid as err:
         problems = describe_validation_error(err)
         count = "ett problem" if len(problems) == 1 else f"{len(problems)} problemer"
         raise SessionError(
@@ -261,11 +261,12 @@ def dump_session(session: Session) -> bytes:
     """The file content for `session`: indented UTF-8 JSON, readable and hand-editable."""
     if session.schema_version != SCHEMA_VERSION:
         session.schema_version = SCHEMA_VERSION
+    data = to_data(session)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
-        return session.model_dump_json(indent=2).encode("utf-8") + b"\n"
-    except PydanticSerializationError:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
         # A lone surrogate (from a broken paste) has no UTF-8 form; \u escapes keep it.
-        data = session.model_dump(mode="json")
         return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
 
 
@@ -478,7 +479,9 @@ class SessionStore:
         return store
 
     def _fingerprint(self) -> dict[str, Any]:
-        return self.session.model_dump(exclude={"updated_at"})
+        data: dict[str, Any] = to_data(self.session)
+        data.pop("updated_at")
+        return data
 
     def save(self, *, overwrite_damaged: bool = False) -> None:
         """Write the session now (atomic, previous version kept as `.bak`)."""

@@ -1,0 +1,96 @@
+"""Validated agendas kept as JSON, so the next start reads neither YAML nor pydantic.
+
+Reading an agenda means composing YAML node by node (to point at the line of a mistake)
+and validating it with pydantic: about a third of the app's start-up, and most of its
+memory above a bare Textual app. The result depends only on the file's bytes and on this
+program's agenda model, so it is kept in the user's cache folder under a hash of both,
+like Python's own `.pyc` files. A changed file, another startpakke version or a changed
+model gives another key; an unreadable or damaged cache entry is ignored and the file is
+validated again. The cache holds the agenda only, never anything from a session.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from startpakke import __version__, modeling
+from startpakke.agenda import model
+from startpakke.agenda.model import Agenda
+from startpakke.modeling import from_data, to_data
+
+KEEP = 20
+"""How many cached agendas to keep (the newest); each is a few tens of KB."""
+
+
+def cache_folder() -> Path:
+    from startpakke.session.paths import cache_dir
+
+    return cache_dir() / "agendaer"
+
+
+def _fingerprint() -> bytes:
+    """What the cached form depends on besides the file: the version and the model code."""
+    parts = [__version__.encode()]
+    for source in (model.__file__, modeling.__file__):
+        try:
+            parts.append(Path(source).read_bytes())
+        except OSError:
+            parts.append(b"?")
+    return b"\0".join(parts)
+
+
+def _key(data: bytes) -> str:
+    return hashlib.sha256(_fingerprint() + b"\0" + data).hexdigest()[:32]
+
+
+def load_agenda_cached(path: Path | str) -> Agenda:
+    """The agenda in `path`, from the cache when this exact file was validated before.
+
+    Problems are reported exactly as `load_agenda` reports them: anything the cache cannot
+    answer goes through the full loader.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        from startpakke.agenda.loader import load_agenda
+
+        return load_agenda(path)  # words the problem (missing, a folder, no access)
+    entry = cache_folder() / f"{_key(data)}.json"
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError, AttributeError):
+        return from_data(Agenda, json.loads(entry.read_bytes()))
+
+    from startpakke.agenda.loader import load_agenda_bytes
+
+    agenda = load_agenda_bytes(data, str(path))
+    _store(entry, agenda)
+    return agenda
+
+
+def _store(entry: Path, agenda: Agenda) -> None:
+    """Write the cache entry atomically; a cache that cannot be written is no problem."""
+    from startpakke.session.paths import ensure_private_dir
+
+    with contextlib.suppress(OSError):
+        ensure_private_dir(entry.parent)
+        payload = json.dumps(to_data(agenda), ensure_ascii=False).encode("utf-8")
+        fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+            os.replace(temp, entry)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temp)
+        _prune(entry.parent)
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
