@@ -9,9 +9,8 @@ which keeps the first frame and the memory close to a bare Textual app (issue 8,
 
 What pydantic would read from `Field(...)` is written without importing it:
 - descriptions are the docstrings under the fields (`use_attribute_docstrings`);
-- limits are `annotated_types` markers (`Gt`, `Le`, `MinLen`, `MaxLen`), which pydantic
-  understands natively;
-- `Strict`, `Pattern` and `After` below change the core schema when pydantic builds it;
+- `Strict`, `Limits`, `Pattern` and `After` below change the core schema when pydantic
+  builds it (they import nothing until then);
 - checks across fields live in `__post_init__`, which pydantic calls after validating and
   reports as a `value_error` at the model's position.
 """
@@ -41,6 +40,25 @@ class Strict:
     def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
         schema = handler(source)
         schema["strict"] = True
+        return schema
+
+
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """Bounds on a number (`gt`, `ge`, `le`) or on the length of a text or list."""
+
+    gt: int | None = None
+    ge: int | None = None
+    le: int | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        schema = handler(source)
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if value is not None:
+                schema[field.name] = value
         return schema
 
 

@@ -9,7 +9,6 @@ from textwrap import dedent
 from typing import Annotated
 
 import pytest
-from annotated_types import Ge
 
 from startpakke.agenda.loader import (
     AgendaError,
@@ -20,7 +19,7 @@ from startpakke.agenda.loader import (
 )
 from startpakke.agenda.model import Agenda
 from startpakke.errors import UserError
-from startpakke.modeling import CONFIG, Strict
+from startpakke.modeling import CONFIG, Limits, Strict
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -613,7 +612,7 @@ def test_builtin_agendas_load(name: str) -> None:
 class Sheet:
     __pydantic_config__ = CONFIG
     id: str
-    lines: Annotated[int, Strict(), Ge(0)] = 2
+    lines: Annotated[int, Strict(), Limits(ge=0)] = 2
 
 
 @dataclass(kw_only=True)

@@ -252,3 +252,13 @@ async def test_names_with_brackets_are_text_not_markup() -> None:
             await pilot.pause()
         await settle(pilot)
         assert isinstance(app.screen, RunScreen)
+
+
+async def test_start_up_objects_are_frozen_while_the_app_runs_and_released_after() -> None:
+    import gc
+
+    app, *_ = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert gc.get_freeze_count() > 0  # kept out of the collector's full passes
+    assert gc.get_freeze_count() == 0  # and given back when the app ends

@@ -15,15 +15,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from annotated_types import Gt, Le, MaxLen, MinLen
-
-from startpakke.modeling import CONFIG, Pattern, Strict
+from startpakke.modeling import CONFIG, Limits, Pattern, Strict
 
 # Not model-wide strict (enums would then demand instances); numbers, text and booleans are
 # strict through their own types, so "10" or `yes` for minutes is still an error.
-Minutes = Annotated[int, Strict(), Gt(0), Le(24 * 60)]
-Identifier = Annotated[str, Strict(), Pattern(r"^[a-z0-9][a-z0-9_-]*$"), MaxLen(60)]
-Text = Annotated[str, Strict(), MinLen(1)]
+Minutes = Annotated[int, Strict(), Limits(gt=0, le=24 * 60)]
+Identifier = Annotated[str, Strict(), Pattern(r"^[a-z0-9][a-z0-9_-]*$"), Limits(max_length=60)]
+Text = Annotated[str, Strict(), Limits(min_length=1)]
 StrictBool = Annotated[bool, Strict()]
 
 
@@ -296,7 +294,7 @@ class Agenda:
     """Undertittel."""
     total_minutes: Minutes | None = None
     """Hele møtets lengde; det som ikke er brukt av delene er luft/pause."""
-    max_participants: Annotated[int, Strict(), Gt(0)] | None = None
+    max_participants: Annotated[int, Strict(), Limits(gt=0)] | None = None
     """Anbefalt største gruppe."""
     kind: Literal["etablering", "kollegaveiledning", "nettverksmote", "revisjon"] = "nettverksmote"
     """Hva slags møte agendaen er for (styrer referatet)."""
@@ -306,7 +304,7 @@ class Agenda:
     """Notater til fasilitatoren."""
     context: list[ContextText] = field(default_factory=list)
     """Kontekst-tekster delene kan vise."""
-    parts: Annotated[list[Part], MinLen(1)]
+    parts: Annotated[list[Part], Limits(min_length=1)]
     """Delene i rekkefølge."""
 
     def __post_init__(self) -> None:

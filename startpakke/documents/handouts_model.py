@@ -12,10 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from annotated_types import Ge, Gt, Le, MinLen
-
 from startpakke.agenda.model import Identifier, Text
-from startpakke.modeling import CONFIG, Strict
+from startpakke.modeling import CONFIG, Limits, Strict
 
 HANDOUTS_FILE = "handouts.yaml"
 
@@ -43,11 +41,11 @@ class HandoutItem:
     """Spørsmålet, overskriften eller stegets navn."""
     hint: str = ""
     """Liten hjelpetekst under spørsmålet."""
-    lines: Annotated[int, Strict(), Ge(0), Le(30)] = 2
+    lines: Annotated[int, Strict(), Limits(ge=0, le=30)] = 2
     """Antall skrivelinjer (lines) eller rammens høyde i linjer (box)."""
     colour: Literal["gul", "blå", "rosa", "grønn", "oransje"] | None = None
     """Post-it-farge for en ramme: gul, blå, rosa, grønn, oransje."""
-    minutes: Annotated[int, Strict(), Gt(0), Le(240)] | None = None
+    minutes: Annotated[int, Strict(), Limits(gt=0, le=240)] | None = None
     """Minutter for et steg."""
 
     def __post_init__(self) -> None:
@@ -74,7 +72,7 @@ class HandoutSheet:
     layout: Literal["questions", "label", "card"] = "questions"
     """`questions`: spørsmål med linjer; `label`: en merkelapp (vaskeanvisning) der hvert
     spørsmål er en rad; `card`: et metodekort uten navnelinje."""
-    items: Annotated[list[HandoutItem], MinLen(1)]
+    items: Annotated[list[HandoutItem], Limits(min_length=1)]
     """Innholdet, i rekkefølge."""
     footer: str = ""
     """Liten tekst nederst på arket."""
@@ -86,7 +84,7 @@ class Handouts:
 
     __pydantic_config__ = CONFIG
 
-    sheets: Annotated[list[HandoutSheet], MinLen(1)]
+    sheets: Annotated[list[HandoutSheet], Limits(min_length=1)]
     """Arkene, i utskriftsrekkefølge."""
 
     def __post_init__(self) -> None:
