@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     if (args.pdf or args.template) and not output:
         return _usage("--pdf og --template gjelder bare sammen med -o FIL.docx")
 
-    from startpakke.agenda.loader import load_agenda
+    from startpakke.agenda.cache import load_agenda_cached
     from startpakke.resources import BUILTIN_AGENDAS, builtin_agenda
 
     try:
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             names = ", ".join(BUILTIN_AGENDAS)
             print(f"{args.agenda}:1:1: finnes ikke; innebygde agendaer: {names}", file=sys.stderr)
             return 1
-        agenda = load_agenda(source)
+        agenda = load_agenda_cached(source)
     except UserError as err:
         print(str(err), file=sys.stderr)
         return err.exit_code

@@ -119,7 +119,7 @@ def load_session_file(path: Path) -> Session:
 def load_session_agenda(session: Session, session_path: Path) -> Agenda:
     """The session's agenda: a built-in one by name, else a path (as written, or relative to
     the session file's folder)."""
-    from startpakke.agenda.loader import load_agenda
+    from startpakke.agenda.cache import load_agenda_cached
     from startpakke.resources import resolve_agenda
 
     name = session.agenda or session.agenda_id or "startpakke"
@@ -128,4 +128,4 @@ def load_session_agenda(session: Session, session_path: Path) -> Agenda:
         beside = session_path.parent / path
         if beside.exists():
             path = beside
-    return load_agenda(path)
+    return load_agenda_cached(path)

@@ -71,10 +71,10 @@ def _write(args: argparse.Namespace, names: list[str] | None, copies: int | None
 
 def _check_references(agenda_name: str, known: set[str]) -> None:
     """Warn (not fail) when the agenda names a sheet the handouts file does not have."""
-    from startpakke.agenda.loader import load_agenda
+    from startpakke.agenda.cache import load_agenda_cached
     from startpakke.resources import resolve_agenda
 
-    agenda = load_agenda(resolve_agenda(agenda_name))
+    agenda = load_agenda_cached(resolve_agenda(agenda_name))
     missing = sorted({h for part in agenda.parts for h in part.handouts} - known)
     if missing:
         print(

@@ -1,14 +1,18 @@
 """`startpakke schema` — print the JSON Schema of agenda files.
 
-The committed copy lives in `schema/agenda.schema.json` (the built-in agendas point at it
-with a `# yaml-language-server: $schema=` line); regenerate it with
-`startpakke schema > schema/agenda.schema.json`.
+The schema is generated from the agenda model by pydantic and committed as
+`schema/agenda.schema.json` (the built-in agendas point at it with a
+`# yaml-language-server: $schema=` line; the wheel ships it). The command prints that
+shipped copy, which needs no pydantic. After changing the model, regenerate it with
+`python -m startpakke.commands.schema > schema/agenda.schema.json`; a test fails until then.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
+from pathlib import Path
 from typing import Any
 
 SCHEMA_ID = "urn:startpakke:agenda-schema"
@@ -43,8 +47,23 @@ def render() -> str:
     return json.dumps(agenda_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
-def run(args: argparse.Namespace) -> int:
-    import sys
+def shipped() -> Path | None:
+    """The committed schema file, when this installation has it."""
+    from startpakke.resources import data_dir
 
-    sys.stdout.write(render())
+    try:
+        path = data_dir("schema") / "agenda.schema.json"
+    except FileNotFoundError:
+        return None
+    return path if path.is_file() else None
+
+
+def run(args: argparse.Namespace) -> int:
+    path = shipped()
+    sys.stdout.write(path.read_text(encoding="utf-8") if path else render())
     return 0
+
+
+if __name__ == "__main__":  # python -m startpakke.commands.schema: generate from the model
+    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
+    sys.stdout.write(render())

@@ -102,10 +102,10 @@ class RoomError(Exception):
 
 
 def _agenda_for(session: Session) -> Agenda:
-    from startpakke.agenda.loader import load_agenda
+    from startpakke.agenda.cache import load_agenda_cached
     from startpakke.resources import resolve_agenda
 
-    return load_agenda(resolve_agenda(session.agenda))
+    return load_agenda_cached(resolve_agenda(session.agenda))
 
 
 def _people(session: Session) -> list[Person]:

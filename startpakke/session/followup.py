@@ -47,12 +47,12 @@ def carried_actions(previous: Session) -> list[Action]:
 
 def _agenda_kind(agenda_name: str) -> str | None:
     """The kind of the agenda `agenda_name` (built-in name or path), None if unreadable."""
-    from startpakke.agenda.loader import load_agenda
+    from startpakke.agenda.cache import load_agenda_cached
     from startpakke.errors import UserError
     from startpakke.resources import resolve_agenda
 
     try:
-        return load_agenda(resolve_agenda(agenda_name)).kind
+        return load_agenda_cached(resolve_agenda(agenda_name)).kind
     except (UserError, OSError):
         return None
 
