@@ -143,13 +143,26 @@ def _one_line(value: Any) -> Any:
 # -- to and from plain data (no pydantic) -------------------------------------------------
 
 
+_SCALARS = frozenset({str, int, bool, float, type(None)})
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def to_data(value: Any) -> Any:
     """A model as JSON-ready data: dataclasses become dicts in field order, enums their
-    value, dates ISO text. What `from_data` and `validate` read back."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, list | tuple):
+    value, dates ISO text. What `from_data` and `validate` read back.
+
+    Called on every autosave, so the common cases come first.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list or kind is tuple:
         return [to_data(item) for item in value]
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    if names is not None:
+        return {name: to_data(getattr(value, name)) for name in names}
     if isinstance(value, dict):
         return {key: to_data(item) for key, item in value.items()}
     if isinstance(value, Enum):

@@ -259,9 +259,22 @@ def load_backup(path: str | os.PathLike[str]) -> Session:
 
 def dump_session(session: Session) -> bytes:
     """The file content for `session`: indented UTF-8 JSON, readable and hand-editable."""
+    return _encode(_session_data(session))
+
+
+def _session_data(session: Session) -> dict[str, Any]:
     if session.schema_version != SCHEMA_VERSION:
         session.schema_version = SCHEMA_VERSION
-    data = to_data(session)
+    data: dict[str, Any] = to_data(session)
+    return data
+
+
+def _without_save_time(data: dict[str, Any]) -> dict[str, Any]:
+    """What a change is judged by: everything but `updated_at`, which every save sets."""
+    return {key: value for key, value in data.items() if key != "updated_at"}
+
+
+def _encode(data: dict[str, Any]) -> bytes:
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     try:
         return text.encode("utf-8")
@@ -479,14 +492,13 @@ class SessionStore:
         return store
 
     def _fingerprint(self) -> dict[str, Any]:
-        data: dict[str, Any] = to_data(self.session)
-        data.pop("updated_at")
-        return data
+        return _without_save_time(to_data(self.session))
 
     def save(self, *, overwrite_damaged: bool = False) -> None:
         """Write the session now (atomic, previous version kept as `.bak`)."""
         self.session.updated_at = datetime.now().astimezone()
-        payload = dump_session(self.session)
+        data = _session_data(self.session)
+        payload = _encode(data)
         if self._signature is not None and _signature(self.path) == self._signature:
             good = True  # the file is the one we wrote: known to load
         else:
@@ -499,7 +511,7 @@ class SessionStore:
                 ) from None
         _save(self.path, payload, backup_current=good)
         self._signature = _signature(self.path)
-        self._saved = self._fingerprint()
+        self._saved = _without_save_time(data)
 
     def autosave(self) -> bool:
         """Save if anything changed since the last save; True when it wrote the file."""

@@ -25,6 +25,11 @@ TICK_SECONDS = 0.2
 FLASH_SECONDS = 2.0
 
 
+def _breakpoint(size: int, breakpoints: list[tuple[int, str]]) -> str:
+    """The class of the largest breakpoint `size` reaches (as Textual chooses it)."""
+    return [name for minimum, name in breakpoints if size >= minimum][-1]
+
+
 class RunScreen(Screen[None]):
     """The meeting, part by part."""
 
@@ -37,7 +42,17 @@ class RunScreen(Screen[None]):
     snap: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
 
     def __init__(self, controller: MeetingController) -> None:
-        super().__init__()
+        # Start with the breakpoint classes the first resize would give: adding them after
+        # mounting restyles the whole screen once more before the first frame.
+        width, height = self.app.size
+        super().__init__(
+            classes=" ".join(
+                (
+                    _breakpoint(width, self.HORIZONTAL_BREAKPOINTS),
+                    _breakpoint(height, self.VERTICAL_BREAKPOINTS),
+                )
+            )
+        )
         self.controller = controller
         self._alerted: tuple[int, int, int, int] | None = None
         self._shown_key: tuple[object, ...] | None = None
@@ -54,7 +69,7 @@ class RunScreen(Screen[None]):
                 yield Static(id="prompts", markup=False)
             with Vertical(id="side"):
                 with Vertical(id="clock-box"):
-                    yield BigClock(id="big-clock")
+                    yield BigClock(id="big-clock", classes="-ok")
                 yield RoundList(id="round-list")
         yield Static(id="round", markup=False)
         yield CaptureArea(self.controller, id="capture-area")
