@@ -9,11 +9,13 @@ shipped copy, which needs no pydantic. After changing the model, regenerate it w
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+    from typing import Any
 
 SCHEMA_ID = "urn:startpakke:agenda-schema"
 
@@ -44,6 +46,8 @@ def agenda_schema() -> dict[str, Any]:
 
 def render() -> str:
     """The schema exactly as `startpakke schema` prints it (and as the file holds it)."""
+    import json
+
     return json.dumps(agenda_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
