@@ -46,11 +46,9 @@ def test_three_names_three_sets(tmp_path: Path) -> None:
 
 
 def test_no_names_no_copies_is_one_blank_set(tmp_path: Path) -> None:
-    here = tmp_path / "her"  # the data folder (agenda cache) is elsewhere in tmp_path
-    here.mkdir()
-    result = cli(cwd=here)
+    result = cli(cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in here.iterdir()) == ["handouts-blank-1.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["handouts-blank-1.docx"]
 
 
 def test_copies(tmp_path: Path) -> None:
@@ -71,11 +69,9 @@ def test_copies(tmp_path: Path) -> None:
     ],
 )
 def test_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
-    here = tmp_path / "her"
-    here.mkdir()
-    result = cli(*args, cwd=here)
+    result = cli(*args, cwd=tmp_path)
     assert result.returncode == 2
-    assert not list(here.iterdir())
+    assert not list(tmp_path.iterdir())
 
 
 def test_output_that_is_a_file(tmp_path: Path) -> None:

@@ -375,9 +375,7 @@ async def test_projector_app_before_the_meeting_and_quit_with_q(tmp_path: Path) 
 
 async def test_projector_app_never_writes_the_session(tmp_path: Path) -> None:
     clock = FakeClock()
-    folder = tmp_path / "okter"  # the data folder (agenda cache) is elsewhere in tmp_path
-    folder.mkdir()
-    path = folder / "okt.json"
+    path = tmp_path / "okt.json"
     make_session_file(path, 4, clock=clock)
     before = path.read_bytes(), path.stat().st_mtime_ns
     room = Room(path, clock=clock)
@@ -388,4 +386,4 @@ async def test_projector_app_never_writes_the_session(tmp_path: Path) -> None:
         await pilot.pause(0.2)
         await pilot.press("n", "space", "c", "enter", "ctrl+q")
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
-    assert sorted(p.name for p in folder.iterdir()) == ["okt.json", "okt.json.bak"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["okt.json", "okt.json.bak"]
