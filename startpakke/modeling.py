@@ -177,13 +177,14 @@ def field_names(cls: type[Any]) -> list[str]:
     return [f.name for f in dataclasses.fields(cls)]
 
 
-_HINTS: dict[Any, dict[str, Any]] = {}
+_TYPES: dict[Any, dict[str, Any]] = {}
 
 
-def _hints(cls: Any) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
+def field_types(cls: Any) -> dict[str, Any]:
+    """Each field's resolved type, with its `Annotated` markers (computed once per model)."""
+    if cls not in _TYPES:
+        _TYPES[cls] = typing.get_type_hints(cls, include_extras=True)
+    return _TYPES[cls]
 
 
 def from_data(cls: type[T], data: Any) -> T:
@@ -216,7 +217,7 @@ def _build(tp: Any, data: Any) -> Any:
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(data, dict):
             raise TypeError(f"ventet felt for {tp.__name__}")
-        hints = _hints(tp)
+        hints = field_types(tp)
         return tp(**{key: _build(hints[key], value) for key, value in data.items()})
     if isinstance(tp, type) and issubclass(tp, Enum):
         return tp(data)

@@ -47,7 +47,7 @@ import yaml
 
 from startpakke.agenda.model import Agenda
 from startpakke.errors import UserError
-from startpakke.modeling import Invalid, field_names, validate
+from startpakke.modeling import Invalid, field_names, field_types, validate
 
 __all__ = [
     "AgendaError",
@@ -619,7 +619,7 @@ def _field_at(loc: Path_, root: type[Any]) -> tuple[str | None, list[Any], list[
     model: Any = root
     name: str | None = None
     metadata: list[Any] = []
-    names: list[str] = _field_names(root)
+    names: list[str] = field_names(root)
     current: list[Any] = []
     for item in loc:
         if isinstance(item, int):
@@ -632,7 +632,7 @@ def _field_at(loc: Path_, root: type[Any]) -> tuple[str | None, list[Any], list[
             continue
         if model is None:
             return item, [], []
-        names = _field_names(model)
+        names = field_names(model)
         info = _model_field(model, item)
         if info is None:
             return item, [], names
@@ -656,21 +656,9 @@ def _is_model(tp: Any) -> bool:
     return isinstance(tp, type) and dataclasses.is_dataclass(tp)
 
 
-def _field_names(model: type[Any]) -> list[str]:
-    return field_names(model)
-
-
 def _model_field(model: type[Any], key: str) -> Any:
     """The annotation of `model`'s field `key` (with its Annotated metadata), or None."""
-    if key not in field_names(model):
-        return None
-    hints = _HINTS.get(model)
-    if hints is None:
-        hints = _HINTS[model] = typing.get_type_hints(model, include_extras=True)
-    return hints[key]
-
-
-_HINTS: dict[Any, dict[str, Any]] = {}
+    return field_types(model).get(key) if key in field_names(model) else None
 
 
 def _bounds(metadata: list[Any]) -> dict[str, Any]:

@@ -496,8 +496,19 @@ class SessionStore:
 
     def save(self, *, overwrite_damaged: bool = False) -> None:
         """Write the session now (atomic, previous version kept as `.bak`)."""
+        self._write(_session_data(self.session), overwrite_damaged=overwrite_damaged)
+
+    def autosave(self) -> bool:
+        """Save if anything changed since the last save; True when it wrote the file."""
+        data = _session_data(self.session)  # once per edit: for the comparison and the file
+        if _without_save_time(data) == self._saved and _signature(self.path) == self._signature:
+            return False
+        self._write(data)
+        return True
+
+    def _write(self, data: dict[str, Any], *, overwrite_damaged: bool = False) -> None:
         self.session.updated_at = datetime.now().astimezone()
-        data = _session_data(self.session)
+        data["updated_at"] = to_data(self.session.updated_at)
         payload = _encode(data)
         if self._signature is not None and _signature(self.path) == self._signature:
             good = True  # the file is the one we wrote: known to load
@@ -512,13 +523,6 @@ class SessionStore:
         _save(self.path, payload, backup_current=good)
         self._signature = _signature(self.path)
         self._saved = _without_save_time(data)
-
-    def autosave(self) -> bool:
-        """Save if anything changed since the last save; True when it wrote the file."""
-        if self._fingerprint() == self._saved and _signature(self.path) == self._signature:
-            return False
-        self.save()
-        return True
 
     def apply(
         self, edit: Callable[Concatenate[Session, P], R], *args: P.args, **kwargs: P.kwargs
