@@ -3,7 +3,6 @@ output, templates, PDF. The session file is never changed, byte for byte."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -25,28 +24,14 @@ from startpakke.session.model import (
     Session,
 )
 from startpakke.session.store import dump_session
+from tests.cli import startpakke
 from tests.documents_session import EXAMPLE, all_text, build_session
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ["kontrakt", "referat", "ics", "runsheet"]
 
 
-def cli(
-    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PYTHONUTF8": "1", **(env or {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "startpakke", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=environment,
-        timeout=120,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    assert "Traceback" not in result.stdout
-    return result
+cli = startpakke
 
 
 def save(session: Session, path: Path) -> Path:

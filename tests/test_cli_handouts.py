@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli import startpakke
 from tests.documents_session import page_breaks, paragraphs_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,17 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def cli(
     *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "startpakke", "handouts", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env={**os.environ, "PYTHONUTF8": "1", **(env or {})},
-        timeout=120,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
+    return startpakke("handouts", *args, cwd=cwd, env=env)
 
 
 def test_three_names_three_sets(tmp_path: Path) -> None:

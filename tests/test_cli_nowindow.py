@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli import startpakke
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTPAKKE = ROOT / "agenda" / "startpakke.yaml"
@@ -18,19 +18,7 @@ PROBLEM_LINE = re.compile(r"^.+:\d+:\d+: \S.*$")
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONUTF8": "1", "COLUMNS": "100", "NO_COLOR": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "startpakke", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=cwd,
-        env=env,
-        timeout=60,
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    assert "Traceback" not in result.stdout
-    return result
+    return startpakke(*args, cwd=cwd, env={"COLUMNS": "100"}, timeout=60)
 
 
 def needs_builtin() -> None:

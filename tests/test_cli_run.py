@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 from startpakke.engine import FakeClock, Person, RunEngine
+from tests.cli import startpakke
 from tests.tui_helpers import builtin
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "eksempel-okt.json"
@@ -30,15 +29,7 @@ def _session_with_run(tmp_path: Path, change) -> Path:  # type: ignore[no-untype
 
 
 def _run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "STARTPAKKE_DATA_DIR": str(tmp_path / "data")}
-    return subprocess.run(
-        [sys.executable, "-m", "startpakke", "run", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+    return startpakke("run", *args, env={"STARTPAKKE_DATA_DIR": str(tmp_path / "data")}, timeout=60)
 
 
 def test_a_damaged_run_state_is_reported_and_the_file_is_untouched(tmp_path: Path) -> None:

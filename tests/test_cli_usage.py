@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
+
+from tests.cli import startpakke
 
 
 @pytest.mark.parametrize(
@@ -18,9 +17,7 @@ import pytest
     ],
 )
 def test_usage_errors_are_norwegian_and_exit_2(args: list[str], words: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "startpakke", *args], capture_output=True, text=True, timeout=30
-    )
+    result = startpakke(*args, timeout=30)
     assert result.returncode == 2
     assert words in result.stderr
     assert result.stderr.startswith("bruk: startpakke")

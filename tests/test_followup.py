@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from startpakke.session import edit as ops
 from startpakke.session.followup import carried_actions, followup_session
 from startpakke.session.model import Action, Session
 from startpakke.session.store import SessionError, load_session
+from tests.cli import startpakke
 from tests.conftest import ROOT
 from tests.tui_helpers import builtin
 
@@ -186,16 +185,7 @@ def test_the_run_command_starts_the_new_session_from_the_earlier_one(
 
 
 def _run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONUTF8": "1", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "startpakke", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+    return startpakke(*args, cwd=cwd, timeout=60)
 
 
 def test_cli_from_a_missing_file_fails_cleanly(tmp_path: Path) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from copy import copy, deepcopy
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +23,7 @@ from startpakke.session.revision import (
     finish_revision_meeting,
 )
 from startpakke.session.store import SessionStore, load_session
+from tests.cli import startpakke
 from tests.conftest import ROOT
 from tests.tui_helpers import builtin
 
@@ -214,13 +213,7 @@ def test_export_command_writes_the_revised_contract(previous: Path, tmp_path: Pa
     revise(store.session)
     finish_revision_meeting(store, builtin("revisjon"), REVISED_AT)
     output = tmp_path / "kontrakt.docx"
-    result = subprocess.run(
-        [sys.executable, "-m", "startpakke", "export", str(store.path), "-o", str(output)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONUTF8": "1"},
-        timeout=60,
-    )
+    result = startpakke("export", str(store.path), "-o", str(output), timeout=60)
     assert result.returncode == 0, result.stderr
     text = docx_text(output)
     assert "Versjon 2, revidert 16.06.2026" in text

@@ -7,9 +7,7 @@ runs through the controller and engine and through the app, and gives a referat.
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +25,7 @@ from startpakke.session.edit import participants_from_names
 from startpakke.session.model import Role, Session
 from startpakke.session.store import SessionStore, load_session
 from startpakke.tui.screens.run import RunScreen
+from tests.cli import startpakke
 from tests.conftest import AGENDAS, ROOT
 from tests.tui_helpers import make_app
 
@@ -41,15 +40,7 @@ def agenda() -> Agenda:
 
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "startpakke", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "PYTHONUTF8": "1", "NO_COLOR": "1"},
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
+    return startpakke(*args, cwd=cwd, timeout=60)
 
 
 def docx_text(path: Path) -> str:
