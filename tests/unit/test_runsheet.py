@@ -18,7 +18,7 @@ from startpakke.agenda.runsheet import (
     plan_runsheet,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Innsjekk (10 min round shared), a steg-3-like part (10 min alone, then 3–4 + 3–4 min per
 # person, then a summary taking what is left), a plain part, an utsjekk; 65 of 80 minutes.

@@ -21,7 +21,7 @@ from startpakke.agenda.model import Agenda
 from startpakke.errors import UserError
 from startpakke.modeling import CONFIG, Limits, Strict
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 HEAD = """\
 id: test

@@ -12,7 +12,7 @@ import pytest
 
 from tests.cli import startpakke
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 STARTPAKKE = ROOT / "agenda" / "startpakke.yaml"
 PROBLEM_LINE = re.compile(r"^.+:\d+:\d+: \S.*$")
 

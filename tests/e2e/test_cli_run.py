@@ -10,7 +10,7 @@ from startpakke.engine import FakeClock, Person, RunEngine
 from tests.cli import startpakke
 from tests.tui_helpers import builtin
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "eksempel-okt.json"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "eksempel-okt.json"
 
 
 def _session_with_run(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ import pytest
 from tests.cli import startpakke
 from tests.documents_session import page_breaks, paragraphs_text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def cli(

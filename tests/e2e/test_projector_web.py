@@ -29,7 +29,7 @@ import aiohttp
 import pytest
 
 from startpakke.projector.web import exposure_warning, is_loopback, page_url
-from tests.test_projector_app import ARTIFACTS, make_session_file
+from tests.functional.test_projector_app import ARTIFACTS, make_session_file
 
 STARTPAKKE = Path(sys.executable).with_name("startpakke")
 CHROMIUM = next(

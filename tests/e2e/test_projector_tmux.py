@@ -21,7 +21,7 @@ import pytest
 
 from startpakke.session.edit import add_rule
 from startpakke.session.store import SessionStore
-from tests.test_projector_app import ARTIFACTS, make_session_file
+from tests.functional.test_projector_app import ARTIFACTS, make_session_file
 
 pytestmark = [
     pytest.mark.slow,

@@ -23,7 +23,7 @@ from startpakke.session.model import Session
 from startpakke.session.store import save_session
 from startpakke.tui.projector_app import BlockClock, Board, PostIt, ProjectorApp
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 NAMES = "Anne,Bjørn,Cecilie"
 RULES = (
     ("Det som blir sagt i rommet, blir i rommet", True),

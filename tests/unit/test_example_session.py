@@ -10,7 +10,7 @@ import pytest
 from startpakke.session.model import SCHEMA_VERSION, CompetenceCategory, Role, Session
 from startpakke.session.store import dump_session, load_session
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 

@@ -18,7 +18,7 @@ from startpakke.session.model import (
     json_schema,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 SCHEMA_FILE = ROOT / "schema" / "session.schema.json"
 

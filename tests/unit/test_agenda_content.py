@@ -25,7 +25,7 @@ from startpakke.agenda.model import (
 )
 from startpakke.resources import resolve_agenda
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 STARTPAKKE = ROOT / "agenda" / "startpakke.yaml"
 KOLLEGAVEILEDNING = ROOT / "agenda" / "kollegaveiledning.yaml"
 

@@ -27,7 +27,7 @@ from startpakke.session.store import dump_session
 from tests.cli import startpakke
 from tests.documents_session import EXAMPLE, all_text, build_session
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FORMATS = ["kontrakt", "referat", "ics", "runsheet"]
 
 
