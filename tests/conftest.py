@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +32,20 @@ def _private_data_dir(
     folder = tmp_path_factory.mktemp("data") / "startpakke-data"
     monkeypatch.setenv("STARTPAKKE_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_tmux_folder() -> Iterator[Path]:
+    """tmux sockets go in a folder of this test run (worker), and $TMUX is forgotten.
+
+    Every test names its own server (`tmux -L`, see tests/tmux.py); this is the net under
+    that: even a bare `tmux` call in a test cannot reach the user's own tmux server. The
+    folder is short and directly in /tmp: a socket's path may not be longer than 107 bytes.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="sp-tmux-"))
+    patch = pytest.MonkeyPatch()
+    patch.setenv("TMUX_TMPDIR", str(folder))
+    patch.delenv("TMUX", raising=False)
+    yield folder
+    patch.undo()
+    shutil.rmtree(folder, ignore_errors=True)

@@ -1,4 +1,9 @@
-"""Driving a real terminal program in tmux: start, type, read the screen, with deadlines."""
+"""Driving a real terminal program in tmux: start, type, read the screen, with deadlines.
+
+Every `Tmux` runs on its own private tmux server (`tmux -L NAME`, a socket of its own,
+named after the xdist worker and a random suffix) and ends that server when it closes:
+a test never sees, or is seen by, the user's own tmux or another test's.
+"""
 
 from __future__ import annotations
 
@@ -28,12 +33,19 @@ class Tmux:
     def __init__(self, command: str, *, width: int = 120, height: int = 40, env=None) -> None:  # type: ignore[no-untyped-def]
         require_tmux()
         self.name = f"sp-{uuid.uuid4().hex[:8]}"
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        self.socket = f"startpakke-test-{worker}-{self.name}"
+        self.argv = ["tmux", "-L", self.socket]  # how every command reaches this server
         environment = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in (env or {}).items())
         # The exit code is printed by the shell: tmux's own pane_dead_status is sometimes empty.
         full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?"
+        # One client call: the option is set before the server can see the program end.
+        # No config file: the user's ~/.tmux.conf does not change what a test sees.
         subprocess.run(
             [
-                "tmux",
+                *self.argv,
+                "-f",
+                "/dev/null",
                 "new-session",
                 "-d",
                 "-s",
@@ -43,20 +55,26 @@ class Tmux:
                 "-y",
                 str(height),
                 full,
+                ";",
+                "set-option",
+                "-t",
+                self.name,
+                "remain-on-exit",
+                "on",
             ],
             check=True,
+            env=_without_tmux(),
         )
-        subprocess.run(["tmux", "set-option", "-t", self.name, "remain-on-exit", "on"], check=False)
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.argv, "send-keys", "-t", self.name, *keys], check=True)
 
     def type(self, text: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run([*self.argv, "send-keys", "-t", self.name, "-l", text], check=True)
 
     def screen(self) -> str:
         result = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
+            [*self.argv, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
         )
         return result.stdout
 
@@ -74,7 +92,7 @@ class Tmux:
     def pane_pid(self) -> int:
         """The pid of the program itself (not the shell tmux started it with)."""
         out = subprocess.run(
-            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            [*self.argv, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
             capture_output=True,
             text=True,
             check=True,
@@ -89,7 +107,7 @@ class Tmux:
 
     def dead(self) -> bool:
         out = subprocess.run(
-            ["tmux", "list-panes", "-t", self.name, "-F", "#{pane_dead} #{pane_dead_status}"],
+            [*self.argv, "list-panes", "-t", self.name, "-F", "#{pane_dead} #{pane_dead_status}"],
             capture_output=True,
             text=True,
         ).stdout.split()
@@ -100,7 +118,12 @@ class Tmux:
         return int(screen.split("__EXIT__=")[1].split()[0])
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.argv, "kill-server"], capture_output=True)
+
+
+def _without_tmux() -> dict[str, str]:
+    """This environment without $TMUX: a server started from inside tmux is not nested."""
+    return {key: value for key, value in os.environ.items() if key != "TMUX"}
 
 
 def _children(pid: int) -> list[int]:

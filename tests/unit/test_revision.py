@@ -267,7 +267,7 @@ def test_closing_a_revision_meeting_records_the_new_version(previous: Path, tmp_
         term.wait_for("Fortsett med: startpakke run --session")
         # What the command printed after the app closed, scrollback and wrapped lines too.
         after = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-J", "-S", "-200", "-t", term.name],
+            [*term.argv, "capture-pane", "-p", "-J", "-S", "-200", "-t", term.name],
             capture_output=True,
             text=True,
         ).stdout
