@@ -31,6 +31,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from startpakke.errors import UserError
 from startpakke.modeling import Invalid, to_data, validate
+from startpakke.session.lock import SessionLock
 from startpakke.session.migrate import MigrationError, migrate
 from startpakke.session.model import SCHEMA_VERSION, Session
 from startpakke.session.paths import backup_path, ensure_private_dir
@@ -296,6 +297,9 @@ def _os_reason(err: OSError) -> str:
     return reasons.get(err.errno or 0, err.strerror or str(err))
 
 
+os_reason = _os_reason  # for the commands' own messages about files
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name == "nt":  # pragma: no cover - directories cannot be opened on Windows
         return
@@ -452,6 +456,8 @@ class SessionStore:
         self.session = session
         self._saved: dict[str, Any] | None = None  # what was written last, for autosave
         self._signature: tuple[int, int, int] | None = None  # the file as we left it
+        self.lock: SessionLock | None = None
+        """This window's lock on the file (see `session.lock`); None when nobody locked it."""
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> SessionStore:
@@ -510,6 +516,12 @@ class SessionStore:
         self.session.updated_at = datetime.now().astimezone()
         data["updated_at"] = to_data(self.session.updated_at)
         payload = _encode(data)
+        if self.lock is not None and not self.lock.held():
+            raise SessionError(
+                f"Lagret ikke: {self.path} er tatt over av et annet vindu, så dette vinduet "
+                "skriver ikke lenger i den.",
+                path=self.path,
+            )
         if self._signature is not None and _signature(self.path) == self._signature:
             good = True  # the file is the one we wrote: known to load
         else:
