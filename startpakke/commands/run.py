@@ -216,6 +216,7 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         resume=resume,
         projector=bool(args.projektor),
         bell=not args.no_bell,
+        crashed=store.lock is None or store.lock.took_over,
     )
     app = StartpakkeApp(startup)
     try:

@@ -34,6 +34,8 @@ class Startup:
     """The session has a saved run: continue it (asking about the closed time)."""
     projector: bool = False
     bell: bool = True
+    crashed: bool = True
+    """The last window on this session did not quit cleanly (see `session.lock`)."""
 
 
 class StartpakkeApp(App[None]):
@@ -110,10 +112,15 @@ class StartpakkeApp(App[None]):
             count_closed_time=False,
         )
         snap = probe.snapshot()
+        if snap.finished:  # nothing runs: open at the end, where the documents are
+            self._resume(False)
+            return
         where = f"{snap.part_label}: {snap.part.title}"
         if snap.round is not None and snap.round.current is not None:
             where += f" ({snap.round.current.name} har ordet)"
-        self.push_screen(ResumeScreen(closed, snap.paused, where), self._resume)
+        self.push_screen(
+            ResumeScreen(closed, snap.paused, where, crashed=self.startup.crashed), self._resume
+        )
 
     def _resume(self, count_closed_time: bool | None) -> None:
         self.controller = MeetingController.resume(
