@@ -17,6 +17,7 @@ from startpakke.controller import MeetingController, Saver
 from startpakke.engine import Clock, SystemClock
 from startpakke.session.model import Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
+from startpakke.tui.drafts import DraftKeeper
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 
 HEARTBEAT_SECONDS = 5.0
@@ -51,6 +52,7 @@ class StartpakkeApp(App[None]):
         self.bell_enabled = startup.bell
         self.controller: MeetingController | None = None
         self._save_failed = False
+        self._drafts: DraftKeeper | None = None
         self._raw_save = startup.save
         startup.save = self._safe_save
         for theme in THEMES:
@@ -97,6 +99,39 @@ class StartpakkeApp(App[None]):
                 SetupScreen(startup.session, startup.agenda.max_participants), self._begin
             )
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+        self._keep_drafts()
+
+    # -- keeping what is not yet saved (session.drafts, tui.drafts) -----------------------
+
+    def _keep_drafts(self) -> None:
+        from startpakke.tui.drafts import SWEEP_SECONDS, DraftKeeper, install_quit_signals
+
+        install_quit_signals(self, self._quit_on_signal)
+        if self.startup.session_path is None:
+            return
+        self._drafts = DraftKeeper(
+            self,
+            self.startup.session_path,
+            on_restored=lambda text: self.notify(
+                "Hentet tilbake det du skrev, men ikke lagret: «"
+                + (text if len(text) <= 60 else text[:57] + "…")
+                + "»",
+                timeout=10,
+            ),
+            on_error=lambda err: None,  # the session's own save reports the disk's trouble
+        )
+        self.set_interval(SWEEP_SECONDS, self._drafts.sweep)
+
+    def _before_quit(self) -> None:
+        """Everything typed and done is written before the app closes."""
+        if self._drafts is not None:
+            self._drafts.final()
+        if self.controller is not None:
+            self.controller.changed()  # the last state is on disk before we go
+
+    def _quit_on_signal(self) -> None:
+        self._before_quit()
+        self.exit()
 
     def _ask_how_to_resume(self) -> None:
         from startpakke.engine import RunEngine
@@ -200,8 +235,7 @@ class StartpakkeApp(App[None]):
         self.theme = DARK.name if self.theme == PROJECTOR.name else PROJECTOR.name
 
     async def action_quit(self) -> None:
-        if self.controller is not None:
-            self.controller.changed()  # the last state is on disk before we go
+        self._before_quit()
         self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -41,7 +41,9 @@ class Term:
             pytest.skip("tmux er ikke installert")
         self.name = f"safety-{uuid.uuid4().hex[:8]}"
         environment = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?"
+        # The shell stays a while after the program: the terminal keeps the modes the
+        # program left it in (alternate screen, cursor) for the test to read.
+        full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?; sleep 30"
         _tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), full)
         _tmux("set-option", "-t", self.name, "remain-on-exit", "on", check=False)
 
