@@ -235,6 +235,24 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         return report(err)
     if revised:
         print(revised)
-    print(f"Økten er lagret i {store.path}")
-    print(f"Fortsett med: startpakke run --session {store.path}")
-    return app.return_code or 0
+    return _last_words(app, store.path)
+
+
+def _last_words(app, path: Path) -> int:  # type: ignore[no-untyped-def]
+    """The last lines printed, and true: where the session is, or that it is not saved."""
+    if app.saved_copy is not None:
+        print(f"Økten er lagret i {app.saved_copy} (ikke i {path}: {app.save_problem})")
+        print(f"Fortsett med: startpakke run --session {app.saved_copy}")
+        return 0
+    if app.save_problem is not None:
+        how = "Avsluttet uten å lagre" if app.quit_choice == "discard" else "Økten er IKKE lagret"
+        print(f"{how}: {app.save_problem}", file=sys.stderr)
+        if path.is_file():
+            kept = f"Det som sist ble lagret, ligger i {path}; de siste endringene er tapt."
+        else:
+            kept = f"{path} finnes ikke lenger; ingenting fra denne økten er lagret der."
+        print(kept, file=sys.stderr)
+        return 1
+    print(f"Økten er lagret i {path}")
+    print(f"Fortsett med: startpakke run --session {path}")
+    return 0

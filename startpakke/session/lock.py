@@ -181,6 +181,15 @@ class SessionLock:
         """Whether the lock file still names this process."""
         return read_owner(self.path) == self.owner
 
+    def taken_over(self) -> bool:
+        """Whether another program's lock now stands where ours was.
+
+        A lock that is simply gone (its folder removed, a memory stick pulled out) is not
+        taken over: the save itself then says what is wrong.
+        """
+        owner = read_owner(self.path)
+        return owner is not None and owner != self.owner
+
     def release(self) -> None:
         """Remove the lock if it is still ours (a clean quit)."""
         if self.held():

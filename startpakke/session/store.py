@@ -341,9 +341,11 @@ def _keep_copy(source: Path, target: Path) -> None:
         raise
 
 
-def _write_atomic(path: Path, payload: bytes, *, backup_current: bool) -> None:
+def _write_atomic(
+    path: Path, payload: bytes, *, backup_current: bool, create_folder: bool = True
+) -> None:
     folder = path.parent
-    if not folder.exists():
+    if not folder.exists() and create_folder:
         ensure_private_dir(folder)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
@@ -394,9 +396,9 @@ def _check_replaceable(path: Path, *, overwrite_damaged: bool) -> bool:
     return True
 
 
-def _save(path: Path, payload: bytes, *, backup_current: bool) -> None:
+def _save(path: Path, payload: bytes, *, backup_current: bool, create_folder: bool = True) -> None:
     try:
-        _write_atomic(path, payload, backup_current=backup_current)
+        _write_atomic(path, payload, backup_current=backup_current, create_folder=create_folder)
     except OSError as err:
         raise SessionError(
             f"Kunne ikke lagre økten til {path}: {_os_reason(err)}.", path=path
@@ -516,7 +518,7 @@ class SessionStore:
         self.session.updated_at = datetime.now().astimezone()
         data["updated_at"] = to_data(self.session.updated_at)
         payload = _encode(data)
-        if self.lock is not None and not self.lock.held():
+        if self.lock is not None and self.lock.taken_over():
             raise SessionError(
                 f"Lagret ikke: {self.path} er tatt over av et annet vindu, så dette vinduet "
                 "skriver ikke lenger i den.",
@@ -532,7 +534,9 @@ class SessionStore:
                     f"Kunne ikke lagre økten til {self.path}: {_os_reason(err)}.",
                     path=self.path,
                 ) from None
-        _save(self.path, payload, backup_current=good)
+        # A folder that went away while the meeting ran (a memory stick pulled out) is not
+        # made again somewhere the facilitator does not expect: the save fails and says so.
+        _save(self.path, payload, backup_current=good, create_folder=self._signature is None)
         self._signature = _signature(self.path)
         self._saved = _without_save_time(data)
 

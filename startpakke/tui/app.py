@@ -21,6 +21,8 @@ from startpakke.tui.drafts import DraftKeeper
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 
 HEARTBEAT_SECONDS = 5.0
+PERSISTENT = 24 * 60 * 60.0
+"""A notification's timeout when it must stay until its cause is gone."""
 
 
 @dataclass
@@ -51,7 +53,12 @@ class StartpakkeApp(App[None]):
         self.clock = clock or SystemClock()
         self.bell_enabled = startup.bell
         self.controller: MeetingController | None = None
-        self._save_failed = False
+        self.save_problem: str | None = None
+        """Why the last save failed; None while everything is on disk."""
+        self.quit_choice: str | None = None
+        """How a quit with unsaved changes ended: «retry», «copy» or «discard»."""
+        self.saved_copy: Path | None = None
+        """Where the facilitator saved a copy when the session's own file could not be."""
         self._drafts: DraftKeeper | None = None
         self._raw_save = startup.save
         startup.save = self._safe_save
@@ -130,7 +137,46 @@ class StartpakkeApp(App[None]):
             self.controller.changed()  # the last state is on disk before we go
 
     def _quit_on_signal(self) -> None:
+        # No one may be there to answer (the terminal closed): run.py says what was lost.
         self._before_quit()
+        self.exit()
+
+    @property
+    def quit_asked(self) -> bool:
+        from startpakke.tui.screens.unsaved import UnsavedScreen
+
+        return isinstance(self.screen, UnsavedScreen)
+
+    def _ask_about_unsaved(self) -> None:
+        from startpakke.session.paths import sessions_dir
+        from startpakke.tui.screens.unsaved import UnsavedScreen
+
+        name = self.startup.session_path.name if self.startup.session_path else "økt.json"
+        self.push_screen(
+            UnsavedScreen(self.save_problem or "", sessions_dir() / name, self._unsaved_attempt),
+            self._unsaved_chosen,
+        )
+
+    def _unsaved_attempt(self, choice: str, path: Path | None) -> str | None:
+        from startpakke.errors import UserError
+        from startpakke.session.store import save_session
+
+        session = self.startup.session
+        if choice == "retry":
+            self._safe_save(session)
+            return self.save_problem
+        if choice == "copy" and path is not None:
+            try:
+                save_session(session, path)
+            except (UserError, OSError) as err:
+                return str(err)
+            self.saved_copy = path
+        return None
+
+    def _unsaved_chosen(self, choice: str | None) -> None:
+        if choice in (None, "stay"):
+            return
+        self.quit_choice = choice
         self.exit()
 
     def _ask_how_to_resume(self) -> None:
@@ -186,28 +232,36 @@ class StartpakkeApp(App[None]):
         self.push_screen(RunScreen(self.controller))
 
     def _safe_save(self, session: Session) -> None:
-        """Save; if the disk refuses, keep everything in memory and say so once."""
+        """Save; if the disk refuses, keep everything in memory and say so until it works."""
         from startpakke.errors import UserError
 
         try:
             self._raw_save(session)
         except (UserError, OSError) as err:
-            if not self._save_failed:
+            if self.save_problem is None:
+                # Not a toast that fades: it stays until a save works again.
                 self.notify(
-                    f"Kunne ikke lagre: {err}. Alt er fortsatt i minnet; "
-                    "programmet prøver igjen ved neste endring.",
+                    f"{str(err).rstrip('.')}. Alt er fortsatt i minnet; programmet prøver "
+                    "igjen hvert femte sekund. Ikke lukk programmet før det er lagret.",
+                    title="IKKE LAGRET",
                     severity="error",
-                    timeout=15,
+                    timeout=PERSISTENT,
                 )
-            self._save_failed = True
+            self.save_problem = str(err)
         else:
-            if self._save_failed:
+            if self.save_problem is not None:
+                self.clear_notifications()
                 self.notify("Lagret igjen.", timeout=3)
-            self._save_failed = False
+            self.save_problem = None
 
     def _heartbeat(self) -> None:
         if self.controller is not None:
-            self.controller.heartbeat()
+            if self.save_problem is not None:
+                if self.quit_asked:
+                    return  # the quit dialog has its own «Prøv igjen»
+                self.controller.changed()  # try again: the disk may have room now
+            else:
+                self.controller.heartbeat()
 
     # -- app-wide actions --------------------------------------------------------------
 
@@ -236,6 +290,10 @@ class StartpakkeApp(App[None]):
 
     async def action_quit(self) -> None:
         self._before_quit()
+        if self.save_problem is not None and self.quit_choice is None:
+            if not self.quit_asked:
+                self._ask_about_unsaved()
+            return
         self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

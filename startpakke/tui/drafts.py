@@ -108,11 +108,11 @@ def install_quit_signals(app: App[object], on_signal: Callable[[], None]) -> Non
     terminal is left in the alternate screen with the cursor hidden.
     """
     import asyncio
+    import contextlib
     import signal
 
     loop = asyncio.get_running_loop()
     for number in (signal.SIGTERM, signal.SIGHUP):
-        try:
+        # Windows has no SIGHUP and no loop signal handlers: Python's default stays.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
             loop.add_signal_handler(number, on_signal)
-        except (NotImplementedError, RuntimeError, ValueError):  # pragma: no cover - Windows
-            pass
