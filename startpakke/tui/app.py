@@ -15,6 +15,7 @@ from textual.theme import Theme
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
 from startpakke.engine import Clock, SystemClock
+from startpakke.engine.suspend import SuspendWatch
 from startpakke.session.model import Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
 from startpakke.tui.drafts import DraftKeeper
@@ -60,6 +61,7 @@ class StartpakkeApp(App[None]):
         self.saved_copy: Path | None = None
         """Where the facilitator saved a copy when the session's own file could not be."""
         self._drafts: DraftKeeper | None = None
+        self._suspend_watch: SuspendWatch | None = None
         self._raw_save = startup.save
         startup.save = self._safe_save
         for theme in THEMES:
@@ -105,6 +107,9 @@ class StartpakkeApp(App[None]):
             self.push_screen(
                 SetupScreen(startup.session, startup.agenda.max_participants), self._begin
             )
+        from startpakke.engine.suspend import SuspendWatch
+
+        self._suspend_watch = SuspendWatch(self.clock)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
         self._keep_drafts()
 
@@ -254,7 +259,29 @@ class StartpakkeApp(App[None]):
                 self.notify("Lagret igjen.", timeout=3)
             self.save_problem = None
 
+    def _after_suspend(self, seconds: float) -> None:
+        """The machine slept while a timer ran: ask whether that time counts."""
+        from startpakke.tui.screens.resume import ResumeScreen
+
+        controller = self.controller
+        if controller is None:
+            return
+        engine = controller.engine
+        if not engine.started or engine.finished or engine.paused:
+            return  # no countdown ran: nothing to ask
+        snap = controller.snapshot()
+        where = f"{snap.part_label}: {snap.part.title}"
+
+        def chosen(count: bool | None) -> None:
+            if count:
+                controller.count_time_away(seconds)
+
+        self.push_screen(ResumeScreen(seconds, False, where, suspended=True), chosen)
+
     def _heartbeat(self) -> None:
+        away = self._suspend_watch.check() if self._suspend_watch is not None else None
+        if away is not None:
+            self._after_suspend(away)
         if self.controller is not None:
             if self.save_problem is not None:
                 if self.quit_asked:

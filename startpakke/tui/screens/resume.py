@@ -21,7 +21,13 @@ class ResumeScreen(ModalScreen[bool]):
     ]
 
     def __init__(
-        self, closed_seconds: float, paused: bool, where: str, *, crashed: bool = True
+        self,
+        closed_seconds: float,
+        paused: bool,
+        where: str,
+        *,
+        crashed: bool = True,
+        suspended: bool = False,
     ) -> None:
         super().__init__()
         self.closed_seconds = closed_seconds
@@ -29,6 +35,8 @@ class ResumeScreen(ModalScreen[bool]):
         self.where = where
         self.crashed = crashed
         """The program did not quit cleanly (its lock was left behind)."""
+        self.suspended = suspended
+        """The program ran on, but the machine slept (the lid was closed)."""
 
     def compose(self) -> ComposeResult:
         closed = minutes_text(self.closed_seconds)
@@ -37,6 +45,13 @@ class ResumeScreen(ModalScreen[bool]):
                 f"Møtet fortsetter ved {self.where}.\n"
                 f"Programmet var lukket i {closed}. Tidtakeren sto på pause og blir stående på "
                 "pause til du trykker mellomrom."
+            )
+        elif self.suspended:
+            body = (
+                f"Maskinen sov i {closed} (lokket var lukket?), og klokkene sto stille.\n"
+                f"Møtet står ved {self.where}. Skal den tiden telle med?\n\n"
+                "• Tell med tiden – dere fortsatte møtet mens maskinen sov.\n"
+                "• Fortsett der klokka stoppet – møtet hadde pause."
             )
         elif self.crashed:
             body = (
