@@ -8,6 +8,7 @@ exit code 1. The app is never started over a session file that could not be read
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -72,10 +73,37 @@ def _release_locks() -> None:
         _HELD.pop().release()
 
 
+def _refuse_read_only(path: Path) -> None:
+    """A session file made read-only is not written: offer to follow it, or quit.
+
+    The owner's write bit is what is asked (root may write anything, but a file someone
+    made read-only says «do not change this»).
+    """
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # opening it says what is wrong
+    if mode & stat.S_IWUSR and os.access(path, os.W_OK):
+        return
+    print(
+        f"Øktfilen {path} er skrivebeskyttet, så dette vinduet endrer den ikke.",
+        file=sys.stderr,
+    )
+    if _ask_yes("Vil du åpne møtet skrivebeskyttet og følge med, som på projektoren?"):
+        raise OpenElsewhere(path)
+    raise UserError(
+        "Avsluttet uten å åpne møtet. Gjør filen skrivbar (chmod u+w), eller kopier den og "
+        "åpne kopien med --session."
+    )
+
+
 def _open_existing(path: Path):  # type: ignore[no-untyped-def]
     """Lock and open a session file; a damaged one offers its backup, never overwritten."""
     from startpakke.session.store import SessionError, SessionStore
 
+    _refuse_read_only(path)
     _take_lock(path)
     try:
         return SessionStore.open(path)

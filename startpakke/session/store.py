@@ -333,6 +333,10 @@ def _keep_copy(source: Path, target: Path) -> None:
             out.write(source.read_bytes())
             out.flush()
             os.fsync(out.fileno())
+    # A hard link shares the old file's mode (perhaps 0644): the copy is private like the
+    # session. The old name is replaced by a new 0600 file right after, so nothing widens.
+    with contextlib.suppress(OSError):
+        side.chmod(0o600)
     try:
         os.replace(side, target)
     except OSError:
