@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any, TypeVar
 
 from startpakke.agenda.model import Agenda, CaptureKind, Part, Phase
@@ -69,6 +70,17 @@ class MeetingController:
             )
             controller.engine.set_people(people_of(session))
         return controller
+
+    def count_time_away(self, seconds: float) -> None:
+        """The laptop slept `seconds` while the meeting went on: the timers count that time.
+
+        The same as resuming after the program was closed that long, with the time counted.
+        """
+        data = self.engine.to_dict()
+        data["saved_at"] = (self.clock.now() - timedelta(seconds=seconds)).isoformat()
+        self.engine = RunEngine.from_dict(data, self.agenda, self.clock, count_closed_time=True)
+        self.engine.set_people(people_of(self.session))
+        self.changed()
 
     def closed_seconds(self) -> float:
         if not self.session.run:

@@ -8,6 +8,7 @@ exit code 1. The app is never started over a session file that could not be read
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -26,10 +27,84 @@ def _ask_yes(question: str) -> bool:
     return answer.strip().lower() in {"j", "ja", "y", "yes"}
 
 
+_HELD: list = []  # type: ignore[type-arg]  # the locks this command holds (see _take_lock)
+
+
+class OpenElsewhere(Exception):
+    """The session is open for writing in another window and the user chose to follow it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def _take_lock(path: Path):  # type: ignore[no-untyped-def]
+    """Lock `path` for this window, or say it is open elsewhere and offer to follow it.
+
+    Nothing is written to a session another window holds: the choice is to watch it
+    read-only (the projector's view, which follows every save) or to quit.
+    """
+    from startpakke.session.lock import SessionLock, SessionLocked
+
+    try:
+        lock = SessionLock.acquire(path)
+    except SessionLocked as err:
+        print(
+            f"Møtet i {path} er allerede åpent i et annet vindu ({err.owner.describe()}). "
+            "Bare ett vindu kan skrive i en økt; dette vinduet endrer ingenting.",
+            file=sys.stderr,
+        )
+        if _ask_yes("Vil du åpne møtet skrivebeskyttet og følge med, som på projektoren?"):
+            raise OpenElsewhere(path) from None
+        raise UserError(
+            "Avsluttet uten å åpne møtet. Bruk vinduet der møtet er åpent, eller lukk det først."
+        ) from None
+    except OSError as err:
+        from startpakke.session.store import os_reason
+
+        raise UserError(f"Kunne ikke låse øktfilen {path}: {os_reason(err)}.") from None
+    _HELD.append(lock)
+    return lock
+
+
+def _release_locks() -> None:
+    """Give back every lock this command took (the app has closed, or never opened)."""
+    while _HELD:
+        _HELD.pop().release()
+
+
+def _refuse_read_only(path: Path) -> None:
+    """A session file made read-only is not written: offer to follow it, or quit.
+
+    The owner's write bit is what is asked (root may write anything, but a file someone
+    made read-only says «do not change this»).
+    """
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # opening it says what is wrong
+    if mode & stat.S_IWUSR and os.access(path, os.W_OK):
+        return
+    print(
+        f"Øktfilen {path} er skrivebeskyttet, så dette vinduet endrer den ikke.",
+        file=sys.stderr,
+    )
+    if _ask_yes("Vil du åpne møtet skrivebeskyttet og følge med, som på projektoren?"):
+        raise OpenElsewhere(path)
+    raise UserError(
+        "Avsluttet uten å åpne møtet. Gjør filen skrivbar (chmod u+w), eller kopier den og "
+        "åpne kopien med --session."
+    )
+
+
 def _open_existing(path: Path):  # type: ignore[no-untyped-def]
-    """Open a session file; a damaged one offers its backup and is never overwritten."""
+    """Lock and open a session file; a damaged one offers its backup, never overwritten."""
     from startpakke.session.store import SessionError, SessionStore
 
+    _refuse_read_only(path)
+    _take_lock(path)
     try:
         return SessionStore.open(path)
     except SessionError as err:
@@ -122,15 +197,42 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     else:
         paths.ensure_private_dir(paths.sessions_dir())
         path = paths.new_session_path(agenda.id, date.today())
+    _take_lock(path)
     store = SessionStore.create(path, session)
     return agenda, store, False
 
 
+def _follow_read_only(path: Path) -> int:
+    """The projector's terminal view of a session another window writes."""
+    from startpakke.projector.room import Room, RoomError
+
+    room = Room(path)
+    try:
+        room.open()
+    except RoomError as err:
+        return report(UserError(str(err)))
+    from startpakke.tui.projector_app import ProjectorApp
+
+    ProjectorApp(room).run()
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        agenda, store, resume = _prepare(args)
-    except UserError as err:
-        return report(err)
+        try:
+            agenda, store, resume = _prepare(args)
+        except OpenElsewhere as elsewhere:
+            _release_locks()
+            return _follow_read_only(elsewhere.path)
+        except UserError as err:
+            return report(err)
+        store.lock = next((lock for lock in _HELD if lock.session_path == store.path), None)
+        return _run_app(args, agenda, store, resume)
+    finally:
+        _release_locks()
+
+
+def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # type: ignore[no-untyped-def]
 
     from startpakke.tui.app import StartpakkeApp, Startup
 
@@ -142,6 +244,7 @@ def run(args: argparse.Namespace) -> int:
         resume=resume,
         projector=bool(args.projektor),
         bell=not args.no_bell,
+        crashed=store.lock is None or store.lock.took_over,
     )
     app = StartpakkeApp(startup)
     try:
@@ -160,6 +263,24 @@ def run(args: argparse.Namespace) -> int:
         return report(err)
     if revised:
         print(revised)
-    print(f"Økten er lagret i {store.path}")
-    print(f"Fortsett med: startpakke run --session {store.path}")
-    return app.return_code or 0
+    return _last_words(app, store.path)
+
+
+def _last_words(app, path: Path) -> int:  # type: ignore[no-untyped-def]
+    """The last lines printed, and true: where the session is, or that it is not saved."""
+    if app.saved_copy is not None:
+        print(f"Økten er lagret i {app.saved_copy} (ikke i {path}: {app.save_problem})")
+        print(f"Fortsett med: startpakke run --session {app.saved_copy}")
+        return 0
+    if app.save_problem is not None:
+        how = "Avsluttet uten å lagre" if app.quit_choice == "discard" else "Økten er IKKE lagret"
+        print(f"{how}: {app.save_problem}", file=sys.stderr)
+        if path.is_file():
+            kept = f"Det som sist ble lagret, ligger i {path}; de siste endringene er tapt."
+        else:
+            kept = f"{path} finnes ikke lenger; ingenting fra denne økten er lagret der."
+        print(kept, file=sys.stderr)
+        return 1
+    print(f"Økten er lagret i {path}")
+    print(f"Fortsett med: startpakke run --session {path}")
+    return 0

@@ -6,6 +6,13 @@ is checked: a folder that does not exist or cannot be written to, a file that ca
 replaced, or a lock file beside it (Word's `~$name.docx`, LibreOffice's `.~lock.name#`) gives a
 Norwegian message with another name to try. Files are readable by the owner only: they hold
 leaders' names and what they said.
+
+A document never replaces one of the program's inputs: an existing file is replaced only by
+a file of the same kind (a Word document by a Word document, a calendar by a calendar).
+What the target holds is read from its content and name, not trusted from the suffix, so
+`-o agenda.yaml`, `-o annen-økt.json` or `-o økt.json.bak` stop with a message (exit 1)
+and the file is left as it was. Temporary files carry the writer's process id, so those
+left by a killed export are recognised and removed by the next one.
 """
 
 from __future__ import annotations
@@ -15,11 +22,28 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 from typing import IO
 
 from startpakke.errors import UserError
 
 FILE_MODE = 0o600
+
+# The names of the program's own inputs and side files, never replaced by a document.
+_PROTECTED_SUFFIXES = (".bak", ".lock", ".utkast", ".yaml", ".yml", ".dotx", ".dotm")
+_INPUT_KINDS = frozenset({"session", "agenda", "backup", "template", "lock", "draft"})
+_KIND_NAMES = {
+    "session": "en øktfil",
+    "agenda": "en agenda",
+    "backup": "en sikkerhetskopi av en økt",
+    "template": "en Word-mal",
+    "lock": "en låsefil",
+    "draft": "en fil med utkast",
+    "word": "et Word-dokument",
+    "calendar": "en kalenderfil",
+    "pdf": "en PDF",
+    "other": "en annen fil",
+}
 
 
 class OutputError(UserError):
@@ -75,6 +99,46 @@ def _fail(path: Path, reason: str, *, folder_ok: bool = True) -> OutputError:
     )
 
 
+def _fail_os(path: Path, err: OSError, *, folder_ok: bool = True) -> OutputError:
+    import errno
+
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        # Another name on the same disk would not help.
+        return OutputError(
+            f"Kan ikke skrive «{path}»: disken er full. Ingenting er endret. Frigjør plass "
+            "der, eller lagre på en annen disk (f.eks. en minnepinne) med -o."
+        )
+    return _fail(path, _reason(err), folder_ok=folder_ok)
+
+
+def _close_zip_files(err: BaseException) -> None:
+    """Close the half-written zip archives a failed Word save left in its frames.
+
+    Otherwise the garbage collector closes them later, writing to a closed file, and Python
+    prints «Exception ignored in ZipFile.__del__» after our message.
+    """
+
+    seen: set[int] = set()
+    current: BaseException | None = err
+    while current is not None and id(current) not in seen:  # the error and what caused it
+        seen.add(id(current))
+        _close_zips_in(current.__traceback__)
+        current = current.__context__
+
+
+def _close_zips_in(tb: TracebackType | None) -> None:
+    import zipfile
+
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            # The archive itself, or held by a writer object (python-docx's package writer).
+            for candidate in (value, *getattr(value, "__dict__", {}).values()):
+                if isinstance(candidate, zipfile.ZipFile):
+                    with contextlib.suppress(Exception):
+                        candidate.close()
+        tb = tb.tb_next
+
+
 def _reason(err: OSError) -> str:
     """What went wrong, in Norwegian."""
     import errno
@@ -117,20 +181,118 @@ def check_target(path: Path) -> None:
         raise _fail(path, f"du har ikke skrivetilgang til mappen «{folder}».", folder_ok=False)
 
 
+def file_kind(path: Path) -> str | None:
+    """What an existing file is, from its name and first bytes; None when it is empty/absent.
+
+    The program's inputs (`session`, `agenda`, `backup`, `template`, `lock`, `draft`) and
+    the documents it writes (`word`, `calendar`, `pdf`); anything else is `other`.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        with path.open("rb") as stream:
+            head = stream.read(4096)
+    except OSError:
+        return "other"
+    name = path.name.lower()
+    if name.endswith(".bak") or ".skadet-" in name:
+        return "backup"
+    if name.endswith(".lock"):
+        return "lock"
+    if name.endswith(".utkast"):
+        return "draft"
+    if name.endswith((".yaml", ".yml")):
+        return "agenda"
+    if head.startswith(b"PK"):
+        return "template" if _is_word_template(path) else "word"
+    if head.lstrip().startswith(b"BEGIN:VCALENDAR"):
+        return "calendar"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return "session" if b'"schema_version"' in head or name.endswith(".json") else "other"
+    return "other"
+
+
+def _is_word_template(path: Path) -> bool:
+    if path.suffix.lower() in _PROTECTED_SUFFIXES:
+        return True
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            types = archive.read("[Content_Types].xml")[:100_000]
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return False
+    return b"template.main+xml" in types
+
+
+def check_not_an_input(target: Path, written: Path) -> None:
+    """Refuse to replace `target` unless it is the same kind of document as `written`."""
+    old = file_kind(target)
+    if old is None:
+        return
+    new = file_kind(written)
+    if old == new and old not in _INPUT_KINDS:
+        return
+    raise _fail(
+        target,
+        f"den er {_KIND_NAMES.get(old, 'en annen fil')}, og den blir ikke overskrevet "
+        "av et dokument.",
+    )
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files our own killed writers left in `folder`.
+
+    Ours are named `.<navn>.sp<pid>-<tilfeldig>.tmp`; one whose process is gone is stale.
+    They hold personal data, so they must not stay behind.
+    """
+    import re
+
+    pattern = re.compile(r"^\..+\.sp(\d+)-[^.]+\.tmp$")
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        found = pattern.match(entry.name)
+        if found is None or _pid_alive(int(found.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            entry.unlink()
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
     """Write a file through `write(stream)` to a temporary file, then move it into place."""
     target = Path(path)
     check_target(target)
+    remove_stale_temporaries(target.parent)
     try:
         handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
-            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
+            dir=target.parent,
+            prefix=f".{target.name}.sp{os.getpid()}-",
+            suffix=".tmp",
+            delete=False,
         )
     except PermissionError:
         raise _fail(
             target, f"du har ikke skrivetilgang til mappen «{target.parent}».", folder_ok=False
         ) from None
     except OSError as err:
-        raise _fail(target, _reason(err), folder_ok=False) from None
+        raise _fail_os(target, err, folder_ok=False) from None
     temp = Path(handle.name)
     try:
         with handle:
@@ -138,11 +300,17 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, FILE_MODE)
+        check_not_an_input(target, temp)
         os.replace(temp, target)
-    except PermissionError:
+    except PermissionError as err:
+        _close_zip_files(err)
         raise _fail(target, "filen er låst — kanskje åpen i Word, eller skrivebeskyttet.") from None
     except OSError as err:
-        raise _fail(target, _reason(err)) from None
+        _close_zip_files(err)
+        raise _fail_os(target, err) from None
+    except ValueError as err:  # a zip writer on a file closed by a failed write
+        _close_zip_files(err)
+        raise _fail(target, "skrivingen ble avbrutt.") from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)

@@ -53,3 +53,7 @@ class FakeClock:
     def jump_wall(self, seconds: float) -> None:
         """Move only the wall clock (what a restart after a closed lid looks like)."""
         self._wall += timedelta(seconds=seconds)
+
+    def suspend(self, seconds: float) -> None:
+        """The laptop sleeps: on Linux the monotonic clock stands still, the wall runs on."""
+        self.jump_wall(seconds)

@@ -31,6 +31,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from startpakke.errors import UserError
 from startpakke.modeling import Invalid, to_data, validate
+from startpakke.session.lock import SessionLock
 from startpakke.session.migrate import MigrationError, migrate
 from startpakke.session.model import SCHEMA_VERSION, Session
 from startpakke.session.paths import backup_path, ensure_private_dir
@@ -296,6 +297,9 @@ def _os_reason(err: OSError) -> str:
     return reasons.get(err.errno or 0, err.strerror or str(err))
 
 
+os_reason = _os_reason  # for the commands' own messages about files
+
+
 def _fsync_dir(folder: Path) -> None:
     if os.name == "nt":  # pragma: no cover - directories cannot be opened on Windows
         return
@@ -329,6 +333,10 @@ def _keep_copy(source: Path, target: Path) -> None:
             out.write(source.read_bytes())
             out.flush()
             os.fsync(out.fileno())
+    # A hard link shares the old file's mode (perhaps 0644): the copy is private like the
+    # session. The old name is replaced by a new 0600 file right after, so nothing widens.
+    with contextlib.suppress(OSError):
+        side.chmod(0o600)
     try:
         os.replace(side, target)
     except OSError:
@@ -337,9 +345,11 @@ def _keep_copy(source: Path, target: Path) -> None:
         raise
 
 
-def _write_atomic(path: Path, payload: bytes, *, backup_current: bool) -> None:
+def _write_atomic(
+    path: Path, payload: bytes, *, backup_current: bool, create_folder: bool = True
+) -> None:
     folder = path.parent
-    if not folder.exists():
+    if not folder.exists() and create_folder:
         ensure_private_dir(folder)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     tmp = Path(tmp_name)
@@ -390,9 +400,9 @@ def _check_replaceable(path: Path, *, overwrite_damaged: bool) -> bool:
     return True
 
 
-def _save(path: Path, payload: bytes, *, backup_current: bool) -> None:
+def _save(path: Path, payload: bytes, *, backup_current: bool, create_folder: bool = True) -> None:
     try:
-        _write_atomic(path, payload, backup_current=backup_current)
+        _write_atomic(path, payload, backup_current=backup_current, create_folder=create_folder)
     except OSError as err:
         raise SessionError(
             f"Kunne ikke lagre økten til {path}: {_os_reason(err)}.", path=path
@@ -452,6 +462,8 @@ class SessionStore:
         self.session = session
         self._saved: dict[str, Any] | None = None  # what was written last, for autosave
         self._signature: tuple[int, int, int] | None = None  # the file as we left it
+        self.lock: SessionLock | None = None
+        """This window's lock on the file (see `session.lock`); None when nobody locked it."""
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> SessionStore:
@@ -510,6 +522,12 @@ class SessionStore:
         self.session.updated_at = datetime.now().astimezone()
         data["updated_at"] = to_data(self.session.updated_at)
         payload = _encode(data)
+        if self.lock is not None and self.lock.taken_over():
+            raise SessionError(
+                f"Lagret ikke: {self.path} er tatt over av et annet vindu, så dette vinduet "
+                "skriver ikke lenger i den.",
+                path=self.path,
+            )
         if self._signature is not None and _signature(self.path) == self._signature:
             good = True  # the file is the one we wrote: known to load
         else:
@@ -520,7 +538,9 @@ class SessionStore:
                     f"Kunne ikke lagre økten til {self.path}: {_os_reason(err)}.",
                     path=self.path,
                 ) from None
-        _save(self.path, payload, backup_current=good)
+        # A folder that went away while the meeting ran (a memory stick pulled out) is not
+        # made again somewhere the facilitator does not expect: the save fails and says so.
+        _save(self.path, payload, backup_current=good, create_folder=self._signature is None)
         self._signature = _signature(self.path)
         self._saved = _without_save_time(data)
 

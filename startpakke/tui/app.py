@@ -15,11 +15,15 @@ from textual.theme import Theme
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
 from startpakke.engine import Clock, SystemClock
+from startpakke.engine.suspend import SuspendWatch
 from startpakke.session.model import Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
+from startpakke.tui.drafts import DraftKeeper
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 
 HEARTBEAT_SECONDS = 5.0
+PERSISTENT = 24 * 60 * 60.0
+"""A notification's timeout when it must stay until its cause is gone."""
 
 
 @dataclass
@@ -34,6 +38,8 @@ class Startup:
     """The session has a saved run: continue it (asking about the closed time)."""
     projector: bool = False
     bell: bool = True
+    crashed: bool = True
+    """The last window on this session did not quit cleanly (see `session.lock`)."""
 
 
 class StartpakkeApp(App[None]):
@@ -48,7 +54,14 @@ class StartpakkeApp(App[None]):
         self.clock = clock or SystemClock()
         self.bell_enabled = startup.bell
         self.controller: MeetingController | None = None
-        self._save_failed = False
+        self.save_problem: str | None = None
+        """Why the last save failed; None while everything is on disk."""
+        self.quit_choice: str | None = None
+        """How a quit with unsaved changes ended: «retry», «copy» or «discard»."""
+        self.saved_copy: Path | None = None
+        """Where the facilitator saved a copy when the session's own file could not be."""
+        self._drafts: DraftKeeper | None = None
+        self._suspend_watch: SuspendWatch | None = None
         self._raw_save = startup.save
         startup.save = self._safe_save
         for theme in THEMES:
@@ -94,7 +107,82 @@ class StartpakkeApp(App[None]):
             self.push_screen(
                 SetupScreen(startup.session, startup.agenda.max_participants), self._begin
             )
+        from startpakke.engine.suspend import SuspendWatch
+
+        self._suspend_watch = SuspendWatch(self.clock)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+        self._keep_drafts()
+
+    # -- keeping what is not yet saved (session.drafts, tui.drafts) -----------------------
+
+    def _keep_drafts(self) -> None:
+        from startpakke.tui.drafts import SWEEP_SECONDS, DraftKeeper, install_quit_signals
+
+        install_quit_signals(self, self._quit_on_signal)
+        if self.startup.session_path is None:
+            return
+        self._drafts = DraftKeeper(
+            self,
+            self.startup.session_path,
+            on_restored=lambda text: self.notify(
+                "Hentet tilbake det du skrev, men ikke lagret: «"
+                + (text if len(text) <= 60 else text[:57] + "…")
+                + "»",
+                timeout=10,
+            ),
+            on_error=lambda err: None,  # the session's own save reports the disk's trouble
+        )
+        self.set_interval(SWEEP_SECONDS, self._drafts.sweep)
+
+    def _before_quit(self) -> None:
+        """Everything typed and done is written before the app closes."""
+        if self._drafts is not None:
+            self._drafts.final()
+        if self.controller is not None:
+            self.controller.changed()  # the last state is on disk before we go
+
+    def _quit_on_signal(self) -> None:
+        # No one may be there to answer (the terminal closed): run.py says what was lost.
+        self._before_quit()
+        self.exit()
+
+    @property
+    def quit_asked(self) -> bool:
+        from startpakke.tui.screens.unsaved import UnsavedScreen
+
+        return isinstance(self.screen, UnsavedScreen)
+
+    def _ask_about_unsaved(self) -> None:
+        from startpakke.session.paths import sessions_dir
+        from startpakke.tui.screens.unsaved import UnsavedScreen
+
+        name = self.startup.session_path.name if self.startup.session_path else "økt.json"
+        self.push_screen(
+            UnsavedScreen(self.save_problem or "", sessions_dir() / name, self._unsaved_attempt),
+            self._unsaved_chosen,
+        )
+
+    def _unsaved_attempt(self, choice: str, path: Path | None) -> str | None:
+        from startpakke.errors import UserError
+        from startpakke.session.store import save_session
+
+        session = self.startup.session
+        if choice == "retry":
+            self._safe_save(session)
+            return self.save_problem
+        if choice == "copy" and path is not None:
+            try:
+                save_session(session, path)
+            except (UserError, OSError) as err:
+                return str(err)
+            self.saved_copy = path
+        return None
+
+    def _unsaved_chosen(self, choice: str | None) -> None:
+        if choice in (None, "stay"):
+            return
+        self.quit_choice = choice
+        self.exit()
 
     def _ask_how_to_resume(self) -> None:
         from startpakke.engine import RunEngine
@@ -110,10 +198,15 @@ class StartpakkeApp(App[None]):
             count_closed_time=False,
         )
         snap = probe.snapshot()
+        if snap.finished:  # nothing runs: open at the end, where the documents are
+            self._resume(False)
+            return
         where = f"{snap.part_label}: {snap.part.title}"
         if snap.round is not None and snap.round.current is not None:
             where += f" ({snap.round.current.name} har ordet)"
-        self.push_screen(ResumeScreen(closed, snap.paused, where), self._resume)
+        self.push_screen(
+            ResumeScreen(closed, snap.paused, where, crashed=self.startup.crashed), self._resume
+        )
 
     def _resume(self, count_closed_time: bool | None) -> None:
         self.controller = MeetingController.resume(
@@ -144,28 +237,58 @@ class StartpakkeApp(App[None]):
         self.push_screen(RunScreen(self.controller))
 
     def _safe_save(self, session: Session) -> None:
-        """Save; if the disk refuses, keep everything in memory and say so once."""
+        """Save; if the disk refuses, keep everything in memory and say so until it works."""
         from startpakke.errors import UserError
 
         try:
             self._raw_save(session)
         except (UserError, OSError) as err:
-            if not self._save_failed:
+            if self.save_problem is None:
+                # Not a toast that fades: it stays until a save works again.
                 self.notify(
-                    f"Kunne ikke lagre: {err}. Alt er fortsatt i minnet; "
-                    "programmet prøver igjen ved neste endring.",
+                    f"{str(err).rstrip('.')}. Alt er fortsatt i minnet; programmet prøver "
+                    "igjen hvert femte sekund. Ikke lukk programmet før det er lagret.",
+                    title="IKKE LAGRET",
                     severity="error",
-                    timeout=15,
+                    timeout=PERSISTENT,
                 )
-            self._save_failed = True
+            self.save_problem = str(err)
         else:
-            if self._save_failed:
+            if self.save_problem is not None:
+                self.clear_notifications()
                 self.notify("Lagret igjen.", timeout=3)
-            self._save_failed = False
+            self.save_problem = None
+
+    def _after_suspend(self, seconds: float) -> None:
+        """The machine slept while a timer ran: ask whether that time counts."""
+        from startpakke.tui.screens.resume import ResumeScreen
+
+        controller = self.controller
+        if controller is None:
+            return
+        engine = controller.engine
+        if not engine.started or engine.finished or engine.paused:
+            return  # no countdown ran: nothing to ask
+        snap = controller.snapshot()
+        where = f"{snap.part_label}: {snap.part.title}"
+
+        def chosen(count: bool | None) -> None:
+            if count:
+                controller.count_time_away(seconds)
+
+        self.push_screen(ResumeScreen(seconds, False, where, suspended=True), chosen)
 
     def _heartbeat(self) -> None:
+        away = self._suspend_watch.check() if self._suspend_watch is not None else None
+        if away is not None:
+            self._after_suspend(away)
         if self.controller is not None:
-            self.controller.heartbeat()
+            if self.save_problem is not None:
+                if self.quit_asked:
+                    return  # the quit dialog has its own «Prøv igjen»
+                self.controller.changed()  # try again: the disk may have room now
+            else:
+                self.controller.heartbeat()
 
     # -- app-wide actions --------------------------------------------------------------
 
@@ -193,8 +316,11 @@ class StartpakkeApp(App[None]):
         self.theme = DARK.name if self.theme == PROJECTOR.name else PROJECTOR.name
 
     async def action_quit(self) -> None:
-        if self.controller is not None:
-            self.controller.changed()  # the last state is on disk before we go
+        self._before_quit()
+        if self.save_problem is not None and self.quit_choice is None:
+            if not self.quit_asked:
+                self._ask_about_unsaved()
+            return
         self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -20,11 +20,23 @@ class ResumeScreen(ModalScreen[bool]):
         Binding("f", "choose(False)", "Fortsett der klokka stoppet"),
     ]
 
-    def __init__(self, closed_seconds: float, paused: bool, where: str) -> None:
+    def __init__(
+        self,
+        closed_seconds: float,
+        paused: bool,
+        where: str,
+        *,
+        crashed: bool = True,
+        suspended: bool = False,
+    ) -> None:
         super().__init__()
         self.closed_seconds = closed_seconds
         self.paused = paused
         self.where = where
+        self.crashed = crashed
+        """The program did not quit cleanly (its lock was left behind)."""
+        self.suspended = suspended
+        """The program ran on, but the machine slept (the lid was closed)."""
 
     def compose(self) -> ComposeResult:
         closed = minutes_text(self.closed_seconds)
@@ -34,12 +46,26 @@ class ResumeScreen(ModalScreen[bool]):
                 f"Programmet var lukket i {closed}. Tidtakeren sto på pause og blir stående på "
                 "pause til du trykker mellomrom."
             )
-        else:
+        elif self.suspended:
+            body = (
+                f"Maskinen sov i {closed} (lokket var lukket?), og klokkene sto stille.\n"
+                f"Møtet står ved {self.where}. Skal den tiden telle med?\n\n"
+                "• Tell med tiden – dere fortsatte møtet mens maskinen sov.\n"
+                "• Fortsett der klokka stoppet – møtet hadde pause."
+            )
+        elif self.crashed:
             body = (
                 f"Møtet fortsetter ved {self.where}.\n"
                 f"Programmet var lukket i {closed}. Skal den tiden telle med?\n\n"
                 "• Tell med tiden – programmet krasjet midt i møtet, og dere fortsatte å snakke.\n"
                 "• Fortsett der klokka stoppet – lokket var lukket, f.eks. over lunsj."
+            )
+        else:
+            body = (
+                f"Møtet fortsetter ved {self.where}.\n"
+                f"Programmet ble avsluttet for {closed} siden. Skal den tiden telle med?\n\n"
+                "• Tell med tiden – dere fortsatte møtet mens programmet var lukket.\n"
+                "• Fortsett der klokka stoppet – møtet hadde pause, f.eks. over lunsj."
             )
         with Vertical(id="resume-box", classes="dialog"):
             yield Static("Fortsett møtet", classes="dialog-title")

@@ -1,0 +1,118 @@
+"""Keeping what is typed but not entered: the app side of `session.drafts`.
+
+Every half second the keeper looks at the text fields of the open screens. A field seen
+for the first time is offered its draft from the last run (if it had one and shows
+something else); after that, a field whose text differs from what it opened with is a
+draft. The drafts are written beside the session when they change, so at most about a
+second of typing is at risk. A screen that is closed takes its drafts with it; quitting,
+a signal or a crash leaves them for next time.
+
+Polling, rather than listening to every key, keeps this out of the screens: no screen
+knows about drafts, and a key press costs nothing extra.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from textual.app import App
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+from startpakke.session.drafts import load_drafts, save_drafts
+
+SWEEP_SECONDS = 0.5
+
+
+def _text_of(widget: Widget) -> str:
+    return widget.value if isinstance(widget, Input) else widget.text  # type: ignore[attr-defined,no-any-return]
+
+
+def _set_text(widget: Widget, text: str) -> None:
+    if isinstance(widget, Input):
+        widget.value = text
+        widget.cursor_position = len(text)
+    elif isinstance(widget, TextArea):
+        widget.load_text(text)
+
+
+class DraftKeeper:
+    """Watches the app's text fields and keeps their unsaved text beside the session."""
+
+    def __init__(
+        self,
+        app: App[object],
+        session_path: Path,
+        *,
+        on_restored: Callable[[str], None],
+        on_error: Callable[[OSError], None],
+    ) -> None:
+        self.app = app
+        self.session_path = session_path
+        self.pending = load_drafts(session_path)
+        """Drafts from the last run not yet offered back (their field has not opened)."""
+        self.live: dict[str, str] = {}
+        self._baseline: weakref.WeakKeyDictionary[Widget, str] = weakref.WeakKeyDictionary()
+        self._written: dict[str, str] | None = dict(self.pending)
+        self._on_restored = on_restored
+        self._on_error = on_error
+        self.stopped = False
+
+    def _fields(self) -> Iterator[tuple[str, Widget]]:
+        for screen in self.app.screen_stack:
+            for widget in screen.query("Input, TextArea"):
+                if widget.id and not getattr(widget, "read_only", False):
+                    yield f"{type(screen).__name__}/{widget.id}", widget
+
+    def sweep(self) -> None:
+        """Look at every field once; write the drafts if they changed."""
+        if self.stopped:
+            return
+        live: dict[str, str] = {}
+        for key, widget in self._fields():
+            if widget not in self._baseline:
+                self._baseline[widget] = _text_of(widget)
+                draft = self.pending.pop(key, None)
+                if draft and draft != _text_of(widget):
+                    _set_text(widget, draft)
+                    self._on_restored(draft)
+            text = _text_of(widget)
+            if text and text != self._baseline.get(widget):
+                live[key] = text
+        self.live = live
+        self.write()
+
+    def write(self) -> None:
+        drafts = {**self.pending, **self.live}
+        if drafts == self._written:
+            return
+        try:
+            save_drafts(self.session_path, drafts)
+        except OSError as err:
+            self._on_error(err)
+            return
+        self._written = drafts
+
+    def final(self) -> None:
+        """The last look before the app closes (quit or signal); then stop watching."""
+        self.sweep()
+        self.stopped = True
+
+
+def install_quit_signals(app: App[object], on_signal: Callable[[], None]) -> None:
+    """SIGTERM and SIGHUP (the terminal window closed) save and quit like ctrl+q.
+
+    Without this Python dies at once: the last edits and drafts are not written and the
+    terminal is left in the alternate screen with the cursor hidden.
+    """
+    import asyncio
+    import contextlib
+    import signal
+
+    loop = asyncio.get_running_loop()
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        # Windows has no SIGHUP and no loop signal handlers: Python's default stays.
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
+            loop.add_signal_handler(number, on_signal)

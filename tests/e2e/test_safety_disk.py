@@ -1,0 +1,131 @@
+"""A disk that refuses: the screen says so until it works, quitting asks, the last line is true.
+
+Real processes in tmux: the session's folder is removed while the meeting runs, or the
+session lives on a real 200 KiB tmpfs that is filled up (skipped where mounting is not
+permitted).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.safety_term import Term, data_env, startpakke
+
+pytestmark = pytest.mark.slow
+
+
+def _meeting_in(session: Path, env: dict[str, str]) -> Term:
+    term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
+    term.wait_for("Start møtet")
+    term.keys("Enter")
+    term.wait_for("Innsjekk")
+    return term
+
+
+def _part_of(path: Path) -> int:
+    """Which part the saved run stands at, read from the file as written."""
+    return int(json.loads(path.read_text())["run"]["position"]["part"])
+
+
+def test_removed_folder_warns_until_quit_then_saves_a_copy(tmp_path: Path) -> None:
+    env = data_env(tmp_path / "data")
+    folder = tmp_path / "minnepinne"
+    folder.mkdir()
+    session = folder / "møte.json"
+    copy = tmp_path / "kopi" / "møte.json"
+    copy.parent.mkdir()
+    term = _meeting_in(session, env)
+    try:
+        shutil.rmtree(folder)  # the stick is pulled out
+        term.keys("n")
+        term.wait_for("Kunne ikke lagre")
+        time.sleep(7)  # longer than any toast: it is still said
+        assert "Kunne ikke lagre" in " ".join(term.screen().split())
+        assert not folder.exists()  # not made again somewhere unexpected
+        term.keys("C-q")
+        term.wait_for("Økten er ikke lagret")
+        term.wait_for("Avslutt uten å lagre")
+        time.sleep(0.5)  # the dialog has its focus
+        term.keys("C-u")
+        term.wait_for(lambda s: str(tmp_path / "data") not in s)  # the suggestion is gone
+        term.type(str(copy))
+        term.wait_for(str(copy))
+        term.keys("Enter")
+        assert term.exit_status() == 0
+        screen = " ".join(term.screen().split())
+        assert f"Økten er lagret i {copy}" in screen
+        assert f"Fortsett med: startpakke run --session {copy}" in screen
+    finally:
+        term.close()
+    assert _part_of(copy) == 1  # the step after Innsjekk, done after the folder went
+
+
+@contextlib.contextmanager
+def _small_disk(folder: Path) -> Iterator[Path]:
+    folder.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
+        capture_output=True,
+    )
+    if done.returncode != 0:
+        pytest.skip("kan ikke montere en tmpfs her (krever root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
+def _fill(folder: Path) -> Path:
+    filler = folder / "fyll"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        with contextlib.suppress(OSError):
+            while True:
+                os.write(fd, b"\0" * 1024)
+    finally:
+        os.close(fd)
+    return filler
+
+
+@pytest.mark.parametrize("choice", ["discard", "retry"])
+def test_full_disk_quit_says_the_truth(tmp_path: Path, choice: str) -> None:
+    env = data_env(tmp_path / "data")
+    with _small_disk(tmp_path / "disk") as disk:
+        session = disk / "møte.json"
+        term = _meeting_in(session, env)
+        try:
+            filler = _fill(disk)
+            term.keys("n")
+            term.wait_for("Kunne ikke lagre")
+            assert "disken er full" in " ".join(term.screen().split())
+            term.keys("C-q")
+            term.wait_for("Avslutt uten å lagre")
+            time.sleep(0.5)
+            if choice == "discard":
+                term.keys("Tab", "Tab", "Tab", "Enter")  # past the path, «Prøv igjen», «kopi»
+                assert term.exit_status() == 1
+                screen = "".join(term.screen().split())  # the lines wrap anywhere
+                assert "Øktenerlagret" not in screen
+                assert "Avsluttetutenålagre:" in screen
+                assert "".join(f"Det som sist ble lagret, ligger i {session}".split()) in screen
+                assert _part_of(session) == 0  # what is on disk is what was said
+            else:
+                term.keys("Tab", "Enter")  # «Prøv igjen» while still full
+                term.wait_for("Gikk ikke")
+                filler.unlink()
+                term.keys("Enter")
+                assert term.exit_status() == 0
+                assert f"Økten er lagret i {session}" in " ".join(term.screen().split())
+                assert _part_of(session) == 1
+        finally:
+            term.close()
+        json.loads(session.read_text())  # never half a file

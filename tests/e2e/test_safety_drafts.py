@@ -1,0 +1,93 @@
+"""Text typed but not entered survives kill -9, SIGTERM and SIGHUP; signals restore the terminal.
+
+Real processes in tmux: type into the capture field without pressing Enter, wait two
+seconds, kill the program, start it again and find the text back in the same field.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from startpakke.session.drafts import draft_path
+from tests.e2e.safety_term import Term, data_env, startpakke
+
+pytestmark = pytest.mark.slow
+
+TYPED = "Vi holder tiden, også når det er vanskelig"
+
+
+def _to_rule_capture(term: Term) -> None:
+    """From a new meeting to step 4's rule field (the same path as test_kill_resume)."""
+    term.wait_for("Start møtet")
+    term.keys("Enter")
+    term.wait_for("Innsjekk: Velkommen og innsjekk")
+    for step in range(4):
+        term.keys("n")
+        term.wait_for(f"Steg {step + 1} av 7")
+    term.keys("f")
+    term.wait_for("Deling i plenum")
+    term.keys("c")
+    time.sleep(0.3)
+
+
+def _type_and_wait(term: Term, session: Path) -> None:
+    term.type(TYPED)
+    term.wait_for(TYPED)
+    time.sleep(2.0)  # the promise: kept within 2 s of the last key
+    assert TYPED in json.loads(draft_path(session).read_text())["fields"].values()
+
+
+def _resumed_with_draft(session: Path, env: dict[str, str]) -> None:
+    term = Term(startpakke("run", "--session", str(session)), env)
+    try:
+        term.wait_for("Fortsett møtet")
+        term.keys("f")
+        term.wait_for("Hentet tilbake det du skrev")
+        term.keys("c")
+        screen = term.wait_for(TYPED)
+        assert "Deling i plenum" in screen  # the rule field it came from
+        term.keys("Enter")
+        term.wait_for(f"1. {TYPED}")
+        time.sleep(1.5)
+        assert not draft_path(session).exists()  # entered: no longer a draft
+    finally:
+        term.close()
+
+
+def test_draft_survives_kill_9(tmp_path: Path) -> None:
+    env = data_env(tmp_path / "data")
+    session = tmp_path / "møte.json"
+    term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
+    try:
+        _to_rule_capture(term)
+        _type_and_wait(term, session)
+        term.kill(signal.SIGKILL)
+        term.exit_status()
+    finally:
+        term.close()
+    _resumed_with_draft(session, env)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_signal_saves_quits_and_restores_the_terminal(tmp_path: Path, sig: int) -> None:
+    env = data_env(tmp_path / "data")
+    session = tmp_path / "møte.json"
+    term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
+    try:
+        _to_rule_capture(term)
+        term.type(TYPED)
+        term.wait_for(TYPED)
+        term.kill(sig)  # at once: the handler writes the draft itself
+        assert term.exit_status() == 0
+        assert term.flag("alternate_on") == "0"  # back from the alternate screen
+        assert term.flag("cursor_flag") == "1"  # the cursor is visible again
+        assert "Økten er lagret i" in term.screen()
+    finally:
+        term.close()
+    assert TYPED in json.loads(draft_path(session).read_text())["fields"].values()
+    _resumed_with_draft(session, env)
