@@ -30,6 +30,13 @@ async def test_the_page_follows_n_and_b_from_the_facilitators_app(
     session = tmp_path / "okt.json"
     with facilitator(session, _private_data_dir) as app, WebServer(session) as server:
         async with browser(tmp_path / "chromium", (1280, 720)) as page:
+            await page.send(
+                "Emulation.setDeviceMetricsOverride",
+                width=1280,
+                height=720,
+                deviceScaleFactor=1,
+                mobile=False,
+            )
             await page.send("Network.enable")
             await page.send("Page.enable")
             await page.send("Page.navigate", url=server.url)
@@ -92,6 +99,13 @@ async def test_the_page_is_readable_at_1920x1080(tmp_path: Path) -> None:
     session_file(session, 4)
     with WebServer(session) as server:
         async with browser(tmp_path / "chromium", (1920, 1080)) as page:
+            await page.send(
+                "Emulation.setDeviceMetricsOverride",
+                width=1920,
+                height=1080,
+                deviceScaleFactor=1,
+                mobile=False,
+            )
             await page.send("Page.enable")
             await page.send("Page.navigate", url=server.url)
             assert await page.wait_for(f"{page_text('title')} === 'Spilleregler i gruppen'")

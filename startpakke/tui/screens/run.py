@@ -34,9 +34,9 @@ class RunScreen(Screen[None]):
     """The meeting, part by part."""
 
     BINDINGS = RUN_BINDINGS
-    # On a large window (a projector) the clock grows: see `.-huge.-tall` in app.tcss.
-    HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (150, "-huge")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (45, "-tall")]
+    # From about 100×30 (a projector) the clock grows: see `.-wide.-tall` in app.tcss.
+    HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     AUTO_FOCUS = ""  # never put the focus in a text field by itself (None = app default)
 
     snap: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
