@@ -346,18 +346,14 @@ def page_text(element_id: str) -> str:
 # -- the facilitator's app in tmux -------------------------------------------------------------
 
 
-class Facilitator:
-    """`startpakke run` in a tmux session on the private server `-L projector`."""
+class TmuxSessions:
+    """Programs in tmux sessions on the private server `-L projector`; `close` ends them."""
 
-    def __init__(self, session: Path, env: dict[str, str], size: tuple[int, int] = (120, 40)):
+    def __init__(self, env: dict[str, str]) -> None:
         self.env = {k: v for k, v in {**os.environ, **env}.items() if k != "TMUX"}
-        self.name = f"fasilitator-{uuid.uuid4().hex[:8]}"
+        self.name = ""
+        """The session `keys`, `screen` and `wait_for` use unless told another."""
         self.sessions: list[str] = []
-        self.start(
-            self.name,
-            [str(STARTPAKKE), "run", "--session", str(session), "--names", NAMES],
-            size,
-        )
 
     def _tmux(self, *args: str) -> str:
         result = subprocess.run(
@@ -379,6 +375,16 @@ class Facilitator:
             "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), *env, line
         )
         self.sessions.append(name)
+
+    def pid(self, session: str) -> int:
+        """The pid of the program in `session` (below the shell tmux may start it with)."""
+        pid = int(self._tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0])
+        while Path(f"/proc/{pid}/comm").read_text().strip() in ("sh", "bash", "dash"):
+            below = children(pid)
+            if not below:
+                break
+            pid = below[0]
+        return pid
 
     def keys(self, *keys: str, session: str | None = None) -> None:
         self._tmux("send-keys", "-t", session or self.name, *keys)
@@ -404,6 +410,19 @@ class Facilitator:
                 timeout=10,
                 env=self.env,
             )
+
+
+class Facilitator(TmuxSessions):
+    """`startpakke run` on `session`, in tmux."""
+
+    def __init__(self, session: Path, env: dict[str, str], size: tuple[int, int] = (120, 40)):
+        super().__init__(env)
+        self.name = f"fasilitator-{uuid.uuid4().hex[:8]}"
+        self.start(
+            self.name,
+            [str(STARTPAKKE), "run", "--session", str(session), "--names", NAMES],
+            size,
+        )
 
 
 @contextlib.contextmanager
