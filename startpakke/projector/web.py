@@ -219,7 +219,7 @@ class ProjectorServer:
             async for message in ws:  # the page sends nothing; this waits for the close
                 if message.type is WSMsgType.ERROR:
                     break
-        except (ConnectionError, asyncio.CancelledError, RuntimeError):
+        except (ConnectionError, RuntimeError):
             pass  # a tab that went away: nothing to tell anyone
         finally:
             self.sockets.discard(ws)

@@ -15,7 +15,23 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.projector_helpers import ARTIFACTS, CHROMIUM, WebServer, browser, facilitator, page_text
+from tests.projector_helpers import (
+    ARTIFACTS,
+    CHROMIUM,
+    STARTPAKKE,
+    WebServer,
+    browser,
+    facilitator,
+    page_text,
+)
+
+COUNT_LIVE_CHANGES = """(() => {
+  window.liveChanges = 0;
+  const live = document.querySelector('[aria-live=polite]');
+  new MutationObserver(() => { window.liveChanges += 1; })
+    .observe(live, { childList: true, characterData: true, subtree: true });
+  return true;
+})()"""
 
 pytestmark = [
     pytest.mark.slow,
@@ -29,6 +45,9 @@ async def test_the_page_follows_n_and_b_from_the_facilitators_app(
 ) -> None:
     session = tmp_path / "okt.json"
     with facilitator(session, _private_data_dir) as app, WebServer(session) as server:
+        terminal = f"projektor-{tmp_path.name}"[:40]
+        app.start(terminal, [str(STARTPAKKE), "projector", "--session", str(session)], (100, 30))
+        app.wait_for("Velkommen og innsjekk", session=terminal)
         async with browser(tmp_path / "chromium", (1280, 720)) as page:
             await page.send(
                 "Emulation.setDeviceMetricsOverride",
@@ -57,6 +76,11 @@ async def test_the_page_follows_n_and_b_from_the_facilitators_app(
             assert await page.evaluate("document.getElementById('clock').getAttribute('role')") == (
                 "timer"
             )
+            # Calm: while only the clock runs, the live region says nothing new.
+            await page.evaluate(COUNT_LIVE_CHANGES)
+            await page.wait_for(f"{page_text('clock')} !== {second!r}", timeout=3)
+            await page.wait_for(f"{page_text('clock')} < {second!r}", timeout=3)
+            assert await page.evaluate("window.liveChanges") == 0
 
             # n in the facilitator's app: the next part, with its own clock.
             app.keys("n")
@@ -77,9 +101,12 @@ async def test_the_page_follows_n_and_b_from_the_facilitators_app(
                 assert hidden not in text
             assert ":" in await page.evaluate(page_text("clock"))  # the time of day
             app.wait_for("blank skjerm")  # and the facilitator is told
+            app.wait_for("Klokken er", session=terminal, timeout=5)  # the terminal view too
+            assert "Valg av fasilitator" not in app.screen(terminal)
             # b again: back to the meeting.
             app.keys("b")
             assert await page.wait_for(f"{page_text('title')} === 'Valg av fasilitator'", 5)
+            app.wait_for("Valg av fasilitator", session=terminal, timeout=5)
 
             shot = await page.send("Page.captureScreenshot", format="png")
             ARTIFACTS.mkdir(exist_ok=True)

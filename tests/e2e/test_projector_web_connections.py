@@ -114,3 +114,20 @@ def test_killed_the_server_leaves_nothing_running(tmp_path: Path) -> None:
 def _cpu_ticks(pid: int) -> int:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return int(fields[11]) + int(fields[12])
+
+
+def test_ctrl_c_with_tabs_open_ends_quietly_and_tells_the_tabs(tmp_path: Path) -> None:
+    session = tmp_path / "okt.json"
+    session_file(session, 1)
+    with WebServer(session) as server:
+        tabs = [_open_socket(server) for _ in range(3)]
+        assert server.stop(signal.SIGINT) == 0
+        for sock in tabs:
+            sock.settimeout(5)
+            frames = b""
+            while chunk := sock.recv(4096):
+                frames += chunk
+            assert frames and frames[0] & 0x0F == 8  # a close frame: «going away»
+            sock.close()
+    assert server.err.strip() == ""
+    assert group_members(server.pid) == []
