@@ -123,7 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     projector.add_argument("--web", action="store_true", help="vis i nettleseren")
     projector.add_argument("--port", type=int, default=8765, metavar="N", help="port (8765)")
     projector.add_argument(
-        "--host", default="127.0.0.1", metavar="ADRESSE", help="adresse (127.0.0.1)"
+        "--host",
+        default="127.0.0.1",
+        metavar="ADRESSE",
+        help="127.0.0.1 (standard), ::1 eller localhost: bare denne maskinen",
     )
     projector.add_argument("--font-size", type=int, default=28, metavar="PX", help="skrift (28)")
     projector.add_argument("--dark", action="store_true", help="mørkt tema")

@@ -154,6 +154,12 @@ class MeetingController:
     def extend(self, minutes: int) -> None:
         self._apply(self.engine.extend, minutes)
 
+    def toggle_room_blank(self) -> bool:
+        """Blank what the room sees, or bring it back (saved, so the projectors follow)."""
+        self.session.room_blank = not self.session.room_blank
+        self.changed()
+        return self.session.room_blank
+
     def set_keep_written_turns(self, keep: bool) -> None:
         self._apply(self.engine.set_keep_written_turns, keep)
 

@@ -1,6 +1,7 @@
 """`startpakke projector`: the room's read-only view of the running meeting.
 
-In a terminal (the default) or, with `--web`, in a browser on this machine. The session
+In a terminal (the default) or, with `--web`, in a browser on this machine (a small web
+server, `startpakke.projector.web`, that does not import Textual). The session
 is checked before anything opens, so a missing or unreadable file is a clear Norwegian
 message and exit code 1, never an empty screen.
 """
@@ -8,7 +9,6 @@ message and exit code 1, never an empty screen.
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from startpakke.errors import UserError, report
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
         try:
             return serve(
-                room.follower.path,
+                room,
                 host=args.host,
                 port=args.port,
                 font_size=args.font_size,
@@ -57,13 +57,5 @@ def run(args: argparse.Namespace) -> int:
 
     from startpakke.tui.projector_app import ProjectorApp
 
-    ProjectorApp(room, dark=args.dark, server_pid=_server_pid()).run()
+    ProjectorApp(room, dark=args.dark).run()
     return 0
-
-
-def _server_pid() -> int | None:
-    """The web server that started this view (see `startpakke.projector.web`), if any."""
-    from startpakke.projector import SERVER_PID_ENV
-
-    value = os.environ.get(SERVER_PID_ENV, "")
-    return int(value) if value.isdigit() else None

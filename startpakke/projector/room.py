@@ -31,7 +31,8 @@ save, the room is told the clock may be wrong (the app was closed, or the laptop
 NOT_STARTED = "Møtet har ikke startet"
 THANKS = "Takk for i dag"
 
-Stage = Literal["waiting", "running", "finished"]
+Stage = Literal["waiting", "running", "finished", "blank"]
+"""`blank`: the facilitator pressed `b` — the room sees only the network's name and the time."""
 
 RULE_CAPTURES = {CaptureKind.rules, CaptureKind.agree_rules}
 AGREED_RULE_CAPTURES = {CaptureKind.contract}
@@ -81,6 +82,10 @@ class RoomView:
     clock_state: str = "ok"
     """ok, low, overtime or paused: a CSS class; `clock_status` says the same in words."""
     clock_status: str = ""
+    seconds_left: float | None = field(default=None, compare=False)
+    """The countdown's seconds left at this moment (negative in overtime), for a view that
+    counts by itself (the browser page); `clock` is the same as a face. Not compared: two
+    views that differ only by the passing second are the same view."""
     speaker_label: str = "Ordet har"
     """«Ordet har», or «Fokusperson» in a round with focus persons (kollegaveiledning)."""
     now_speaking: str = ""
@@ -183,6 +188,15 @@ class Room:
             problem += " Viser siste gode tilstand."
         network = session.network.name.strip()
         wall = clock_time(self.clock.now())
+        if session.room_blank:
+            return RoomView(
+                stage="blank",
+                network=network,
+                meeting_title=agenda.title,
+                title=network or agenda.title,
+                wall_clock=wall,
+                problem=problem,
+            )
         engine = self.engine
         if engine is None or not engine.started:
             return RoomView(
@@ -305,6 +319,7 @@ def running_view(
         clock_label=f"{main.label} · {minutes_text(main.budget)}",
         clock_state=timer_state(main, snap.paused),
         clock_status=status,
+        seconds_left=main.remaining,
         speaker_label="Fokusperson" if snap.phase.speakers is Speakers.focus else "Ordet har",
         now_speaking=now_speaking,
         next_speaking=next_speaking,

@@ -1,44 +1,95 @@
 """`startpakke projector --web`: the room's screen in a browser, served from this machine.
 
-textual-serve runs the projector app once per browser tab and draws its screen with a
-terminal in the page. Two things differ from its defaults:
+One small aiohttp server follows the session file (the same `Room` and `RoomView` the
+terminal projector shows) and pushes the room's data over a websocket to a plain HTML
+page that draws it and counts the clock down by itself. Any number of tabs share the one
+poll of the file; a tab costs a socket, not a process.
 
-- Its page fetches a web font from Google. Ours (`web_templates/app_index.html`) loads
-  the same Roboto Mono from the font files textual-serve ships, and uses only relative
-  addresses: the page makes no request to anything but the server it came from, so it
-  works in a room without internet and tells nobody about the meeting.
-- It listens on 127.0.0.1 only, unless the facilitator names another address with
-  `--host`; then a warning says who can see what.
+Only this computer's browser, in this run, may see the meeting:
 
-The font size of the page is `--font-size` (or `?fontsize=N` in the address).
+- it listens on a loopback address only (127.0.0.1 unless `--host` names ::1 or localhost);
+- every request must carry a Host of 127.0.0.1, localhost or [::1] with the server's port
+  (a page elsewhere that points its own name at 127.0.0.1 — DNS rebinding — is refused),
+  and the websocket an Origin of the same (a page from elsewhere cannot open it); a
+  request with a foreign Origin is refused too;
+- every address starts with a secret made for this run (in the address the command
+  prints), so another user on the same machine cannot watch either.
+
+A refused request gets 403 and an empty body; an unknown address 404. There are no
+directory listings and nothing is read from disk but the page's three files and the
+session. The page loads nothing from anywhere else.
+
+This module does not import Textual.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import errno
+import hmac
 import ipaddress
+import json
 import logging
-import os
-import shlex
+import secrets
 import socket
 import sys
+import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-import aiohttp_jinja2
-import textual_serve
-from aiohttp import web
-from textual_serve.server import Server
+from aiohttp import WSCloseCode, WSMsgType, web
 
 from startpakke.errors import UserError
-from startpakke.projector import SERVER_PID_ENV
+from startpakke.projector.page_data import page_data, same_page
+from startpakke.projector.room import Room, RoomError
 
-TEMPLATES = Path(__file__).resolve().parent / "web_templates"
-STATIC = Path(textual_serve.__file__).resolve().parent / "static"
+PAGE_FILES = Path(__file__).resolve().parent / "web_page"
+POLL_SECONDS = 0.1
+"""How often the session file is looked at (one `stat`): a key reaches the page this fast."""
+MAX_SOCKETS = 200
+"""More open tabs than any room has; beyond it a new one is turned away (memory stays small)."""
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 MIN_FONT, MAX_FONT = 8, 200
-PAGE_COLOURS = {False: ("#FFFFFF", "#000000"), True: ("#14181D", "#EEF1F4")}
-"""(background, foreground) of the page around the terminal: the projector theme's, or
-the dark theme's with `--dark`."""
+PAGE_COLOURS: dict[bool, dict[str, str]] = {
+    False: {
+        "background": "#FFFFFF",
+        "text": "#000000",
+        "muted": "#4A4F55",
+        "primary": "#0B4F8A",
+        "secondary": "#1E6B52",
+        "ok": "#1E6B52",
+        "low": "#A85800",
+        "overtime": "#B00020",
+        "warning-bg": "#F6DDBF",
+    },
+    True: {
+        "background": "#14181D",
+        "text": "#EEF1F4",
+        "muted": "#AEB6BF",
+        "primary": "#5AA9E6",
+        "secondary": "#7FC8A9",
+        "ok": "#7FC8A9",
+        "low": "#F2A541",
+        "overtime": "#F25F5C",
+        "warning-bg": "#5A4320",
+    },
+}
+"""The page's colours: the terminal's projector theme (`startpakke.tui.theme`, which this
+module cannot import: it is Textual), or its dark theme with `--dark`."""
+SECURITY_HEADERS = {
+    # Nothing but this server, and no inline script: the page's own files only.
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    ),
+    "Referrer-Policy": "no-referrer",  # the secret is in the address
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+}
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def is_loopback(host: str) -> bool:
@@ -51,50 +102,178 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def page_url(host: str, port: int) -> str:
+def page_url(host: str, port: int, secret: str) -> str:
     shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host
     if ":" in shown and not shown.startswith("["):
         shown = f"[{shown}]"
-    return f"http://{shown}:{port}/"
+    return f"http://{shown}:{port}/{secret}/"
 
 
-def exposure_warning(host: str, port: int) -> str:
-    """What `--host` other than this machine means, in plain Norwegian."""
-    everywhere = host in ("", "0.0.0.0", "::")
-    where = "alle nettverkene denne maskinen er koblet til" if everywhere else f"adressen {host}"
-    return (
-        f"ADVARSEL: --host {host} gjør projektorvisningen synlig for andre maskiner, ikke "
-        f"bare denne. Alle som kan nå {where} på port {port}, kan åpne visningen uten "
-        "passord og se det rommet ser: nettverkets navn, deltakernes navn, spillereglene og "
-        "kompetansene. Forbindelsen er ikke kryptert (http). Bruk dette bare på et nettverk "
-        "du stoler på, og stopp visningen med Ctrl+C når møtet er ferdig. Uten --host er "
-        "visningen bare tilgjengelig på denne maskinen (127.0.0.1)."
-    )
+def allowed_hosts(port: int) -> frozenset[str]:
+    """The Host values a request may carry: this machine's names, with our port."""
+    return frozenset(f"{name}:{port}" for name in LOOPBACK_NAMES)
 
 
-def app_command(session: Path, dark: bool) -> str:
-    """The shell command textual-serve runs for each browser tab: the terminal view."""
-    args = [sys.executable, "-m", "startpakke", "projector", "--session", str(session)]
-    if dark:
-        args.append("--dark")
-    # The shell hands over to the view, so the view's parent is this server.
-    return ("exec " if os.name == "posix" else "") + shlex.join(args)
+def allowed_origins(port: int) -> frozenset[str]:
+    return frozenset(f"http://{host}" for host in allowed_hosts(port))
 
 
-def _port_problem(host: str, port: int) -> UserError | None:
-    """A clear message when the port cannot be listened on, checked before serving."""
-    try:
-        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM)
-    except socket.gaierror:
-        return UserError(f"Fant ikke adressen «{host}» (--host). Bruk f.eks. 127.0.0.1.")
-    family, kind, proto, _, address = infos[0]
-    with socket.socket(family, kind, proto) as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+def _refused() -> web.Response:
+    return web.Response(status=403, headers=SECURITY_HEADERS)
+
+
+class ProjectorServer:
+    """The page, its files, and one websocket per open tab, fed from one `Room`."""
+
+    def __init__(
+        self,
+        room: Room,
+        *,
+        port: int,
+        font_size: int = 28,
+        dark: bool = False,
+        secret: str | None = None,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        self.room = room
+        self.port = port
+        self.font_size = font_size
+        self.dark = dark
+        self.secret = secret or secrets.token_urlsafe(18)
+        self.poll_seconds = poll_seconds
+        self.sockets: set[web.WebSocketResponse] = set()
+        self.data: dict[str, Any] | None = None
+        self.message = ""
+        self.pushes = 0
+        """How many times new data was sent to the tabs (for tests and benchmarks)."""
+        self._hosts = allowed_hosts(port)
+        self._origins = allowed_origins(port)
+        self._files = self._load_files()
+        self._poller: asyncio.Task[None] | None = None
+
+    # -- the page ----------------------------------------------------------------------
+
+    def _load_files(self) -> dict[str, tuple[bytes, str]]:
+        colours = "".join(f"--{name}: {value}; " for name, value in PAGE_COLOURS[self.dark].items())
+        # The base text size is `font_size` at 1280×720 and grows with the window.
+        base = f"min({self.font_size / 12.8:.3f}vw, {self.font_size / 7.2:.3f}vh)"
+        css = f":root {{ {colours}--base: {base}; }}\n" + (PAGE_FILES / "page.css").read_text(
+            encoding="utf-8"
+        )
+        return {
+            "": ((PAGE_FILES / "page.html").read_bytes(), "text/html"),
+            "page.css": (css.encode("utf-8"), "text/css"),
+            "page.js": ((PAGE_FILES / "page.js").read_bytes(), "text/javascript"),
+        }
+
+    def application(self) -> web.Application:
+        app = web.Application(middlewares=[self._guard], client_max_size=1024)
+        app.router.add_route("*", "/{tail:.*}", self._route)
+        app.on_startup.append(self._start_polling)
+        app.on_shutdown.append(self._close_sockets)
+        return app
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """Refuse, with 403 and nothing else, what does not come from this run's page here."""
+        host = request.headers.get("Host", "").lower()
+        origin = request.headers.get("Origin")
+        wants_socket = request.headers.get("Upgrade", "").lower() == "websocket"
+        if host not in self._hosts:
+            return _refused()
+        if origin is not None and origin.lower() not in self._origins:
+            return _refused()
+        if wants_socket and origin is None:
+            return _refused()
+        first, _, _ = request.path.lstrip("/").partition("/")
+        if not hmac.compare_digest(first.encode(), self.secret.encode()):
+            return _refused()
+        return await handler(request)
+
+    async def _route(self, request: web.Request) -> web.StreamResponse:
+        rest = request.path.lstrip("/").partition("/")[2]
+        if "/" not in request.path.lstrip("/"):  # /<secret> without the slash
+            raise web.HTTPPermanentRedirect(f"/{self.secret}/", headers=SECURITY_HEADERS)
+        if rest == "ws":
+            return await self._socket(request)
+        if request.method not in ("GET", "HEAD"):
+            return web.Response(status=405, headers=SECURITY_HEADERS)
+        found = self._files.get(rest)
+        if found is None:
+            return web.Response(status=404, headers=SECURITY_HEADERS)
+        body, kind = found
+        return web.Response(body=body, content_type=kind, charset="utf-8", headers=SECURITY_HEADERS)
+
+    # -- the tabs ----------------------------------------------------------------------
+
+    async def _socket(self, request: web.Request) -> web.StreamResponse:
+        if len(self.sockets) >= MAX_SOCKETS:
+            return web.Response(status=503, headers=SECURITY_HEADERS)
+        ws = web.WebSocketResponse(heartbeat=15, max_msg_size=1024)
+        await ws.prepare(request)
+        self.sockets.add(ws)
         try:
-            probe.bind(address)
-        except OSError as err:
-            return _bind_error(err, host, port)
-    return None
+            if self.data is None:
+                self._take_view()
+            await ws.send_str(self.message)
+            async for message in ws:  # the page sends nothing; this waits for the close
+                if message.type is WSMsgType.ERROR:
+                    break
+        except (ConnectionError, RuntimeError):
+            pass  # a tab that went away: nothing to tell anyone
+        finally:
+            self.sockets.discard(ws)
+        return ws
+
+    def _take_view(self) -> bool:
+        """Read the room; True when the page's data changed."""
+        try:
+            view = self.room.view()
+        except RoomError:
+            return False
+        data = page_data(view, time.time_ns() // 1_000_000)
+        if same_page(self.data, data):
+            return False
+        self.data = data
+        self.message = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        return True
+
+    async def poll_once(self) -> None:
+        self.room.refresh()
+        if self._take_view():
+            self.pushes += 1
+            await self._broadcast(self.message)
+
+    async def _broadcast(self, message: str) -> None:
+        for ws in list(self.sockets):
+            try:
+                await ws.send_str(message)
+            except (ConnectionError, RuntimeError):
+                self.sockets.discard(ws)  # gone; its handler ends by itself
+
+    async def _poll_forever(self) -> None:
+        while True:
+            try:
+                await self.poll_once()
+            except Exception:  # never let one bad read stop the room's screen
+                logging.getLogger(__name__).debug("poll failed", exc_info=True)
+            await asyncio.sleep(self.poll_seconds)
+
+    async def _start_polling(self, app: web.Application) -> None:
+        self._take_view()
+        self._poller = asyncio.create_task(self._poll_forever())
+
+    async def _close_sockets(self, app: web.Application) -> None:
+        if self._poller is not None:
+            self._poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._poller
+        for ws in list(self.sockets):
+            with contextlib.suppress(Exception):
+                await ws.close(code=WSCloseCode.GOING_AWAY, message=b"stopped")
+
+
+# -- the command -----------------------------------------------------------------------
 
 
 def _bind_error(err: OSError, host: str, port: int) -> UserError:
@@ -110,68 +289,71 @@ def _bind_error(err: OSError, host: str, port: int) -> UserError:
     return UserError(f"Kunne ikke starte projektorvisningen på {host}:{port}: {err.strerror}.")
 
 
-class ProjectorServer(Server):
-    """textual-serve with our own page (no CDN), our font size and Norwegian messages."""
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, opened before serving so a busy port is a clear message."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror:
+        raise UserError(f"Fant ikke adressen «{host}» (--host). Bruk 127.0.0.1.") from None
+    family, kind, proto, _, address = infos[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(64)
+    except OSError as err:
+        sock.close()
+        raise _bind_error(err, host, port) from None
+    sock.setblocking(False)
+    return sock
 
-    def __init__(self, session: Path, *, host: str, port: int, font_size: int, dark: bool) -> None:
-        super().__init__(
-            app_command(session, dark),
-            host=host,
-            port=port,
-            title="startpakke – projektor",
-            statics_path=STATIC,
-            templates_path=TEMPLATES,
+
+def _quiet_logging() -> None:
+    """No request log and no tracebacks in the facilitator's terminal: a tab closed in the
+    middle of a frame is an ordinary event here, not an error worth a screenful."""
+    for name in ("aiohttp.access", "aiohttp.server", "aiohttp.web", "aiohttp.websocket"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.CRITICAL + 1)
+        logger.propagate = False
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
+
+
+def serve(room: Room, *, host: str, port: int, font_size: int, dark: bool) -> int:
+    """Serve the projector page until Ctrl+C. UserError for an address that cannot be used."""
+    if not is_loopback(host):
+        raise UserError(
+            f"--host {host} er ikke denne maskinen. Projektorvisningen i nettleseren er bare "
+            "for denne maskinen: bruk 127.0.0.1 (standard), ::1 eller localhost. Vil du vise "
+            "den på en annen skjerm, koble skjermen eller projektoren til denne maskinen."
         )
-        self.session = session
-        self.font_size = font_size
-        self.dark = dark
-
-    def initialize_logging(self) -> None:
-        # Problems only: textual-serve's request log would bury the address to open.
-        logging.basicConfig(level=logging.WARNING, format="%(message)s")
-
-    async def on_startup(self, app: web.Application) -> None:
-        url = page_url(self.host, self.port)
-        print(
-            "Projektorvisningen er klar. Åpne denne adressen i nettleseren:\n\n"
-            f"    {url}\n\n"
-            f"Den følger økten {self.session}.\n"
-            f"Skriftstørrelse {self.font_size} px – større: {url}?fontsize="
-            f"{self.font_size + 12}. Fullskjerm: F11. Stopp med Ctrl+C.",
-            flush=True,
-        )
-
-    @aiohttp_jinja2.template("app_index.html")
-    async def handle_index(self, request: web.Request) -> dict[str, Any]:
-        try:
-            size = int(request.query.get("fontsize", self.font_size))
-        except ValueError:
-            size = self.font_size
-        background, foreground = PAGE_COLOURS[self.dark]
-        return {
-            "title": self.title,
-            "font_size": max(MIN_FONT, min(MAX_FONT, size)),
-            "background": background,
-            "foreground": foreground,
-        }
-
-
-def serve(session: Path, *, host: str, port: int, font_size: int, dark: bool) -> int:
-    """Serve the projector page until Ctrl+C. UserError for a port that cannot be used."""
-    session = Path(session).resolve()
     if not 0 < port < 65536:
         raise UserError(f"--port {port} er ikke et gyldig portnummer (1–65535).")
     if not MIN_FONT <= font_size <= MAX_FONT:
         raise UserError(f"--font-size {font_size} er utenfor {MIN_FONT}–{MAX_FONT} px.")
-    if not is_loopback(host):
-        print(exposure_warning(host, port), file=sys.stderr, flush=True)
-    problem = _port_problem(host, port)
-    if problem is not None:
-        raise problem
-    server = ProjectorServer(session, host=host, port=port, font_size=font_size, dark=dark)
-    os.environ[SERVER_PID_ENV] = str(os.getpid())  # inherited by every view it starts
-    try:
-        server.serve()
-    except OSError as err:  # lost the race for the port after the check
-        raise _bind_error(err, host, port) from None
+    sock = _listen(host, port)
+    server = ProjectorServer(room, port=port, font_size=font_size, dark=dark)
+    url = page_url(host, port, server.secret)
+    _quiet_logging()
+
+    async def ready(_app: web.Application) -> None:
+        print(
+            "Projektorvisningen er klar. Åpne denne adressen i nettleseren på denne maskinen:"
+            f"\n\n    {url}\n\n"
+            "Adressen er hemmelig for dette møtet: den virker bare her, og bare til du "
+            f"stopper visningen.\nDen følger økten {room.follower.path}.\n"
+            "Fullskjerm: F11. Større eller mindre: ctrl+pluss / ctrl+minus. Stopp med Ctrl+C.",
+            flush=True,
+        )
+
+    app = server.application()
+    app.on_startup.append(ready)
+    web.run_app(
+        app,
+        sock=sock,
+        print=None,
+        access_log=None,
+        shutdown_timeout=1.0,
+        handle_signals=True,
+    )
+    sys.stdout.flush()
     return 0

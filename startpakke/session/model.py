@@ -345,6 +345,9 @@ class Session:
     """Sti til økten dette møtet bygger på (--from)."""
     run: dict[str, Any] | None = None
     """Kjøremotorens tilstand, for å fortsette der man slapp."""
+    room_blank: bool = False
+    """Skjermen rommet ser er blanket (tasten b): projektorvisningene viser bare
+    nettverkets navn og klokken."""
 
     # -- lookups used by the app and the documents -------------------------------------
 

@@ -79,3 +79,17 @@ def test_schedule_screen(snap_compare, size, projector) -> None:  # type: ignore
 def test_help_screen(snap_compare, size, projector) -> None:  # type: ignore[no-untyped-def]
     app, _ = _app(projector)
     assert snap_compare(app, terminal_size=size, press=["enter", "question_mark"])
+
+
+@pytest.mark.parametrize("projector", THEMES, ids=_ids)
+def test_run_screen_big_clock_at_120x40(snap_compare, projector) -> None:  # type: ignore[no-untyped-def]
+    """A mirrored projector: the clock in block digits, the speaker and the next beside it."""
+    app, clock = _app(projector)
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("enter", "t")
+        clock.advance(75)
+        await pilot.pause()
+        app.screen.refresh_state()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=before)

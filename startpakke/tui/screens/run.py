@@ -34,9 +34,9 @@ class RunScreen(Screen[None]):
     """The meeting, part by part."""
 
     BINDINGS = RUN_BINDINGS
-    # On a large window (a projector) the clock grows: see `.-huge.-tall` in app.tcss.
-    HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (150, "-huge")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (45, "-tall")]
+    # From about 100×30 (a projector) the clock grows: see `.-wide.-tall` in app.tcss.
+    HORIZONTAL_BREAKPOINTS = [(0, "-normal"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     AUTO_FOCUS = ""  # never put the focus in a text field by itself (None = app default)
 
     snap: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
@@ -93,6 +93,7 @@ class RunScreen(Screen[None]):
         self.query_one("#wall-clock", Static).update(clock_time(snap.now))
         self.query_one("#day", Static).update(day_line(snap))
         self.set_class(snap.paused, "-paused")
+        self.set_class(self.controller.session.room_blank, "-blank")
         self._alert_if_time_is_up(snap)
         round_text = round_line(snap)
         self.query_one("#round", Static).update(round_text)
@@ -210,6 +211,18 @@ class RunScreen(Screen[None]):
 
     def action_toggle_theme(self) -> None:
         self.app.toggle_projector_theme()
+
+    def action_toggle_blank(self) -> None:
+        blank = self.controller.toggle_room_blank()
+        if blank:
+            self.screen.set_focus(None)  # the capture area is hidden: nothing typed there
+        self.notify(
+            "Rommet ser en blank skjerm (bare nettverkets navn og klokken). b viser møtet igjen."
+            if blank
+            else "Rommet ser møtet igjen.",
+            timeout=4,
+        )
+        self._after()
 
     def action_toggle_bell(self) -> None:
         on_now = self.app.toggle_bell()
