@@ -74,13 +74,18 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from startpakke.resources import resolve_agenda
     from startpakke.session import paths
     from startpakke.session.edit import participants_from_names
-    from startpakke.session.model import Session
+    from startpakke.session.model import Session, new_id
     from startpakke.session.store import SessionStore
 
     agenda_given = args.agenda
     store = None
+    network_name = getattr(args, "network", None)
+    if network_name and args.from_session:
+        raise UserError("Bruk enten --network eller --from, ikke begge.")
     if args.resume and not args.session:
-        recent = paths.most_recent_session()
+        from startpakke.network.start import meeting_to_resume
+
+        recent = meeting_to_resume()
         if recent is None:
             raise UserError(
                 "Fant ingen tidligere økt å fortsette. Start et nytt møte med «startpakke»."
@@ -91,6 +96,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     if store is not None:
         session = store.session
+        _adopt_network_id(session)
         # A saved meeting keeps its own agenda unless another is named explicitly.
         agenda_name = session.agenda if agenda_given == "startpakke" else agenda_given
         agenda = load_agenda_cached(resolve_agenda(agenda_name))
@@ -111,10 +117,16 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     agenda = load_agenda_cached(resolve_agenda(agenda_given))
     session = Session(agenda=agenda_given, agenda_id=agenda.id)
-    if args.from_session:
-        from startpakke.session.followup import followup_session
+    session.network.id = new_id()  # a founding meeting starts a network
+    previous = Path(args.from_session) if args.from_session else None
+    if network_name:
+        from startpakke.network.catalog import scan
 
-        session = followup_session(Path(args.from_session), agenda_given, agenda.id)
+        previous = scan().resolve(network_name).latest.path
+    if previous is not None:
+        from startpakke.network.start import next_session
+
+        session = next_session(previous, agenda, agenda_given)
     if args.names:
         session.participants = participants_from_names(args.names)
     if args.session:
@@ -122,8 +134,33 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     else:
         paths.ensure_private_dir(paths.sessions_dir())
         path = paths.new_session_path(agenda.id, date.today())
-    store = SessionStore.create(path, session)
+    # The file is written when the meeting starts: quitting the first screen leaves none.
+    store = SessionStore.pending(path, session)
     return agenda, store, False
+
+
+def _adopt_network_id(session) -> None:  # type: ignore[no-untyped-def]
+    """A file from before `network.id` gets its derived id (stored at the next save)."""
+    if not session.network.id:
+        from startpakke.network.identity import load_lookup, network_id
+
+        session.network.id = network_id(session, load_lookup())
+
+
+def _saver(store):  # type: ignore[no-untyped-def]
+    """Save, and remember the file's path the first time a meeting runs in it."""
+    from startpakke.network import recent
+
+    remembered = False
+
+    def save(session) -> None:  # type: ignore[no-untyped-def]
+        nonlocal remembered
+        store.save()
+        if not remembered and session.run:
+            recent.remember(store.path, running=True)
+            remembered = True
+
+    return save
 
 
 def run(args: argparse.Namespace) -> int:
@@ -137,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
     startup = Startup(
         agenda=agenda,
         session=store.session,
-        save=lambda _session: store.save(),
+        save=_saver(store),
         session_path=store.path,
         resume=resume,
         projector=bool(args.projektor),
@@ -150,6 +187,9 @@ def run(args: argparse.Namespace) -> int:
         return report(err)
     if app.return_code:  # the app failed (Textual has shown why): claim nothing
         return app.return_code
+    if not store.path.exists():  # quit on the first screen: nothing was written
+        print("Møtet ble ikke startet; ingen økt er lagret.")
+        return 0
     # Later meetings (issue 6): closing a revision meeting (agenda kind «revisjon», started
     # with --from) records the contract's new version, revision date and what changed.
     from startpakke.session.revision import finish_revision_meeting

@@ -1,0 +1,92 @@
+"""Starting a meeting from the network's memory: `run --network`, `--from` and `--resume`.
+
+`next_session` builds the next meeting of a network from its latest session (the same as
+`--from` that file) and writes the rotation's proposal into it. `meeting_to_resume` is the
+meeting that was last *running* — remembered by path wherever its file is (issue 14.2) —
+skipping files with nothing in them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from datetime import date
+from pathlib import Path
+
+from startpakke.agenda.model import Agenda
+from startpakke.network import recent
+from startpakke.network.catalog import NetworkRecord, is_empty, scan
+from startpakke.network.history import latest_plan_session
+from startpakke.network.rotation import apply, propose
+from startpakke.session import paths
+from startpakke.session.model import Session
+
+
+def focus_rounds_that_fit(agenda: Agenda, present: int) -> int:
+    """How many focus persons the agenda's focus round has time for (0 when it has none)."""
+    from startpakke.engine.rounds import focus_part_index, rounds_that_fit
+
+    index = focus_part_index(agenda, 0)
+    if index is None:
+        return 0
+    try:
+        return rounds_that_fit(agenda, index, present).count
+    except ValueError:
+        return 0
+
+
+def next_session(
+    previous: Path, agenda: Agenda, agenda_name: str, *, today: date | None = None
+) -> Session:
+    """The next meeting after the session in `previous`, with roles proposed by rotation."""
+    from startpakke.session.followup import followup_session
+
+    session = followup_session(
+        previous, agenda_name, agenda.id, agenda_kind=agenda.kind, today=today
+    )
+    catalog = scan(extra=[previous])
+    record = next((n for n in catalog.networks if n.id == session.network.id), None)
+    propose_for(session, record, agenda)
+    return session
+
+
+def propose_for(session: Session, record: NetworkRecord | None, agenda: Agenda) -> None:
+    past = record.meetings if record is not None else []
+    plan_session = latest_plan_session(record) if record is not None else None
+    present = sum(1 for p in session.participants if p.present)
+    proposal = propose(
+        session,
+        past,
+        focus_count=focus_rounds_that_fit(agenda, present),
+        plan=plan_session.plan if plan_session is not None else None,
+    )
+    apply(session, proposal)
+
+
+def _resumable(path: Path) -> bool:
+    from startpakke.session.store import SessionError, load_session
+
+    try:
+        session = load_session(path)
+    except SessionError as err:
+        # A damaged file is still the meeting to resume: `run` offers its backup.
+        return err.backup is not None
+    return not is_empty(session)
+
+
+def meeting_to_resume() -> Path | None:
+    """The session last running (remembered or in the data folder), never an empty one."""
+    candidates: list[tuple[float, Path]] = []
+    known: set[Path] = set()
+    for item in recent.remembered():
+        known.add(item.path)
+        if item.running is not None:
+            candidates.append((item.running.timestamp(), item.path))
+    for path in paths.list_sessions():
+        if path.resolve() in known or path in known:
+            continue
+        with contextlib.suppress(OSError):
+            candidates.append((path.stat().st_mtime, path))
+    for _, path in sorted(candidates, key=lambda c: c[0], reverse=True):
+        if path.is_file() and _resumable(path):
+            return path
+    return None
