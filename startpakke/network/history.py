@@ -32,6 +32,8 @@ class RoleTurn:
     """«fokusperson», «leder», «sekretær», «tidtaker»."""
     day: date
     kind: str
+    order: int
+    """The meeting's place in the network's history (two meetings may share a day)."""
 
 
 @dataclass(frozen=True)
@@ -56,13 +58,14 @@ class Roles:
 
     turns: dict[str, list[RoleTurn]] = field(default_factory=dict)
 
-    def add(self, person: str | None, role: str, meeting: Meeting) -> None:
+    def add(self, person: str | None, role: str, meeting: Meeting, order: int) -> None:
         if person:
-            self.turns.setdefault(person, []).append(RoleTurn(role, meeting.day, meeting.kind))
+            turn = RoleTurn(role, meeting.day, meeting.kind, order)
+            self.turns.setdefault(person, []).append(turn)
 
-    def last(self, person: str, role: str) -> date | None:
-        days = [t.day for t in self.turns.get(person, []) if t.role == role]
-        return max(days) if days else None
+    def last(self, person: str, role: str) -> int:
+        """The latest meeting (its order) where `person` had `role`; -1 for never."""
+        return max((t.order for t in self.turns.get(person, []) if t.role == role), default=-1)
 
 
 def in_year(record: NetworkRecord, year: int | None) -> list[Meeting]:
@@ -82,22 +85,20 @@ def attendance(meetings: Iterable[Meeting], people: list[Participant]) -> list[A
     meetings = list(meetings)
     rows = []
     for person in people:
-        listed = [
-            p for m in meetings for p in m.session.participants if p.id == person.id
-        ]
+        listed = [p for m in meetings for p in m.session.participants if p.id == person.id]
         rows.append(Attendance(person, sum(1 for p in listed if p.present), len(listed)))
     return rows
 
 
 def roles(meetings: Iterable[Meeting]) -> Roles:
     found = Roles()
-    for meeting in meetings:
+    for order, meeting in enumerate(meetings):
         session = meeting.session
         for round_ in session.focus_rounds:
-            found.add(round_.participant, "fokusperson", meeting)
-        found.add(meeting_leader(session), "leder", meeting)
-        found.add(session.network.secretary, "sekretær", meeting)
-        found.add(session.timekeeper, "tidtaker", meeting)
+            found.add(round_.participant, "fokusperson", meeting, order)
+        found.add(meeting_leader(session), "leder", meeting, order)
+        found.add(session.network.secretary, "sekretær", meeting, order)
+        found.add(session.timekeeper, "tidtaker", meeting, order)
     return found
 
 

@@ -72,7 +72,9 @@ def pseudonyms(record: NetworkRecord, files: list[Path]) -> Pseudonyms:
     table = Pseudonyms()
     people: list[dict[str, Any]] = []
     for meeting in record.meetings:  # meeting order: numbers are stable across runs
-        people += [{"id": p.id, "name": p.name, "contact": p.contact} for p in meeting.session.participants]
+        people += [
+            {"id": p.id, "name": p.name, "contact": p.contact} for p in meeting.session.participants
+        ]
     for path in files:
         data = _json(path)
         if isinstance(data, dict) and isinstance(data.get("participants"), list):

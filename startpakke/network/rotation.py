@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 
 from startpakke.network.catalog import Meeting
 from startpakke.network.history import Roles, roles
@@ -33,14 +32,12 @@ class Proposal:
     secretary: str | None = None
 
 
-def _longest_waiting(
-    people: Iterable[Participant], history: Roles, role: str
-) -> list[Participant]:
+def _longest_waiting(people: Iterable[Participant], history: Roles, role: str) -> list[Participant]:
     """`people` ordered by the last time they had `role`: never first, then oldest first."""
     listed = list(people)
     return sorted(
         listed,
-        key=lambda p: (history.last(p.id, role) or date.min, listed.index(p)),
+        key=lambda p: (history.last(p.id, role), listed.index(p)),
     )
 
 
