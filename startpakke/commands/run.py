@@ -139,6 +139,16 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return agenda, store, False
 
 
+def _retention_notices() -> list[str]:
+    """Networks past their retention date; never a reason not to start the meeting."""
+    from startpakke.network.retention import notices
+
+    try:
+        return notices()
+    except (OSError, ValueError):
+        return []
+
+
 def _adopt_network_id(session) -> None:  # type: ignore[no-untyped-def]
     """A file from before `network.id` gets its derived id (stored at the next save)."""
     if not session.network.id:
@@ -181,6 +191,9 @@ def run(args: argparse.Namespace) -> int:
         bell=not args.no_bell,
     )
     app = StartpakkeApp(startup)
+    overdue = _retention_notices()
+    for line in overdue:  # lagringsbegrensning: say it at start-up, and again on the way out
+        app.notify(line, severity="warning", timeout=20)
     try:
         app.run()
     except UserError as err:
@@ -200,6 +213,8 @@ def run(args: argparse.Namespace) -> int:
         return report(err)
     if revised:
         print(revised)
+    for line in overdue:
+        print(line, file=sys.stderr)
     print(f"Økten er lagret i {store.path}")
     print(f"Fortsett med: startpakke run --session {store.path}")
     return app.return_code or 0

@@ -202,7 +202,7 @@ def scan(extra: list[Path] | None = None) -> Catalog:
         groups.setdefault(key, NetworkRecord(key)).damaged.append(item)
 
     for record in groups.values():
-        record.meetings.sort(key=lambda m: (m.day, m.session.created_at))
+        record.meetings.sort(key=lambda m: (m.day, m.session.created_at, str(m.path)))
         record.problems = _problems(record, loaded)
     networks = sorted(
         (g for g in groups.values() if g.meetings), key=lambda n: (n.name.casefold(), n.id)

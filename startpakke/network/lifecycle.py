@@ -204,4 +204,5 @@ def delete(record: NetworkRecord) -> list[Path]:
             continue
         removed.append(path)
     recent.forget([m.path for m in record.meetings] + [d.path for d in record.damaged])
+    recent.forget_missing()  # also those an interrupted earlier run had deleted already
     return removed

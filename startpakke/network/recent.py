@@ -130,3 +130,11 @@ def forget(paths: list[Path]) -> None:
     items = [item for item in remembered() if item.path not in gone]
     if len(items) != len(remembered()):
         _write(items)
+
+
+def forget_missing() -> None:
+    """Forget paths whose file is gone (a delete that was interrupted and re-run)."""
+    items = remembered()
+    kept = [item for item in items if item.path.exists()]
+    if len(kept) != len(items):
+        _write(kept)
