@@ -55,7 +55,7 @@ def _list(catalog: Catalog) -> int:
         print(record.name)
         print(
             f"  {count(len(record.meetings), 'møte', 'møter')} · siste {day(record.latest.day)}"
-            f" · neste {day(upcoming, 'ikke planlagt')}"
+            f" · neste: {day(upcoming, 'ikke planlagt')}"
             f" · {count(opened, 'åpent oppfølgingspunkt', 'åpne oppfølgingspunkter')}"
             f" · id {record.id}"
         )
@@ -77,7 +77,7 @@ def _show(record: NetworkRecord, args: argparse.Namespace) -> int:
     upcoming = history.next_meeting(record)
     print(
         f"{count(len(record.meetings), 'møte', 'møter')}: første {day(record.meetings[0].day)},"
-        f" siste {day(record.latest.day)}, neste planlagte {day(upcoming, 'ikke planlagt')}."
+        f" siste {day(record.latest.day)}; neste møte: {day(upcoming, 'ikke planlagt')}."
     )
     limit = history.keep_until(record)
     note = " – passert: anonymiser eller slett" if limit < date.today() else ""
@@ -121,8 +121,13 @@ def _show(record: NetworkRecord, args: argparse.Namespace) -> int:
     roles = history.roles(record.meetings)
     for person in history.roster(record):
         turns = roles.turns.get(person.id, [])
-        if turns:
-            print(f"  {person.name}: " + ", ".join(f"{t.role} {day(t.day)}" for t in turns))
+        said = []
+        for role in ("leder", "sekretær", "fokusperson", "tidtaker"):
+            days = [day(t.day) for t in turns if t.role == role]
+            if days:
+                said.append(f"{role} {', '.join(days)}")
+        if said:
+            print(f"  {person.name}: " + "; ".join(said))
     if not roles.turns:
         print("  ingen registrert")
     if record.problems:

@@ -10,8 +10,9 @@ details, in every session of the network and every file kept beside one (backups
 damaged copies, drafts, locks). N is fixed per person across all meetings: people are
 numbered by participant id in the order they first appear in the network's meetings, so a
 second run gives everyone the same number. Names typed as text (a note that says «Kari
-spurte …», an action's «hvem») are replaced too, whole words only. Rules, counts, dates,
-the structure and the municipalities stay, so the annual report still adds up.
+spurte …», an action's «hvem», «Karis sak») are replaced too, whole words only. Rules,
+counts, dates, the structure and the municipalities stay, so the annual report still adds
+up.
 
 **Delete** removes the sessions, their backups, damaged copies, drafts and locks, and
 forgets the remembered paths. The founding meeting goes last: while any meeting is left,
@@ -112,14 +113,15 @@ def _replacer(table: Pseudonyms) -> re.Pattern[str] | None:
         return None
     table.names = {**words}
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    # A name's genitive («Ingrids erfaring») is the name and an s.
+    return re.compile(rf"(?<!\w)({alternatives})(s?)(?!\w)")
 
 
 def _scrub(value: Any, pattern: re.Pattern[str] | None, table: Pseudonyms) -> Any:
     if isinstance(value, str):
         if pattern is None:
             return value
-        return pattern.sub(lambda m: table.names.get(m.group(0), ""), value)
+        return pattern.sub(lambda m: _said(table.names.get(m.group(1), ""), m.group(2)), value)
     if isinstance(value, list):
         return [_scrub(v, pattern, table) for v in value]
     if isinstance(value, dict):
@@ -128,6 +130,10 @@ def _scrub(value: Any, pattern: re.Pattern[str] | None, table: Pseudonyms) -> An
             out["participants"] = [_person(p, table) for p in value["participants"]]
         return out
     return value
+
+
+def _said(pseudonym: str, genitive: str) -> str:
+    return pseudonym + genitive if pseudonym else ""
 
 
 def _person(person: Any, table: Pseudonyms) -> Any:

@@ -38,15 +38,48 @@ def next_session(
     previous: Path, agenda: Agenda, agenda_name: str, *, today: date | None = None
 ) -> Session:
     """The next meeting after the session in `previous`, with roles proposed by rotation."""
-    from startpakke.session.followup import followup_session
+    from startpakke.session.followup import REVISION_KIND, followup_session
 
     session = followup_session(
         previous, agenda_name, agenda.id, agenda_kind=agenda.kind, today=today
     )
     catalog = scan(extra=[previous])
     record = next((n for n in catalog.networks if n.id == session.network.id), None)
+    if agenda.kind == REVISION_KIND and record is not None:
+        session = _revise_latest_contract(session, record, agenda, agenda_name, today)
     propose_for(session, record, agenda)
     return session
+
+
+def _revise_latest_contract(
+    session: Session,
+    record: NetworkRecord,
+    agenda: Agenda,
+    agenda_name: str,
+    today: date | None,
+) -> Session:
+    """A revision starts from the contract's latest version, with today's people and actions.
+
+    The latest meeting may be a kollegaveiledning, which carries no contract: the rules,
+    contract, plan and history come from the last meeting that has them (it is the
+    revision's `previous_session`, what its changes are measured against); the roster and
+    the open actions from the latest meeting.
+    """
+    from startpakke.session.followup import followup_session
+
+    holder = next(
+        (m for m in reversed(record.meetings) if m.session.rules or m.session.contract.text),
+        None,
+    )
+    if holder is None or holder.session.id == record.latest.session.id:
+        return session
+    revised = followup_session(
+        holder.path, agenda_name, agenda.id, agenda_kind=agenda.kind, today=today
+    )
+    revised.participants = session.participants
+    revised.actions = session.actions
+    revised.network = session.network
+    return revised
 
 
 def propose_for(session: Session, record: NetworkRecord | None, agenda: Agenda) -> None:
