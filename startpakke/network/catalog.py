@@ -185,11 +185,11 @@ def scan(extra: list[Path] | None = None) -> Catalog:
             previous = previous_path(found) if found is not None else None
 
     groups: dict[str, NetworkRecord] = {}
-    for path, session in loaded.items():
-        if session is None or is_empty(session):
+    for path, found in loaded.items():
+        if found is None or is_empty(found):
             continue
-        key = network_id(session, lookup)
-        groups.setdefault(key, NetworkRecord(key)).meetings.append(Meeting(path, session))
+        key = network_id(found, lookup)
+        groups.setdefault(key, NetworkRecord(key)).meetings.append(Meeting(path, found))
 
     loose: list[Damaged] = []
     for item in damaged.values():

@@ -24,6 +24,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from startpakke.agenda.model import CaptureKind
+from startpakke.tui.capture.privacy import warn_about_personal_data
 from startpakke.controller import MeetingController
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
@@ -281,6 +282,7 @@ class CaptureArea(Vertical):
         text = field.value
         if not text.strip():
             return
+        warn_about_personal_data(self, text, case_field=self.view.kind is CaptureKind.takeaways)
         if self.editing is not None:
             item_id = self.editing
             if self._attempt(self.view.save_edit, item_id, text):
