@@ -24,9 +24,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from startpakke.agenda.model import CaptureKind
-from startpakke.tui.capture.privacy import warn_about_personal_data
 from startpakke.controller import MeetingController
 from startpakke.session.edit import EditError
+from startpakke.tui.capture.privacy import warn_about_personal_data
 from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
 
 EMPTY = "(ingenting skrevet ned ennå)"
