@@ -12,6 +12,7 @@ from common import EXAMPLE, PYTHON, Figure, alternate, checked, child_env, cpu_n
 
 MEETINGS = 12
 TARGET = 3.0
+NETWORK = [PYTHON, "-m", "startpakke", "network"]
 
 
 def write_network(data: Path, meetings: int = MEETINGS) -> None:
@@ -57,14 +58,8 @@ def year(runs: int) -> list[Figure]:
                 [PYTHON, "-m", "startpakke", "export", str(EXAMPLE), "-o", str(folder / "k.docx")],
                 env=env,
             ),
-            checked([PYTHON, "-m", "startpakke", "network", "show", "vestfold"], env=env),
-            checked(
-                [
-                    PYTHON, "-m", "startpakke", "network", "report", "vestfold",
-                    "-o", str(folder / "rapport.docx"),
-                ],  # fmt: skip
-                env=env,
-            ),
+            checked([*NETWORK, "show", "vestfold"], env=env),
+            checked([*NETWORK, "report", "vestfold", "-o", str(folder / "rapport.docx")], env=env),
         )
     figures = []
     for label, result in (("network show", show), ("network report", report)):

@@ -122,7 +122,10 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if network_name:
         from startpakke.network.catalog import scan
 
-        previous = scan().resolve(network_name).latest.path
+        record = scan().resolve(network_name)
+        previous = record.latest.path
+        # What is wrong among its files is said (at start-up and on the way out), never fixed.
+        args.notices = [f"Nettverket «{record.name}»: {line}" for line in record.problems]
     if previous is not None:
         from startpakke.network.start import next_session
 
@@ -191,7 +194,7 @@ def run(args: argparse.Namespace) -> int:
         bell=not args.no_bell,
     )
     app = StartpakkeApp(startup)
-    overdue = _retention_notices()
+    overdue = [*getattr(args, "notices", []), *_retention_notices()]
     for line in overdue:  # lagringsbegrensning: say it at start-up, and again on the way out
         app.notify(line, severity="warning", timeout=20)
     try:

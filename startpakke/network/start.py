@@ -14,11 +14,12 @@ from pathlib import Path
 
 from startpakke.agenda.model import Agenda
 from startpakke.network import recent
-from startpakke.network.catalog import NetworkRecord, is_empty, scan
-from startpakke.network.history import latest_plan_session
+from startpakke.network.catalog import Meeting, NetworkRecord, is_empty, scan
+from startpakke.network.history import attendance, latest_plan_session
 from startpakke.network.rotation import apply, propose
+from startpakke.network.words import count
 from startpakke.session import paths
-from startpakke.session.model import Session
+from startpakke.session.model import Note, Session
 
 
 def focus_rounds_that_fit(agenda: Agenda, present: int) -> int:
@@ -79,7 +80,28 @@ def _revise_latest_contract(
     revised.participants = session.participants
     revised.actions = session.actions
     revised.network = session.network
+    since = record.meetings[record.meetings.index(holder) + 1 :]
+    part = next((p.id for p in agenda.parts if "rules" in p.captures), agenda.parts[0].id)
+    revised.notes.append(Note(part=part, text=evaluation_material(revised, since), private=True))
     return revised
+
+
+def evaluation_material(session: Session, since: list[Meeting]) -> str:
+    """Attendance and open actions since the contract's last version: for the evaluation.
+
+    Kept as a private note in the rules part (never in the referat), so the facilitator
+    has it at hand when the group asks «har vi fulgt spillereglene?».
+    """
+    lines = [f"Materiale til evalueringen: {count(len(since), 'møte', 'møter')} siden sist."]
+    for row in attendance(since, session.participants):
+        if row.of:
+            lines.append(f"{row.participant.name}: deltok på {row.present} av {row.of}")
+    still_open = [a for a in session.actions if not a.done]
+    lines.append(
+        f"{count(len(still_open), 'åpent oppfølgingspunkt', 'åpne oppfølgingspunkter')}"
+        + (": " + "; ".join(a.what for a in still_open) if still_open else ".")
+    )
+    return "\n".join(lines)
 
 
 def propose_for(session: Session, record: NetworkRecord | None, agenda: Agenda) -> None:

@@ -113,3 +113,32 @@ def test_an_empty_session_is_no_meeting() -> None:
 
     save_in_data_folder(Session(), "2026-12-01-startpakke")
     assert scan().networks == []
+
+
+def test_run_network_starts_from_the_latest_good_meeting_and_says_what_is_wrong(
+    tmp_path: Path,
+) -> None:
+    from startpakke.cli import build_parser
+    from startpakke.commands.run import _prepare
+
+    first = save_in_data_folder(founding(), "2026-02-10-startpakke")
+    later = save_in_data_folder(followup(first, date(2026, 3, 10)), "2026-03-10-kv")
+    save_session(load_session(later), later)
+    later.write_text("{ halv fil", encoding="utf-8")
+    args = build_parser().parse_args(
+        [
+            "run",
+            "--agenda",
+            "kollegaveiledning",
+            "--network",
+            "vestfold",
+            "--session",
+            str(tmp_path / "ny.json"),
+        ]
+    )
+    _agenda, store, resume = _prepare(args)
+    assert store.session.previous_session == str(first.resolve()) and not resume
+    assert store.session.network.id == founding().network.id
+    assert len(args.notices) == 1
+    assert args.notices[0].startswith(f"Nettverket «Nettverk Vestfold»: {later}: skadet fil")
+    assert later.read_text(encoding="utf-8") == "{ halv fil"
