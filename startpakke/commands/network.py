@@ -203,7 +203,7 @@ def _confirm(question: str, *, yes: bool) -> bool:
         return True
     if not sys.stdin.isatty():
         print(
-            "Ingen ting er endret: bekreft med --yes når det ikke er en terminal.", file=sys.stderr
+            "Ingenting er endret: bekreft med --yes når det ikke er en terminal.", file=sys.stderr
         )
         return False
     try:
@@ -235,7 +235,7 @@ def _anonymise(record: NetworkRecord, *, yes: bool) -> int:
         "beholdes. Det kan ikke gjøres om."
     )
     if not _confirm("Anonymisere?", yes=yes):
-        print("Ingen ting er endret.")
+        print("Ingenting er endret.")
         return 1 if not yes and not sys.stdin.isatty() else 0
     changed = anonymise(record)
     print(f"Anonymisert: {count(len(changed), 'fil', 'filer')} endret.")
@@ -249,7 +249,7 @@ def _delete(record: NetworkRecord, *, yes: bool) -> int:
     _describe(record, files)
     print("Alle disse filene blir slettet, og stiene glemt. Det kan ikke gjøres om.")
     if not _confirm("Slette?", yes=yes):
-        print("Ingen ting er slettet.")
+        print("Ingenting er slettet.")
         return 1 if not yes and not sys.stdin.isatty() else 0
     removed = delete(record)
     print(f"Slettet: {count(len(removed), 'fil', 'filer')}.")
