@@ -140,17 +140,12 @@ def _show(record: NetworkRecord, args: argparse.Namespace) -> int:
 
 
 def _files(record: NetworkRecord) -> None:
-    from startpakke.network import recent
-    from startpakke.network.lifecycle import network_files
+    from startpakke.network.stored import DOCUMENTS_NOTE, stored_lines
 
     print("\nHva er lagret:")
-    for path in network_files(record):
-        print(f"  {path}")
-    print(f"  {recent.record_path()} (stiene til øktene, uten innhold)")
-    print(
-        "Dokumenter du har laget (Word, PDF, kalender) ligger der du lagret dem; "
-        "programmet holder ikke oversikt over dem."
-    )
+    for line in stored_lines(record):
+        print(f"  {line}")
+    print(DOCUMENTS_NOTE)
 
 
 def _set_keep_until(record: NetworkRecord, text: str) -> None:

@@ -74,3 +74,22 @@ async def test_a_fodselsnummer_typed_into_a_rule_is_warned_about(tmp_path: Path)
         await pilot.press("enter")
         await pilot.pause()
         assert FNR_WARNING not in [n.message for n in list(app._notifications)[before:]]
+
+
+async def test_what_is_stored_lists_every_file_of_the_network(tmp_path: Path) -> None:
+    founding_path = save_in_data_folder(founding(day=date(2026, 2, 10)), "2026-02-10-startpakke")
+    target = tmp_path / "neste.json"
+    app, _ = open_app(
+        "--agenda", "kollegaveiledning", "--network", "vestfold", "--session", str(target)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Hva er lagret")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        text = str(app.screen.query_one("#stored-text", Static).content)
+        assert str(target.resolve()) in text and str(founding_path) in text
+        assert "okter.json" in text
