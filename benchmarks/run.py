@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import EXAMPLE, LAUNCHER, PYTHON, Figure, fmt_value
 
-SECTIONS = ("cli", "start", "docs", "save", "keys", "engine", "countdown")
+SECTIONS = ("cli", "start", "docs", "network", "save", "keys", "engine", "countdown")
 
 
 def machine() -> str:
@@ -47,6 +47,7 @@ def collect(args: argparse.Namespace) -> list[Figure]:
     import bench_app
     import bench_cli
     import bench_documents
+    import bench_network
     import bench_timer
     import large_session
 
@@ -73,6 +74,8 @@ def collect(args: argparse.Namespace) -> list[Figure]:
             step("første bilde og minne", lambda: bench_app.first_frame(runs))
         if "docs" in args.only:
             step("export", lambda: bench_documents.exports(runs, large))
+        if "network" in args.only:
+            step("nettverkets år", lambda: bench_network.year(runs))
         if "save" in args.only:
             step("autolagring", lambda: bench_documents.autosave(100, large))
         if "keys" in args.only:

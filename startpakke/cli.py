@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--from", dest="from_session", metavar="ØKT", help="nytt møte i et eksisterende nettverk"
     )
+    run.add_argument(
+        "--network", metavar="NAVN", help="neste møte i nettverket, fra dets siste økt"
+    )
     run.add_argument("--projektor", action="store_true", help="lyst tema med høy kontrast")
     run.add_argument("--no-bell", action="store_true", help="ingen lyd når tiden er ute")
 
@@ -118,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--template", metavar="FIL", help="Word-mal")
     export.add_argument("--pdf", action="store_true", help="skriv også PDF (krever LibreOffice)")
 
+    _add_network_parser(sub)
+
     projector = sub.add_parser("projector", help="visningen for rommet (skrivebeskyttet)")
     projector.add_argument("--session", metavar="FIL", help="økten å følge (standard: siste)")
     projector.add_argument("--web", action="store_true", help="vis i nettleseren")
@@ -133,6 +138,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_network_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    network = sub.add_parser("network", help="nettverkene på denne maskinen og deres år")
+    actions = network.add_subparsers(dest="network_command", metavar="HANDLING")
+    show = actions.add_parser("show", help="medlemmer, kontrakt, oppfølgingspunkter, roller")
+    show.add_argument("name", metavar="NAVN", help="navnet, en del av det, eller id-en")
+    show.add_argument("--files", action="store_true", help="alle filer som er lagret om det")
+    show.add_argument("--keep-until", metavar="DATO", help="sett slettedato (dd.mm.åååå)")
+    report = actions.add_parser("report", help="årsrapport som Word-dokument")
+    report.add_argument("name", metavar="NAVN")
+    report.add_argument("--year", type=int, metavar="ÅÅÅÅ", help="året (standard: siste møtes)")
+    report.add_argument("-o", "--output", metavar="FIL.docx")
+    report.add_argument("--template", metavar="FIL", help="Word-mal")
+    report.add_argument("--lang", choices=["nb", "nn"], help="målform (nb eller nn)")
+    report.add_argument("--anonymous", action="store_true", help="bare tall, ingen navn")
+    anonymise = actions.add_parser("anonymise", help="erstatt navn med «Deltaker 1» …")
+    anonymise.add_argument("name", metavar="NAVN")
+    anonymise.add_argument("--yes", action="store_true", help="ikke spør (for skript)")
+    delete = actions.add_parser("delete", help="slett alle filer om nettverket")
+    delete.add_argument("name", metavar="NAVN")
+    delete.add_argument("--yes", action="store_true", help="ikke spør (for skript)")
+
+
 # Each command lives in startpakke.commands.<module> with `run(args) -> int`.
 _COMMANDS = {
     "run": "run",
@@ -142,6 +169,7 @@ _COMMANDS = {
     "handouts": "handouts",
     "export": "export",
     "projector": "projector",
+    "network": "network",
 }
 
 

@@ -131,6 +131,10 @@ class MeetingController:
     # -- run intents ------------------------------------------------------------------------
 
     def start(self) -> None:
+        # Focus persons proposed before the meeting (rotation, `startpakke.network`) are
+        # the round's, until the facilitator chooses others.
+        if not self.engine.focus and self.session.focus_rounds:
+            self.engine.set_focus([r.participant for r in self.session.focus_rounds])
         self._apply(self.engine.start)
 
     def next_part(self) -> None:

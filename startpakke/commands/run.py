@@ -149,13 +149,18 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from startpakke.resources import resolve_agenda
     from startpakke.session import paths
     from startpakke.session.edit import participants_from_names
-    from startpakke.session.model import Session
+    from startpakke.session.model import Session, new_id
     from startpakke.session.store import SessionStore
 
     agenda_given = args.agenda
     store = None
+    network_name = getattr(args, "network", None)
+    if network_name and args.from_session:
+        raise UserError("Bruk enten --network eller --from, ikke begge.")
     if args.resume and not args.session:
-        recent = paths.most_recent_session()
+        from startpakke.network.start import meeting_to_resume
+
+        recent = meeting_to_resume()
         if recent is None:
             raise UserError(
                 "Fant ingen tidligere økt å fortsette. Start et nytt møte med «startpakke»."
@@ -166,6 +171,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     if store is not None:
         session = store.session
+        _adopt_network_id(session)
         # A saved meeting keeps its own agenda unless another is named explicitly.
         agenda_name = session.agenda if agenda_given == "startpakke" else agenda_given
         agenda = load_agenda_cached(resolve_agenda(agenda_name))
@@ -186,10 +192,19 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     agenda = load_agenda_cached(resolve_agenda(agenda_given))
     session = Session(agenda=agenda_given, agenda_id=agenda.id)
-    if args.from_session:
-        from startpakke.session.followup import followup_session
+    session.network.id = new_id()  # a founding meeting starts a network
+    previous = Path(args.from_session) if args.from_session else None
+    if network_name:
+        from startpakke.network.catalog import scan
 
-        session = followup_session(Path(args.from_session), agenda_given, agenda.id)
+        record = scan().resolve(network_name)
+        previous = record.latest.path
+        # What is wrong among its files is said (at start-up and on the way out), never fixed.
+        args.notices = [f"Nettverket «{record.name}»: {line}" for line in record.problems]
+    if previous is not None:
+        from startpakke.network.start import next_session
+
+        session = next_session(previous, agenda, agenda_given)
     if args.names:
         session.participants = participants_from_names(args.names)
     if args.session:
@@ -198,8 +213,43 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         paths.ensure_private_dir(paths.sessions_dir())
         path = paths.new_session_path(agenda.id, date.today())
     _take_lock(path)
-    store = SessionStore.create(path, session)
+    # The file is written when the meeting starts: quitting the first screen leaves none.
+    store = SessionStore.pending(path, session)
     return agenda, store, False
+
+
+def _retention_notices() -> list[str]:
+    """Networks past their retention date; never a reason not to start the meeting."""
+    from startpakke.network.retention import notices
+
+    try:
+        return notices()
+    except (OSError, ValueError):
+        return []
+
+
+def _adopt_network_id(session) -> None:  # type: ignore[no-untyped-def]
+    """A file from before `network.id` gets its derived id (stored at the next save)."""
+    if not session.network.id:
+        from startpakke.network.identity import load_lookup, network_id
+
+        session.network.id = network_id(session, load_lookup())
+
+
+def _saver(store):  # type: ignore[no-untyped-def]
+    """Save, and remember the file's path the first time a meeting runs in it."""
+    from startpakke.network import recent
+
+    remembered = False
+
+    def save(session) -> None:  # type: ignore[no-untyped-def]
+        nonlocal remembered
+        store.save()
+        if not remembered and session.run:
+            recent.remember(store.path, running=True)
+            remembered = True
+
+    return save
 
 
 def _follow_read_only(path: Path) -> int:
@@ -239,7 +289,7 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
     startup = Startup(
         agenda=agenda,
         session=store.session,
-        save=lambda _session: store.save(),
+        save=_saver(store),
         session_path=store.path,
         resume=resume,
         projector=bool(args.projektor),
@@ -247,12 +297,18 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         crashed=store.lock is None or store.lock.took_over,
     )
     app = StartpakkeApp(startup)
+    overdue = [*getattr(args, "notices", []), *_retention_notices()]
+    for line in overdue:  # lagringsbegrensning: say it at start-up, and again on the way out
+        app.notify(line, severity="warning", timeout=20)
     try:
         app.run()
     except UserError as err:
         return report(err)
     if app.return_code:  # the app failed (Textual has shown why): claim nothing
         return app.return_code
+    if not store.path.exists():  # quit on the first screen: nothing was written
+        print("Møtet ble ikke startet; ingen økt er lagret.")
+        return 0
     # Later meetings (issue 6): closing a revision meeting (agenda kind «revisjon», started
     # with --from) records the contract's new version, revision date and what changed.
     from startpakke.session.revision import finish_revision_meeting
@@ -263,6 +319,10 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         return report(err)
     if revised:
         print(revised)
+    for line in overdue:
+        print(line, file=sys.stderr)
+    if app.return_code:  # the app failed (Textual has shown why): claim nothing
+        return app.return_code
     return _last_words(app, store.path)
 
 

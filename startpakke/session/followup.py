@@ -4,7 +4,8 @@
 
 What comes along from the earlier session:
 
-- the network (name, services, place) with today's date;
+- the network (id, name, services, place, retention date) with today's date; the id of a
+  file from before `network.id` existed is derived (`startpakke.network.identity`);
 - the members and deputies, all marked present again, with the cases they promised to
   bring (`brings_case`, `case_title`);
 - the open actions (not done), each remembering the session it was decided in
@@ -83,7 +84,17 @@ def followup_session(
         ) from None
     kind = agenda_kind if agenda_kind is not None else _agenda_kind(agenda_name)
 
-    network = replace(deepcopy(old.network), meeting_date=today or date.today())
+    from startpakke.network.identity import load_lookup, network_id
+
+    # The network's id comes along (derived for files from before it existed); this
+    # meeting's own leader and secretary are chosen anew (see `startpakke.network.rotation`).
+    network = replace(
+        deepcopy(old.network),
+        id=network_id(old, load_lookup()),
+        meeting_date=today or date.today(),
+        leader=None,
+        secretary=None,
+    )
     participants = [replace(deepcopy(p), present=True) for p in old.participants]
     session = Session(
         agenda=agenda_name,

@@ -88,6 +88,9 @@ class Network:
 
     __pydantic_config__ = CONFIG
 
+    id: str = ""
+    """Nettverkets faste id: settes ved oppstartsmøtet og følger alle senere møter. Tom i
+    filer fra før den fantes; da utledes den (se `startpakke.network.identity`)."""
     name: str = ""
     """Nettverkets navn."""
     services: list[str] = field(default_factory=list)
@@ -96,6 +99,13 @@ class Network:
     """Møtets dato."""
     place: str = ""
     """Sted, f.eks. rådhuset eller Teams."""
+    leader: str | None = None
+    """Deltaker-id for den som leder dette møtet (tom = fasilitatoren)."""
+    secretary: str | None = None
+    """Deltaker-id for den som skriver referat fra dette møtet."""
+    keep_until: date | None = None
+    """Når opplysningene om nettverket skal anonymiseres eller slettes (tom = 12 måneder
+    etter siste møte)."""
 
 
 @dataclass(kw_only=True)

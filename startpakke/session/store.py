@@ -493,6 +493,34 @@ class SessionStore:
         return store
 
     @classmethod
+    def pending(cls, path: str | os.PathLike[str], session: Session) -> SessionStore:
+        """A new session for `path` that is written at its first save, not now.
+
+        `run` uses it so that quitting the first screen without starting leaves no file.
+        Refuses (SessionError) when `path` exists, like `create`, or when its folder cannot
+        be written.
+        """
+        target = _target(path)
+        if target.exists():
+            raise SessionError(
+                f"Øktfilen {target} finnes fra før; den blir ikke erstattet av en ny økt.",
+                path=target,
+                backup=good_backup(target),
+            )
+        folder = target.parent
+        try:
+            ensure_private_dir(folder)
+        except OSError as err:
+            raise SessionError(
+                f"Kunne ikke lagre økten til {target}: {_os_reason(err)}.", path=target
+            ) from None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise SessionError(
+                f"Kunne ikke lagre økten til {target}: mangler tilgang.", path=target
+            )
+        return cls(target, session)
+
+    @classmethod
     def restore_backup(cls, path: str | os.PathLike[str]) -> SessionStore:
         """Continue from `<name>.bak` after the user chose it over a damaged `path`.
 

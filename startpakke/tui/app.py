@@ -335,7 +335,18 @@ class StartpakkeApp(App[None]):
                     f"Tast: {key}",
                     lambda action=binding.action: self.call_later(screen.run_action, action),
                 )
+        yield SystemCommand(
+            "Hva er lagret",
+            "Alle filer programmet har om nettverket, med stier",
+            lambda: self.push_screen(_stored_screen(self.startup.session_path)),
+        )
         yield SystemCommand("Avslutt", "Lagrer og avslutter (ctrl+q)", self.action_quit)
         yield SystemCommand(
             "Lyst/mørkt tema", "Bytt til projektortema og tilbake", self.toggle_projector_theme
         )
+
+
+def _stored_screen(path: Path | None) -> Screen[None]:
+    from startpakke.tui.screens.stored import StoredScreen
+
+    return StoredScreen(path)

@@ -177,6 +177,9 @@ def test_the_run_command_starts_the_new_session_from_the_earlier_one(
     agenda, store, resume = _prepare(args)
     assert store.path == target
     assert agenda.id == "kollegaveiledning" and not resume
+    # Written when the meeting starts (issue 14.2): quitting the first screen leaves none.
+    assert not target.exists()
+    store.save()
     saved = load_session(target)
     assert saved.previous_session == str(previous.resolve())
     assert [a.id for a in saved.actions] == ["a2", "a3", "a4"]

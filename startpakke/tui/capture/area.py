@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
 from startpakke.session.edit import EditError
+from startpakke.tui.capture.privacy import warn_about_personal_data
 from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
 
 EMPTY = "(ingenting skrevet ned ennå)"
@@ -281,6 +282,7 @@ class CaptureArea(Vertical):
         text = field.value
         if not text.strip():
             return
+        warn_about_personal_data(self, text, case_field=self.view.kind is CaptureKind.takeaways)
         if self.editing is not None:
             item_id = self.editing
             if self._attempt(self.view.save_edit, item_id, text):

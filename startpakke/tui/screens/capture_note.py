@@ -48,6 +48,9 @@ class NoteScreen(ModalScreen[None]):
     def _add(self, text: str) -> bool:
         if not text.strip():
             return True
+        from startpakke.tui.capture.privacy import warn_about_personal_data
+
+        warn_about_personal_data(self, text)
         try:
             self.controller.add_note(text)
         except EditError as err:

@@ -68,11 +68,51 @@ class SetupScreen(Screen[Session]):
                 yield Input(placeholder="Kontakt (valgfritt)", id="p-contact")
                 yield Button("Legg til", id="add", variant="primary")
             yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
+            if self._rotating:
+                # A later meeting: the rotation's proposal, which the facilitator may change.
+                yield Static(self._proposal_text(), id="rotation")
+                with Horizontal(classes="form-row"):
+                    yield Label("Leder", classes="form-label")
+                    yield Select(
+                        self._people(),
+                        value=self._choice(network.leader),
+                        id="leader",
+                        prompt="velg",
+                    )
+                    yield Label("Sekretær", classes="form-label")
+                    yield Select(
+                        self._people(),
+                        value=self._choice(network.secretary),
+                        id="secretary",
+                        prompt="velg",
+                    )
             yield Static(id="size-warning")
             yield Static(id="setup-error")
             with Horizontal(id="setup-buttons"):
                 yield Button("Start møtet", id="start", variant="success")
         yield Footer()
+
+    @property
+    def _rotating(self) -> bool:
+        return bool(self.session.previous_session)
+
+    def _people(self) -> list[tuple[str, str]]:
+        return [(p.name, p.id) for p in self.session.participants]
+
+    def _choice(self, person_id: str | None) -> str:
+        """The Select's value for `person_id` (`Select.NULL` when nobody is chosen)."""
+        return person_id if person_id and self.session.participant(person_id) else Select.NULL  # type: ignore[return-value]
+
+    def _proposal_text(self) -> str:
+        session = self.session
+        focus = ", ".join(session.name_of(r.participant) for r in session.focus_rounds)
+        parts = []
+        if focus:
+            parts.append(f"fokuspersoner {focus}")
+        if session.timekeeper:
+            parts.append(f"tidtaker {session.name_of(session.timekeeper)}")
+        proposal = "; ".join(parts) or "leder og sekretær"
+        return f"Forslag etter tur (den som har ventet lengst): {proposal}. Endre fritt."
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -152,6 +192,10 @@ class SetupScreen(Screen[Session]):
         network.name = self.query_one("#network-name", Input).value.strip()
         network.place = self.query_one("#place", Input).value.strip()
         network.meeting_date = when
+        if self._rotating:
+            for field in ("leader", "secretary"):
+                value = self.query_one(f"#{field}", Select).value
+                setattr(network, field, value if isinstance(value, str) else None)
         services = [p.service for p in self.session.participants if p.service]
         network.services = list(dict.fromkeys(services))
         self.dismiss(self.session)

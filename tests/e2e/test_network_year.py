@@ -1,0 +1,267 @@
+"""The network's year through the real program: tmux (a private server, `-L network`).
+
+1. `run --resume` opens the meeting that was last running, wherever its file is; quitting
+   the first screen of another meeting leaves no file (issue 14.2).
+2. A network built the way a secretary would (issue 18, «done when»): the founding meeting
+   from `examples/eksempel-okt.json`, two kollegaveiledning meetings and a revision started
+   with `--network`, then the listing, the rotation, the report read back, anonymise (no
+   name left in any file) and delete (no file left).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from tests.cli import ROOT, startpakke
+
+pytestmark = pytest.mark.slow
+
+SERVER = ["tmux", "-L", "network"]
+SCRIPT = Path(sys.executable).parent / "startpakke"
+EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
+NAMES = ["Ingrid Solheim", "Tor Erik Bråten", "Hanne Lund Aasen", "Ahmed Rahimi", "Marte Kvisle"]
+
+
+class Terminal:
+    """One program in its own tmux session on the private server."""
+
+    def __init__(self, *args: str, data: Path, cwd: Path) -> None:
+        if shutil.which("tmux") is None:
+            pytest.skip("tmux er ikke installert")
+        self.name = f"nw-{uuid.uuid4().hex[:8]}"
+        command = " ".join([shlex.quote(str(SCRIPT)), *map(shlex.quote, args)])
+        env = f"STARTPAKKE_DATA_DIR={shlex.quote(str(data))} TERM=xterm-256color"
+        full = f"cd {shlex.quote(str(cwd))} && env {env} {command}; echo __EXIT__=$?; sleep 30"
+        start = [*SERVER, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", full]
+        for _ in range(5):  # the private server may be exiting after its last session closed
+            if subprocess.run(start, capture_output=True).returncode == 0:
+                break
+            time.sleep(0.3)
+        else:
+            subprocess.run(start, check=True)
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run([*SERVER, "send-keys", "-t", self.name, *keys], check=True)
+
+    def screen(self) -> str:
+        out = subprocess.run(
+            [*SERVER, "capture-pane", "-p", "-J", "-t", self.name], capture_output=True, text=True
+        )
+        return out.stdout
+
+    def wait_for(self, check: Callable[[str], bool] | str, timeout: float = 30.0) -> str:
+        test = (lambda s: check in s) if isinstance(check, str) else check
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if test(screen):
+                return screen
+            time.sleep(0.15)
+        raise AssertionError(f"ventet forgjeves i {timeout} s; skjermen:\n{screen}")
+
+    def app_pid(self) -> int:
+        out = subprocess.run(
+            [*SERVER, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        pid = int(out.split()[0])
+        while True:
+            try:
+                children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+            except OSError:
+                return pid
+            if not children:
+                return pid
+            pid = int(children[0])
+
+    def finished(self) -> str:
+        return self.wait_for("__EXIT__=")
+
+    def close(self) -> None:
+        subprocess.run([*SERVER, "kill-session", "-t", self.name], capture_output=True)
+
+
+def _running(screen: str) -> bool:
+    return "Delen:" in screen and "Nytt møte" not in screen
+
+
+def _meeting(*args: str, data: Path, cwd: Path) -> str:
+    """Start a meeting, begin it on the first screen (Enter), quit (ctrl+q); what it printed."""
+    term = Terminal("run", *args, data=data, cwd=cwd)
+    try:
+        term.wait_for("Start møtet")
+        term.keys("Enter")
+        term.wait_for(_running)
+        term.keys("C-q")
+        return term.finished()
+    finally:
+        term.close()
+
+
+def test_resume_opens_the_meeting_last_running_and_an_unstarted_one_leaves_no_file(
+    tmp_path: Path,
+) -> None:
+    data = Path(os.environ["STARTPAKKE_DATA_DIR"])
+    away = tmp_path / "et sted" / "okt.json"
+    term = Terminal("run", "--session", str(away), "--names", "Anne,Bjørn", data=data, cwd=tmp_path)
+    try:
+        term.wait_for("Start møtet")
+        term.keys("Enter")
+        term.wait_for(_running)
+        os.kill(term.app_pid(), signal.SIGKILL)
+        term.wait_for("__EXIT__=")
+    finally:
+        term.close()
+    assert away.exists()
+
+    # Another meeting is begun and left on the first screen: no file at all.
+    other = Terminal("run", "--names", "Cecilie", data=data, cwd=tmp_path)
+    try:
+        other.wait_for("Start møtet")
+        other.keys("C-q")
+        assert "ingen økt er lagret" in other.finished()
+    finally:
+        other.close()
+    sessions = data / "sessions"
+    assert not sessions.exists() or list(sessions.iterdir()) == []
+
+    resumed = Terminal("run", "--resume", data=data, cwd=tmp_path)
+    try:
+        resumed.wait_for("Fortsett")
+        resumed.keys("Enter")
+        resumed.wait_for(_running)
+        resumed.keys("C-q")
+        assert f"Økten er lagret i {away}" in resumed.finished().replace("\n", "")
+    finally:
+        resumed.close()
+
+
+def _files_under(*folders: Path) -> list[Path]:
+    return [p for folder in folders if folder.exists() for p in folder.rglob("*") if p.is_file()]
+
+
+def test_a_network_year_from_founding_to_deletion(tmp_path: Path) -> None:
+    data = Path(os.environ["STARTPAKKE_DATA_DIR"])
+    sessions = data / "sessions"
+    sessions.mkdir(parents=True)
+    founding = sessions / "2026-02-10-startpakke.json"
+    shutil.copy(EXAMPLE, founding)
+    env = {"STARTPAKKE_DATA_DIR": str(data)}
+
+    _meeting("--agenda", "kollegaveiledning", "--network", "vestfold", data=data, cwd=tmp_path)
+    _meeting("--agenda", "kollegaveiledning", "--network", "VESTFOLD SØR", data=data, cwd=tmp_path)
+    out = _meeting("--agenda", "revisjon", "--network", "vestfold", data=data, cwd=tmp_path)
+    assert "Nettverkskontrakten er nå versjon 2" in out.replace("\n", "")
+
+    listing = startpakke("network", env=env, cwd=tmp_path)
+    assert listing.returncode == 0, listing.stderr
+    assert "Barnevernledernettverket Vestfold sør" in listing.stdout
+    assert "4 møter" in listing.stdout and "3 åpne oppfølgingspunkter" in listing.stdout
+
+    files = sorted(sessions.glob("*.json"))
+    # Two meetings on one day are two files, never one.
+    today = date.today()
+    assert [f.name for f in files] == [
+        "2026-02-10-startpakke.json",
+        f"{today.isoformat()}-kollegaveiledning-2.json",
+        f"{today.isoformat()}-kollegaveiledning.json",
+        f"{today.isoformat()}-revisjon.json",
+    ]
+    kv = [json.loads(f.read_text(encoding="utf-8")) for f in files if "kollegaveiledning" in f.name]
+    kv.sort(key=lambda d: d["created_at"])
+    ids = {p["id"]: p["name"] for p in kv[0]["participants"]}
+    focus = [[ids[r["participant"]] for r in d["focus_rounds"]] for d in kv]
+    keepers = [ids[d["timekeeper"]] for d in kv]
+    # Everyone who brings a case, longest wait first; the timekeeper is never a focus person.
+    assert focus[0] == ["Ingrid Solheim", "Tor Erik Bråten", "Hanne Lund Aasen"]
+    assert focus[1][0] == "Ahmed Rahimi"  # never focus person: first in the next meeting
+    assert keepers == ["Marte Kvisle", "Hanne Lund Aasen"]
+    assert all(k not in f for k, f in zip(keepers, focus, strict=True))
+    # The revision started from the contract's latest version (the founding meeting's, not
+    # the kollegaveiledning's, which carries none), with the year so far as material.
+    revision = json.loads(files[3].read_text(encoding="utf-8"))
+    assert [r["text"] for r in revision["rules"]] == [
+        r["text"] for r in json.loads(EXAMPLE.read_text(encoding="utf-8"))["rules"]
+    ]
+    material = [n["text"] for n in revision["notes"] if n["private"]]
+    assert material[0].startswith("Materiale til evalueringen: 2 møter siden sist.")
+    assert "Ingrid Solheim: deltok på 2 av 2" in material[0]
+    network_ids = {
+        json.loads(f.read_text(encoding="utf-8"))["network"].get("id") for f in files[1:]
+    }
+    assert network_ids == {"eksempel-vestfold-sor-2026"}  # derived from the example, carried
+
+    show = startpakke("network", "show", "vestfold", "--files", env=env, cwd=tmp_path)
+    assert show.returncode == 0, show.stderr
+    assert "Kontrakt: versjon 2" in show.stdout and "Hva er lagret:" in show.stdout, show.stdout
+    assert (
+        "Ahmed Rahimi: leder 01.12.2026; fokusperson 01.12.2026; tidtaker 10.02.2026" in show.stdout
+    )
+
+    report = startpakke(
+        "network",
+        "report",
+        "vestfold",
+        "--year",
+        str(today.year),
+        "-o",
+        "r.docx",
+        env=env,
+        cwd=tmp_path,
+    )
+    assert report.returncode == 0, report.stderr
+    document = Document(str(tmp_path / "r.docx"))
+    text = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for t in document.tables for row in t.rows for c in row.cells]
+    )
+    assert "Årsrapport 2026" in text and "Revisjon av kontrakten" in text
+    assert "6 runder med kollegaveiledning i 2 møter" in text
+    held = 4 if today.year == 2026 else 3  # the founding meeting was in 2026
+    assert "Ingrid Solheim" in text and f"{held} av {held}" in text
+    assert "Turnover" not in text  # a case title from the founding session: never reported
+
+    refused = startpakke("network", "anonymise", "vestfold", env=env, cwd=tmp_path)
+    assert refused.returncode == 1 and "Ingenting er endret" in refused.stdout
+    anonymised = startpakke("network", "anonymise", "vestfold", "--yes", env=env, cwd=tmp_path)
+    assert anonymised.returncode == 0, anonymised.stderr
+    checked = _files_under(data)
+    assert len(checked) > 8  # sessions, backups, the record of paths, the agenda cache
+    for path in checked:
+        if "cache" in path.parts:
+            continue
+        content = path.read_text(encoding="utf-8", errors="replace")
+        for name in NAMES:
+            for word in name.split():
+                assert word not in content, (path, word)
+    again = startpakke("network", "report", "vestfold", "-o", "r2.docx", env=env, cwd=tmp_path)
+    assert again.returncode == 0 and "Deltaker 1" in "\n".join(
+        c.text
+        for t in Document(str(tmp_path / "r2.docx")).tables
+        for row in t.rows
+        for c in row.cells
+    )
+
+    deleted = startpakke("network", "delete", "vestfold", "--yes", env=env, cwd=tmp_path)
+    assert deleted.returncode == 0, deleted.stderr
+    assert list(sessions.iterdir()) == []
+    assert json.loads((data / "okter.json").read_text(encoding="utf-8"))["sessions"] == []
+    gone = startpakke("network", "show", "vestfold", env=env, cwd=tmp_path)
+    assert gone.returncode == 1 and "Fant ikke nettverket" in gone.stderr

@@ -1,0 +1,95 @@
+"""The network in the facilitator's app: the rotation's proposal can be overridden on the first
+screen, focus persons proposed before the meeting are the round's, and typed personal data
+is warned about."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from textual.widgets import Select, Static
+
+from startpakke.cli import build_parser
+from startpakke.commands.run import _prepare
+from startpakke.engine import FakeClock
+from startpakke.network.privacy import FNR_WARNING
+from startpakke.tui.app import StartpakkeApp, Startup
+from tests.network_fixtures import founding, save_in_data_folder
+
+SIZE = (120, 40)
+
+
+def open_app(*argv: str) -> tuple[StartpakkeApp, Path]:
+    agenda, store, resume = _prepare(build_parser().parse_args(["run", *argv]))
+    startup = Startup(
+        agenda=agenda,
+        session=store.session,
+        save=lambda _session: store.save(),
+        session_path=store.path,
+        resume=resume,
+        bell=False,
+    )
+    return StartpakkeApp(startup, clock=FakeClock()), store.path
+
+
+async def test_the_rotation_is_proposed_and_the_facilitator_overrides_it(tmp_path: Path) -> None:
+    save_in_data_folder(founding(day=date(2026, 2, 10)), "2026-02-10-startpakke")
+    target = tmp_path / "neste.json"
+    app, _ = open_app(
+        "--agenda", "kollegaveiledning", "--network", "vestfold", "--session", str(target)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        proposal = app.screen.query_one("#rotation", Static).content
+        assert "fokuspersoner Kari Nordmann, Ola Hansen, Siri Berg" in str(proposal)
+        assert "tidtaker Nils Dahl" in str(proposal)
+        leader = app.screen.query_one("#leader", Select)
+        secretary = app.screen.query_one("#secretary", Select)
+        assert (leader.value, secretary.value) == ("p-kari", "p-ola")  # Siri led the founding
+        leader.value = "p-vera"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.controller is not None
+        assert app.controller.focus_ids == ["p-kari", "p-ola", "p-siri"]
+        session = app.controller.session
+        assert (session.network.leader, session.network.secretary) == ("p-vera", "p-ola")
+        assert session.network.id == founding().network.id
+    assert target.exists()
+
+
+async def test_a_fodselsnummer_typed_into_a_rule_is_warned_about(tmp_path: Path) -> None:
+    app, _ = open_app("--session", str(tmp_path / "mote.json"), "--names", "Anne,Bjørn")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.controller is not None
+        while app.controller.part.id != "steg4":
+            await pilot.press("n")
+        await pilot.press("c")
+        await pilot.press(*"Saken gjelder 15078510150")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert FNR_WARNING in [n.message for n in app._notifications]
+        before = len(app._notifications)
+        await pilot.press(*"Vi starter presis kl 0900")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert FNR_WARNING not in [n.message for n in list(app._notifications)[before:]]
+
+
+async def test_what_is_stored_lists_every_file_of_the_network(tmp_path: Path) -> None:
+    founding_path = save_in_data_folder(founding(day=date(2026, 2, 10)), "2026-02-10-startpakke")
+    target = tmp_path / "neste.json"
+    app, _ = open_app(
+        "--agenda", "kollegaveiledning", "--network", "vestfold", "--session", str(target)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Hva er lagret")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        text = str(app.screen.query_one("#stored-text", Static).content)
+        assert str(target.resolve()) in text and str(founding_path) in text
+        assert "okter.json" in text
