@@ -306,7 +306,8 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         return report(err)
     if app.return_code:  # the app failed (Textual has shown why): claim nothing
         return app.return_code
-    if not store.path.exists():  # quit on the first screen: nothing was written
+    unsaved = app.save_problem is not None or app.saved_copy is not None
+    if not unsaved and not store.path.exists():  # quit on the first screen: nothing written
         print("Møtet ble ikke startet; ingen økt er lagret.")
         return 0
     # Later meetings (issue 6): closing a revision meeting (agenda kind «revisjon», started
@@ -321,8 +322,6 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         print(revised)
     for line in overdue:
         print(line, file=sys.stderr)
-    if app.return_code:  # the app failed (Textual has shown why): claim nothing
-        return app.return_code
     return _last_words(app, store.path)
 
 
