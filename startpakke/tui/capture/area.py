@@ -31,7 +31,7 @@ from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
 EMPTY = "(ingenting skrevet ned ennå)"
 
 # Actions that act on the highlighted item: only while the list has the focus.
-LIST_ACTIONS = {"edit", "delete", "undo", "move", "toggle", "timekeeper", "stay"}
+LIST_ACTIONS = {"edit", "delete", "undo", "move", "toggle", "timekeeper", "stay", "to_field"}
 # Actions of the field: only while the field has the focus.
 INPUT_ACTIONS = {"category", "person"}
 
@@ -76,6 +76,9 @@ class CaptureArea(Vertical):
         Binding("down", "category(1)", "Kategori", key_display="↑/↓", id="capture.category"),
         Binding("pageup", "person(-1)", "Forrige person", show=False),
         Binding("pagedown", "person(1)", "Person", key_display="PgUp/PgDn", id="capture.person"),
+        # A list-first view with a field (the consensus phase): Tab from the list opens the
+        # field below it, so a rule that comes up in the discussion can be added there.
+        Binding("tab", "to_field", "Ny", show=False),
         # In the list, ←/→ would change the part by accident: they do nothing there.
         Binding("left,right", "stay", "", show=False),
     ]
@@ -223,6 +226,8 @@ class CaptureArea(Vertical):
     def _open_hint(self) -> str:
         if self.view.dialog:
             return "c: åpne skjemaet"
+        if self.view.list_first and self.view.has_input:
+            return "c: til listen · Tab der: ny"
         if self.view.list_first or not self.view.has_input:
             return "c: til listen"
         return "c: skriv"
@@ -319,6 +324,8 @@ class CaptureArea(Vertical):
         if action in INPUT_ACTIONS and not self.capture_input.has_focus:
             return False
         view = self.view
+        if action == "to_field":
+            return view.has_input
         if action == "toggle":
             return view.space_toggles
         if action == "timekeeper":
@@ -341,6 +348,10 @@ class CaptureArea(Vertical):
         self._show_entry(False)
         self.screen.set_focus(None)
         self.render_state()
+
+    def action_to_field(self) -> None:
+        """Tab in the list: to the field (closed until now in a list-first view)."""
+        self._open_field()
 
     def action_stay(self) -> None:
         """←/→ in the list do nothing (they would change the part)."""

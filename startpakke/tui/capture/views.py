@@ -341,10 +341,13 @@ class AgreeRulesView(RulesView):
     def heading(self) -> str:
         rules = self.session.rules
         agreed = sum(1 for r in rules if r.agreed)
-        return f"enige om {agreed} av {len(rules)} · Enter i listen: enig / ikke enig"
+        return (
+            f"enige om {agreed} av {len(rules)} · Enter i listen: enig / ikke enig"
+            " · Tab: ny regel fra diskusjonen"
+        )
 
     def placeholder(self) -> str:
-        return "Ny regel fra diskusjonen (legges inn som enig) – Enter · Esc: tilbake"
+        return "Ny regel fra diskusjonen (legges inn som enig) – Enter · Tab: listen · Esc"
 
     def submit(self, text: str) -> str | None:
         self.controller.add_rule(text, agreed=True)
