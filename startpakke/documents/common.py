@@ -97,7 +97,11 @@ def secretary_text(session: Session) -> str:
 
 
 def slot_place(session: Session, slot: MeetingSlot) -> str:
-    return clean(slot.place).strip() or clean(session.plan.platform).strip() or "Ikke bestemt"
+    """The meeting's own place; else the platform, unless the group meets in person."""
+    place = clean(slot.place).strip()
+    if place or session.plan.format == "physical":
+        return place or "Ikke bestemt"
+    return clean(session.plan.platform).strip() or "Ikke bestemt"
 
 
 def slot_when(slot: MeetingSlot) -> str:

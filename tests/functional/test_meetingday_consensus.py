@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
-from tests.tui_helpers import make_app
 from startpakke.tui.capture import CaptureArea
+from tests.tui_helpers import make_app
 
 
 async def test_tab_from_the_consensus_list_opens_the_field_for_a_new_rule() -> None:
