@@ -131,6 +131,22 @@ def competence_label(session: Session, item: Competence) -> str:
     )
 
 
+def top_three(session: Session) -> list[tuple[str, list[Competence]]]:
+    """Each participant's «topp 3» post-its, in roster order: (name, post-its)."""
+    tops = [c for c in session.competences if c.top and clean(c.text).strip()]
+    people = []
+    for person in session.participants:
+        mine = [c for c in tops if c.participant == person.id]
+        if mine:
+            people.append((clean(person.name), mine))
+    return people
+
+
+def top_text(items: list[Competence]) -> str:
+    """«Barnevernloven (teoretisk); Humor (personlig)»."""
+    return "; ".join(f"{clean(c.text)} ({c.category.value})" for c in items)
+
+
 def present_names(session: Session) -> str:
     return join_names(p.name for p in session.participants if p.present)
 

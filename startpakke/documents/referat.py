@@ -289,6 +289,8 @@ class _Items:
             label = f"{CATEGORY_LABELS[category]} ({CATEGORY_COLOURS[category]}):"
             text = "; ".join(f"{clean(c.text)} ({self.name(c.participant)})" for c in mine)
             item.status.append((label, text))
+        for person, mine in common.top_three(self.session):
+            item.status.append((f"Topp 3 – {person}:", common.top_text(mine)))
         self._chosen(item)
 
     def _chosen(self, item: Item) -> None:

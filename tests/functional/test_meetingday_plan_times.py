@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.table import Table
 from icalendar import Calendar
 from textual.widgets import Input, Select
 
@@ -16,9 +17,14 @@ from tests.tui_helpers import make_app
 
 
 def all_text(path: Path) -> str:
-    doc = Document(str(path))
-    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
+    """Paragraphs and table cells in the order they stand in the document."""
+    lines = []
+    for block in Document(str(path)).iter_inner_content():
+        if isinstance(block, Table):
+            lines += [c.text for row in block.rows for c in row.cells]
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
 
 
 async def test_times_and_places_are_typed_and_reach_every_document(tmp_path: Path) -> None:
