@@ -380,21 +380,30 @@ class _Items:
     def _focus_persons(self, item: Item) -> None:
         if not self._once("focus_persons"):
             return
+        from startpakke.session.focus_roles import case_label, round_timekeepers
+
         rounds = self.session.focus_rounds
         if rounds:
+            keepers = round_timekeepers(self.session, [r.participant for r in rounds])
             item.conclusion.append(("Fokuspersoner:", ""))
-            item.conclusion.extend(
-                f"– {self.name(r.participant)}"
-                + (f": {clean(r.case_title)}" if clean(r.case_title).strip() else "")
-                for r in rounds
-            )
+            for number, (r, keeper) in enumerate(zip(rounds, keepers, strict=True), 1):
+                line = f"– {self.name(r.participant)}: {clean(case_label(self.session, r, number))}"
+                if keeper:
+                    line += f" (tidtaker: {self.name(keeper)})"
+                item.conclusion.append(line)
 
     def _focus_items(self, part: Part) -> list[Item]:
+        from startpakke.session.focus_roles import case_label, round_timekeepers
+
         items = []
-        for focus in self.session.focus_rounds:
-            case = clean(focus.case_title).strip() or "sak uten tittel"
+        rounds = self.session.focus_rounds
+        keepers = round_timekeepers(self.session, [r.participant for r in rounds])
+        for number, (focus, keeper) in enumerate(zip(rounds, keepers, strict=True), 1):
+            case = clean(case_label(self.session, focus, number))
             item = Item(theme=f"{clean(part.title)}: {case}")
             item.status.append(("Fokusperson:", self.name(focus.participant)))
+            if keeper:
+                item.status.append(("Tidtaker:", self.name(keeper)))
             item.status.append(
                 "Problemstillingen ble presentert og drøftet etter metoden for "
                 "kollegaveiledning (reflekterende team)."

@@ -226,7 +226,7 @@ class CaptureArea(Vertical):
     def _open_hint(self) -> str:
         if self.view.dialog:
             return "c: åpne skjemaet"
-        if self.view.list_first and self.view.has_input:
+        if self.view.list_first and self.view.has_input and self.view.adds_from_field:
             return "c: til listen · Tab der: ny"
         if self.view.list_first or not self.view.has_input:
             return "c: til listen"
@@ -325,7 +325,7 @@ class CaptureArea(Vertical):
             return False
         view = self.view
         if action == "to_field":
-            return view.has_input
+            return view.has_input and view.adds_from_field
         if action == "toggle":
             return view.space_toggles
         if action == "timekeeper":
