@@ -46,6 +46,9 @@ class Item:
     conclusion: Cell = field(default_factory=list)
 
 
+NOTHING_NOTED = "Ingen merknader."
+
+
 def default_filename(session: Session) -> str:
     day = common.meeting_date(session).isoformat()
     return f"referat-{slug(session.network.name)}-{day}.docx"
@@ -92,14 +95,33 @@ def write_referat(
     ]
     writer.table(HEADERS, rows, widths_cm=(1.0, 3.3, 6.6, 5.5), banded=False)
 
-    _attendance(writer, session)
+    last = _attendance(writer, session)
+    # The signature lines never stand alone on a page: they keep with what comes before.
+    _keep_with_next(last)
     writer.spacer()
+    writer.document.paragraphs[-1].paragraph_format.keep_with_next = True
     writer.labelled(
         "Referat skrevet av",
         f"{_writer_name(session) or BLANK} den: {short_date(written_on or date.today())}",
-    )
+    ).paragraph_format.keep_with_next = True
     writer.labelled("Referat godkjent av møtedeltakerne den", BLANK)
     return writer.save(path)
+
+
+def _keep_with_next(block: object) -> None:
+    """A table (every row whole, every line kept with the next) or a paragraph."""
+    from docx.table import Table
+
+    from startpakke.documents.base import keep_row_together
+
+    if isinstance(block, Table):
+        for row in block.rows:
+            keep_row_together(row)
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+    else:
+        block.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
 
 
 # -- the items ---------------------------------------------------------------------------------
@@ -189,11 +211,9 @@ class _Items:
         notes = self._notes(part.id)
         item.status.extend(notes)
         if not item.status:
-            purpose = clean(part.purpose).strip()
-            if purpose:
-                item.status.append(purpose)
-            else:
-                item.status.extend(clean(p) for p in part.prompts)
+            # Where nothing was noted, say so: the agenda's own text speaks to the group,
+            # not to the reader of the minutes.
+            item.status.append(NOTHING_NOTED)
         return item
 
     def _once(self, key: str) -> bool:
@@ -432,14 +452,15 @@ def _names(people: Sequence[Participant]) -> str:
 # -- attendance and signature ------------------------------------------------------------------
 
 
-def _attendance(writer: DocumentWriter, session: Session) -> None:
+def _attendance(writer: DocumentWriter, session: Session) -> object:
+    """The members' and deputies' tables; returns the last block written."""
     writer.heading("Medlemmer", 2)
     _attendance_table(writer, session.members, "Ingen medlemmer er registrert.")
     writer.heading("Vara for medlemmene", 2)
-    _attendance_table(writer, session.deputies, "Ingen vara er registrert.")
+    return _attendance_table(writer, session.deputies, "Ingen vara er registrert.")
 
 
-def _attendance_table(writer: DocumentWriter, people: Sequence[Participant], empty: str) -> None:
+def _attendance_table(writer: DocumentWriter, people: Sequence[Participant], empty: str) -> object:
     rows: list[list[object]] = []
     for person in people:
         rows.append(
@@ -451,9 +472,8 @@ def _attendance_table(writer: DocumentWriter, people: Sequence[Participant], emp
             ]
         )
     if not rows:
-        writer.paragraph(empty)
-        return
-    writer.table(ATTENDANCE_HEADERS, rows, widths_cm=(3.9, 6.3, 4.1, 2.1))
+        return writer.paragraph(empty)
+    return writer.table(ATTENDANCE_HEADERS, rows, widths_cm=(3.9, 6.3, 4.1, 2.1))
 
 
 def _writer_name(session: Session) -> str:
