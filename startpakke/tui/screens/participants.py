@@ -147,6 +147,8 @@ class ParticipantsScreen(ModalScreen[None]):
         self.query_one("#person-save", Button).label = "Legg til"
         for name in ("#person-name", "#person-service", "#person-contact"):
             self.query_one(name, Input).value = ""
+        # The next person is a member unless chosen otherwise (the role does not stick).
+        self.query_one("#person-role", Select).value = Role.member.value
         self._cursor_to(person.id)
         self.query_one("#person-name", Input).focus()
 

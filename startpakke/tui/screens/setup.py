@@ -29,6 +29,22 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+def size_text(people: list[Participant], recommended: int) -> str:
+    """«7 deltakere: 6 medlemmer og 1 vara …»: only members count towards the group size."""
+    members = sum(1 for p in people if p.role is Role.member)
+    deputies = len(people) - members
+    count = f"{len(people)} {'deltaker' if len(people) == 1 else 'deltakere'}"
+    if deputies:
+        member_word = "medlem" if members == 1 else "medlemmer"
+        count += f": {members} {member_word} og {deputies} vara"
+    if members > recommended:
+        return (
+            f"Merk: {members} medlemmer. Agendaen anbefaler inntil {recommended} – runder og "
+            f"tidsplan blir lengre. Du kan likevel starte. {count}."
+        )
+    return f"{count} (anbefalt: inntil {recommended} medlemmer)."
+
+
 class SetupScreen(Screen[Session]):
     """Fill in the network and the participants; Start begins the meeting at innsjekk."""
 
@@ -47,6 +63,7 @@ class SetupScreen(Screen[Session]):
         when = network.meeting_date or date.today()
         with VerticalScroll(id="setup"):
             yield Static("Nytt møte", classes="dialog-title")
+            yield Static(id="setup-hint", classes="dialog-help")
             with Horizontal(classes="form-row"):
                 yield Label("Nettverk", classes="form-label")
                 yield Input(network.name, placeholder="Navnet på nettverket", id="network-name")
@@ -78,9 +95,10 @@ class SetupScreen(Screen[Session]):
         table = self.query_one(DataTable)
         table.add_columns("Navn", "Kommune/tjeneste", "Rolle", "Kontakt")
         self._refresh_table()
-        if self.session.participants:
-            # Names came with --names: Enter starts the meeting.
-            self.query_one("#start", Button).focus()
+        # The first thing typed lands in a field: the network's name while it is empty, else
+        # a new participant's name. With names given (--names) Enter starts the meeting.
+        if self.session.participants and self.session.network.name.strip():
+            self.query_one("#p-name", Input).focus()
         else:
             self.query_one("#network-name", Input).focus()
 
@@ -91,15 +109,14 @@ class SetupScreen(Screen[Session]):
             cells = (person.name, person.service, ROLE_LABELS[person.role], person.contact)
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
             table.add_row(*(Text(cell) for cell in cells), key=person.id)
-        count = len(self.session.participants)
         warning = self.query_one("#size-warning", Static)
-        if count > self.max_participants:
-            warning.update(
-                f"Merk: {count} deltakere. Agendaen anbefaler inntil {self.max_participants} "
-                "personer – runder og tidsplan blir lengre. Du kan likevel starte."
-            )
-        else:
-            warning.update(f"{count} deltakere (anbefalt: inntil {self.max_participants}).")
+        warning.update(size_text(self.session.participants, self.max_participants))
+        hint = (
+            "Enter: start møtet · Tab: neste felt · Navn + Enter legger til en deltaker"
+            if self.session.participants
+            else "Skriv navnet på nettverket, dato og sted; legg så til deltakerne (navn + Enter)."
+        )
+        self.query_one("#setup-hint", Static).update(hint)
 
     @on(Button.Pressed, "#add")
     @on(Input.Submitted, "#p-name, #p-service, #p-contact")
@@ -107,6 +124,9 @@ class SetupScreen(Screen[Session]):
         name_input = self.query_one("#p-name", Input)
         name = name_input.value.strip()
         if not name:
+            if self.session.participants and name_input.has_focus:
+                self.action_start()  # Enter on an empty name: everyone is in, start
+                return
             name_input.focus()
             return
         role = self.query_one("#p-role", Select).value
@@ -120,12 +140,17 @@ class SetupScreen(Screen[Session]):
         )
         for field in ("#p-name", "#p-service", "#p-contact"):
             self.query_one(field, Input).value = ""
+        # The next person is a member unless chosen otherwise (most are).
+        self.query_one("#p-role", Select).value = Role.member.value
         name_input.focus()
         self._refresh_table()
 
     @on(Input.Submitted, "#network-name, #meeting-date, #place")
     def _next_field(self) -> None:
-        self.focus_next()
+        if self.session.participants:
+            self.action_start()  # the people are there: Enter starts, as on the Start button
+        else:
+            self.focus_next()
 
     def action_remove(self) -> None:
         table = self.query_one(DataTable)
