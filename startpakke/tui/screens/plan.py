@@ -23,6 +23,7 @@ from startpakke.session.edit import EditError
 from startpakke.session.meeting_time import FORMAT_HINT, parse_meeting_time, show_meeting_time
 from startpakke.tui.capture.dates import show_date
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.widgets.form_input import FormInput
 
 TERMS = [("for ett år", "year"), ("på omgang (rotasjon)", "rotating")]
 FORMATS = [("digitale treff", "digital"), ("fysiske treff", "physical"), ("begge deler", "both")]
@@ -41,6 +42,7 @@ class PlanScreen(ModalScreen[None]):
         Binding("u", "undo", "Angre sletting"),
         Binding("ctrl+up", "move(-1)", "Flytt opp", key_display="ctrl+↑"),
         Binding("ctrl+down", "move(1)", "Flytt ned", key_display="ctrl+↓"),
+        Binding("ctrl+r", "rotate", "Leder og sekretær på omgang", key_display="ctrl+r"),
     ]
 
     def __init__(self, controller: MeetingController) -> None:
@@ -67,6 +69,8 @@ class PlanScreen(ModalScreen[None]):
 
         with VerticalScroll(id="plan-box", classes="dialog capture-dialog"):
             yield Static("Plan for videre arbeid", classes="dialog-title")
+            # Three groups, in the order the deck asks: roles and form, dates, themes.
+            yield Static("Roller og møteform", classes="section-title")
             with Horizontal(classes="form-row"):
                 yield Label("Leder", classes="form-label")
                 yield Select(
@@ -90,7 +94,7 @@ class PlanScreen(ModalScreen[None]):
                     compact=True,
                 )
                 yield Label("Hvor ofte", classes="form-label")
-                yield Input(
+                yield FormInput(
                     plan.frequency,
                     placeholder="f.eks. hver 6. uke",
                     id="plan-frequency",
@@ -106,39 +110,45 @@ class PlanScreen(ModalScreen[None]):
                     compact=True,
                 )
                 yield Label("Plattform", classes="form-label")
-                yield Input(
+                yield FormInput(
                     plan.platform, placeholder="f.eks. Teams", id="plan-platform", compact=True
                 )
-            yield Static("Møtedatoer", classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Label("Dato, tid", classes="form-label")
-                yield Input(placeholder=FORMAT_HINT, id="plan-date", compact=True)
-                yield Label("Sted", classes="form-label-short")
-                yield Input(id="plan-place", compact=True)
-            with Horizontal(classes="form-row"):
-                yield Label("", classes="form-label")
-                yield Select(people, prompt="leder", id="plan-date-leader", compact=True)
-                yield Select(people, prompt="sekretær", id="plan-date-secretary", compact=True)
-                yield Button("Legg til", id="plan-add-date")
-            yield DataTable(id="plan-meetings", cursor_type="row", zebra_stripes=True)
-            yield Button("Fordel leder og sekretær på omgang", id="plan-rotate")
-            yield Static("Temaer (bruttoliste)", classes="section-title")
-            yield Input(placeholder="Tema – Enter legger til", id="plan-theme", compact=True)
-            yield OptionList(id="plan-themes", compact=True)
+                yield Label("Annet", classes="form-label")
+                yield FormInput(
+                    plan.notes, placeholder="Annet om planen", id="plan-notes", compact=True
+                )
             yield Checkbox(
                 "Alle tar med en problemstilling til kollegaveiledning",
                 plan.everyone_brings_case,
                 id="plan-case",
+                compact=True,
             )
+            yield Static("Møtedatoer", classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Label("Annet", classes="form-label")
-                yield Input(
-                    plan.notes, placeholder="Annet om planen", id="plan-notes", compact=True
+                yield Label("Dato, tid", classes="form-label")
+                yield FormInput(placeholder=FORMAT_HINT, id="plan-date", compact=True)
+                yield Label("Sted", classes="form-label")
+                yield FormInput(id="plan-place", compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("Leder", classes="form-label")
+                yield Select(people, prompt="velg", id="plan-date-leader", compact=True)
+                yield Label("Sekretær", classes="form-label")
+                yield Select(people, prompt="velg", id="plan-date-secretary", compact=True)
+            with Horizontal(classes="form-row"):
+                # Enter in the fields adds; the buttons are for the mouse and stay out of Tab.
+                yield Button("Legg til", id="plan-add-date", classes="no-tab")
+                yield Button(
+                    "Leder og sekretær på omgang (ctrl+r)", id="plan-rotate", classes="no-tab"
                 )
+            yield DataTable(id="plan-meetings", cursor_type="row", zebra_stripes=True)
+            yield Static("Temaer (bruttoliste)", classes="section-title")
+            yield FormInput(placeholder="Tema – Enter legger til", id="plan-theme", compact=True)
+            yield OptionList(id="plan-themes", compact=True)
             yield Static(id="plan-error", classes="capture-error")
             yield Static(
-                "Tab: neste felt · Enter legger til dato/tema · i tabellen og listen: r rediger, "
-                "x slett, u angre · Esc: lagre og lukk",
+                "Tab: neste felt · Enter legger til dato/tema · ctrl+z angrer i feltet · "
+                "i tabellen og listen: r rediger, x slett, u angre · Esc: lagre og lukk",
                 classes="dialog-help",
             )
 
@@ -146,6 +156,8 @@ class PlanScreen(ModalScreen[None]):
         table = self.query_one("#plan-meetings", DataTable)
         table.add_columns("Dato", "Tid", "Sted", "Leder", "Sekretær")
         self._refresh_place()
+        for button in self.query(".no-tab"):
+            button.can_focus = False
         self._show_lists()
         self.query_one("#plan-leader", Select).focus()
 
@@ -188,7 +200,7 @@ class PlanScreen(ModalScreen[None]):
         if self.plan.format == "both":
             platform = self._platform() or "Teams"
             return f"et sted, eller {platform} for et digitalt møte"
-        return "f.eks. Teams eller Rådhuset"
+        return "Teams eller Rådhuset"
 
     def _place_of(self, slot: Any) -> str:
         if slot.place.strip():
@@ -249,8 +261,10 @@ class PlanScreen(ModalScreen[None]):
         return done
 
     @on(Input.Submitted, "#plan-frequency, #plan-platform, #plan-notes")
-    def _text_submitted(self) -> None:
+    def _text_submitted(self, event: Input.Submitted) -> None:
         if self._save_texts():
+            if isinstance(event.input, FormInput):
+                event.input.remember()
             self.focus_next()
 
     @on(Input.Blurred, "#plan-frequency, #plan-platform, #plan-notes")
@@ -297,7 +311,7 @@ class PlanScreen(ModalScreen[None]):
             field.focus()
 
     @on(Button.Pressed, "#plan-rotate")
-    def _rotate(self) -> None:
+    def action_rotate(self) -> None:
         if not self.plan.meetings:
             self._error(EditError("Legg inn møtedatoer først."))
             return

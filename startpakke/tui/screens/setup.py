@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from startpakke.session.model import Participant, Role, Session
+from startpakke.tui.widgets.form_input import FormInput
 
 RECOMMENDED_MAX = 6
 ROLE_LABELS = {Role.member: "medlem", Role.deputy: "vara"}
@@ -66,23 +67,27 @@ class SetupScreen(Screen[Session]):
             yield Static(id="setup-hint", classes="dialog-help")
             with Horizontal(classes="form-row"):
                 yield Label("Nettverk", classes="form-label")
-                yield Input(network.name, placeholder="Navnet på nettverket", id="network-name")
+                yield FormInput(network.name, placeholder="Navnet på nettverket", id="network-name")
             with Horizontal(classes="form-row"):
                 yield Label("Dato", classes="form-label")
-                yield Input(when.strftime("%d.%m.%Y"), placeholder="dd.mm.åååå", id="meeting-date")
+                yield FormInput(
+                    when.strftime("%d.%m.%Y"), placeholder="dd.mm.åååå", id="meeting-date"
+                )
                 yield Label("Sted", classes="form-label-short")
-                yield Input(network.place, placeholder="f.eks. rådhuset eller Teams", id="place")
+                yield FormInput(
+                    network.place, placeholder="f.eks. rådhuset eller Teams", id="place"
+                )
             yield Static("Deltakere", classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Input(placeholder="Navn", id="p-name")
-                yield Input(placeholder="Kommune/tjeneste", id="p-service")
+                yield FormInput(placeholder="Navn", id="p-name")
+                yield FormInput(placeholder="Kommune/tjeneste", id="p-service")
                 yield Select(
                     [("medlem", Role.member.value), ("vara", Role.deputy.value)],
                     value=Role.member.value,
                     allow_blank=False,
                     id="p-role",
                 )
-                yield Input(placeholder="Kontakt (valgfritt)", id="p-contact")
+                yield FormInput(placeholder="Kontakt (valgfritt)", id="p-contact")
                 yield Button("Legg til", id="add", variant="primary")
             yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
             yield Static(id="size-warning")
