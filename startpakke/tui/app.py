@@ -210,6 +210,7 @@ class StartpakkeApp(App[None]):
                     lambda action=binding.action: self.call_later(screen.run_action, action),
                 )
         yield SystemCommand("Avslutt", "Lagrer og avslutter (ctrl+q)", self.action_quit)
-        yield SystemCommand(
-            "Lyst/mørkt tema", "Bytt til projektortema og tilbake", self.toggle_projector_theme
-        )
+        if not isinstance(screen, RunScreen):  # there it is the `l` key's entry above
+            yield SystemCommand(
+                "Lyst/mørkt", "Bytt til projektortema og tilbake", self.toggle_projector_theme
+            )

@@ -309,13 +309,13 @@ class FocusPersonsView(CaptureView):
 
 
 def rule_row(controller: MeetingController, number: int, rule: Rule) -> Row:
-    label = Text(f"{number}. ")
+    # The mark comes first: a message in the corner never covers it, and it lines up.
+    label = Text(f"{AGREED}  " if rule.agreed else " " * (len(AGREED) + 2), "bold")
+    label.append(f"{number}. ")
     label.append(one_line(rule.text))
     proposer = controller.session.participant(rule.proposed_by)
     if proposer is not None:
         label.append(f" — {one_line(proposer.name, 30)}", "dim")
-    if rule.agreed:
-        label.append(f"  {AGREED}", "bold")
     return Row(rule.id, label)
 
 
@@ -403,13 +403,13 @@ class ContractView(RulesView):
 
 def competence_text(competence: Competence, *, with_person: str = "") -> Text:
     label = Text.assemble(category_badge(competence.category), " ")
+    # The marks come before the text: a message in the corner never covers them.
+    marks = [mark for mark, on in ((TOP, competence.top), (CHOSEN, competence.chosen)) if on]
+    if marks:
+        label.append("  ".join(marks) + "  ", "bold")
     if with_person:
         label.append(f"{with_person}: ", "bold")
     label.append(one_line(competence.text))
-    if competence.top:
-        label.append(f"  {TOP}", "bold")
-    if competence.chosen:
-        label.append(f"  {CHOSEN}", "bold")
     return label
 
 
