@@ -163,6 +163,8 @@ class _Items:
                 items.append(self._part_item(part))
         if "actions" not in self.done and self.session.actions:
             items.append(self._actions_item())
+        if self.session.parked:
+            items.append(self._parked_item())
         items.append(self._eventuelt())
         return items
 
@@ -437,6 +439,21 @@ class _Items:
         if notes and items:
             items[-1].status.extend(notes)
         return items
+
+    def _parked_item(self) -> Item:
+        """The parking lot: topics put aside, and which became themes for later meetings."""
+        themes = {" ".join(t.split()).casefold() for t in self.session.plan.themes}
+        item = Item(theme="Parkerte temaer")
+        for topic in self.session.parked:
+            line = f"– {clean(topic.text)}"
+            if topic.from_session:
+                line += " (fra forrige møte)"
+            item.status.append(line)
+            if " ".join(topic.text.split()).casefold() in themes:
+                item.conclusion.append(f"– {clean(topic.text)}: tema for et senere møte")
+        if not item.conclusion:
+            item.conclusion.append("Tas opp igjen i neste møte.")
+        return item
 
     def _eventuelt(self) -> Item:
         notes = self._notes("eventuelt")

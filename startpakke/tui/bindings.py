@@ -24,6 +24,7 @@ RUN_BINDINGS: list[Binding] = [
     Binding("d", "participants", "Deltakere", show=False, id="participants"),
     Binding("m", "note", "Nytt notat", show=False, id="note"),
     Binding("h", "action_item", "Oppfølging", show=False, id="action_item"),
+    Binding("v", "park", "Parker tema", show=False, id="park"),
     Binding("e", "export", "Dokumenter", show=False, id="export"),
     Binding("k", "toggle_keep_turns", "Hold/kort turer", show=False, id="keep_turns"),
     Binding("l", "toggle_theme", "Lyst/mørkt", show=False, id="toggle_theme"),

@@ -148,6 +148,9 @@ class CaptureArea(Vertical):
         else:
             self._open_dialog("note")
 
+    def open_park(self) -> None:
+        self._open_dialog("park")
+
     def open_action(self) -> None:
         self._open_dialog("action")
 

@@ -560,7 +560,9 @@ class ActionsView(CaptureView):
     def heading(self) -> str:
         actions = self.session.actions
         done = sum(1 for a in actions if a.done)
-        return f"{len(actions)} punkter, {done} utført · h: med ansvarlig og frist"
+        earlier = sum(1 for t in self.session.parked if t.from_session)
+        parked = f" · {earlier} parkert fra forrige møte (i)" if earlier else ""
+        return f"{len(actions)} punkter, {done} utført{parked} · h: med ansvarlig og frist"
 
     def placeholder(self) -> str:
         return "Nytt oppfølgingspunkt – Enter legger til (r i listen: ansvarlig og frist) · Esc"

@@ -24,6 +24,17 @@ class InfoScreen(ModalScreen[None]):
         part = self.controller.part
         phase = self.controller.phase
         lines: list[str] = []
+        session = self.controller.session
+        earlier = [t for t in session.parked if t.from_session]
+        if earlier:
+            lines.append("[b]Parkert fra forrige møte[/b] (kan tas opp nå eller bli et tema)")
+            lines += [f"• {escape(t.text)}" for t in earlier]
+            lines.append("")
+        today = [t for t in session.parked if not t.from_session]
+        if today:
+            lines.append("[b]Parkert i dag[/b] (v parkerer et tema; steg 7 foreslår dem)")
+            lines += [f"• {escape(t.text)}" for t in today]
+            lines.append("")
         notes = [*phase.notes, *part.notes]
         if notes:
             lines.append("[b]Notater til fasilitatoren[/b]")

@@ -16,9 +16,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from startpakke.controller import MeetingController
 from startpakke.session import edit as ops
+from startpakke.session import parking
 from startpakke.session.edit import EditError
 from startpakke.session.meeting_time import FORMAT_HINT, parse_meeting_time, show_meeting_time
 from startpakke.tui.capture.dates import show_date
@@ -145,6 +147,8 @@ class PlanScreen(ModalScreen[None]):
             yield Static("Temaer (bruttoliste)", classes="section-title")
             yield FormInput(placeholder="Tema – Enter legger til", id="plan-theme", compact=True)
             yield OptionList(id="plan-themes", compact=True)
+            yield Static(id="plan-parked-title", classes="capture-field-title")
+            yield OptionList(id="plan-parked", compact=True)
             yield Static(id="plan-error", classes="capture-error")
             yield Static(
                 "Tab: neste felt · Enter legger til dato/tema · ctrl+z angrer i feltet · "
@@ -183,6 +187,20 @@ class PlanScreen(ModalScreen[None]):
         )
         if highlighted is not None and themes.option_count:
             themes.highlighted = min(highlighted, themes.option_count - 1)
+        # The parking lot: what was put aside today is offered as a theme (Enter adds it).
+        offered = parking.open_topics(self.controller.session)
+        parked = self.query_one("#plan-parked", OptionList)
+        parked.display = bool(offered)
+        self.query_one("#plan-parked-title", Static).display = bool(offered)
+        self.query_one("#plan-parked-title", Static).update(
+            f"Parkert i møtet ({len(offered)}) – Enter gjør det til et tema"
+        )
+        parked.set_options(Option(f"＋ {escape(one_line(t.text, 100))}", id=t.id) for t in offered)
+
+    @on(OptionList.OptionSelected, "#plan-parked")
+    def _adopt_parked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None and self._edit(parking.adopt_as_theme, event.option.id):
+            self.notify(f"Nytt tema: {one_line(str(event.option.prompt)[2:], 60)}", timeout=3)
 
     # -- where the meetings are: what the group decided about the form --------------------
 
