@@ -109,6 +109,26 @@ class CaptureArea(Vertical):
         self.controller.listeners.append(self._controller_changed)
         self._show_entry(False)
         self.render_state()
+        from startpakke.session.guide_seen import first_run
+
+        # The first time this agenda runs here, each part's guide greets the facilitator.
+        self._guide_parts: set[str] | None = set() if first_run(self.controller.agenda.id) else None
+        self._greet_part()
+
+    def _greet_part(self) -> None:
+        """On a first run: the part's guide as a message, once per part (i shows it all)."""
+        if self._guide_parts is None:
+            return
+        part = self.controller.part
+        if part.guide is None or part.id in self._guide_parts:
+            return
+        self._guide_parts.add(part.id)
+        why = part.guide.why.strip() or part.purpose.strip()
+        self.notify(
+            f"{why}\n\ni: slik leder du delen, og hva du kan si når noe går galt.",
+            title=f"Veiledning – {part.title}",
+            timeout=20,
+        )
 
     def on_unmount(self) -> None:
         if self._controller_changed in self.controller.listeners:
@@ -202,6 +222,7 @@ class CaptureArea(Vertical):
     def _controller_changed(self) -> None:
         if self.is_mounted:
             self.render_state()
+            self._greet_part()
 
     # -- rendering --------------------------------------------------------------------------
 
