@@ -211,6 +211,36 @@ class PartKind(StrEnum):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Pitfall:
+    """Something that often goes wrong in a part, and what the facilitator can say then."""
+
+    __pydantic_config__ = CONFIG
+
+    what: Text
+    """Hva som ofte går galt."""
+    say: Text
+    """Hva fasilitatoren kan si da."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Guide:
+    """For a first-time facilitator: why the part exists, how to run it, what goes wrong.
+
+    Shown only to the facilitator (never on the projector): on the first run of an agenda
+    when the part begins, and with `i` at any time.
+    """
+
+    __pydantic_config__ = CONFIG
+
+    why: str = ""
+    """Hvorfor delen finnes."""
+    how: list[Text] = field(default_factory=list)
+    """Slik leder du delen, punkt for punkt."""
+    pitfalls: list[Pitfall] = field(default_factory=list)
+    """Det som ofte går galt, og hva du kan si da."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Part:
     """A part (del/steg) of the meeting, with its own time budget."""
 
@@ -240,6 +270,8 @@ class Part:
     """Hva som skrives ned i delen (i alle faser)."""
     phases: list[Phase] = field(default_factory=list)
     """Fasene i rekkefølge. Tom liste = én plenumsfase over hele delen."""
+    guide: Guide | None = None
+    """Veiledning for den som fasiliterer delen for første gang (vises bare for fasilitatoren)."""
 
     def __post_init__(self) -> None:
         open_ended = [p for p in self.phases if p.open_ended]

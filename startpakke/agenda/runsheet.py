@@ -17,17 +17,17 @@ the Word run sheet (`startpakke.documents.runsheet`) both render a `PlannedRunSh
     plan.materials, plan.notes, plan.warnings    # warnings: [(part label, text), ...]
 
 Times:
-- Parts follow each other by their planned minutes (the deck's plan), from `start`.
-  `*_offset` fields are seconds from the start of the meeting; `start`/`end` are
-  `datetime.time` values with whole seconds (use `format_clock` for «09:35»).
-- Phases are laid out inside their part at their written lengths: per-person rounds take
-  `speakers × written turn`; a phase without minutes gets what is left of the part (maybe
-  nothing). When the written phases need more than the part has, the later phases run past
-  the part's end (`PlannedPhase.beyond_part`) and the part carries a warning (from
-  `timing.part_fit_warning`); the next part still starts at its planned time.
-- `projected_end` is when the day ends if every part takes what its phases need as
-  written (never less than planned); `end` is start + the parts' minutes; `end_with_slack`
-  adds the agenda's unplanned time (`total_minutes`, e.g. a 15-minute break).
+- Clock times are cumulative and never go backwards: each part starts when the one before
+  it ends on the sheet. `*_offset` fields are seconds from the start of the meeting;
+  `start`/`end` are `datetime.time` values with whole seconds (`format_clock` → «09:35»).
+- Phases are laid out as the app runs them by default: per-person rounds take their turns
+  shortened to fit the part (never below the floor), written phases their minutes, and a
+  phase without minutes what is left — at least `OPEN_PHASE_MINIMUM`. When that needs more
+  than the part has, the part ends later, carries a warning saying by how much and what the
+  choice is, and every later part moves (`PlannedPhase.beyond_part` marks the phases past
+  the part's planned minutes).
+- `end` is when the last part ends; `end_with_slack` adds the agenda's unplanned time
+  (e.g. a 15-minute break); `planned_end` is the end the agenda promises.
 
 Rounds (`PlannedTurn`): `speakers` is the number of turns. It is the number of
 participants, except for `speakers: focus` rounds (kollegaveiledning), where it is the
@@ -83,6 +83,9 @@ KIND_LABELS: dict[PhaseKind, str] = {
     PhaseKind.capture: "skrive ned",
 }
 """How a phase kind is named on the run sheet."""
+
+OPEN_PHASE_MINIMUM = 3 * MINUTE
+"""The least a phase without written minutes (a summary) is given on the sheet."""
 
 _CLOCK = re.compile(r"([01]?[0-9]|2[0-3]):([0-5][0-9])")
 
@@ -218,6 +221,12 @@ class PlannedPart:
     captures: tuple[CaptureKind, ...]
 
     @property
+    def minutes_text(self) -> str:
+        """«25», or «25+26» when the part needs 26 minutes more than it has."""
+        over = round(self.overrun_seconds / MINUTE)
+        return f"{self.minutes}+{over}" if over else str(self.minutes)
+
+    @property
     def overrun_seconds(self) -> float:
         """How far the written phases run past the part's planned end (0 if they fit)."""
         return max(0.0, self.phases_seconds - self.minutes * MINUTE)
@@ -233,11 +242,13 @@ class PlannedRunSheet:
     participants: int
     start: time
     end: time
-    """Start + the sum of the parts' minutes."""
+    """When the last part ends on the sheet (parts that run over move the ones after)."""
     end_with_slack: time
-    """Start + `total_minutes` (the planned end including breaks/buffer)."""
+    """`end` plus the agenda's unplanned time (breaks/buffer)."""
+    planned_end: time
+    """Start + `total_minutes`: the end the agenda itself promises."""
     projected_end: time
-    """The end if every part takes what its written phases need."""
+    """The same as `end_with_slack` (kept for callers from before the sheet moved parts)."""
     planned_minutes: int
     slack_minutes: int
     projected_seconds: float
@@ -308,10 +319,55 @@ def _fixed_seconds(phase: Phase, speakers: int) -> float | None:
     return phase.minutes * MINUTE if phase.minutes is not None else None
 
 
+def _laid_out_seconds(
+    part: Part, phases: list[Phase], speakers: list[int], turns: list[PlannedTurn | None]
+) -> list[float]:
+    """Each phase's length on the sheet, as the app runs it by default.
+
+    Per-person rounds take their turns shortened to fit (never below the floor); phases with
+    written minutes take them; a phase without minutes gets what is left of the part, but at
+    least `OPEN_PHASE_MINIMUM` (a summary squeezed to nothing is not a plan).
+    """
+    lengths: list[float | None] = []
+    for phase, people, turn in zip(phases, speakers, turns, strict=True):
+        if turn is not None and turn.per_person and turn.written_seconds is not None:
+            lengths.append(turn.fitted_seconds * people)
+        else:
+            lengths.append(_fixed_seconds(phase, people))
+    known = sum(s for s in lengths if s is not None)
+    opens = sum(1 for s in lengths if s is None)
+    rest = max(0.0, part.minutes * MINUTE - known) / max(opens, 1)
+    return [max(rest, OPEN_PHASE_MINIMUM) if s is None else s for s in lengths]
+
+
+def _overrun_text(
+    part: Part, people: int, laid: float, kept: float, turn: PlannedTurn | None
+) -> str:
+    """How much a part runs over on the sheet, and the facilitator's choice."""
+    have = part.minutes
+    over = round((laid - part.minutes * MINUTE) / MINUTE)
+    text = (
+        f"Delen trenger {round(laid / MINUTE)} min med {people} deltakere, men har {have} min: "
+        f"{over} min for lite, og alt etter flyttes {over} min."
+    )
+    if turn is not None and turn.per_person and turn.fitted_seconds < turn.seconds:
+        extra = round((kept - laid) / MINUTE)
+        text += (
+            f" Arket har turene kortet ned til {format_duration(turn.fitted_seconds)}, det"
+            f" minste agendaen tillater. Valget: holde turene på"
+            f" {format_duration(turn.seconds)} (k), så går delen {over + extra} min over,"
+            " eller korte ned eller hoppe over noe annet senere i møtet."
+        )
+    else:
+        text += " Valget: la delen gå over tiden, eller korte ned noe annet senere i møtet."
+    return text
+
+
 def _plan_part(agenda: Agenda, index: int, start: time, offset: float, people: int) -> PlannedPart:
     part = agenda.parts[index]
     phases = part.effective_phases
     part_seconds = part.minutes * MINUTE
+    opens = sum(1 for p in phases if not p.is_round and p.minutes is None)
     # Focus rounds get as many focus persons as whole turns fit in the round's time.
     base = [None if p.is_round else _fixed_seconds(p, people) for p in phases]
     speakers = [
@@ -319,16 +375,26 @@ def _plan_part(agenda: Agenda, index: int, start: time, offset: float, people: i
         for i, p in enumerate(phases)
     ]
     fixed = [_fixed_seconds(p, n) for p, n in zip(phases, speakers, strict=True)]
-    rest = max(0.0, part_seconds - sum(s for s in fixed if s is not None))
-    lengths = [rest if s is None else s for s in fixed]
+    # A round's turns are fitted to what the part leaves once the open phases have their least.
+    reserve = opens * OPEN_PHASE_MINIMUM
+    turns: list[PlannedTurn | None] = []
+    for i, phase in enumerate(phases):
+        if not phase.is_round:
+            turns.append(None)
+            continue
+        written_share = fixed[i] if fixed[i] is not None else 0.0
+        budget = max(0.0, _round_budget(part, i, fixed) - reserve)
+        turns.append(_plan_turn(phase, speakers[i], written_share or budget, budget))
+    lengths = _laid_out_seconds(part, phases, speakers, turns)
+    kept = sum(
+        (fixed[i] or 0.0) if t is not None and t.per_person else lengths[i]
+        for i, t in enumerate(turns)
+    )
     part_people = next((n for p, n in zip(phases, speakers, strict=True) if p.is_round), people)
     planned: list[PlannedPhase] = []
     cursor = offset
     for i, phase in enumerate(phases):
         seconds = lengths[i]
-        turn = None
-        if phase.is_round:
-            turn = _plan_turn(phase, speakers[i], seconds, _round_budget(part, i, fixed))
         planned.append(
             PlannedPhase(
                 index=i,
@@ -340,7 +406,7 @@ def _plan_part(agenda: Agenda, index: int, start: time, offset: float, people: i
                 seconds=seconds,
                 start=_clock(start, cursor),
                 end=_clock(start, cursor + seconds),
-                turn=turn,
+                turn=turns[i],
                 beyond_part=cursor + seconds > offset + part_seconds + 0.5,
                 prompts=tuple(phase.prompts),
                 notes=tuple(phase.notes),
@@ -349,7 +415,12 @@ def _plan_part(agenda: Agenda, index: int, start: time, offset: float, people: i
             )
         )
         cursor += seconds
+    laid = sum(lengths)
     fit = part_fit_warning(part, part_people)
+    warning = None
+    if laid > part_seconds + 0.5:
+        turn = next((t for t in turns if t is not None and t.per_person), None)
+        warning = _overrun_text(part, part_people, laid, max(kept, laid), turn)
     return PlannedPart(
         index=index,
         part=part,
@@ -358,11 +429,11 @@ def _plan_part(agenda: Agenda, index: int, start: time, offset: float, people: i
         minutes=part.minutes,
         offset=offset,
         start=_clock(start, offset),
-        end=_clock(start, offset + part_seconds),
+        end=_clock(start, offset + max(laid, part_seconds)),
         phases=tuple(planned),
-        phases_seconds=sum(lengths),
+        phases_seconds=laid,
         fit=fit,
-        warning=fit.message(part_people) if fit is not None else None,
+        warning=warning,
         purpose=part.purpose,
         prompts=tuple(part.prompts),
         notes=tuple(part.notes),
@@ -377,12 +448,11 @@ def plan_runsheet(agenda: Agenda, start: time, participants: int) -> PlannedRunS
         raise ValueError("participants must be at least 1")
     parts: list[PlannedPart] = []
     offset = 0.0
-    projected = 0.0
     for index in range(len(agenda.parts)):
         planned = _plan_part(agenda, index, start, offset, participants)
         parts.append(planned)
-        offset += planned.minutes * MINUTE
-        projected += max(planned.minutes * MINUTE, planned.phases_seconds)
+        # Clock times are cumulative: a part that runs over moves every part after it.
+        offset += max(planned.minutes * MINUTE, planned.phases_seconds)
     materials = dict.fromkeys(agenda.materials)
     for part in agenda.parts:
         materials.update(dict.fromkeys(part.materials))
@@ -394,11 +464,12 @@ def plan_runsheet(agenda: Agenda, start: time, participants: int) -> PlannedRunS
         participants=participants,
         start=start,
         end=_clock(start, offset),
-        end_with_slack=_clock(start, total_seconds),
-        projected_end=_clock(start, projected + agenda.slack_minutes * MINUTE),
+        end_with_slack=_clock(start, offset + agenda.slack_minutes * MINUTE),
+        planned_end=_clock(start, total_seconds),
+        projected_end=_clock(start, offset + agenda.slack_minutes * MINUTE),
         planned_minutes=agenda.planned_minutes,
         slack_minutes=agenda.slack_minutes,
-        projected_seconds=projected,
+        projected_seconds=offset,
         parts=tuple(parts),
         materials=tuple(materials),
         notes=tuple(agenda.notes),

@@ -157,7 +157,7 @@ def _print_text(plan: PlannedRunSheet) -> None:
         table.add_row("", "", "", "")
         table.add_row(
             f"{format_clock(part.start)}–{format_clock(part.end)}",
-            str(part.minutes),
+            part.minutes_text,
             Text(part.label, style="bold"),
             Text(part.title, style="bold"),
         )
@@ -196,11 +196,12 @@ def _print_text(plan: PlannedRunSheet) -> None:
             f" (med {plan.slack_minutes} min luft/pause: {format_clock(plan.end_with_slack)})"
         )
     console.print(ends)
-    if plan.projected_end != plan.end_with_slack:
+    if plan.end_with_slack != plan.planned_end:
         console.print(
             Text(
-                f"Hvis fasene tar tiden de er skrevet med ({plan.participants} deltakere): "
-                f"slutt ca. {format_clock(plan.projected_end)}",
+                f"Agendaen regner med slutt {format_clock(plan.planned_end)}; med "
+                f"{plan.participants} deltakere blir det {format_clock(plan.end_with_slack)} "
+                "(se advarselen under hver del som går over).",
                 style="yellow",
             )
         )

@@ -97,7 +97,11 @@ def secretary_text(session: Session) -> str:
 
 
 def slot_place(session: Session, slot: MeetingSlot) -> str:
-    return clean(slot.place).strip() or clean(session.plan.platform).strip() or "Ikke bestemt"
+    """The meeting's own place; else the platform, unless the group meets in person."""
+    place = clean(slot.place).strip()
+    if place or session.plan.format == "physical":
+        return place or "Ikke bestemt"
+    return clean(session.plan.platform).strip() or "Ikke bestemt"
 
 
 def slot_when(slot: MeetingSlot) -> str:
@@ -125,6 +129,22 @@ def competence_label(session: Session, item: Competence) -> str:
         f"{clean(item.text)} – {name(session, item.participant)} "
         f"({CATEGORY_LABELS[item.category].lower()})"
     )
+
+
+def top_three(session: Session) -> list[tuple[str, list[Competence]]]:
+    """Each participant's «topp 3» post-its, in roster order: (name, post-its)."""
+    tops = [c for c in session.competences if c.top and clean(c.text).strip()]
+    people = []
+    for person in session.participants:
+        mine = [c for c in tops if c.participant == person.id]
+        if mine:
+            people.append((clean(person.name), mine))
+    return people
+
+
+def top_text(items: list[Competence]) -> str:
+    """«Barnevernloven (teoretisk); Humor (personlig)»."""
+    return "; ".join(f"{clean(c.text)} ({c.category.value})" for c in items)
 
 
 def present_names(session: Session) -> str:

@@ -159,6 +159,17 @@ def _competences(writer: DocumentWriter, session: Session, number: int) -> bool:
         rows.append(row)
     writer.table(headers, rows, widths_cm=(3.4, 4.3, 4.3, 4.3), first_column=True)
     writer.small("(valgt) = kompetanse nettverket har valgt å bruke.")
+    writer.heading("Hver deltakers topp 3", 2)
+    tops = common.top_three(session)
+    if tops:
+        writer.key_values(
+            [
+                (person, [f"{clean(c.text)} ({c.category.value})" for c in mine])
+                for person, mine in tops
+            ]
+        )
+    else:
+        writer.paragraph("Ingen har valgt sine tre viktigste kompetanser ennå.")
     chosen = [c for c in items if c.chosen]
     writer.heading("Kompetanse nettverket vil bruke", 2)
     if chosen:

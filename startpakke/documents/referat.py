@@ -46,6 +46,9 @@ class Item:
     conclusion: Cell = field(default_factory=list)
 
 
+NOTHING_NOTED = "Ingen merknader."
+
+
 def default_filename(session: Session) -> str:
     day = common.meeting_date(session).isoformat()
     return f"referat-{slug(session.network.name)}-{day}.docx"
@@ -92,14 +95,33 @@ def write_referat(
     ]
     writer.table(HEADERS, rows, widths_cm=(1.0, 3.3, 6.6, 5.5), banded=False)
 
-    _attendance(writer, session)
+    last = _attendance(writer, session)
+    # The signature lines never stand alone on a page: they keep with what comes before.
+    _keep_with_next(last)
     writer.spacer()
+    writer.document.paragraphs[-1].paragraph_format.keep_with_next = True
     writer.labelled(
         "Referat skrevet av",
         f"{_writer_name(session) or BLANK} den: {short_date(written_on or date.today())}",
-    )
+    ).paragraph_format.keep_with_next = True
     writer.labelled("Referat godkjent av møtedeltakerne den", BLANK)
     return writer.save(path)
+
+
+def _keep_with_next(block: object) -> None:
+    """A table (every row whole, every line kept with the next) or a paragraph."""
+    from docx.table import Table
+
+    from startpakke.documents.base import keep_row_together
+
+    if isinstance(block, Table):
+        for row in block.rows:
+            keep_row_together(row)
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
+    else:
+        block.paragraph_format.keep_with_next = True  # type: ignore[attr-defined]
 
 
 # -- the items ---------------------------------------------------------------------------------
@@ -141,6 +163,8 @@ class _Items:
                 items.append(self._part_item(part))
         if "actions" not in self.done and self.session.actions:
             items.append(self._actions_item())
+        if self.session.parked:
+            items.append(self._parked_item())
         items.append(self._eventuelt())
         return items
 
@@ -189,11 +213,9 @@ class _Items:
         notes = self._notes(part.id)
         item.status.extend(notes)
         if not item.status:
-            purpose = clean(part.purpose).strip()
-            if purpose:
-                item.status.append(purpose)
-            else:
-                item.status.extend(clean(p) for p in part.prompts)
+            # Where nothing was noted, say so: the agenda's own text speaks to the group,
+            # not to the reader of the minutes.
+            item.status.append(NOTHING_NOTED)
         return item
 
     def _once(self, key: str) -> bool:
@@ -289,6 +311,8 @@ class _Items:
             label = f"{CATEGORY_LABELS[category]} ({CATEGORY_COLOURS[category]}):"
             text = "; ".join(f"{clean(c.text)} ({self.name(c.participant)})" for c in mine)
             item.status.append((label, text))
+        for person, mine in common.top_three(self.session):
+            item.status.append((f"Topp 3 – {person}:", common.top_text(mine)))
         self._chosen(item)
 
     def _chosen(self, item: Item) -> None:
@@ -378,21 +402,30 @@ class _Items:
     def _focus_persons(self, item: Item) -> None:
         if not self._once("focus_persons"):
             return
+        from startpakke.session.focus_roles import case_label, round_timekeepers
+
         rounds = self.session.focus_rounds
         if rounds:
+            keepers = round_timekeepers(self.session, [r.participant for r in rounds])
             item.conclusion.append(("Fokuspersoner:", ""))
-            item.conclusion.extend(
-                f"– {self.name(r.participant)}"
-                + (f": {clean(r.case_title)}" if clean(r.case_title).strip() else "")
-                for r in rounds
-            )
+            for number, (r, keeper) in enumerate(zip(rounds, keepers, strict=True), 1):
+                line = f"– {self.name(r.participant)}: {clean(case_label(self.session, r, number))}"
+                if keeper:
+                    line += f" (tidtaker: {self.name(keeper)})"
+                item.conclusion.append(line)
 
     def _focus_items(self, part: Part) -> list[Item]:
+        from startpakke.session.focus_roles import case_label, round_timekeepers
+
         items = []
-        for focus in self.session.focus_rounds:
-            case = clean(focus.case_title).strip() or "sak uten tittel"
+        rounds = self.session.focus_rounds
+        keepers = round_timekeepers(self.session, [r.participant for r in rounds])
+        for number, (focus, keeper) in enumerate(zip(rounds, keepers, strict=True), 1):
+            case = clean(case_label(self.session, focus, number))
             item = Item(theme=f"{clean(part.title)}: {case}")
             item.status.append(("Fokusperson:", self.name(focus.participant)))
+            if keeper:
+                item.status.append(("Tidtaker:", self.name(keeper)))
             item.status.append(
                 "Problemstillingen ble presentert og drøftet etter metoden for "
                 "kollegaveiledning (reflekterende team)."
@@ -406,6 +439,21 @@ class _Items:
         if notes and items:
             items[-1].status.extend(notes)
         return items
+
+    def _parked_item(self) -> Item:
+        """The parking lot: topics put aside, and which became themes for later meetings."""
+        themes = {" ".join(t.split()).casefold() for t in self.session.plan.themes}
+        item = Item(theme="Parkerte temaer")
+        for topic in self.session.parked:
+            line = f"– {clean(topic.text)}"
+            if topic.from_session:
+                line += " (fra forrige møte)"
+            item.status.append(line)
+            if " ".join(topic.text.split()).casefold() in themes:
+                item.conclusion.append(f"– {clean(topic.text)}: tema for et senere møte")
+        if not item.conclusion:
+            item.conclusion.append("Tas opp igjen i neste møte.")
+        return item
 
     def _eventuelt(self) -> Item:
         notes = self._notes("eventuelt")
@@ -421,14 +469,15 @@ def _names(people: Sequence[Participant]) -> str:
 # -- attendance and signature ------------------------------------------------------------------
 
 
-def _attendance(writer: DocumentWriter, session: Session) -> None:
+def _attendance(writer: DocumentWriter, session: Session) -> object:
+    """The members' and deputies' tables; returns the last block written."""
     writer.heading("Medlemmer", 2)
     _attendance_table(writer, session.members, "Ingen medlemmer er registrert.")
     writer.heading("Vara for medlemmene", 2)
-    _attendance_table(writer, session.deputies, "Ingen vara er registrert.")
+    return _attendance_table(writer, session.deputies, "Ingen vara er registrert.")
 
 
-def _attendance_table(writer: DocumentWriter, people: Sequence[Participant], empty: str) -> None:
+def _attendance_table(writer: DocumentWriter, people: Sequence[Participant], empty: str) -> object:
     rows: list[list[object]] = []
     for person in people:
         rows.append(
@@ -440,9 +489,8 @@ def _attendance_table(writer: DocumentWriter, people: Sequence[Participant], emp
             ]
         )
     if not rows:
-        writer.paragraph(empty)
-        return
-    writer.table(ATTENDANCE_HEADERS, rows, widths_cm=(3.9, 6.3, 4.1, 2.1))
+        return writer.paragraph(empty)
+    return writer.table(ATTENDANCE_HEADERS, rows, widths_cm=(3.9, 6.3, 4.1, 2.1))
 
 
 def _writer_name(session: Session) -> str:

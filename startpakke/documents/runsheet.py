@@ -59,11 +59,12 @@ def write_planned_runsheet(
         ("Planlagt tid", f"{plan.planned_minutes} min"),
         ("Planlagt slutt", end),
     ]
-    if plan.projected_end != plan.end_with_slack:
+    if plan.end_with_slack != plan.planned_end:
         facts.append(
             (
-                "Hvis fasene tar tiden de er skrevet med",
-                f"slutt ca. {format_clock(plan.projected_end)}",
+                "Agendaen regner med slutt",
+                f"{format_clock(plan.planned_end)}; med {plan.participants} deltakere blir "
+                f"det {format_clock(plan.end_with_slack)} (se OBS under delene som går over)",
             )
         )
     if plan.warnings:
@@ -96,7 +97,7 @@ def _overview(writer: DocumentWriter, plan: PlannedRunSheet) -> None:
         rows.append(
             [
                 f"{format_clock(part.start)}–{format_clock(part.end)}",
-                str(part.minutes),
+                part.minutes_text,
                 part.label,
                 part.title,
             ]

@@ -10,7 +10,9 @@ What comes along from the earlier session:
   bring (`brings_case`, `case_title`);
 - the open actions (not done), each remembering the session it was decided in
   (`from_session`); done ones stay behind. They are reviewed at innsjekk, where the
-  agenda captures `actions`, and can be marked done there.
+  agenda captures `actions`, and can be marked done there;
+- the parked topics that did not become themes (`parked`, with `from_session`), shown
+  where the meeting begins.
 
 What does not: rules, competences, notes, focus rounds, the facilitator and timekeeper,
 and the run state — a new meeting starts clean. For an agenda of kind `revisjon` the rules
@@ -29,6 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from startpakke.session.model import Action, Session
+from startpakke.session.parking import carried_topics
 from startpakke.session.store import SessionError, load_session
 
 __all__ = ["REVISION_KIND", "carried_actions", "followup_session", "load_previous"]
@@ -102,6 +105,7 @@ def followup_session(
         network=network,
         participants=participants,
         actions=carried_actions(old),
+        parked=carried_topics(old),
         previous_session=str(path.expanduser().resolve()),
     )
     if kind == REVISION_KIND:

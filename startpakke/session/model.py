@@ -294,6 +294,22 @@ class Note:
 
 
 @dataclass(kw_only=True)
+class ParkedTopic:
+    """A topic put aside during the meeting («Parkert»), to come back to later."""
+
+    __pydantic_config__ = CONFIG
+
+    id: str = field(default_factory=new_id)
+    """Fast id."""
+    text: str
+    """Temaet."""
+    part: str = ""
+    """Id for delen temaet ble parkert i."""
+    from_session: str | None = None
+    """Id for økten temaet ble parkert i, når det er tatt med fra et tidligere møte."""
+
+
+@dataclass(kw_only=True)
 class FocusRound:
     """Kollegaveiledning: a focus person and their case in this meeting."""
 
@@ -351,6 +367,8 @@ class Session:
     """Frie notater per del."""
     focus_rounds: list[FocusRound] = field(default_factory=list)
     """Kollegaveiledning: fokuspersoner og saker."""
+    parked: list[ParkedTopic] = field(default_factory=list)
+    """Parkerte temaer: satt til side i møtet, foreslått som temaer for de neste møtene."""
     previous_session: str | None = None
     """Sti til økten dette møtet bygger på (--from)."""
     run: dict[str, Any] | None = None

@@ -341,9 +341,10 @@ class StartpakkeApp(App[None]):
             lambda: self.push_screen(_stored_screen(self.startup.session_path)),
         )
         yield SystemCommand("Avslutt", "Lagrer og avslutter (ctrl+q)", self.action_quit)
-        yield SystemCommand(
-            "Lyst/mørkt tema", "Bytt til projektortema og tilbake", self.toggle_projector_theme
-        )
+        if not isinstance(screen, RunScreen):  # there it is the `l` key's entry above
+            yield SystemCommand(
+                "Lyst/mørkt", "Bytt til projektortema og tilbake", self.toggle_projector_theme
+            )
 
 
 def _stored_screen(path: Path | None) -> Screen[None]:

@@ -39,7 +39,7 @@ def test_planned_runsheet_has_the_clock_times_and_warnings(agenda: Agenda, tmp_p
     assert [row[3] for row in part_rows] == [part.title for part in plan.parts]
     for part, row in zip(plan.parts, part_rows, strict=True):
         assert row[0] == f"{format_clock(part.start)}–{format_clock(part.end)}"
-        assert row[1] == str(part.minutes)
+        assert row[1] == part.minutes_text
     assert "08:30" in text
     for _label, warning in plan.warnings:
         assert warning in text

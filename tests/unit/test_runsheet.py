@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import time
 from pathlib import Path
 from textwrap import dedent
@@ -79,23 +80,24 @@ def test_clock_times_add_up_from_start(agenda: Agenda) -> None:
     plan = plan_runsheet(agenda, time(9, 0), 6)
     assert [(format_clock(p.start), format_clock(p.end)) for p in plan.parts] == [
         ("09:00", "09:10"),
-        ("09:10", "09:35"),
-        ("09:35", "09:55"),
-        ("09:55", "10:05"),
+        ("09:10", "09:59"),  # steg3 needs 49 min with six: every later part moves
+        ("09:59", "10:19"),
+        ("10:19", "10:29"),
     ]
     assert [p.label for p in plan.parts] == ["Innsjekk", "Steg 1 av 2", "Steg 2 av 2", "Utsjekk"]
     for before, after in zip(plan.parts, plan.parts[1:], strict=False):
         assert before.end == after.start
-        assert after.offset == before.offset + before.minutes * 60
+        assert after.offset == before.offset + max(before.minutes * 60, before.phases_seconds)
     regler = plan.parts[2]
     assert [(format_clock(p.start), format_clock(p.end)) for p in regler.phases] == [
-        ("09:35", "09:40"),
-        ("09:40", "09:50"),
-        ("09:50", "09:55"),
+        ("09:59", "10:04"),
+        ("10:04", "10:14"),
+        ("10:14", "10:19"),
     ]
     assert [p.seconds for p in regler.phases] == [300, 600, 300]
-    assert plan.end == time(10, 5)
-    assert plan.end_with_slack == time(10, 20)
+    assert plan.end == time(10, 29)
+    assert plan.end_with_slack == time(10, 44)
+    assert plan.planned_end == time(10, 20)
     assert plan.planned_minutes == 65
     assert plan.slack_minutes == 15
 
@@ -103,8 +105,8 @@ def test_clock_times_add_up_from_start(agenda: Agenda) -> None:
 def test_start_time_shifts_everything(agenda: Agenda) -> None:
     plan = plan_runsheet(agenda, time(13, 30), 4)
     assert format_clock(plan.parts[1].start) == "13:40"
-    assert format_clock(plan.parts[2].phases[1].start) == "14:10"
-    assert format_clock(plan.end) == "14:35"
+    assert format_clock(plan.parts[2].phases[1].start) == "14:22"  # steg3: 37 min with four
+    assert format_clock(plan.end) == "14:47"
 
 
 def test_plain_part_is_one_plenary_phase(agenda: Agenda) -> None:
@@ -130,7 +132,7 @@ def test_shared_round_turn_length(agenda: Agenda, people: int, seconds: int, tex
 
 @pytest.mark.parametrize(
     ("people", "phase_minutes", "share"),
-    [(6, 48, "2 min 30 s"), (3, 24, "5 min")],
+    [(6, 36, "2 min"), (3, 18, "4 min")],
 )
 def test_per_person_round_turn_length(
     agenda: Agenda, people: int, phase_minutes: int, share: str
@@ -145,25 +147,30 @@ def test_per_person_round_turn_length(
     assert turn.describe() == f"{people} × 6–8 min"
     assert turn.describe_steps() == "Deler 3–4 min + Gruppen spør 3–4 min"
     assert round_.seconds == phase_minutes * 60
-    assert format_duration(turn.share_seconds) == share  # (25 − 10) min / people
+    assert format_duration(turn.share_seconds) == share  # (25 − 10 − 3) min / people
     assert turn.fitted_seconds == 6 * 60  # never below the floor
     assert not turn.fits
-    # phases laid out as written: they run past the part's planned end
+    # laid out as the app runs it: turns at the floor, past the part's planned end
     assert individual.start == part.start
     assert round_.start == time(9, 20)
     assert round_.beyond_part
-    assert summary.seconds == 0
+    assert summary.seconds == 3 * 60, "a summary is never squeezed to nothing"
     assert summary.start == round_.end
+    assert summary.end == part.end
 
 
-@pytest.mark.parametrize(("people", "needed"), [(6, "46–58"), (3, "28–34")])
-def test_steg3_warning_for_three_and_more(agenda: Agenda, people: int, needed: str) -> None:
+@pytest.mark.parametrize(("people", "needed", "short", "kept"), [(6, 49, 24, 36), (3, 31, 6, 12)])
+def test_steg3_warning_for_three_and_more(
+    agenda: Agenda, people: int, needed: int, short: int, kept: int
+) -> None:
     plan = plan_runsheet(agenda, time(9, 0), people)
     part = plan.parts[1]
     assert part.fit is not None
     assert part.warning is not None
-    assert f"Fasene trenger {needed} min med {people} deltakere" in part.warning
-    assert "har 25 min" in part.warning
+    assert f"Delen trenger {needed} min med {people} deltakere, men har 25 min" in part.warning
+    assert f"{short} min for lite, og alt etter flyttes {short} min" in part.warning
+    assert f"holde turene på 8 min (k), så går delen {kept} min over" in part.warning
+    assert part.minutes_text == f"25+{short}"
     assert plan.warnings == (("Steg 1 av 2", part.warning),)
     assert all(p.warning is None for p in plan.parts if p is not part)
 
@@ -171,14 +178,13 @@ def test_steg3_warning_for_three_and_more(agenda: Agenda, people: int, needed: s
 def test_no_warning_for_two(agenda: Agenda) -> None:
     plan = plan_runsheet(agenda, time(9, 0), 2)
     part = plan.parts[1]
-    assert part.warning is None
-    assert plan.warnings == ()
     turn = part.phases[1].turn
     assert turn is not None
-    assert turn.fits
-    # 2 × 8 min written = 16 min; 15 min left after the 10 alone: shortened to 7 min 30 s
-    assert turn.fitted_seconds == pytest.approx(450)
-    assert part.phases[2].seconds == 0
+    # 12 min left for the round once the summary has its 3: turns shortened to 6 min
+    assert turn.fitted_seconds == 6 * 60
+    assert [p.seconds for p in part.phases] == [600, 720, 180]
+    assert part.warning is None and plan.warnings == ()
+    assert format_clock(plan.parts[2].start) == "09:35"
 
 
 def test_one_person_gets_the_summary_time(agenda: Agenda) -> None:
@@ -188,15 +194,30 @@ def test_one_person_gets_the_summary_time(agenda: Agenda) -> None:
     assert not any(p.beyond_part for p in part.phases)
 
 
-def test_projected_end_counts_the_overrun(agenda: Agenda) -> None:
+def test_the_end_counts_the_overrun(agenda: Agenda) -> None:
     plan = plan_runsheet(agenda, time(9, 0), 6)
-    # steg3 written: 10 + 48 = 58 min instead of 25 → 33 min later than planned (+ slack)
-    assert plan.parts[1].overrun_seconds == 33 * 60
-    assert format_clock(plan.projected_end) == "10:53"
-    # 2 people: 10 + 2 × 8 = 26 min written, one more than the part has
-    assert format_clock(plan_runsheet(agenda, time(9, 0), 2).projected_end) == "10:21"
+    # steg3: 10 + 6 × 6 + 3 = 49 min instead of 25 → 24 min later than planned (+ slack)
+    assert plan.parts[1].overrun_seconds == 24 * 60
+    assert format_clock(plan.end_with_slack) == "10:44"
+    assert plan.projected_end == plan.end_with_slack
     plan1 = plan_runsheet(agenda, time(9, 0), 1)
-    assert plan1.projected_end == plan1.end_with_slack
+    assert plan1.end_with_slack == plan1.planned_end
+
+
+@pytest.mark.parametrize("name", ["startpakke", "kollegaveiledning", "revisjon"])
+@pytest.mark.parametrize("people", [1, 2, 3, 6])
+def test_clock_times_never_go_backwards(name: str, people: int) -> None:
+    from startpakke.resources import resolve_agenda
+
+    plan = plan_runsheet(load_agenda(resolve_agenda(name)), time(9, 0), people)
+    moments = [(p.offset, p.offset + max(p.minutes * 60, p.phases_seconds)) for p in plan.parts]
+    for (_, end), (start, _) in itertools.pairwise(moments):
+        assert start == end, "each part starts when the one before it ends"
+    for part in plan.parts:
+        cursor = part.offset
+        for phase in part.phases:
+            assert phase.offset == cursor and phase.seconds > 0, (part.label, phase.title)
+            cursor += phase.seconds
 
 
 def test_materials_collected_without_repeats(agenda: Agenda) -> None:
@@ -247,7 +268,7 @@ def test_participants_must_be_positive(agenda: Agenda) -> None:
 
 def test_crossing_midnight_wraps(agenda: Agenda) -> None:
     plan = plan_runsheet(agenda, time(23, 30), 6)
-    assert format_clock(plan.end) == "00:35"
+    assert format_clock(plan.end) == "00:59"
 
 
 @pytest.mark.parametrize(
@@ -278,6 +299,7 @@ def test_builtin_startpakke_steg3() -> None:
     if not path.exists():
         pytest.skip("agenda/startpakke.yaml is not written yet")
     agenda = load_agenda(path)
+    steg3 = None
     for people, warned in ((6, True), (3, True), (2, False)):
         plan = plan_runsheet(agenda, time(9, 0), people)
         steg3 = next(p for p in plan.parts if p.part.id == "steg3")
@@ -285,5 +307,10 @@ def test_builtin_startpakke_steg3() -> None:
         assert steg3.label == "Steg 3 av 7"
         assert [label for label, _ in plan.warnings] == (["Steg 3 av 7"] if warned else [])
     plan = plan_runsheet(agenda, time(9, 0), 6)
-    assert format_clock(plan.end) == "11:45"
-    assert format_clock(plan.end_with_slack) == "12:00"
+    steg3 = next(p for p in plan.parts if p.part.id == "steg3")
+    # steg3 with six: 10 + 6 × 6 + 3 = 49 min, 24 more than its 25; everything after moves
+    assert format_clock(plan.end) == "12:09"
+    assert format_clock(plan.end_with_slack) == "12:24"
+    assert format_clock(plan.planned_end) == "12:00"
+    steg4 = next(p for p in plan.parts if p.part.id == "steg4")
+    assert format_clock(steg4.start) == format_clock(steg3.end) == "10:24"

@@ -32,7 +32,7 @@ from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
 EMPTY = "(ingenting skrevet ned ennå)"
 
 # Actions that act on the highlighted item: only while the list has the focus.
-LIST_ACTIONS = {"edit", "delete", "undo", "move", "toggle", "timekeeper", "stay"}
+LIST_ACTIONS = {"edit", "delete", "undo", "move", "toggle", "timekeeper", "stay", "to_field"}
 # Actions of the field: only while the field has the focus.
 INPUT_ACTIONS = {"category", "person"}
 
@@ -77,6 +77,9 @@ class CaptureArea(Vertical):
         Binding("down", "category(1)", "Kategori", key_display="↑/↓", id="capture.category"),
         Binding("pageup", "person(-1)", "Forrige person", show=False),
         Binding("pagedown", "person(1)", "Person", key_display="PgUp/PgDn", id="capture.person"),
+        # A list-first view with a field (the consensus phase): Tab from the list opens the
+        # field below it, so a rule that comes up in the discussion can be added there.
+        Binding("tab", "to_field", "Ny", show=False),
         # In the list, ←/→ would change the part by accident: they do nothing there.
         Binding("left,right", "stay", "", show=False),
     ]
@@ -107,6 +110,26 @@ class CaptureArea(Vertical):
         self.controller.listeners.append(self._controller_changed)
         self._show_entry(False)
         self.render_state()
+        from startpakke.session.guide_seen import first_run
+
+        # The first time this agenda runs here, each part's guide greets the facilitator.
+        self._guide_parts: set[str] | None = set() if first_run(self.controller.agenda.id) else None
+        self._greet_part()
+
+    def _greet_part(self) -> None:
+        """On a first run: the part's guide as a message, once per part (i shows it all)."""
+        if self._guide_parts is None:
+            return
+        part = self.controller.part
+        if part.guide is None or part.id in self._guide_parts:
+            return
+        self._guide_parts.add(part.id)
+        why = part.guide.why.strip() or part.purpose.strip()
+        self.notify(
+            f"{why}\n\ni: slik leder du delen, og hva du kan si når noe går galt.",
+            title=f"Veiledning – {part.title}",
+            timeout=20,
+        )
 
     def on_unmount(self) -> None:
         if self._controller_changed in self.controller.listeners:
@@ -145,6 +168,9 @@ class CaptureArea(Vertical):
             self._open_field()
         else:
             self._open_dialog("note")
+
+    def open_park(self) -> None:
+        self._open_dialog("park")
 
     def open_action(self) -> None:
         self._open_dialog("action")
@@ -197,6 +223,7 @@ class CaptureArea(Vertical):
     def _controller_changed(self) -> None:
         if self.is_mounted:
             self.render_state()
+            self._greet_part()
 
     # -- rendering --------------------------------------------------------------------------
 
@@ -224,6 +251,8 @@ class CaptureArea(Vertical):
     def _open_hint(self) -> str:
         if self.view.dialog:
             return "c: åpne skjemaet"
+        if self.view.list_first and self.view.has_input and self.view.adds_from_field:
+            return "c: til listen · Tab der: ny"
         if self.view.list_first or not self.view.has_input:
             return "c: til listen"
         return "c: skriv"
@@ -321,6 +350,8 @@ class CaptureArea(Vertical):
         if action in INPUT_ACTIONS and not self.capture_input.has_focus:
             return False
         view = self.view
+        if action == "to_field":
+            return view.has_input and view.adds_from_field
         if action == "toggle":
             return view.space_toggles
         if action == "timekeeper":
@@ -343,6 +374,10 @@ class CaptureArea(Vertical):
         self._show_entry(False)
         self.screen.set_focus(None)
         self.render_state()
+
+    def action_to_field(self) -> None:
+        """Tab in the list: to the field (closed until now in a list-first view)."""
+        self._open_field()
 
     def action_stay(self) -> None:
         """←/→ in the list do nothing (they would change the part)."""

@@ -18,6 +18,7 @@ from startpakke.controller import MeetingController
 from startpakke.engine.rounds import focus_fit_text
 from startpakke.session import edit as ops
 from startpakke.session.edit import TOP_LIMIT, EditError
+from startpakke.session.focus_roles import case_label, round_timekeepers, timekeeper_of
 from startpakke.session.model import (
     CATEGORY_COLOURS,
     CATEGORY_LABELS,
@@ -86,6 +87,8 @@ class CaptureView:
     can_mark_timekeeper = False
     edit_dialog: str | None = None
     """`r` on an item opens this dialog (`action`, `participants`) instead of the field."""
+    adds_from_field = True
+    """The field adds new items (Tab from the list opens it); False: it only edits (`r`)."""
 
     def __init__(self, controller: MeetingController) -> None:
         self.controller = controller
@@ -217,8 +220,9 @@ class FocusPersonsView(CaptureView):
     kind = CaptureKind.focus_persons
     name = "Fokuspersoner"
     list_first = True
+    has_input = True
+    adds_from_field = False
     can_mark_timekeeper = True
-    edit_dialog = "participants"
 
     def heading(self) -> str:
         names = [self.session.name_of(pid) for pid in self.controller.focus_ids]
@@ -231,24 +235,47 @@ class FocusPersonsView(CaptureView):
         )
         return (
             (f"{fit} · " if fit else "")
-            + f"{chosen} · tidtaker: {one_line(keeper.name, 30) if keeper else 'ikke valgt'}"
-            " · Enter: fokusperson, ctrl+↑/↓: rekkefølge, ctrl+t: tidtaker"
+            + f"{chosen} · tidtaker: {one_line(keeper.name, 30) if keeper else 'går på omgang'}"
+            " · Enter: fokusperson, r: sakens tittel, ctrl+↑/↓: rekkefølge, ctrl+t: tidtaker"
         )
+
+    def placeholder(self) -> str:
+        return "Sakens tittel (valgfritt) – Enter lagrer · Esc: avbryt"
+
+    def submit(self, text: str) -> str | None:
+        raise EditError("Velg en fokusperson i listen og trykk r for å gi saken en tittel.")
+
+    def edit_text(self, item_id: str) -> str | None:
+        if item_id not in self.controller.focus_ids:
+            raise EditError("Velg personen som fokusperson først (Enter).")
+        return self.controller.focus_round(item_id).case_title
+
+    def save_edit(self, item_id: str, text: str) -> None:
+        self.controller.focus_round(item_id).case_title = " ".join(text.split())
+        self.controller.changed()
 
     def rows(self) -> list[Row]:
         focus = self.controller.focus_ids
         people = {p.id: p for p in self.session.participants}
         ordered = [people[pid] for pid in focus if pid in people]
         ordered += [p for p in self.session.participants if p.id not in focus]
+        keepers = round_timekeepers(self.session, focus)
         rows = []
         for person in ordered:
             if person.id in focus:
-                mark = Text(f"{focus.index(person.id) + 1}. fokusperson  ", "bold")
+                number = focus.index(person.id) + 1
+                mark = Text(f"{number}. fokusperson  ", "bold")
             else:
                 mark = Text(" " * 15)
             label = Text.assemble(mark, one_line(person.name))
+            if person.id in focus:
+                round_ = self.controller.focus_round(person.id)
+                label.append(f" – {one_line(case_label(self.session, round_, number), 40)}")
+                keeper = keepers[number - 1]
+                if keeper:
+                    label.append(f" · tidtaker {one_line(self.session.name_of(keeper), 20)}", "dim")
             if person.id == self.session.timekeeper:
-                label.append("  · tidtaker", "bold")
+                label.append("  · valgt tidtaker", "bold")
             rows.append(Row(person.id, label))
         return rows
 
@@ -282,13 +309,13 @@ class FocusPersonsView(CaptureView):
 
 
 def rule_row(controller: MeetingController, number: int, rule: Rule) -> Row:
-    label = Text(f"{number}. ")
+    # The mark comes first: a message in the corner never covers it, and it lines up.
+    label = Text(f"{AGREED}  " if rule.agreed else " " * (len(AGREED) + 2), "bold")
+    label.append(f"{number}. ")
     label.append(one_line(rule.text))
     proposer = controller.session.participant(rule.proposed_by)
     if proposer is not None:
         label.append(f" — {one_line(proposer.name, 30)}", "dim")
-    if rule.agreed:
-        label.append(f"  {AGREED}", "bold")
     return Row(rule.id, label)
 
 
@@ -341,10 +368,13 @@ class AgreeRulesView(RulesView):
     def heading(self) -> str:
         rules = self.session.rules
         agreed = sum(1 for r in rules if r.agreed)
-        return f"enige om {agreed} av {len(rules)} · Enter i listen: enig / ikke enig"
+        return (
+            f"enige om {agreed} av {len(rules)} · Enter i listen: enig / ikke enig"
+            " · Tab: ny regel fra diskusjonen"
+        )
 
     def placeholder(self) -> str:
-        return "Ny regel fra diskusjonen (legges inn som enig) – Enter · Esc: tilbake"
+        return "Ny regel fra diskusjonen (legges inn som enig) – Enter · Tab: listen · Esc"
 
     def submit(self, text: str) -> str | None:
         self.controller.add_rule(text, agreed=True)
@@ -373,13 +403,13 @@ class ContractView(RulesView):
 
 def competence_text(competence: Competence, *, with_person: str = "") -> Text:
     label = Text.assemble(category_badge(competence.category), " ")
+    # The marks come before the text: a message in the corner never covers them.
+    marks = [mark for mark, on in ((TOP, competence.top), (CHOSEN, competence.chosen)) if on]
+    if marks:
+        label.append("  ".join(marks) + "  ", "bold")
     if with_person:
         label.append(f"{with_person}: ", "bold")
     label.append(one_line(competence.text))
-    if competence.top:
-        label.append(f"  {TOP}", "bold")
-    if competence.chosen:
-        label.append(f"  {CHOSEN}", "bold")
     return label
 
 
@@ -530,7 +560,9 @@ class ActionsView(CaptureView):
     def heading(self) -> str:
         actions = self.session.actions
         done = sum(1 for a in actions if a.done)
-        return f"{len(actions)} punkter, {done} utført · h: med ansvarlig og frist"
+        earlier = sum(1 for t in self.session.parked if t.from_session)
+        parked = f" · {earlier} parkert fra forrige møte (i)" if earlier else ""
+        return f"{len(actions)} punkter, {done} utført{parked} · h: med ansvarlig og frist"
 
     def placeholder(self) -> str:
         return "Nytt oppfølgingspunkt – Enter legger til (r i listen: ansvarlig og frist) · Esc"
@@ -638,7 +670,9 @@ class TakeawaysView(CaptureView):
             r.share_takeaway for r in self.session.focus_rounds if r.participant == speaker.id
         )
         status = SHARED if shared else PRIVATE
-        return f"{one_line(speaker.name, 30)} · {status} · Enter i listen bytter"
+        keeper = timekeeper_of(self.session, self.controller.focus_ids, speaker.id)
+        clock = f" · tidtaker {one_line(self.session.name_of(keeper), 20)}" if keeper else ""
+        return f"{one_line(speaker.name, 30)}{clock} · {status} · Enter i listen bytter"
 
     def placeholder(self) -> str:
         speaker = self.speaker()

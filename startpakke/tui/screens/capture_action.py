@@ -15,6 +15,7 @@ from startpakke.controller import MeetingController
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.dates import parse_date, show_date
+from startpakke.tui.widgets.form_input import FormInput
 
 
 class ActionScreen(ModalScreen[None]):
@@ -39,7 +40,7 @@ class ActionScreen(ModalScreen[None]):
             yield Static(title, classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label("Hva", classes="form-label")
-                yield Input(
+                yield FormInput(
                     current.what if current else "",
                     placeholder="Hva skal gjøres?",
                     id="action-what",
@@ -47,7 +48,7 @@ class ActionScreen(ModalScreen[None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Hvem", classes="form-label")
-                yield Input(
+                yield FormInput(
                     session.name_of(current.who) if current else "",
                     placeholder="Deltaker (fullføres med →) eller annen ansvarlig",
                     suggester=SuggestFromList(names, case_sensitive=False),
@@ -56,7 +57,7 @@ class ActionScreen(ModalScreen[None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Frist", classes="form-label")
-                yield Input(
+                yield FormInput(
                     show_date(current.due) if current else "",
                     placeholder="dd.mm.åååå (valgfritt)",
                     id="action-due",

@@ -14,6 +14,7 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.dates import parse_date, show_date
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.widgets.form_input import FormInput
 
 BUFDIR_2024 = (
     "«Barnevernsledernettverk skal bidra til at barnevernsledere styrker egen lederrolle, og "
@@ -66,7 +67,7 @@ class ContractScreen(ModalScreen[None]):
             yield Static(rules or "Ingen enige spilleregler ennå.", id="contract-rules")
             with Horizontal(classes="form-row"):
                 yield Label("Evaluering", classes="form-label")
-                yield Input(
+                yield FormInput(
                     contract.evaluation,
                     placeholder="Hvordan og når kontrakten evalueres og justeres",
                     id="contract-evaluation",
@@ -74,7 +75,7 @@ class ContractScreen(ModalScreen[None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label("Dato", classes="form-label")
-                yield Input(
+                yield FormInput(
                     show_date(contract.review_date),
                     placeholder="Evalueres dd.mm.åååå",
                     id="contract-review",

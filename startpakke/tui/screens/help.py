@@ -14,7 +14,7 @@ CAPTURE_KEYS = [
     ("c", "åpne feltet eller listen som passer delen (regler, kompetanse, plan …)"),
     ("Enter", "legg til det du har skrevet (feltet blir stående åpent)"),
     ("Esc", "forlat feltet – tilbake til møtets taster"),
-    ("Tab", "fra feltet til listen over det som er skrevet ned"),
+    ("Tab", "fra feltet til listen over det som er skrevet ned, og tilbake til feltet"),
     ("↑/↓ i feltet", "kompetanse: bytt kategori"),
     ("PgUp/PgDn", "kompetanse: bytt person"),
     ("Enter/mellomrom", "i listen: enig / topp tre / valgt / til stede / fokusperson"),
@@ -23,6 +23,7 @@ CAPTURE_KEYS = [
     ("ctrl+↑/↓", "i listen: flytt opp/ned"),
     ("ctrl+t", "fokuspersoner: velg tidtaker"),
     ("ctrl+s", "i skjemaer: lagre"),
+    ("ctrl+z", "i et felt i skjemaene: angre siste endring (én gang til: gjør om)"),
 ]
 
 

@@ -1,4 +1,4 @@
-"""Facilitator notes and context texts for the current part, on demand."""
+"""`i`: the guide, facilitator notes and context texts for the current part, on demand."""
 
 from __future__ import annotations
 
@@ -24,6 +24,31 @@ class InfoScreen(ModalScreen[None]):
         part = self.controller.part
         phase = self.controller.phase
         lines: list[str] = []
+        guide = part.guide
+        if guide is not None:
+            lines.append("[b]Veiledning for fasilitatoren[/b] (bare på din skjerm)")
+            if guide.why.strip():
+                lines.append(f"[b]Hvorfor:[/b] {escape(guide.why.strip())}")
+            if guide.how:
+                lines.append("[b]Slik gjør du det:[/b]")
+                lines += [f"• {escape(step)}" for step in guide.how]
+            if guide.pitfalls:
+                lines.append("[b]Når noe går galt:[/b]")
+                for pitfall in guide.pitfalls:
+                    lines.append(f"• {escape(pitfall.what)}")
+                    lines.append(f"  [i]Si:[/i] {escape(pitfall.say)}")
+            lines.append("")
+        session = self.controller.session
+        earlier = [t for t in session.parked if t.from_session]
+        if earlier:
+            lines.append("[b]Parkert fra forrige møte[/b] (kan tas opp nå eller bli et tema)")
+            lines += [f"• {escape(t.text)}" for t in earlier]
+            lines.append("")
+        today = [t for t in session.parked if not t.from_session]
+        if today:
+            lines.append("[b]Parkert i dag[/b] (v parkerer et tema; steg 7 foreslår dem)")
+            lines += [f"• {escape(t.text)}" for t in today]
+            lines.append("")
         notes = [*phase.notes, *part.notes]
         if notes:
             lines.append("[b]Notater til fasilitatoren[/b]")

@@ -18,6 +18,7 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import Role
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.widgets.form_input import FormInput
 
 ROLES = [("medlem", Role.member.value), ("vara", Role.deputy.value)]
 ROLE_LABELS = {Role.member: "medlem", Role.deputy: "vara"}
@@ -47,8 +48,8 @@ class ParticipantsScreen(ModalScreen[None]):
             yield Static("Deltakere", classes="dialog-title")
             yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="form-row"):
-                yield Input(placeholder="Navn", id="person-name", compact=True)
-                yield Input(placeholder="Kommune/tjeneste", id="person-service", compact=True)
+                yield FormInput(placeholder="Navn", id="person-name", compact=True)
+                yield FormInput(placeholder="Kommune/tjeneste", id="person-service", compact=True)
                 yield Select(
                     ROLES,
                     value=Role.member.value,
@@ -56,7 +57,9 @@ class ParticipantsScreen(ModalScreen[None]):
                     id="person-role",
                     compact=True,
                 )
-                yield Input(placeholder="Kontakt (valgfritt)", id="person-contact", compact=True)
+                yield FormInput(
+                    placeholder="Kontakt (valgfritt)", id="person-contact", compact=True
+                )
                 yield Button("Legg til", id="person-save", variant="primary")
             yield Static(id="people-error", classes="capture-error")
             yield Static(
@@ -147,6 +150,8 @@ class ParticipantsScreen(ModalScreen[None]):
         self.query_one("#person-save", Button).label = "Legg til"
         for name in ("#person-name", "#person-service", "#person-contact"):
             self.query_one(name, Input).value = ""
+        # The next person is a member unless chosen otherwise (the role does not stick).
+        self.query_one("#person-role", Select).value = Role.member.value
         self._cursor_to(person.id)
         self.query_one("#person-name", Input).focus()
 

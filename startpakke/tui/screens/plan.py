@@ -16,12 +16,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
 
 from startpakke.controller import MeetingController
 from startpakke.session import edit as ops
+from startpakke.session import parking
 from startpakke.session.edit import EditError
-from startpakke.tui.capture.dates import parse_date, show_date
+from startpakke.session.meeting_time import FORMAT_HINT, parse_meeting_time, show_meeting_time
+from startpakke.tui.capture.dates import show_date
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.widgets.form_input import FormInput
 
 TERMS = [("for ett år", "year"), ("på omgang (rotasjon)", "rotating")]
 FORMATS = [("digitale treff", "digital"), ("fysiske treff", "physical"), ("begge deler", "both")]
@@ -40,6 +44,7 @@ class PlanScreen(ModalScreen[None]):
         Binding("u", "undo", "Angre sletting"),
         Binding("ctrl+up", "move(-1)", "Flytt opp", key_display="ctrl+↑"),
         Binding("ctrl+down", "move(1)", "Flytt ned", key_display="ctrl+↓"),
+        Binding("ctrl+r", "rotate", "Leder og sekretær på omgang", key_display="ctrl+r"),
     ]
 
     def __init__(self, controller: MeetingController) -> None:
@@ -66,6 +71,8 @@ class PlanScreen(ModalScreen[None]):
 
         with VerticalScroll(id="plan-box", classes="dialog capture-dialog"):
             yield Static("Plan for videre arbeid", classes="dialog-title")
+            # Three groups, in the order the deck asks: roles and form, dates, themes.
+            yield Static("Roller og møteform", classes="section-title")
             with Horizontal(classes="form-row"):
                 yield Label("Leder", classes="form-label")
                 yield Select(
@@ -89,7 +96,7 @@ class PlanScreen(ModalScreen[None]):
                     compact=True,
                 )
                 yield Label("Hvor ofte", classes="form-label")
-                yield Input(
+                yield FormInput(
                     plan.frequency,
                     placeholder="f.eks. hver 6. uke",
                     id="plan-frequency",
@@ -105,40 +112,56 @@ class PlanScreen(ModalScreen[None]):
                     compact=True,
                 )
                 yield Label("Plattform", classes="form-label")
-                yield Input(
+                yield FormInput(
                     plan.platform, placeholder="f.eks. Teams", id="plan-platform", compact=True
                 )
-            yield Static("Møtedatoer", classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Input(placeholder="dd.mm.åååå", id="plan-date", compact=True)
-                yield Select(people, prompt="leder", id="plan-date-leader", compact=True)
-                yield Select(people, prompt="sekretær", id="plan-date-secretary", compact=True)
-                yield Button("Legg til", id="plan-add-date")
-            yield DataTable(id="plan-meetings", cursor_type="row", zebra_stripes=True)
-            yield Button("Fordel leder og sekretær på omgang", id="plan-rotate")
-            yield Static("Temaer (bruttoliste)", classes="section-title")
-            yield Input(placeholder="Tema – Enter legger til", id="plan-theme", compact=True)
-            yield OptionList(id="plan-themes", compact=True)
+                yield Label("Annet", classes="form-label")
+                yield FormInput(
+                    plan.notes, placeholder="Annet om planen", id="plan-notes", compact=True
+                )
             yield Checkbox(
                 "Alle tar med en problemstilling til kollegaveiledning",
                 plan.everyone_brings_case,
                 id="plan-case",
+                compact=True,
             )
+            yield Static("Møtedatoer", classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Label("Annet", classes="form-label")
-                yield Input(
-                    plan.notes, placeholder="Annet om planen", id="plan-notes", compact=True
+                yield Label("Dato, tid", classes="form-label")
+                yield FormInput(placeholder=FORMAT_HINT, id="plan-date", compact=True)
+                yield Label("Sted", classes="form-label")
+                yield FormInput(id="plan-place", compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("Leder", classes="form-label")
+                yield Select(people, prompt="velg", id="plan-date-leader", compact=True)
+                yield Label("Sekretær", classes="form-label")
+                yield Select(people, prompt="velg", id="plan-date-secretary", compact=True)
+            with Horizontal(classes="form-row"):
+                # Enter in the fields adds; the buttons are for the mouse and stay out of Tab.
+                yield Button("Legg til", id="plan-add-date", classes="no-tab")
+                yield Button(
+                    "Leder og sekretær på omgang (ctrl+r)", id="plan-rotate", classes="no-tab"
                 )
+            yield DataTable(id="plan-meetings", cursor_type="row", zebra_stripes=True)
+            yield Static("Temaer (bruttoliste)", classes="section-title")
+            yield FormInput(placeholder="Tema – Enter legger til", id="plan-theme", compact=True)
+            yield OptionList(id="plan-themes", compact=True)
+            yield Static(id="plan-parked-title", classes="capture-field-title")
+            yield OptionList(id="plan-parked", compact=True)
             yield Static(id="plan-error", classes="capture-error")
             yield Static(
-                "Tab: neste felt · Enter legger til dato/tema · i tabellen og listen: r rediger, "
-                "x slett, u angre · Esc: lagre og lukk",
+                "Tab: neste felt · Enter legger til dato/tema · ctrl+z angrer i feltet · "
+                "i tabellen og listen: r rediger, x slett, u angre · Esc: lagre og lukk",
                 classes="dialog-help",
             )
 
     def on_mount(self) -> None:
         table = self.query_one("#plan-meetings", DataTable)
-        table.add_columns("Dato", "Leder", "Sekretær")
+        table.add_columns("Dato", "Tid", "Sted", "Leder", "Sekretær")
+        self._refresh_place()
+        for button in self.query(".no-tab"):
+            button.can_focus = False
         self._show_lists()
         self.query_one("#plan-leader", Select).focus()
 
@@ -151,6 +174,8 @@ class PlanScreen(ModalScreen[None]):
         for slot in self.plan.meetings:
             table.add_row(
                 show_date(slot.date),
+                f"{slot.start}–{slot.end}",
+                Text(one_line(self._place_of(slot), 30)),
                 Text(one_line(session.name_of(slot.leader), 30)),
                 Text(one_line(session.name_of(slot.secretary), 30)),
                 key=slot.id,
@@ -162,6 +187,51 @@ class PlanScreen(ModalScreen[None]):
         )
         if highlighted is not None and themes.option_count:
             themes.highlighted = min(highlighted, themes.option_count - 1)
+        # The parking lot: what was put aside today is offered as a theme (Enter adds it).
+        offered = parking.open_topics(self.controller.session)
+        parked = self.query_one("#plan-parked", OptionList)
+        parked.display = bool(offered)
+        self.query_one("#plan-parked-title", Static).display = bool(offered)
+        self.query_one("#plan-parked-title", Static).update(
+            f"Parkert i møtet ({len(offered)}) – Enter gjør det til et tema"
+        )
+        parked.set_options(Option(f"＋ {escape(one_line(t.text, 100))}", id=t.id) for t in offered)
+
+    @on(OptionList.OptionSelected, "#plan-parked")
+    def _adopt_parked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None and self._edit(parking.adopt_as_theme, event.option.id):
+            self.notify(f"Nytt tema: {one_line(str(event.option.prompt)[2:], 60)}", timeout=3)
+
+    # -- where the meetings are: what the group decided about the form --------------------
+
+    def _default_place(self) -> str:
+        """Digital meetings are on the platform; a physical place is asked for, not guessed."""
+        return self._platform() if self.plan.format == "digital" else ""
+
+    def _platform(self) -> str:
+        """The platform as typed so far (saved on Enter or when the field is left)."""
+        return self.query_one("#plan-platform", Input).value.strip()
+
+    def _place_hint(self) -> str:
+        if self.plan.format == "physical":
+            return "hvor dere møtes, f.eks. Rådhuset"
+        if self.plan.format == "both":
+            platform = self._platform() or "Teams"
+            return f"et sted, eller {platform} for et digitalt møte"
+        return "Teams eller Rådhuset"
+
+    def _place_of(self, slot: Any) -> str:
+        if slot.place.strip():
+            return str(slot.place)
+        if self.plan.format in ("physical", "both"):
+            return "ikke bestemt"
+        return self.plan.platform.strip() or "ikke bestemt"
+
+    def _refresh_place(self) -> None:
+        field = self.query_one("#plan-place", Input)
+        field.placeholder = self._place_hint()
+        if not field.value.strip() and self.editing_meeting is None:
+            field.value = self._default_place()
 
     def _error(self, err: EditError | None = None) -> None:
         self.query_one("#plan-error", Static).update(escape(str(err)) if err else "")
@@ -188,6 +258,8 @@ class PlanScreen(ModalScreen[None]):
             value = ""
         if getattr(self.plan, name) != value:
             self._edit(ops.set_plan, **{name: value})
+        if name == "format":
+            self._refresh_place()
 
     @on(Checkbox.Changed, "#plan-case")
     def _case_changed(self, event: Checkbox.Changed) -> None:
@@ -201,11 +273,16 @@ class PlanScreen(ModalScreen[None]):
             "notes": self.query_one("#plan-notes", Input).value,
         }
         changed = {k: v for k, v in values.items() if getattr(self.plan, k) != v.strip()}
-        return self._edit(ops.set_plan, **changed) if changed else True
+        done = self._edit(ops.set_plan, **changed) if changed else True
+        if "platform" in changed:
+            self._refresh_place()
+        return done
 
     @on(Input.Submitted, "#plan-frequency, #plan-platform, #plan-notes")
-    def _text_submitted(self) -> None:
+    def _text_submitted(self, event: Input.Submitted) -> None:
         if self._save_texts():
+            if isinstance(event.input, FormInput):
+                event.input.remember()
             self.focus_next()
 
     @on(Input.Blurred, "#plan-frequency, #plan-platform, #plan-notes")
@@ -215,39 +292,44 @@ class PlanScreen(ModalScreen[None]):
     # -- dates ----------------------------------------------------------------------------------
 
     @on(Button.Pressed, "#plan-add-date")
-    @on(Input.Submitted, "#plan-date")
+    @on(Input.Submitted, "#plan-date, #plan-place")
     def _add_date(self) -> None:
         field = self.query_one("#plan-date", Input)
+        place_field = self.query_one("#plan-place", Input)
         try:
-            when = parse_date(field.value)
+            when = parse_meeting_time(field.value)
         except EditError as err:
             self._error(err)
             field.focus()
             return
-        if when is None:
-            self._error(EditError("Skriv en dato, f.eks. 14.09.2026."))
-            field.focus()
-            return
+        place = place_field.value.strip()
         leader = _value(self.query_one("#plan-date-leader", Select))
         secretary = _value(self.query_one("#plan-date-secretary", Select))
+        times = {"start": when.start, "end": when.end, "place": place}
         if self.editing_meeting is not None:
             done = self._edit(
                 ops.edit_meeting,
                 self.editing_meeting,
-                date=when,
+                date=when.date,
                 leader=leader,
                 secretary=secretary,
+                **times,
             )
         else:
-            done = self._edit(ops.add_meeting, when, leader=leader, secretary=secretary)
+            done = self._edit(
+                ops.add_meeting, when.date, leader=leader, secretary=secretary, **times
+            )
         if done:
+            if not place and self.plan.format in ("physical", "both"):
+                self._error(EditError("Stedet er ikke bestemt ennå – r i tabellen legger det til."))
             self.editing_meeting = None
             self.query_one("#plan-add-date", Button).label = "Legg til"
             field.value = ""
+            place_field.value = self._default_place()
             field.focus()
 
     @on(Button.Pressed, "#plan-rotate")
-    def _rotate(self) -> None:
+    def action_rotate(self) -> None:
         if not self.plan.meetings:
             self._error(EditError("Legg inn møtedatoer først."))
             return
@@ -323,7 +405,10 @@ class PlanScreen(ModalScreen[None]):
         if kind == "meeting":
             slot = ops.meeting(self.controller.session, key)
             self.editing_meeting = slot.id
-            self.query_one("#plan-date", Input).value = show_date(slot.date)
+            self.query_one("#plan-date", Input).value = show_meeting_time(
+                slot.date, slot.start, slot.end
+            )
+            self.query_one("#plan-place", Input).value = slot.place
             for name, value in (("leader", slot.leader), ("secretary", slot.secretary)):
                 select = self.query_one(f"#plan-date-{name}", Select)
                 select.value = value if value is not None else Select.NULL

@@ -206,6 +206,9 @@ class RunScreen(Screen[None]):
     def action_action_item(self) -> None:
         self.query_one(CaptureArea).open_action()
 
+    def action_park(self) -> None:
+        self.query_one(CaptureArea).open_park()
+
     def action_export(self) -> None:
         self.query_one(CaptureArea).open_export()
 

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from startpakke.session.model import Participant, Role, Session
+from startpakke.tui.widgets.form_input import FormInput
 
 RECOMMENDED_MAX = 6
 ROLE_LABELS = {Role.member: "medlem", Role.deputy: "vara"}
@@ -27,6 +28,22 @@ def parse_date(text: str) -> date | None:
         except ValueError:
             continue
     return None
+
+
+def size_text(people: list[Participant], recommended: int) -> str:
+    """«7 deltakere: 6 medlemmer og 1 vara …»: only members count towards the group size."""
+    members = sum(1 for p in people if p.role is Role.member)
+    deputies = len(people) - members
+    count = f"{len(people)} {'deltaker' if len(people) == 1 else 'deltakere'}"
+    if deputies:
+        member_word = "medlem" if members == 1 else "medlemmer"
+        count += f": {members} {member_word} og {deputies} vara"
+    if members > recommended:
+        return (
+            f"Merk: {members} medlemmer. Agendaen anbefaler inntil {recommended} – runder og "
+            f"tidsplan blir lengre. Du kan likevel starte. {count}."
+        )
+    return f"{count} (anbefalt: inntil {recommended} medlemmer)."
 
 
 class SetupScreen(Screen[Session]):
@@ -47,25 +64,30 @@ class SetupScreen(Screen[Session]):
         when = network.meeting_date or date.today()
         with VerticalScroll(id="setup"):
             yield Static("Nytt møte", classes="dialog-title")
+            yield Static(id="setup-hint", classes="dialog-help")
             with Horizontal(classes="form-row"):
                 yield Label("Nettverk", classes="form-label")
-                yield Input(network.name, placeholder="Navnet på nettverket", id="network-name")
+                yield FormInput(network.name, placeholder="Navnet på nettverket", id="network-name")
             with Horizontal(classes="form-row"):
                 yield Label("Dato", classes="form-label")
-                yield Input(when.strftime("%d.%m.%Y"), placeholder="dd.mm.åååå", id="meeting-date")
+                yield FormInput(
+                    when.strftime("%d.%m.%Y"), placeholder="dd.mm.åååå", id="meeting-date"
+                )
                 yield Label("Sted", classes="form-label-short")
-                yield Input(network.place, placeholder="f.eks. rådhuset eller Teams", id="place")
+                yield FormInput(
+                    network.place, placeholder="f.eks. rådhuset eller Teams", id="place"
+                )
             yield Static("Deltakere", classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Input(placeholder="Navn", id="p-name")
-                yield Input(placeholder="Kommune/tjeneste", id="p-service")
+                yield FormInput(placeholder="Navn", id="p-name")
+                yield FormInput(placeholder="Kommune/tjeneste", id="p-service")
                 yield Select(
                     [("medlem", Role.member.value), ("vara", Role.deputy.value)],
                     value=Role.member.value,
                     allow_blank=False,
                     id="p-role",
                 )
-                yield Input(placeholder="Kontakt (valgfritt)", id="p-contact")
+                yield FormInput(placeholder="Kontakt (valgfritt)", id="p-contact")
                 yield Button("Legg til", id="add", variant="primary")
             yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
             if self._rotating:
@@ -118,9 +140,10 @@ class SetupScreen(Screen[Session]):
         table = self.query_one(DataTable)
         table.add_columns("Navn", "Kommune/tjeneste", "Rolle", "Kontakt")
         self._refresh_table()
-        if self.session.participants:
-            # Names came with --names: Enter starts the meeting.
-            self.query_one("#start", Button).focus()
+        # The first thing typed lands in a field: the network's name while it is empty, else
+        # a new participant's name. With names given (--names) Enter starts the meeting.
+        if self.session.participants and self.session.network.name.strip():
+            self.query_one("#p-name", Input).focus()
         else:
             self.query_one("#network-name", Input).focus()
 
@@ -131,15 +154,14 @@ class SetupScreen(Screen[Session]):
             cells = (person.name, person.service, ROLE_LABELS[person.role], person.contact)
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
             table.add_row(*(Text(cell) for cell in cells), key=person.id)
-        count = len(self.session.participants)
         warning = self.query_one("#size-warning", Static)
-        if count > self.max_participants:
-            warning.update(
-                f"Merk: {count} deltakere. Agendaen anbefaler inntil {self.max_participants} "
-                "personer – runder og tidsplan blir lengre. Du kan likevel starte."
-            )
-        else:
-            warning.update(f"{count} deltakere (anbefalt: inntil {self.max_participants}).")
+        warning.update(size_text(self.session.participants, self.max_participants))
+        hint = (
+            "Enter: start møtet · Tab: neste felt · Navn + Enter legger til en deltaker"
+            if self.session.participants
+            else "Skriv navnet på nettverket, dato og sted; legg så til deltakerne (navn + Enter)."
+        )
+        self.query_one("#setup-hint", Static).update(hint)
 
     @on(Button.Pressed, "#add")
     @on(Input.Submitted, "#p-name, #p-service, #p-contact")
@@ -147,6 +169,9 @@ class SetupScreen(Screen[Session]):
         name_input = self.query_one("#p-name", Input)
         name = name_input.value.strip()
         if not name:
+            if self.session.participants and name_input.has_focus:
+                self.action_start()  # Enter on an empty name: everyone is in, start
+                return
             name_input.focus()
             return
         role = self.query_one("#p-role", Select).value
@@ -160,12 +185,17 @@ class SetupScreen(Screen[Session]):
         )
         for field in ("#p-name", "#p-service", "#p-contact"):
             self.query_one(field, Input).value = ""
+        # The next person is a member unless chosen otherwise (most are).
+        self.query_one("#p-role", Select).value = Role.member.value
         name_input.focus()
         self._refresh_table()
 
     @on(Input.Submitted, "#network-name, #meeting-date, #place")
     def _next_field(self) -> None:
-        self.focus_next()
+        if self.session.participants:
+            self.action_start()  # the people are there: Enter starts, as on the Start button
+        else:
+            self.focus_next()
 
     def action_remove(self) -> None:
         table = self.query_one(DataTable)

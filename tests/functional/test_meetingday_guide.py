@@ -1,0 +1,54 @@
+"""Issue 14.20: a guide per part in the agenda data, shown to the facilitator on the first
+run of an agenda and one key (`i`) away after."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from startpakke.tui.screens.info import InfoScreen
+from tests.tui_helpers import builtin, make_app
+
+
+def guide_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [n.title for n in app._notifications if n.title.startswith("Veiledning")]
+
+
+def test_every_part_of_the_builtin_agendas_has_a_guide() -> None:
+    for name in ("startpakke", "kollegaveiledning"):
+        for part in builtin(name).parts:
+            assert part.guide is not None, (name, part.id)
+            assert part.guide.why and part.guide.how and part.guide.pitfalls, (name, part.id)
+
+
+async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert guide_titles(app) == ["Veiledning – Velkommen og innsjekk"]
+        await pilot.press("n")
+        await pilot.pause()
+        assert guide_titles(app)[-1] == "Veiledning – Valg av fasilitator"
+        await pilot.press("p", "n")  # each part greets once
+        await pilot.pause()
+        assert len(guide_titles(app)) == 2
+        while app.controller is not None and app.controller.part.id != "steg3":
+            await pilot.press("n")
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, InfoScreen)
+        text = str(app.screen.query_one("#info-text", Static).render())
+        assert "Veiledning for fasilitatoren" in text
+        assert "Når noe går galt:" in text and "Si:" in text
+        assert "presentasjonen regner ikke med det" in text
+
+    again, _s, _c, _v = make_app()
+    async with again.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert guide_titles(again) == [], "the second run: one key away, not in the way"
+        await pilot.press("i")
+        await pilot.pause()
+        assert "Veiledning for fasilitatoren" in str(
+            again.screen.query_one("#info-text", Static).render()
+        )

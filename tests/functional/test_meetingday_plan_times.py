@@ -1,0 +1,100 @@
+"""Issue 14.7: each planned meeting has a date, start, end and place, typed naturally,
+and the calendar, the contract and the referat show them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.table import Table
+from icalendar import Calendar
+from textual.widgets import Input, Select
+
+from startpakke.documents.calendar import build_calendar
+from startpakke.documents.contract import write_contract
+from startpakke.documents.referat import write_referat
+from tests.tui_helpers import make_app
+
+
+def all_text(path: Path) -> str:
+    """Paragraphs and table cells in the order they stand in the document."""
+    lines = []
+    for block in Document(str(path)).iter_inner_content():
+        if isinstance(block, Table):
+            lines += [c.text for row in block.rows for c in row.cells]
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
+async def test_times_and_places_are_typed_and_reach_every_document(tmp_path: Path) -> None:
+    app, session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.controller is not None
+        while app.controller.part.id != "steg7":
+            await pilot.press("n")
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#plan-platform", Input).value = "Teams"
+        screen.query_one("#plan-format", Select).value = "digital"
+        await pilot.pause()
+        place = screen.query_one("#plan-place", Input)
+        assert place.value == "Teams", "digital meetings are on the group's platform"
+        date = screen.query_one("#plan-date", Input)
+        assert "kl. 9–12" in date.placeholder, "the format is shown where it is typed"
+        date.focus()
+        await pilot.press(*"23.02.2027 09:00", "enter")
+        await pilot.pause()
+
+        screen.query_one("#plan-format", Select).value = "both"
+        await pilot.pause()
+        date.focus()
+        await pilot.press(*"24.03.2027 kl. 9:00-11:30", "tab")
+        assert app.focused is place
+        place.value = ""
+        await pilot.press(*"Rådhuset, møterom 2", "enter")
+        await pilot.pause()
+        date.focus()
+        await pilot.press(*"31.02.2027 kl. 9", "enter")  # no such day: a message
+        await pilot.pause()
+        assert "Datoen skrives" in str(screen.query_one("#plan-error").content)
+        await pilot.press("escape")
+        await pilot.pause()
+
+    slots = [(s.date.isoformat(), s.start, s.end, s.place) for s in session.plan.meetings]
+    assert slots == [
+        ("2027-02-23", "09:00", "12:00", "Teams"),
+        ("2027-03-24", "09:00", "11:30", "Rådhuset, møterom 2"),
+    ]
+    events = [e for e in Calendar.from_ical(build_calendar(session).to_ical()).walk("VEVENT")]
+    assert [
+        (e["dtstart"].dt.strftime("%H:%M"), e["dtend"].dt.strftime("%H:%M")) for e in events
+    ] == [
+        ("09:00", "12:00"),
+        ("09:00", "11:30"),
+    ]
+    assert [str(e["location"]) for e in events] == ["Teams", "Rådhuset, møterom 2"]
+
+    from tests.tui_helpers import builtin
+
+    contract = all_text(write_contract(session, tmp_path / "kontrakt.docx"))
+    assert "09:00–11:30" in contract and "Rådhuset, møterom 2" in contract
+    referat = all_text(write_referat(session, builtin(), tmp_path / "referat.docx"))
+    assert "kl. 09:00–11:30, Rådhuset, møterom 2" in referat
+
+
+def test_a_physical_meeting_without_a_place_is_not_said_to_be_on_the_platform() -> None:
+    from datetime import date
+
+    from startpakke.documents import common
+    from startpakke.session import edit as ops
+    from startpakke.session.model import Session
+
+    session = Session()
+    session.plan.format = "physical"
+    session.plan.platform = "Teams"
+    slot = ops.add_meeting(session, date(2027, 2, 23))
+    assert common.slot_place(session, slot) == "Ikke bestemt"

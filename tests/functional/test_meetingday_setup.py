@@ -1,0 +1,75 @@
+"""Issue 14.16: on the setup screen a vara does not count towards the six, the role goes
+back to «medlem» for the next person, and with names given the first key typed lands."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, Static
+
+from startpakke.session.model import Role
+from startpakke.tui.screens.participants import ParticipantsScreen
+from startpakke.tui.screens.setup import SetupScreen, size_text
+from tests.tui_helpers import make_app
+
+
+def shown(app, selector: str) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(selector, Static).render())
+
+
+async def test_setup_with_names_typing_vara_and_enter() -> None:
+    app, session, _clock, _saves = make_app("Anne,Bjørn,Cecilie,Dag,Eli,Frode")
+    session.network.name = ""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        await pilot.press(*"Vestfold sør")  # the first thing typed lands in a field
+        assert app.screen.query_one("#network-name", Input).value == "Vestfold sør"
+
+        app.screen.query_one("#p-role", Select).value = Role.deputy.value
+        app.screen.query_one("#p-name", Input).focus()
+        await pilot.press(*"Gro", "enter")
+        await pilot.pause()
+        assert session.participants[-1].role is Role.deputy
+        assert app.screen.query_one("#p-role", Select).value == Role.member.value
+        warning = shown(app, "#size-warning")
+        assert "Merk" not in warning and "7 deltakere: 6 medlemmer og 1 vara" in warning
+
+        await pilot.press(*"Hans", "enter")  # a seventh member: now the note is right
+        await pilot.pause()
+        assert "Merk: 7 medlemmer" in shown(app, "#size-warning")
+
+        await pilot.press("enter")  # Enter on the empty name field starts the meeting
+        await pilot.pause()
+        assert not isinstance(app.screen, SetupScreen)
+        assert session.network.name == "Vestfold sør"
+
+
+async def test_enter_still_starts_at_once_with_names() -> None:
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.controller is not None and app.controller.part.id == "innsjekk"
+        # In the participants dialog (d) the role does not stick to «vara» either.
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ParticipantsScreen)
+        app.screen.query_one("#person-role", Select).value = Role.deputy.value
+        app.screen.query_one("#person-name", Input).focus()
+        await pilot.press(*"Gro", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#person-role", Select).value == Role.member.value
+
+
+def test_size_text_counts_members_only() -> None:
+    from startpakke.session.edit import participants_from_names
+
+    people = participants_from_names("A,B,C,D,E,F,G")
+    people[-1].role = Role.deputy
+    assert size_text(people, 6) == (
+        "7 deltakere: 6 medlemmer og 1 vara (anbefalt: inntil 6 medlemmer)."
+    )
+    people[-1].role = Role.member
+    assert size_text(people, 6).startswith("Merk: 7 medlemmer.")
+    assert size_text(people[:1], 6) == "1 deltaker (anbefalt: inntil 6 medlemmer)."

@@ -1,0 +1,65 @@
+"""Issue 14.15: at 80×24 the round stays on screen during innsjekk, the schedule shows
+every column, and the plan dialog shows its groups (and scrolls visibly for the rest)."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable
+
+from startpakke.tui.capture import CaptureArea
+from tests.tui_helpers import make_app
+
+SIZE = (80, 24)
+SIX = "Anne,Bjørn,Cecilie,Dag,Eli,Frode"
+
+
+async def test_innsjekk_keeps_the_round_on_screen() -> None:
+    app, _session, _clock, _saves = make_app(SIX)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        round_list = app.screen.query_one("#round-list")
+        assert round_list.region.height >= 5, "the speakers have room: now and next"
+        lines = [strip.text for strip in round_list.render_lines(round_list.region.reset_offset)]
+        text = "\n".join(lines)
+        assert "Anne – nå" in text and "Bjørn – neste" in text, text
+        capture = app.screen.query_one(CaptureArea)
+        assert capture.region.height <= 6
+        await pilot.press("c")  # working in the list: it may grow
+        await pilot.pause()
+        assert capture.region.height > 6
+
+
+async def test_schedule_shows_every_column_at_80_columns() -> None:
+    app, _session, clock, _saves = make_app(SIX)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        clock.advance(12 * 60)
+        await pilot.press("n", "n", "n", "o")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        headers = [str(c.label) for c in table.columns.values()]
+        assert {"Plan", "Faktisk", "Brukt", "Merknad"} <= set(headers)
+        assert table.virtual_size.width <= table.size.width, "no column is cut off"
+
+
+async def test_plan_dialog_fits_its_first_groups_at_80x24() -> None:
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.controller is not None
+        while app.controller.part.id != "steg7":
+            await pilot.press("n")
+        await pilot.press("c")
+        await pilot.pause()
+        box = app.screen.query_one("#plan-box", VerticalScroll)
+        for field in ("#plan-leader", "#plan-notes", "#plan-date", "#plan-date-secretary"):
+            widget = app.screen.query_one(field)
+            assert box.region.contains_region(widget.region), field
+        if box.virtual_size.height > box.size.height:
+            assert box.show_vertical_scrollbar, "what does not fit scrolls, visibly"
+        # Tabbing to the last field scrolls it into view.
+        app.screen.query_one("#plan-theme").focus()
+        await pilot.pause()
+        assert box.region.contains_region(app.screen.query_one("#plan-theme").region)
