@@ -106,7 +106,7 @@ DECK_PHRASES = [
     "«Barnevernsledernettverk skal bidra til at barnevernsledere styrker egen lederrolle, og "
     "dermed styringen og ledelsen av barnevernstjenesten. Nettverkene skal bidra til "
     "erfaringsdeling, støtte og veiledning mellom barnevernslederne».",
-    "Kilde: Rammer og føringer for kommunale læringsnettverk, barnevernsledernettverk og for "
+    "Rammer og føringer for kommunale læringsnettverk, barnevernsledernettverk og for "
     "stimuleringsmidlene i tiltakene, Bufdir 2024",
     # Begynnelsen
     "Hør…",
