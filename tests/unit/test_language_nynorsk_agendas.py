@@ -21,15 +21,20 @@ AGENDAS = ("startpakke", "kollegaveiledning", "revisjon")
 QUOTED_CONTEXTS = {"bufdir-2024", "bufdir-2017", "begynnelsen"}
 QUOTED_TITLES = {"Begynnelsen"}
 
-BOKMAL_MARKERS = (
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+BOKMAL_MARKERS = _words(
     "ikke hva hvem hvordan hvilke hvilken hvor jeg hverandre gruppen noen også fra være bare "
     "deltaker deltakere spilleregler spillereglene veiledning kollegaveiledningen leder ledere "
     "tiden deres dere"
-).split()
-NYNORSK_MARKERS = (
+)
+NYNORSK_MARKERS = _words(
     "ikkje kva kven korleis kvar eg kvarandre frå vere berre deltakar deltakarar spelereglar "
     "spelereglane rettleiing leiar leiarar tida dykkar dei"
-).split()
+)
 
 
 def structure(agenda: Agenda) -> dict[str, Any]:
