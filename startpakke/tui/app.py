@@ -17,6 +17,7 @@ from startpakke.controller import MeetingController, Saver
 from startpakke.engine import Clock, SystemClock
 from startpakke.session.model import Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
+from startpakke.tui.textual_nb import NorwegianApp, palette_binding, translate_bindings
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 
 HEARTBEAT_SECONDS = 5.0
@@ -36,13 +37,14 @@ class Startup:
     bell: bool = True
 
 
-class StartpakkeApp(App[None]):
+class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own words
     CSS_PATH = ["styles/app.tcss", "styles/capture.tcss"]
     TITLE = "startpakke"
-    BINDINGS = APP_BINDINGS
+    BINDINGS = [*APP_BINDINGS, palette_binding()]
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, startup: Startup, clock: Clock | None = None) -> None:
+        translate_bindings()  # the widgets' own keys in Norwegian, before any is made
         super().__init__()
         self.startup = startup
         self.clock = clock or SystemClock()
@@ -213,3 +215,4 @@ class StartpakkeApp(App[None]):
         yield SystemCommand(
             "Lyst/mørkt tema", "Bytt til projektortema og tilbake", self.toggle_projector_theme
         )
+        yield self.keys_command(screen)
