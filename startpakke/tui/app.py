@@ -216,3 +216,4 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             "Lyst/mørkt tema", "Bytt til projektortema og tilbake", self.toggle_projector_theme
         )
         yield self.keys_command(screen)
+        yield self.language_command()

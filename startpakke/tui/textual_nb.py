@@ -111,6 +111,29 @@ class NorwegianApp:
             self.action_show_help_panel,
         )
 
+    def language_command(self: Any) -> SystemCommand:
+        """Remember the other language (bokmål/nynorsk) for the next start (the saved setting)."""
+        from textual.app import SystemCommand
+
+        from startpakke import i18n
+
+        other = "nn" if i18n.current_language() == "nb" else "nb"
+        title = _("Bruk nynorsk") if other == "nn" else _("Bruk bokmål")
+
+        def remember() -> None:
+            try:
+                i18n.save_language(other)
+            except OSError as err:
+                self.notify(_("Kunne ikke lagre språket: {reason}").format(reason=err))
+                return
+            self.notify(
+                _("Neste gang startpakke starter, er programmet på {language}.").format(
+                    language=_("nynorsk") if other == "nn" else _("bokmål")
+                )
+            )
+
+        return SystemCommand(title, _("Språket i programmet fra neste start"), remember)
+
 
 # ------------------------------------------------------------- the widgets' own keys
 

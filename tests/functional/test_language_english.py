@@ -94,3 +94,19 @@ async def test_the_keys_panel_is_norwegian_also_for_a_text_field(size: tuple[int
         shown = await shown_when(pilot, "Rull opp")
         assert "Rull opp" in shown and "Tekstfelt" in shown, shown
         assert english_on(app) == [], shown
+
+
+async def test_the_palette_remembers_the_language_for_the_next_start() -> None:
+    from startpakke import i18n
+
+    assert i18n.saved_language() is None
+    app, *_ = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await on_run_screen(pilot)
+        await pilot.press("ctrl+p", *"bruk nynorsk")
+        await shown_when(pilot, "Bruk nynorsk")
+        await pilot.press("enter")
+        shown = await shown_when(pilot, "Neste gang")
+        assert "nynorsk" in shown
+    assert i18n.saved_language() == "nn"
+    assert i18n.choose_language(None, {}) == "nn"
