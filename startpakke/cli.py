@@ -81,7 +81,7 @@ def _add_agenda_option(parser: argparse.ArgumentParser, default: str = "startpak
     parser.add_argument(
         "--agenda",
         default=default,
-        metavar="NAVN|FIL",
+        metavar=_("NAVN|FIL"),
         help=_(
             "innebygd agenda (startpakke, kollegaveiledning, revisjon) eller sti til en "
             "YAML-fil (standard: {default})"

@@ -19,7 +19,9 @@ def data_dir(name: str) -> Path:
     for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"startpakke er installert uten mappen «{name}»")
+    from startpakke.i18n import _
+
+    raise FileNotFoundError(_("startpakke er installert uten mappen «{name}»").format(name=name))
 
 
 BUILTIN_AGENDAS = ("startpakke", "kollegaveiledning", "revisjon")
