@@ -96,3 +96,14 @@ def test_environment_then_setting_decide_without_lang(
     assert "4 delar" in capsys.readouterr().out
     assert cli.main(["--lang", "nb", "validate", agenda]) == 0
     assert "4 deler" in capsys.readouterr().out
+
+
+def test_a_builtin_agenda_by_name_is_the_languages_version(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert cli.main(["--lang", "nn", "agenda", "--participants", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "Velkomen og innsjekk" in out and "3 deltakarar" in out
+    assert cli.main(["agenda", "--participants", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "Velkommen og innsjekk" in out and "1 deltaker ·" in out
