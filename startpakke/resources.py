@@ -19,20 +19,36 @@ def data_dir(name: str) -> Path:
     for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"startpakke er installert uten mappen «{name}»")
+    from startpakke.i18n import _
+
+    raise FileNotFoundError(_("startpakke er installert uten mappen «{name}»").format(name=name))
 
 
 BUILTIN_AGENDAS = ("startpakke", "kollegaveiledning", "revisjon")
 
 
-def builtin_agenda(name: str) -> Path | None:
-    """The path of a built-in agenda by its short name, or None."""
-    if name in BUILTIN_AGENDAS:
-        return data_dir("agenda") / f"{name}.yaml"
-    return None
+def builtin_agenda(name: str, lang: str | None = None) -> Path | None:
+    """The path of a built-in agenda by its short name, or None.
+
+    In nynorsk (`lang="nn"`, or the current language when `lang` is None) the agenda's
+    nynorsk twin in `agenda/nn/` when there is one; the bokmål file otherwise.
+    """
+    if name not in BUILTIN_AGENDAS:
+        return None
+    if lang is None:
+        from startpakke.i18n import current_language
+
+        lang = current_language()
+    folder = data_dir("agenda")
+    if lang != "nb":
+        translated = folder / lang / f"{name}.yaml"
+        if translated.is_file():
+            return translated
+    return folder / f"{name}.yaml"
 
 
-def resolve_agenda(name_or_path: str) -> Path:
-    """A built-in agenda by name (`startpakke`, `kollegaveiledning`), otherwise a path."""
-    builtin = builtin_agenda(name_or_path)
+def resolve_agenda(name_or_path: str, lang: str | None = None) -> Path:
+    """A built-in agenda by name (`startpakke`, `kollegaveiledning`, `revisjon`) in `lang`
+    (default: the current language), otherwise a path."""
+    builtin = builtin_agenda(name_or_path, lang)
     return builtin if builtin is not None else Path(name_or_path)

@@ -49,3 +49,15 @@ def _private_tmux_folder() -> Iterator[Path]:
     yield folder
     patch.undo()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _bokmal_unless_told(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Every test starts in bokmål, whatever the developer's STARTPAKKE_LANG says, and a
+    test that switches language (`startpakke.i18n.set_language`) does not leak it."""
+    from startpakke import i18n
+
+    monkeypatch.delenv(i18n.LANGUAGE_ENV, raising=False)
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)
+    yield
+    i18n.set_language(i18n.DEFAULT_LANGUAGE)

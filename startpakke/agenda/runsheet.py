@@ -61,6 +61,7 @@ from startpakke.agenda.timing import (
     part_fit_warning,
     written_turn_seconds,
 )
+from startpakke.i18n import N_, _, plural
 
 __all__ = [
     "KIND_LABELS",
@@ -77,12 +78,12 @@ __all__ = [
 ]
 
 KIND_LABELS: dict[PhaseKind, str] = {
-    PhaseKind.individual: "individuelt",
-    PhaseKind.round: "runde",
-    PhaseKind.plenary: "plenum",
-    PhaseKind.capture: "skrive ned",
+    PhaseKind.individual: N_("individuelt"),
+    PhaseKind.round: N_("runde"),
+    PhaseKind.plenary: N_("plenum"),
+    PhaseKind.capture: N_("skrive ned"),
 }
-"""How a phase kind is named on the run sheet."""
+"""How a phase kind is named on the run sheet (catalogue ids: show them through `_()`)."""
 
 OPEN_PHASE_MINIMUM = 3 * MINUTE
 """The least a phase without written minutes (a summary) is given on the sheet."""
@@ -117,7 +118,7 @@ def format_range(low_seconds: float, high_seconds: float) -> str:
 
 @dataclass(frozen=True)
 class PlannedStep:
-    """A timed step inside every turn (e.g. «Deler», 3–4 min)."""
+    """A timed piece (ledd) inside every turn (e.g. «Deler», 3–4 min)."""
 
     title: str
     seconds: float
@@ -160,8 +161,8 @@ class PlannedTurn:
         else:
             length = format_duration(self.seconds)
         if self.focus_only:
-            who = "fokusperson" if self.speakers == 1 else "fokuspersoner"
-            return f"{self.speakers} {who} × {length}"
+            who = plural("{n} fokusperson", "{n} fokuspersoner", self.speakers)
+            return f"{who} × {length}"
         return f"{self.speakers} × {length}"
 
     def describe_steps(self) -> str:
@@ -401,7 +402,7 @@ def _plan_part(agenda: Agenda, index: int, start: time, offset: float, people: i
                 phase=phase,
                 title=phase.title,
                 kind=phase.kind,
-                kind_label=KIND_LABELS[phase.kind],
+                kind_label=_(KIND_LABELS[phase.kind]),
                 offset=cursor,
                 seconds=seconds,
                 start=_clock(start, cursor),

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from startpakke.errors import UserError
+from startpakke.i18n import _, plural
 
 if TYPE_CHECKING:
     from startpakke.agenda.runsheet import PlannedRunSheet
@@ -25,7 +26,7 @@ MAX_PARTICIPANTS = 20
 
 
 def _usage(message: str) -> int:
-    print(f"startpakke agenda: feil bruk: {message}", file=sys.stderr)
+    print(_("startpakke agenda: feil bruk: {message}").format(message=message), file=sys.stderr)
     return 2
 
 
@@ -36,31 +37,35 @@ def run(args: argparse.Namespace) -> int:
         start = parse_clock(args.start)
     except ValueError:
         return _usage(
-            f"--start må være et klokkeslett TT:MM (24 timer), f.eks. 09:00; fikk «{args.start}»"
+            _(
+                "--start må være et klokkeslett TT:MM (24 timer), f.eks. 09:00; fikk «{value}»"
+            ).format(value=args.start)
         )
     participants = args.participants
     if not MIN_PARTICIPANTS <= participants <= MAX_PARTICIPANTS:
         return _usage(
-            f"--participants må være mellom {MIN_PARTICIPANTS} og {MAX_PARTICIPANTS}; "
-            f"fikk {participants}"
+            _("--participants må være mellom {least} og {most}; fikk {value}").format(
+                least=MIN_PARTICIPANTS, most=MAX_PARTICIPANTS, value=participants
+            )
         )
     output = getattr(args, "output", None)
     if args.json and output:
-        return _usage("--json og -o kan ikke brukes sammen")
+        return _usage(_("--json og -o kan ikke brukes sammen"))
     if (args.pdf or args.template) and not output:
-        return _usage("--pdf og --template gjelder bare sammen med -o FIL.docx")
+        return _usage(_("--pdf og --template gjelder bare sammen med -o FIL.docx"))
 
     from startpakke.agenda.cache import load_agenda_cached
     from startpakke.resources import BUILTIN_AGENDAS, builtin_agenda
 
     try:
-        # A built-in agenda by name, otherwise the path as the user wrote it.
+        # A built-in agenda by name (in the language's version), otherwise the path as written.
         source = builtin_agenda(args.agenda) or args.agenda
         given = Path(args.agenda)
         if source == args.agenda and not given.suffix and not given.exists():
             # No such file and no .yaml: probably a misspelt built-in name.
             names = ", ".join(BUILTIN_AGENDAS)
-            print(f"{args.agenda}:1:1: finnes ikke; innebygde agendaer: {names}", file=sys.stderr)
+            message = _("finnes ikke; innebygde agendaer: {names}").format(names=names)
+            print(f"{args.agenda}:1:1: {message}", file=sys.stderr)
             return 1
         agenda = load_agenda_cached(source)
     except UserError as err:
@@ -92,10 +97,10 @@ def _write_docx(plan: PlannedRunSheet, path: Path, template: str | None, *, pdf:
     try:
         from startpakke.documents.runsheet import write_planned_runsheet
     except ImportError:
-        print("Word-kjøreplanen er ikke tilgjengelig ennå.", file=sys.stderr)
+        print(_("Word-kjøreplanen er ikke tilgjengelig ennå."), file=sys.stderr)
         return 1
     if template is not None and not Path(template).is_file():
-        print(f"{template}: Word-malen finnes ikke", file=sys.stderr)
+        print(_("{path}: Word-malen finnes ikke").format(path=template), file=sys.stderr)
         return 1
     try:
         write_planned_runsheet(plan, path, template=Path(template) if template else None)
@@ -103,9 +108,13 @@ def _write_docx(plan: PlannedRunSheet, path: Path, template: str | None, *, pdf:
         print(str(err), file=sys.stderr)
         return err.exit_code
     except OSError as exc:
-        print(f"{path}: kan ikke skrive filen ({exc.strerror or exc})", file=sys.stderr)
+        reason = exc.strerror or exc
+        print(
+            _("{path}: kan ikke lagre filen ({reason})").format(path=path, reason=reason),
+            file=sys.stderr,
+        )
         return 1
-    print(f"Skrev {path}")
+    print(_("Laget {path}").format(path=path))
     if pdf:
         return _write_pdf(path)
     return 0
@@ -115,14 +124,14 @@ def _write_pdf(docx: Path) -> int:
     try:
         from startpakke.documents.pdf import convert_to_pdf
     except ImportError:
-        print("PDF er ikke tilgjengelig ennå; Word-filen er skrevet.", file=sys.stderr)
+        print(_("PDF er ikke tilgjengelig ennå; Word-filen er laget."), file=sys.stderr)
         return 1
     try:
         pdf_path = convert_to_pdf(docx)
     except UserError as err:
         print(str(err), file=sys.stderr)
         return err.exit_code
-    print(f"Skrev {pdf_path}")
+    print(_("Laget {path}").format(path=pdf_path))
     return 0
 
 
@@ -141,18 +150,25 @@ def _print_text(plan: PlannedRunSheet) -> None:
     if plan.subtitle:
         heading.append(f"\n{plan.subtitle}", style="italic")
     console.print(heading)
-    slack = f" ({format_clock(plan.end_with_slack)} med {plan.slack_minutes} min luft)"
+    slack = _(" ({end} med {minutes} min luft)").format(
+        end=format_clock(plan.end_with_slack), minutes=plan.slack_minutes
+    )
+    people = plural("{n} deltaker", "{n} deltakere", plan.participants)
     console.print(
-        f"Start {format_clock(plan.start)} · {plan.participants} deltakere · "
-        f"{plan.planned_minutes} min · slutt {format_clock(plan.end)}"
+        _("Start {start} · {people} · {minutes} min · slutt {end}").format(
+            start=format_clock(plan.start),
+            people=people,
+            minutes=plan.planned_minutes,
+            end=format_clock(plan.end),
+        )
         + (slack if plan.slack_minutes else "")
     )
 
     table = Table(box=None, show_header=True, header_style="bold", pad_edge=False, expand=False)
-    table.add_column("Tid", no_wrap=True)
-    table.add_column("Min", justify="right", no_wrap=True)
-    table.add_column("Del", no_wrap=True)
-    table.add_column("Innhold", overflow="fold")
+    table.add_column(_("Tid"), no_wrap=True)
+    table.add_column(_("Minutter"), justify="right", no_wrap=True)
+    table.add_column(_("Del"), no_wrap=True)
+    table.add_column(_("Innhold"), overflow="fold")
     for part in plan.parts:
         table.add_row("", "", "", "")
         table.add_row(
@@ -164,19 +180,25 @@ def _print_text(plan: PlannedRunSheet) -> None:
         for phase in part.phases:
             line = Text(f"{phase.kind_label}: {phase.title}")
             if phase.turn is not None:
-                line.append(f" — {phase.turn.describe()}", style="cyan")
+                line.append(f" – {phase.turn.describe()}", style="cyan")
                 steps = phase.turn.describe_steps()
                 if steps:
                     line.append(f" ({steps})", style="dim")
                 turn = phase.turn
                 if turn.per_person and not turn.fits:
                     share = format_duration(turn.share_seconds)
-                    line.append(f"; delens tid gir bare {share} per tur", style="yellow")
+                    line.append(
+                        _("; delens tid gir bare {share} per tur").format(share=share),
+                        style="yellow",
+                    )
                 elif turn.per_person and turn.fitted_seconds < turn.seconds:
                     fitted = format_duration(turn.fitted_seconds)
-                    line.append(f"; for å rekke delens tid: {fitted} per tur", style="dim")
+                    line.append(
+                        _("; for å rekke delens tid: {fitted} per tur").format(fitted=fitted),
+                        style="dim",
+                    )
             if phase.beyond_part:
-                line.append(" (etter delens slutt)", style="yellow")
+                line.append(_(" (etter delens slutt)"), style="yellow")
             table.add_row(
                 Text(f"  {format_clock(phase.start)}–{format_clock(phase.end)}", style="dim"),
                 Text(_minutes(phase.seconds), style="dim"),
@@ -184,40 +206,46 @@ def _print_text(plan: PlannedRunSheet) -> None:
                 line,
             )
         if part.warning:
-            warning = Text("ADVARSEL: ", style="bold red")
+            warning = Text(_("ADVARSEL: "), style="bold red")
             warning.append(part.warning, style="red")
             table.add_row("", "", "", warning)
     console.print(table)
     console.print()
 
-    ends = Text(f"Planlagt slutt: {format_clock(plan.end)}")
+    ends = Text(_("Planlagt slutt: {end}").format(end=format_clock(plan.end)))
     if plan.slack_minutes:
         ends.append(
-            f" (med {plan.slack_minutes} min luft/pause: {format_clock(plan.end_with_slack)})"
+            _(" (med {minutes} min luft/pause: {end})").format(
+                minutes=plan.slack_minutes, end=format_clock(plan.end_with_slack)
+            )
         )
     console.print(ends)
     if plan.end_with_slack != plan.planned_end:
         console.print(
             Text(
-                f"Agendaen regner med slutt {format_clock(plan.planned_end)}; med "
-                f"{plan.participants} deltakere blir det {format_clock(plan.end_with_slack)} "
-                "(se advarselen under hver del som går over).",
+                _(
+                    "Agendaen regner med slutt {planned}; med {people} deltakere blir det {end} "
+                    "(se advarselen under hver del som går over)."
+                ).format(
+                    planned=format_clock(plan.planned_end),
+                    people=plan.participants,
+                    end=format_clock(plan.end_with_slack),
+                ),
                 style="yellow",
             )
         )
     if plan.warnings:
         console.print(
             Text(
-                f"{len(plan.warnings)} ADVARSEL"
-                + ("" if len(plan.warnings) == 1 else "ER")
+                plural("{n} ADVARSEL", "{n} ADVARSLER", len(plan.warnings))
                 + ": "
-                + ", ".join(label for label, _ in plan.warnings),
+                + ", ".join(label for label, _text in plan.warnings),
                 style="bold red",
             )
         )
     if plan.materials:
         console.print()
-        console.print(Text("Materiell", style="bold"))
+        console.print(Text(_("Materiell"), style="bold"))
         for item in plan.materials:
             console.print(Text(f"  • {item}"))
 

@@ -15,12 +15,13 @@ import sys
 from pathlib import Path
 
 from startpakke.errors import UserError, report
+from startpakke.i18n import _
 
 MAX_COPIES = 100
 
 
 def _usage(message: str) -> int:
-    print(f"startpakke handouts: feil bruk: {message}", file=sys.stderr)
+    print(_("startpakke handouts: feil bruk: {message}").format(message=message), file=sys.stderr)
     return 2
 
 
@@ -34,16 +35,20 @@ def run(args: argparse.Namespace) -> int:
     names_option = getattr(args, "names", None)
     copies = getattr(args, "copies", None)
     if names_option is not None and copies is not None:
-        return _usage("bruk enten --names eller --copies, ikke begge")
+        return _usage(_("bruk enten --names eller --copies, ikke begge"))
     if copies is not None and not 1 <= copies <= MAX_COPIES:
-        return _usage(f"--copies må være mellom 1 og {MAX_COPIES}; fikk {copies}")
+        return _usage(
+            _("--copies må være mellom 1 og {most}; fikk {copies}").format(
+                most=MAX_COPIES, copies=copies
+            )
+        )
     names = parse_names(names_option) if names_option is not None else None
     if names_option is not None and not names:
-        return _usage('--names trenger minst ett navn, f.eks. --names "Kari,Ola"')
+        return _usage(_('--names må ha minst ett navn, f.eks. --names "Kari,Ola"'))
     if args.template and not Path(args.template).exists():
         from startpakke.documents.template import TemplateError
 
-        return report(TemplateError(f"Fant ikke malen «{args.template}»."))
+        return report(TemplateError(_("Fant ikke malen «{path}».").format(path=args.template)))
     try:
         return _write(args, names, copies)
     except UserError as err:
@@ -78,7 +83,8 @@ def _check_references(agenda_name: str, known: set[str]) -> None:
     missing = sorted({h for part in agenda.parts for h in part.handouts} - known)
     if missing:
         print(
-            "Advarsel: agendaen viser til ark som ikke finnes i handouts.yaml: "
-            + ", ".join(missing),
+            _("Advarsel: agendaen viser til ark som ikke finnes i handouts.yaml: {sheets}").format(
+                sheets=", ".join(missing)
+            ),
             file=sys.stderr,
         )

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from startpakke.i18n import _, plural
+
 HANDOUTS_FILE = "handouts.yaml"
 
 
@@ -34,12 +36,18 @@ def run(args: argparse.Namespace) -> int:
             handouts = _handouts_model() if Path(name).name == HANDOUTS_FILE else None
             if handouts is not None:
                 sheets = load_model(name, handouts)
-                print(f"{name}: OK ({len(sheets.sheets)} ark)")
+                count = plural("{n} ark", "{n} ark", len(sheets.sheets))
+                print(f"{name}: OK ({count})")
                 continue
             agenda = load_agenda(name)
         except AgendaError as err:
             print(str(err), file=sys.stderr)
             status = 1
             continue
-        print(f"{name}: OK ({len(agenda.parts)} deler, {agenda.planned_minutes} min)")
+        parts = plural("{n} del", "{n} deler", len(agenda.parts))
+        print(
+            _("{name}: OK ({parts}, {minutes} min)").format(
+                name=name, parts=parts, minutes=agenda.planned_minutes
+            )
+        )
     return status

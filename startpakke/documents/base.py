@@ -13,8 +13,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from startpakke.documents.language import set_document_language
 from startpakke.documents.output import save_document
 from startpakke.documents.template import open_template
+from startpakke.i18n import current_language
 from startpakke.text import clean
 
 if TYPE_CHECKING:
@@ -86,7 +88,8 @@ class DocumentWriter:
         props.created = props.modified = datetime.now(UTC).replace(microsecond=0)
         props.revision = 1
         props.comments = ""
-        props.language = "nb-NO"
+        # Word's spelling check follows the language the text is written in (nb-NO, nn-NO).
+        set_document_language(self.document, current_language())
 
     # -- paragraphs --------------------------------------------------------------------
 

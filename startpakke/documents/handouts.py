@@ -17,10 +17,13 @@ from startpakke.documents.base import (
 )
 from startpakke.documents.handouts_model import COLOUR_FILLS, HandoutItem, HandoutSheet
 from startpakke.documents.output import OutputError
+from startpakke.i18n import N_, _
 from startpakke.text import clean, slug
 
 LINE_CM = 0.85  # the height of one line to write on («Skrivelinje» is 482 twips)
 BLANK_NAME = "_" * 44
+# The post-it colours of handouts.yaml, for the catalogue (shown through `_()`).
+COLOUR_WORDS = (N_("gul"), N_("blå"), N_("rosa"), N_("grønn"), N_("oransje"))
 
 
 def handout_filename(name: str | None, index: int) -> str:
@@ -39,13 +42,17 @@ def write_handouts(
     (`handouts-blank-<i>.docx`), each with every sheet. Returns the paths written."""
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"«{folder}» er en fil, ikke en mappe. Oppgi en mappe med -o.")
+        raise OutputError(
+            _("«{folder}» er en fil, ikke en mappe. Oppgi en mappe med -o.").format(folder=folder)
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise OutputError(
-            f"Kan ikke lage mappen «{folder}»: {err.strerror or err}. Velg en annen mappe "
-            "med -o, for eksempel -o handouts."
+            _(
+                "Kan ikke lage mappen «{folder}»: {reason}. Velg en annen mappe med -o, "
+                "for eksempel -o handouts."
+            ).format(folder=folder, reason=err.strerror or err)
         ) from None
     if isinstance(people, int):
         names: list[str | None] = [None] * max(people, 0)
@@ -73,8 +80,8 @@ def write_handout_set(
     template: str | Path | None = None,
 ) -> Path:
     """One person's set (or a blank one when `name` is None) as one .docx."""
-    title = f"Arbeidsark – {clean(name)}" if name else "Arbeidsark"
-    writer = DocumentWriter(template, title=title, network="Barnevernledernettverk")
+    title = _("Arbeidsark – {name}").format(name=clean(name)) if name else _("Arbeidsark")
+    writer = DocumentWriter(template, title=title, network=_("Barnevernledernettverk"))
     for number, sheet in enumerate(sheets):
         _sheet(writer, sheet, name, new_page=number > 0)
     return writer.save(path)
@@ -84,7 +91,7 @@ def _sheet(
     writer: DocumentWriter, sheet: HandoutSheet, name: str | None, *, new_page: bool
 ) -> None:
     writer.title(sheet.title, sheet.subtitle, new_page=new_page)
-    writer.labelled("Navn", clean(name) if name else BLANK_NAME)
+    writer.labelled(_("Navn"), clean(name) if name else BLANK_NAME)
     if clean(sheet.intro).strip():
         writer.paragraph(sheet.intro)
     if sheet.layout == "label":
@@ -126,7 +133,7 @@ def _box(writer: DocumentWriter, item: HandoutItem) -> None:
     keep_row_together(row)
     if item.colour:
         _shade(row.cells[0], COLOUR_FILLS[item.colour])
-        set_cell(row.cells[0], f"{item.colour.capitalize()} lapp")
+        set_cell(row.cells[0], _("{colour} lapp").format(colour=_(item.colour).capitalize()))
         for run in row.cells[0].paragraphs[0].runs:
             run.italic = True
 
@@ -163,7 +170,7 @@ def _card(writer: DocumentWriter, items: Sequence[HandoutItem]) -> None:
             [f"{n}.", item.label, f"{item.minutes} min" if item.minutes else "–"]
             for n, item in enumerate(steps, start=1)
         ]
-        table = writer.table(["", "Slik gjør dere", "Tid"], rows, widths_cm=(1.0, 13.0, 2.3))
+        table = writer.table(["", _("Slik gjør dere"), _("Tid")], rows, widths_cm=(1.0, 13.0, 2.3))
         for row in table.rows:
             keep_row_together(row)
         steps.clear()

@@ -19,6 +19,7 @@ from startpakke.engine.suspend import SuspendWatch
 from startpakke.session.model import Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
 from startpakke.tui.drafts import DraftKeeper
+from startpakke.tui.textual_nb import NorwegianApp, palette_binding, translate_bindings
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 
 HEARTBEAT_SECONDS = 5.0
@@ -42,13 +43,14 @@ class Startup:
     """The last window on this session did not quit cleanly (see `session.lock`)."""
 
 
-class StartpakkeApp(App[None]):
+class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own words
     CSS_PATH = ["styles/app.tcss", "styles/capture.tcss"]
     TITLE = "startpakke"
-    BINDINGS = APP_BINDINGS
+    BINDINGS = [*APP_BINDINGS, palette_binding()]
     ENABLE_COMMAND_PALETTE = True
 
     def __init__(self, startup: Startup, clock: Clock | None = None) -> None:
+        translate_bindings()  # the widgets' own keys in Norwegian, before any is made
         super().__init__()
         self.startup = startup
         self.clock = clock or SystemClock()
@@ -345,6 +347,9 @@ class StartpakkeApp(App[None]):
             yield SystemCommand(
                 "Lyst/mørkt", "Bytt til projektortema og tilbake", self.toggle_projector_theme
             )
+
+        yield self.keys_command(screen)
+        yield self.language_command()
 
 
 def _stored_screen(path: Path | None) -> Screen[None]:

@@ -106,7 +106,7 @@ DECK_PHRASES = [
     "«Barnevernsledernettverk skal bidra til at barnevernsledere styrker egen lederrolle, og "
     "dermed styringen og ledelsen av barnevernstjenesten. Nettverkene skal bidra til "
     "erfaringsdeling, støtte og veiledning mellom barnevernslederne».",
-    "Kilde: Rammer og føringer for kommunale læringsnettverk, barnevernsledernettverk og for "
+    "Rammer og føringer for kommunale læringsnettverk, barnevernsledernettverk og for "
     "stimuleringsmidlene i tiltakene, Bufdir 2024",
     # Begynnelsen
     "Hør…",
@@ -145,9 +145,10 @@ DECK_PHRASES = [
     "Hvem er jeg i samarbeid med andre?",
     "Bli kjent med hverandres arbeidsstil og behov",
     "Vær ærlig. Det hjelper de andre til å forstå deg bedre.",
-    "Sett en og en i fokus (20-25min)",
-    "En person deler kort sine notater og refleksjoner (3-4 min)",
-    "Gruppen stiller åpne og utdypende spørsmål (3-4",
+    # Ranges with an en dash and a space before the unit (klarspråk, issue 16).
+    "Sett en og en i fokus (20–25 min)",
+    "En person deler kort sine notater og refleksjoner (3–4 min)",
+    "Gruppen stiller åpne og utdypende spørsmål (3–4",
     "Oppsummering",
     "Hva har vi lært om hverandre?",
     "Hvordan kan vi bruke denne innsikten for å styrke samarbeid og samhold i nettverksgruppen?",
@@ -165,7 +166,8 @@ DECK_PHRASES = [
     "Deling i plenum",
     "Deltakerne deler sine forslag med resten av gruppen",
     "Diskusjon og konsensus",
-    "Gruppen diskuterer de foreslåtte spillereglene og blir enige om et sett med felles regler "
+    # «Gruppen» takes the singular (issue 16).
+    "Gruppen diskuterer de foreslåtte spillereglene og blir enig om et sett med felles regler "
     "som alle forplikter seg til å følge.",
     "Skriv ned spillereglene dere har blitt enige om i en «nettverkskontrakt»",
     # Bufdir 2017
@@ -185,7 +187,7 @@ DECK_PHRASES = [
     "Yrkesspesifikke ferdigheter – metoder, verktøy og praksis",
     "Personlig kompetanse – relasjoner, kommunikasjon og samspill.",
     "Hver for seg",
-    "Tenk gjennom dine kompetanser og skriv ned på post-it lapp e.l.",
+    "Tenk gjennom dine kompetanser og skriv ned på post-it-lapp e.l.",
     "Gjerne en farge per kategori.",
     "I gruppen",
     "Del med hverandre hva dere har skrevet på lappene.",
@@ -215,7 +217,7 @@ DECK_PHRASES = [
     "Skal dere ha en plattform der dere kan nå hverandre eller dele med hverandre, eksempelvis "
     "Teams?",
     "Temaer",
-    "Sett opp temaer for de neste møtene. F.eks. en bruttoliste for",
+    "Sett opp temaer for de neste møtene, f.eks. en bruttoliste for",
     "Alle har ansvar for å ta med seg en relevant problemstilling, stor eller liten, som kan "
     "egne seg for kollegaveiledning",
     "Hva er viktig å få drøftet av ledelsesfaglige problemstillinger?",
@@ -237,28 +239,30 @@ REFLECTING_TEAM_PHRASES = [
     "Fokus er på muligheter, ikke løsninger – teamet utforsker ulike innfallsvinkler og "
     "refleksjoner fremfor å gi direkte råd.",
     "Hvorfor fungerer det godt?",
-    "Gir nye perspektiver – Hjelper med å se saken fra flere vinkler",
-    "Friere refleksjoner – Lettere å utforske bredere uten direkte respons",
-    "Roligere prosess – Mer ettertanke – mindre diskusjon",
-    "Trygg arena for læring – Den som mottar veiledning kan lytte uten press om å svare "
+    # No capital after a dash mid-sentence (issue 16).
+    "Gir nye perspektiver – hjelper med å se saken fra flere vinkler",
+    "Friere refleksjoner – lettere å utforske bredere uten direkte respons",
+    "Roligere prosess – mer ettertanke, mindre diskusjon",
+    "Trygg arena for læring – den som mottar veiledning, kan lytte uten press om å svare "
     "umiddelbart.",
-    "Styrker refleksjon og selvinnsikt – Oppmuntrer til dypere forståelse av egne valg og "
+    "Styrker refleksjon og selvinnsikt – oppmuntrer til dypere forståelse av egne valg og "
     "handlingsrom.",
-    "Fremmer kollektiv læring – Alle i gruppen lærer av hverandres erfaringer og refleksjoner.",
+    "Fremmer kollektiv læring – alle i gruppen lærer av hverandres erfaringer og refleksjoner.",
     "Kollegaveiledning – prosessforslag",
     "Roller: En fokusperson + gode lederkollegaer + tidtaker/prosesstyrer som sørger for at "
-    "tiden holdes og «reglene» følges. Eksempel: 20 min per runde.",
+    "tiden holdes og «reglene» følges. Eksempel: 20 min per fokusperson.",
     "Fokuspersonen presenterer kort sin problemstilling",
     "Runde rundt bordet der man stiller avklarende spørsmål – kun spørsmål, ingen råd eller "
-    "refleksjoner.",
-    "Fokuspersonen snur seg med ryggen til (kun lytter/kommenterer ikke) noterer ned viktige "
+    "refleksjoner",  # then «(6 min).»: the period after the minutes (issue 16)
+    # One main verb: «… og noterer ned …» (issue 16).
+    "Fokuspersonen snur seg med ryggen til (lytter, kommenterer ikke) og noterer ned viktige "
     "punkter fra kollegaenes samtale.",
     "Kollegaene drøfter problemstillingen seg imellom. Først og fremst i form av egne "
-    "erfaringer, refleksjoner og undringer som er relevante for casen. Konkrete råd gis med "
+    "erfaringer, refleksjoner og undringer som er relevante for saken. Konkrete råd gis med "
     "varsomhet.",
-    "Fokuspersonen er «flue på veggen».",
+    "Fokuspersonen er «flue på veggen»",
     "Fokuspersonen snur seg tilbake til gruppen. Kan enten bare takke for veiledningen eller si "
-    "noe helt kort om hva man spesielt tar med seg videre.",
+    "noe helt kort om hva man spesielt tar med seg videre",
     "Bytte av fokusperson",
 ]
 
@@ -290,7 +294,7 @@ def test_startpakke_header(startpakke: Agenda) -> None:
     assert "penn" in materials
     assert "post-it" in materials
     assert "3 ulike farger" in materials
-    assert "dreieboken" in materials
+    assert "startpakke handouts" in materials
 
 
 def test_nine_parts_in_order_with_the_decks_minutes(startpakke: Agenda) -> None:

@@ -8,22 +8,24 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from startpakke.i18n import N_, _
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
 
+# (key, what it does): catalogue messages, shown through `_()`.
 CAPTURE_KEYS = [
-    ("c", "åpne feltet eller listen som passer delen (regler, kompetanse, plan …)"),
-    ("Enter", "legg til det du har skrevet (feltet blir stående åpent)"),
-    ("Esc", "forlat feltet – tilbake til møtets taster"),
-    ("Tab", "fra feltet til listen over det som er skrevet ned, og tilbake til feltet"),
-    ("↑/↓ i feltet", "kompetanse: bytt kategori"),
-    ("PgUp/PgDn", "kompetanse: bytt person"),
-    ("Enter/mellomrom", "i listen: enig / topp tre / valgt / til stede / fokusperson"),
-    ("r i listen", "rediger"),
-    ("x/Delete", "i listen: slett (u angrer)"),
-    ("ctrl+↑/↓", "i listen: flytt opp/ned"),
-    ("ctrl+t", "fokuspersoner: velg tidtaker"),
-    ("ctrl+s", "i skjemaer: lagre"),
-    ("ctrl+z", "i et felt i skjemaene: angre siste endring (én gang til: gjør om)"),
+    ("c", N_("åpne feltet eller listen som passer delen (regler, kompetanse, plan …)")),
+    ("Enter", N_("legg til det du har skrevet (feltet blir stående åpent)")),
+    ("Esc", N_("forlat feltet – tilbake til møtets taster")),
+    ("Tab", N_("fra feltet til listen over det som er skrevet ned, og tilbake til feltet")),
+    (N_("↑/↓ i feltet"), N_("kompetanse: bytt kategori")),
+    ("PgUp/PgDn", N_("kompetanse: bytt person")),
+    (N_("Enter/mellomrom"), N_("i listen: vedtatt / topp tre / valgt / til stede / fokusperson")),
+    (N_("r i listen"), N_("rediger")),
+    ("x/Delete", N_("i listen: slett (u angrer)")),
+    ("ctrl+↑/↓", N_("i listen: flytt opp/ned")),
+    ("ctrl+t", N_("fokuspersoner: velg tidtaker")),
+    ("ctrl+s", N_("i skjemaer: lagre")),
+    ("ctrl+z", N_("i et felt i skjemaene: angre siste endring (én gang til: gjør om)")),
 ]
 
 
@@ -32,20 +34,20 @@ def _key_text(binding: Binding) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Lukk", key_display="esc")]
+    BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Lukk"), key_display="esc")]
 
     def compose(self) -> ComposeResult:
-        lines = ["[b]Møtets taster[/b] (virker når du ikke skriver i et felt)", ""]
+        lines = [_("[b]Møtets taster[/b] (virker når du ikke skriver i et felt)"), ""]
         for binding in [*RUN_BINDINGS, *APP_BINDINGS]:
-            lines.append(f"  [b]{_key_text(binding):>16}[/b]  {binding.description}")
-        lines += ["", "[b]Skrive ned[/b]", ""]
-        lines += [f"  [b]{key:>16}[/b]  {text}" for key, text in CAPTURE_KEYS]
+            lines.append(f"  [b]{_key_text(binding):>16}[/b]  {_(binding.description)}")
+        lines += ["", _("[b]Skrive ned[/b]"), ""]
+        lines += [f"  [b]{_(key):>16}[/b]  {_(text)}" for key, text in CAPTURE_KEYS]
         lines += [
             "",
-            "Alle handlinger finnes også i kommandopaletten (ctrl+p).",
-            "Alt lagres automatisk. ctrl+q avslutter; «startpakke run --resume» fortsetter.",
+            _("Alle handlinger finnes også i kommandopaletten (ctrl+p)."),
+            _("Alt lagres automatisk. ctrl+q avslutter; «startpakke run --resume» fortsetter."),
         ]
         with VerticalScroll(id="help-box", classes="dialog"):
-            yield Static("Hjelp", classes="dialog-title")
+            yield Static(_("Hjelp"), classes="dialog-title")
             yield Static("\n".join(lines), id="help-text")
-            yield Static("Esc: lukk", classes="dialog-help")
+            yield Static(_("Esc: lukk"), classes="dialog-help")

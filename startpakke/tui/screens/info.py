@@ -10,10 +10,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from startpakke.controller import MeetingController
+from startpakke.i18n import _
 
 
 class InfoScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,i,q", "dismiss", "Lukk", key_display="esc/i")]
+    BINDINGS = [Binding("escape,i,q", "dismiss", _("Lukk"), key_display="esc/i")]
 
     def __init__(self, controller: MeetingController) -> None:
         super().__init__()
@@ -51,11 +52,11 @@ class InfoScreen(ModalScreen[None]):
             lines.append("")
         notes = [*phase.notes, *part.notes]
         if notes:
-            lines.append("[b]Notater til fasilitatoren[/b]")
+            lines.append(_("[b]Notater til fasilitatoren[/b]"))
             lines += [f"• {escape(note)}" for note in notes]
             lines.append("")
         if part.materials:
-            lines.append("[b]Materiell[/b]")
+            lines.append(_("[b]Materiell[/b]"))
             lines += [f"• {escape(item)}" for item in part.materials]
             lines.append("")
         for context_id in part.context:
@@ -65,14 +66,14 @@ class InfoScreen(ModalScreen[None]):
             lines.append(f"[b]{escape(text.title)}[/b]")
             lines.append(escape(text.text.strip()))
             if text.source:
-                lines.append(f"[i]Kilde: {escape(text.source)}[/i]")
+                lines.append(_("[i]Kilde: {source}[/i]").format(source=escape(text.source)))
             lines.append("")
         if not lines:
-            lines = ["Ingen notater eller tekster til denne delen."]
+            lines = [_("Ingen notater eller tekster til denne delen.")]
         with VerticalScroll(id="info-box", classes="dialog"):
             yield Static(
                 f"{agenda.part_label(agenda.parts.index(part))}: {escape(part.title)}",
                 classes="dialog-title",
             )
             yield Static("\n".join(lines), id="info-text")
-            yield Static("Esc: lukk", classes="dialog-help")
+            yield Static(_("Esc: lukk"), classes="dialog-help")

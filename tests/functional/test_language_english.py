@@ -1,0 +1,112 @@
+"""No English on the screen: the command palette, ctrl+c, the Keys panel and the footer,
+at a laptop's 80×24 and a projector's 120×40 (issue 17.5)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from startpakke.tui.screens.run import RunScreen
+from tests.tui_helpers import make_app
+
+SIZES = [(80, 24), (120, 40)]
+
+# Textual's own English words, as it writes them.
+ENGLISH = re.compile(
+    r"\b(Search|commands|No matches|found|Theme|Quit|Keys|Maximi[sz]e|Minimi[sz]e|Screenshot|"
+    r"palette|Do you want|quit|Press|Move cursor|Scroll|Page (Up|Down|Left|Right)|Delete|"
+    r"Select|Copy|Paste|Submit|Focus|Cursor|Toggle|Undo|Redo|Show|Hide|Exit|the app|Input)\b"
+)
+
+
+def screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """Everything on the screen as plain text, notifications and panels included."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def english_on(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.group(0) for m in ENGLISH.finditer(screen_text(app))]
+
+
+async def shown_when(pilot, text: str, seconds: float = 5.0) -> str:  # type: ignore[no-untyped-def]
+    """The screen once `text` is on it (timers, not a fixed sleep, decide when)."""
+    for _ in range(int(seconds / 0.1)):
+        shown = screen_text(pilot.app)
+        if text in shown:
+            return shown
+        await pilot.pause(0.1)
+    return screen_text(pilot.app)
+
+
+async def on_run_screen(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("enter")  # names given: Enter starts at innsjekk
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RunScreen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_command_palette_is_norwegian(size: tuple[int, int]) -> None:
+    app, *_ = make_app()
+    async with app.run_test(size=size) as pilot:
+        await on_run_screen(pilot)
+        assert "kommandoer" in screen_text(app)  # the footer's «^p kommandoer»
+        assert english_on(app) == []
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "Søk etter kommandoer" in shown
+        assert english_on(app) == [], shown
+        await pilot.press(*"zzqxw")
+        shown = await shown_when(pilot, "Ingen treff")  # the palette waits half a second
+        assert "Ingen treff" in shown
+        assert english_on(app) == [], shown
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_ctrl_c_says_how_to_quit_in_norwegian(size: tuple[int, int]) -> None:
+    app, *_ = make_app()
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await on_run_screen(pilot)
+        await pilot.press("ctrl+c")
+        shown = await shown_when(pilot, "Vil du avslutte?")
+        assert "Vil du avslutte?" in shown
+        assert "ctrl+q" in shown
+        assert english_on(app) == [], shown
+        assert app.is_running  # ctrl+c never quits
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_keys_panel_is_norwegian_also_for_a_text_field(size: tuple[int, int]) -> None:
+    from textual.widgets import HelpPanel, Input
+
+    app, *_ = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#network-name", Input).focus()  # the setup screen's first field
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.press(*"taster")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query(HelpPanel)
+        shown = await shown_when(pilot, "Rull opp")
+        assert "Rull opp" in shown and "Tekstfelt" in shown, shown
+        assert english_on(app) == [], shown
+
+
+async def test_the_palette_remembers_the_language_for_the_next_start() -> None:
+    from startpakke import i18n
+
+    assert i18n.saved_language() is None
+    app, *_ = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await on_run_screen(pilot)
+        await pilot.press("ctrl+p", *"bruk nynorsk")
+        await shown_when(pilot, "Bruk nynorsk")
+        await pilot.press("enter")
+        shown = await shown_when(pilot, "Neste gang")
+        assert "nynorsk" in shown
+    assert i18n.saved_language() == "nn"
+    assert i18n.choose_language(None, {}) == "nn"
