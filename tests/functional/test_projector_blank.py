@@ -63,10 +63,12 @@ async def test_b_on_the_run_screen_hides_the_capture_area_and_saves() -> None:
         assert saves[-1].room_blank is True
         assert app.screen.has_class("-blank")
         assert not area.region.area  # hidden on the mirrored screen
+        assert "ROMMET SER BLANK SKJERM" in str(app.screen.query_one("#day").render())
         await pilot.press("b")
         await pilot.pause()
         assert saves[-1].room_blank is False
         assert area.region.area
+        assert "BLANK" not in str(app.screen.query_one("#day").render())
 
 
 async def test_the_terminal_projector_goes_quiet_and_comes_back(tmp_path: Path) -> None:
