@@ -128,7 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADRESSE",
         help="127.0.0.1 (standard), ::1 eller localhost: bare denne maskinen",
     )
-    projector.add_argument("--font-size", type=int, default=28, metavar="PX", help="skrift (28)")
+    projector.add_argument(
+        "--font-size", type=int, default=28, metavar="PX", help="--web: skrift ved 1280×720 (28)"
+    )
     projector.add_argument("--dark", action="store_true", help="mørkt tema")
     return parser
 
