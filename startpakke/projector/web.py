@@ -178,7 +178,7 @@ class ProjectorServer:
         """Refuse, with 403 and nothing else, what does not come from this run's page here."""
         host = request.headers.get("Host", "").lower()
         origin = request.headers.get("Origin")
-        wants_socket = request.headers.get("Upgrade", "").lower() == "websocket"
+        wants_socket = "websocket" in request.headers.get("Upgrade", "").lower()
         if host not in self._hosts:
             return _refused()
         if origin is not None and origin.lower() not in self._origins:
@@ -207,6 +207,9 @@ class ProjectorServer:
     # -- the tabs ----------------------------------------------------------------------
 
     async def _socket(self, request: web.Request) -> web.StreamResponse:
+        # The guard has checked it already; this address never answers without it.
+        if request.headers.get("Origin", "").lower() not in self._origins:
+            return _refused()
         if len(self.sockets) >= MAX_SOCKETS:
             return web.Response(status=503, headers=SECURITY_HEADERS)
         ws = web.WebSocketResponse(heartbeat=15, max_msg_size=1024)

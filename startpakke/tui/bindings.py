@@ -29,7 +29,7 @@ RUN_BINDINGS: list[Binding] = [
     Binding("k", "toggle_keep_turns", "Hold/kort turer", show=False, id="keep_turns"),
     Binding("l", "toggle_theme", "Lyst/mørkt", show=False, id="toggle_theme"),
     Binding("b", "toggle_blank", "Blank skjerm", id="toggle_blank"),
-    Binding("v", "toggle_bell", "Varsellyd av/på", show=False, id="toggle_bell"),
+    Binding("v", "toggle_bell", "Varsellyd av/på", id="toggle_bell"),
     Binding("question_mark", "help", "Hjelp", key_display="?", id="help"),
 ]
 """The run screen's keys. `show=False` keys are in the help screen and the palette."""

@@ -151,3 +151,46 @@ async def test_the_page_is_readable_at_1920x1080(tmp_path: Path) -> None:
             shot = await page.send("Page.captureScreenshot", format="png")
             ARTIFACTS.mkdir(exist_ok=True)
             (ARTIFACTS / "projector-web-1920.png").write_bytes(base64.b64decode(shot["data"]))
+
+
+async def test_too_many_post_its_are_counted_and_nothing_overlaps(tmp_path: Path) -> None:
+    from startpakke.session.edit import add_rule
+    from tests.projector_helpers import session_file
+
+    session = tmp_path / "okt.json"
+    controller = session_file(session, 4)
+    controller.next_phase()  # the round: the speaker's line too
+    for number in range(20):
+        add_rule(controller.session, f"Regel nummer {number} som gruppen har foreslått")
+    controller.changed()
+    with WebServer(session) as server:
+        async with browser(tmp_path / "chromium", (1280, 720)) as page:
+            await page.send(
+                "Emulation.setDeviceMetricsOverride",
+                width=1280,
+                height=720,
+                deviceScaleFactor=1,
+                mobile=False,
+            )
+            await page.send("Page.enable")
+            await page.send("Page.navigate", url=server.url)
+            heading = await page.wait_for(
+                f"(() => {{ const t = {page_text('board-heading')}; "
+                "return t.includes('får ikke plass') ? t : ''; })()"
+            )
+            assert heading.startswith("Spilleregler · 22 forslag")
+            boxes = await page.evaluate(
+                "['clock', 'turn', 'board', 'prompts'].map(id => "
+                "{ const r = document.getElementById(id).getBoundingClientRect(); "
+                "return [r.top, r.bottom]; })"
+            )
+            clock, turn, board, prompts = boxes
+            assert prompts[1] <= clock[0] + 1 and clock[1] <= turn[0] + 1
+            assert turn[1] <= board[0] + 1 and board[1] <= 721
+            # No note is drawn half: those that do not fit are hidden and counted.
+            cut = await page.evaluate(
+                "[...document.querySelectorAll('.postit')].filter(n => "
+                "n.style.visibility !== 'hidden' && n.getBoundingClientRect().bottom > 721)"
+                ".length"
+            )
+            assert cut == 0

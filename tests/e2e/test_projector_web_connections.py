@@ -63,9 +63,12 @@ def test_twenty_dropped_connections_leave_nothing_behind(tmp_path: Path) -> None
     controller = session_file(session, 4)
     with WebServer(session) as server:
         idle = server.open_fds()
+        memory = server.rss_kib()
         tabs = [_open_socket(server) for _ in range(20)]
         assert server.open_fds() >= idle + 20
         assert children(server.pid) == []  # a tab is a socket, not a process
+        # Twenty tabs cost a few hundred KB; one Textual view per tab cost about 50 MB.
+        assert server.rss_kib() - memory < 8 * 1024
 
         # Half are dropped while the server is sending them a change.
         for sock in tabs[:10]:

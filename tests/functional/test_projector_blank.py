@@ -20,9 +20,11 @@ from tests.tui_helpers import make_app
 
 
 def test_b_blanks_and_v_rings_the_bell() -> None:
-    keys = {binding.id: binding.key for binding in RUN_BINDINGS}
-    assert keys["toggle_blank"] == "b"
-    assert keys["toggle_bell"] == "v"
+    keys = {binding.id: binding for binding in RUN_BINDINGS}
+    assert keys["toggle_blank"].key == "b"
+    assert keys["toggle_bell"].key == "v"
+    # Both are footer keys (the help screen lists every binding).
+    assert keys["toggle_blank"].show and keys["toggle_bell"].show
 
 
 def test_the_blank_state_is_saved_and_the_room_view_follows_it(tmp_path: Path) -> None:
@@ -61,10 +63,12 @@ async def test_b_on_the_run_screen_hides_the_capture_area_and_saves() -> None:
         assert saves[-1].room_blank is True
         assert app.screen.has_class("-blank")
         assert not area.region.area  # hidden on the mirrored screen
+        assert "ROMMET SER BLANK SKJERM" in str(app.screen.query_one("#day").render())
         await pilot.press("b")
         await pilot.pause()
         assert saves[-1].room_blank is False
         assert area.region.area
+        assert "BLANK" not in str(app.screen.query_one("#day").render())
 
 
 async def test_the_terminal_projector_goes_quiet_and_comes_back(tmp_path: Path) -> None:

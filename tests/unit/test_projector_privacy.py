@@ -121,6 +121,10 @@ PROJECTED: dict[str, bool] = {
 }
 """Every session field: may a projector view show it (True), or never (False)?"""
 
+DECIDED_AS_A_WHOLE = {"run"}
+"""Fields decided with everything inside them: where the meeting stands (typed or not) is
+what the room's clock and speaker are made of."""
+
 NOT_MARKED = {"agenda", "agenda_id"}
 """Private fields the proof leaves as they are: the room needs them to find the agenda."""
 
@@ -149,7 +153,7 @@ def session_fields(cls: type = Session, prefix: str = "") -> Iterator[tuple[str,
         hint = hints[item.name]
         path = prefix + item.name
         inner = _dataclass_of(hint)
-        if inner is None:
+        if inner is None or path in DECIDED_AS_A_WHOLE:
             yield path, hint
         else:
             yield from session_fields(inner, path + ("[]." if _is_list(hint) else "."))

@@ -101,6 +101,26 @@ function drawBoard(view) {
   }
 }
 
+function countHidden() {
+  // As on the terminal projector: notes that do not fit are counted, never silently lost.
+  const board = $("board");
+  const bottom = Math.min(board.getBoundingClientRect().bottom, window.innerHeight);
+  const notes = [...board.querySelectorAll(".postit")];
+  let hidden = 0;
+  for (const note of notes) {
+    note.style.visibility = "";
+    if (note.getBoundingClientRect().bottom > bottom + 1) {
+      note.style.visibility = "hidden"; // not half a note: counted below instead
+      hidden += 1;
+    }
+  }
+  const heading = $("board-heading");
+  heading.textContent = heading.textContent.replace(/ · \d+ til får ikke plass på skjermen$/, "");
+  if (hidden) heading.textContent += ` · ${hidden} til får ikke plass på skjermen`;
+}
+
+window.addEventListener("resize", () => { if (data && !$("board").hidden) countHidden(); });
+
 function announce(view) {
   // Calm: only when the part, the speaker, pause or overtime changes.
   let words;
@@ -155,7 +175,10 @@ function draw(view) {
   $("next").hidden = !view.now_speaking;
   $("turn").hidden = !view.turn_text;
   $("board").hidden = !board;
-  if (board) drawBoard(view);
+  if (board) {
+    drawBoard(view);
+    requestAnimationFrame(countHidden);
+  }
   announce(view);
   tick();
 }

@@ -22,6 +22,7 @@ from startpakke.tui.widgets.big_clock import BigClock
 from startpakke.tui.widgets.round_list import RoundList
 
 TICK_SECONDS = 0.2
+BLANK_NOTICE = "ROMMET SER BLANK SKJERM (b viser møtet igjen)"
 FLASH_SECONDS = 2.0
 
 
@@ -91,9 +92,11 @@ class RunScreen(Screen[None]):
         self.query_one(BigClock).show(snap)
         self.query_one(RoundList).show(snap.round)
         self.query_one("#wall-clock", Static).update(clock_time(snap.now))
-        self.query_one("#day", Static).update(day_line(snap))
+        blank = self.controller.session.room_blank
+        day = day_line(snap)
+        self.query_one("#day", Static).update(f"{BLANK_NOTICE}  ·  {day}" if blank else day)
         self.set_class(snap.paused, "-paused")
-        self.set_class(self.controller.session.room_blank, "-blank")
+        self.set_class(blank, "-blank")
         self._alert_if_time_is_up(snap)
         round_text = round_line(snap)
         self.query_one("#round", Static).update(round_text)
