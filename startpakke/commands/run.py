@@ -184,6 +184,7 @@ def run(args: argparse.Namespace) -> int:
 
     from startpakke.tui.app import StartpakkeApp, Startup
 
+    overdue = [*getattr(args, "notices", []), *_retention_notices()]
     startup = Startup(
         agenda=agenda,
         session=store.session,
@@ -192,17 +193,17 @@ def run(args: argparse.Namespace) -> int:
         resume=resume,
         projector=bool(args.projektor),
         bell=not args.no_bell,
+        notices=overdue,  # lagringsbegrensning: said at start-up, and again on the way out
     )
     app = StartpakkeApp(startup)
-    overdue = [*getattr(args, "notices", []), *_retention_notices()]
-    for line in overdue:  # lagringsbegrensning: say it at start-up, and again on the way out
-        app.notify(line, severity="warning", timeout=20)
     try:
         app.run()
     except UserError as err:
         return report(err)
     if app.return_code:  # the app failed (Textual has shown why): claim nothing
         return app.return_code
+    for line in overdue:
+        print(line, file=sys.stderr)
     if not store.path.exists():  # quit on the first screen: nothing was written
         print("Møtet ble ikke startet; ingen økt er lagret.")
         return 0
@@ -216,8 +217,6 @@ def run(args: argparse.Namespace) -> int:
         return report(err)
     if revised:
         print(revised)
-    for line in overdue:
-        print(line, file=sys.stderr)
     print(f"Økten er lagret i {store.path}")
     print(f"Fortsett med: startpakke run --session {store.path}")
     return app.return_code or 0

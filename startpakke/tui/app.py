@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -34,6 +34,8 @@ class Startup:
     """The session has a saved run: continue it (asking about the closed time)."""
     projector: bool = False
     bell: bool = True
+    notices: list[str] = field(default_factory=list)
+    """Warnings to show at start-up (a network past its retention date, files that disagree)."""
 
 
 class StartpakkeApp(App[None]):
@@ -95,6 +97,8 @@ class StartpakkeApp(App[None]):
                 SetupScreen(startup.session, startup.agenda.max_participants), self._begin
             )
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+        for line in startup.notices:
+            self.notify(line, severity="warning", timeout=20)
 
     def _ask_how_to_resume(self) -> None:
         from startpakke.engine import RunEngine
