@@ -286,6 +286,7 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
 
     from startpakke.tui.app import StartpakkeApp, Startup
 
+    overdue = [*getattr(args, "notices", []), *_retention_notices()]
     startup = Startup(
         agenda=agenda,
         session=store.session,
@@ -295,11 +296,9 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         projector=bool(args.projektor),
         bell=not args.no_bell,
         crashed=store.lock is None or store.lock.took_over,
+        notices=overdue,  # lagringsbegrensning: said at start-up, and again on the way out
     )
     app = StartpakkeApp(startup)
-    overdue = [*getattr(args, "notices", []), *_retention_notices()]
-    for line in overdue:  # lagringsbegrensning: say it at start-up, and again on the way out
-        app.notify(line, severity="warning", timeout=20)
     try:
         app.run()
     except UserError as err:

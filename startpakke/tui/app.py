@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -41,6 +41,8 @@ class Startup:
     bell: bool = True
     crashed: bool = True
     """The last window on this session did not quit cleanly (see `session.lock`)."""
+    notices: list[str] = field(default_factory=list)
+    """Warnings to show at start-up (a network past its retention date, files that disagree)."""
 
 
 class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own words
@@ -114,6 +116,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self._suspend_watch = SuspendWatch(self.clock)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
         self._keep_drafts()
+        for line in startup.notices:
+            self.notify(line, severity="warning", timeout=20)
 
     # -- keeping what is not yet saved (session.drafts, tui.drafts) -----------------------
 

@@ -53,6 +53,11 @@ class Terminal:
             time.sleep(0.3)
         else:
             subprocess.run(start, check=True)
+        # A fresh private server may give the first window its default size (80×24).
+        subprocess.run(
+            [*SERVER, "resize-window", "-t", self.name, "-x", "120", "-y", "40"],
+            capture_output=True,
+        )
 
     def keys(self, *keys: str) -> None:
         subprocess.run([*SERVER, "send-keys", "-t", self.name, *keys], check=True)
@@ -265,3 +270,22 @@ def test_a_network_year_from_founding_to_deletion(tmp_path: Path) -> None:
     assert json.loads((data / "okter.json").read_text(encoding="utf-8"))["sessions"] == []
     gone = startpakke("network", "show", "vestfold", env=env, cwd=tmp_path)
     assert gone.returncode == 1 and "Fant ikke nettverket" in gone.stderr
+
+
+def test_a_network_past_its_retention_date_is_named_at_start_up(tmp_path: Path) -> None:
+    data = Path(os.environ["STARTPAKKE_DATA_DIR"])
+    sessions = data / "sessions"
+    sessions.mkdir(parents=True)
+    old = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    old["network"]["meeting_date"] = "2024-02-10"  # more than 12 months ago
+    (sessions / "2024-02-10-startpakke.json").write_text(json.dumps(old), encoding="utf-8")
+    term = Terminal("run", "--names", "Anne", data=data, cwd=tmp_path)
+    try:
+        term.wait_for("Start møtet")  # the app shows it as a toast (tests/functional)
+        term.keys("C-q")
+        out = term.finished().replace("\n", "")  # … and says it again on the way out
+        name = "«Barnevernledernettverket Vestfold sør»"
+        assert f"{name} skulle vært anonymisert eller slettet 10.02.2025" in out
+        assert "startpakke network anonymise" in out
+    finally:
+        term.close()

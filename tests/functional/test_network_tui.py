@@ -93,3 +93,12 @@ async def test_what_is_stored_lists_every_file_of_the_network(tmp_path: Path) ->
         text = str(app.screen.query_one("#stored-text", Static).content)
         assert str(target.resolve()) in text and str(founding_path) in text
         assert "okter.json" in text
+
+
+async def test_start_up_notices_are_shown_over_the_first_screen(tmp_path: Path) -> None:
+    app, _ = open_app("--session", str(tmp_path / "mote.json"), "--names", "Anne")
+    app.startup.notices = ["Nettverket «X» skulle vært anonymisert eller slettet 10.02.2025"]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = [(n.message, n.severity) for n in app._notifications]
+        assert shown == [(app.startup.notices[0], "warning")]
