@@ -15,7 +15,7 @@ from startpakke.session.store import load_session, save_session
 from startpakke.tui.bindings import RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.projector_app import ProjectorApp
-from tests.test_projector_app import make_session_file, screen_text
+from tests.functional.test_projector_app import make_session_file, screen_text
 from tests.tui_helpers import make_app
 
 
