@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from startpakke import __version__
+from startpakke.documents.registry import KEYS as DOCUMENT_KEYS
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -110,9 +111,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("session", metavar="ØKT")
     export.add_argument(
         "--format",
-        choices=["kontrakt", "referat", "ics", "runsheet"],
-        default="kontrakt",
-        help="kontrakt (standard), referat, ics eller runsheet",
+        choices=DOCUMENT_KEYS,
+        default=DOCUMENT_KEYS[0],
+        help=f"{DOCUMENT_KEYS[0]} (standard), {', '.join(DOCUMENT_KEYS[1:-1])} "
+        f"eller {DOCUMENT_KEYS[-1]}",
     )
     export.add_argument("-o", "--output", metavar="FIL")
     export.add_argument("--template", metavar="FIL", help="Word-mal")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from startpakke.documents.base import join_names, long_date
+from startpakke.documents.registry import meeting_date as meeting_date
 from startpakke.text import clean
 
 if TYPE_CHECKING:
@@ -46,10 +46,6 @@ CASE_TEXT = (
 
 def network_name(session: Session) -> str:
     return clean(session.network.name).strip() or DEFAULT_NETWORK
-
-
-def meeting_date(session: Session) -> date:
-    return session.network.meeting_date or session.created_at.date()
 
 
 def name(session: Session, participant_id: str | None, blank: str = "") -> str:

@@ -148,9 +148,6 @@ class CaptureArea(Vertical):
     def open_action(self) -> None:
         self._open_dialog("action")
 
-    def open_export(self) -> None:
-        self._open_dialog("export")
-
     # -- widgets ----------------------------------------------------------------------------
 
     @property

@@ -6,6 +6,8 @@ engine's snapshot (computed from the clock, so missed ticks cannot make it drift
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,6 +22,9 @@ from startpakke.tui.bindings import RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.widgets.big_clock import BigClock
 from startpakke.tui.widgets.round_list import RoundList
+
+if TYPE_CHECKING:
+    from startpakke.tui.screens.export import ExportChoice
 
 TICK_SECONDS = 0.2
 FLASH_SECONDS = 2.0
@@ -206,7 +211,35 @@ class RunScreen(Screen[None]):
         self.query_one(CaptureArea).open_action()
 
     def action_export(self) -> None:
-        self.query_one(CaptureArea).open_export()
+        self._choose_document()
+
+    def _choose_document(self, again: ExportChoice | None = None, error: str = "") -> None:
+        from startpakke.documents.registry import output_folder
+        from startpakke.tui.screens.export import ExportScreen
+
+        startup = getattr(self.app, "startup", None)
+        folder = output_folder(getattr(startup, "session_path", None))
+        dialog = ExportScreen(self.controller.session, folder, again, error)
+        self.app.push_screen(dialog, self._make_document)
+
+    def _make_document(self, choice: ExportChoice | None) -> None:
+        """Make what the dialog chose; on failure the dialog comes back with the reason."""
+        from startpakke.documents.registry import make_document
+        from startpakke.errors import UserError
+
+        if choice is None:
+            return
+        try:
+            written = make_document(
+                choice.kind, self.controller.session, choice.path, agenda=self.controller.agenda
+            )
+        except UserError as err:
+            self._choose_document(choice, str(err))
+            return
+        except Exception as err:  # a writer's bug must not end the meeting
+            self._choose_document(choice, f"Kunne ikke lage dokumentet: {err}. Økten er lagret.")
+            return
+        self.notify(f"{choice.kind.name} laget: {written}", timeout=8)
 
     def action_toggle_theme(self) -> None:
         self.app.toggle_projector_theme()
