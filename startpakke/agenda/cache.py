@@ -28,7 +28,7 @@ KEEP = 20
 
 
 def cache_folder() -> Path:
-    from startpakke.session.paths import cache_dir
+    from startpakke.paths import cache_dir
 
     return cache_dir() / "agendaer"
 
@@ -73,7 +73,7 @@ def load_agenda_cached(path: Path | str) -> Agenda:
 
 def _store(entry: Path, agenda: Agenda) -> None:
     """Write the cache entry atomically; a cache that cannot be written is no problem."""
-    from startpakke.session.paths import ensure_private_dir
+    from startpakke.paths import ensure_private_dir
 
     with contextlib.suppress(OSError):
         ensure_private_dir(entry.parent)

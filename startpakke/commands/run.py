@@ -71,6 +71,7 @@ def _run_state_restores(store, agenda) -> bool:  # type: ignore[no-untyped-def]
 
 def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from startpakke.agenda.cache import load_agenda_cached
+    from startpakke.paths import ensure_private_dir, sessions_dir
     from startpakke.resources import resolve_agenda
     from startpakke.session import paths
     from startpakke.session.edit import participants_from_names
@@ -120,7 +121,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if args.session:
         path = Path(args.session)
     else:
-        paths.ensure_private_dir(paths.sessions_dir())
+        ensure_private_dir(sessions_dir())
         path = paths.new_session_path(agenda.id, date.today())
     store = SessionStore.create(path, session)
     return agenda, store, False

@@ -146,7 +146,7 @@ def output_folder(session_path: Path | None) -> Path:
     lives, else the current folder (never inside the data folder, where nobody looks)."""
     if session_path is None:
         return Path.cwd()
-    from startpakke.session.paths import data_dir
+    from startpakke.paths import data_dir
 
     try:
         if session_path.resolve().is_relative_to(data_dir().resolve()):
