@@ -1,4 +1,4 @@
-"""One place where user text is made safe for documents and files.
+"""One place where user text is made safe for documents and files, and counted right.
 
 Pasted text carries characters XML 1.0 forbids (vertical tab, NUL, other C0 controls,
 lone surrogates, U+FFFE/U+FFFF); python-docx raises ValueError on them. Every user string
@@ -33,3 +33,8 @@ def slug(value: str, fallback: str = "nettverk") -> str:
     text = clean(value).translate(table).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text[:60] or fallback
+
+
+def plural(count: int, singular: str, plural_form: str) -> str:
+    """«1 notat», «2 notater», «0 notater»: the count with the form that follows it."""
+    return f"{count} {singular if count == 1 else plural_form}"

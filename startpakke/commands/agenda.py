@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from startpakke.errors import UserError
+from startpakke.text import plural
 
 if TYPE_CHECKING:
     from startpakke.agenda.runsheet import PlannedRunSheet
@@ -207,8 +208,7 @@ def _print_text(plan: PlannedRunSheet) -> None:
     if plan.warnings:
         console.print(
             Text(
-                f"{len(plan.warnings)} ADVARSEL"
-                + ("" if len(plan.warnings) == 1 else "ER")
+                plural(len(plan.warnings), "ADVARSEL", "ADVARSLER")
                 + ": "
                 + ", ".join(label for label, _ in plan.warnings),
                 style="bold red",

@@ -26,6 +26,7 @@ from startpakke.projector.room import (
     RoomView,
     RuleNote,
 )
+from startpakke.text import plural
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 from startpakke.tui.widgets.block_clock import BlockClock
 
@@ -135,7 +136,11 @@ def _competence_board(
     columns: tuple[CompetenceColumn, ...], compact: bool
 ) -> tuple[str, list[Widget]]:
     total = sum(len(column.notes) for column in columns)
-    heading = f"Vår kompetanse  ·  {total} lapper" if total else "Vår kompetanse  ·  ingen ennå"
+    heading = (
+        f"Vår kompetanse  ·  {plural(total, 'lapp', 'lapper')}"
+        if total
+        else "Vår kompetanse  ·  ingen ennå"
+    )
     parts = []
     for column in columns:
         notes = [

@@ -27,6 +27,7 @@ from startpakke.session.model import (
     Participant,
     Rule,
 )
+from startpakke.text import plural
 
 CATEGORIES = list(CompetenceCategory)
 # The deck's post-it colours, as terminal colours; always shown with the colour's name.
@@ -361,9 +362,11 @@ class ContractView(RulesView):
         contract = self.session.contract
         parts = [
             "formål ✓" if contract.purpose.strip() else "formål: Bufdir 2024",
-            f"tekst: {len(contract.text.splitlines())} linjer" if contract.text.strip() else "",
+            "tekst: " + plural(len(contract.text.splitlines()), "linje", "linjer")
+            if contract.text.strip()
+            else "",
             f"evalueres {format_date(contract.review_date)}" if contract.review_date else "",
-            f"{len(self.session.agreed_rules)} enige spilleregler",
+            plural(len(self.session.agreed_rules), "enig spilleregel", "enige spilleregler"),
         ]
         return " · ".join(p for p in parts if p) + " · c: skriv kontrakten"
 
@@ -490,7 +493,8 @@ class ChosenCompetencesView(_CompetenceItems):
 
     def heading(self) -> str:
         chosen = sum(1 for c in self.session.competences if c.chosen)
-        return f"{chosen} valgt av {len(self.session.competences)} lapper · Enter: valgt"
+        notes = plural(len(self.session.competences), "lapp", "lapper")
+        return f"{chosen} valgt av {notes} · Enter: valgt"
 
     def rows(self) -> list[Row]:
         order = {p.id: i for i, p in enumerate(self.session.participants)}
@@ -530,7 +534,9 @@ class ActionsView(CaptureView):
     def heading(self) -> str:
         actions = self.session.actions
         done = sum(1 for a in actions if a.done)
-        return f"{len(actions)} punkter, {done} utført · h: med ansvarlig og frist"
+        return (
+            f"{plural(len(actions), 'punkt', 'punkter')}, {done} utført · h: med ansvarlig og frist"
+        )
 
     def placeholder(self) -> str:
         return "Nytt oppfølgingspunkt – Enter legger til (r i listen: ansvarlig og frist) · Esc"
@@ -574,8 +580,8 @@ class PlanView(ActionsView):
             one_line(plan.frequency, 30),
             form,
             one_line(plan.platform, 20),
-            f"{len(plan.meetings)} datoer" if plan.meetings else "",
-            f"{len(plan.themes)} temaer" if plan.themes else "",
+            plural(len(plan.meetings), "dato", "datoer") if plan.meetings else "",
+            plural(len(plan.themes), "tema", "temaer") if plan.themes else "",
         ]
         summary = " · ".join(p for p in parts if p) or "ikke fylt ut ennå"
         return f"{summary} · c: skjemaet · h: oppfølging"
@@ -588,7 +594,8 @@ class NotesView(CaptureView):
 
     def heading(self) -> str:
         notes = self._notes()
-        return f"{len(notes)} notater i denne delen · Enter i listen: privat / i referatet"
+        count = plural(len(notes), "notat", "notater")
+        return f"{count} i denne delen · Enter i listen: privat / i referatet"
 
     def placeholder(self) -> str:
         return "Notat – Enter legger til · Tab: listen · Esc: tilbake til møtet"

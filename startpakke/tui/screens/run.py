@@ -17,11 +17,11 @@ from textual.widgets import Footer, Input, Static
 
 from startpakke.controller import MeetingController
 from startpakke.engine import Snapshot
-from startpakke.present import clock_time, day_line, part_heading, phase_heading, round_line
 from startpakke.tui.bindings import RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.widgets.big_clock import BigClock
 from startpakke.tui.widgets.round_list import RoundList
+from startpakke.view.run import RunView, run_view
 
 if TYPE_CHECKING:
     from startpakke.tui.screens.export import ExportChoice
@@ -61,6 +61,8 @@ class RunScreen(Screen[None]):
         self.controller = controller
         self._alerted: tuple[int, int, int, int] | None = None
         self._shown_key: tuple[object, ...] | None = None
+        self.view: RunView | None = None
+        """What the screen shows now (`startpakke.view.run`); None before the first tick."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -93,37 +95,33 @@ class RunScreen(Screen[None]):
     def watch_snap(self, snap: Snapshot | None) -> None:
         if snap is None:
             return
-        self.query_one(BigClock).show(snap)
+        view = run_view(snap)
+        self.view = view
+        self.query_one(BigClock).show(view.clock)
         self.query_one(RoundList).show(snap.round)
-        self.query_one("#wall-clock", Static).update(clock_time(snap.now))
-        self.query_one("#day", Static).update(day_line(snap))
-        self.set_class(snap.paused, "-paused")
+        self.query_one("#wall-clock", Static).update(view.wall_clock)
+        self.query_one("#day", Static).update(view.day)
+        self.set_class(view.paused, "-paused")
         self._alert_if_time_is_up(snap)
-        round_text = round_line(snap)
-        self.query_one("#round", Static).update(round_text)
-        self.query_one("#round", Static).display = bool(round_text)
+        round_line = self.query_one("#round", Static)
+        round_line.update(view.round)
+        round_line.display = bool(view.round)
         # Re-render the part only when the position changes, not on every tick.
-        key = (*snap.timer_key, snap.finished, snap.started)
-        if key != self._shown_key:
-            self._show_part(snap)
-            self._shown_key = key
+        if view.key != self._shown_key:
+            self._show_part(view)
+            self._shown_key = view.key
 
-    def _show_part(self, snap: Snapshot) -> None:
+    def _show_part(self, view: RunView) -> None:
         # The time-up flash belongs to the timer that ran out: moving on ends it.
         self.query_one(BigClock).remove_class("-flash")
-        finished = " — møtet er ferdig" if snap.finished else ""
-        self.query_one("#part-title", Static).update(part_heading(snap) + finished)
-        self.query_one("#purpose", Static).update(snap.part.purpose)
-        self.query_one("#phase-title", Static).update(phase_heading(snap))
-        prompts = list(snap.phase.prompts) or list(snap.part.prompts)
-        if snap.step is not None:
-            prompts = list(snap.step.prompts) + prompts
-        self.query_one("#prompts", Static).update("\n".join(f"▸ {p}" for p in prompts))
+        self.query_one("#part-title", Static).update(view.title)
+        self.query_one("#purpose", Static).update(view.purpose)
+        self.query_one("#phase-title", Static).update(view.phase)
+        self.query_one("#prompts", Static).update("\n".join(f"▸ {p}" for p in view.prompts))
         banner = self.query_one("#banner", Static)
-        text, style = _banner(snap)
-        banner.update(text)
-        banner.display = bool(text)
-        banner.set_class(style == "listening", "-listening")
+        banner.update(view.banner)
+        banner.display = bool(view.banner)
+        banner.set_class(view.banner_kind == "listening", "-listening")
         self.query_one(CaptureArea).show_for(self.controller.captures_here())
 
     def _alert_if_time_is_up(self, snap: Snapshot) -> None:
@@ -269,24 +267,3 @@ class RunScreen(Screen[None]):
     @on(CaptureArea.Changed)
     def _captured(self) -> None:
         self.refresh_state()
-
-
-def _banner(snap: Snapshot) -> tuple[str, str]:
-    """A line that must not be missed: the end, the listening phase, or a reminder."""
-    if snap.finished:
-        return (
-            "Møtet er ferdig. Trykk e for nettverkskontrakten, referatet og kalenderen; "
-            "p går tilbake til siste del.",
-            "reminder",
-        )
-    if snap.round is not None and snap.round.focus_listening and snap.round.current:
-        name = snap.round.current.name
-        return (
-            f"🙉 {name} LYTTER – har snudd seg bort, noterer og kommenterer ikke. "
-            "Kollegaene drøfter.",
-            "listening",
-        )
-    reminder = (snap.step.reminder if snap.step else None) or snap.phase.reminder
-    if reminder:
-        return (f"⚠ {reminder}", "reminder")
-    return ("", "")

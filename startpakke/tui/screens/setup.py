@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from startpakke.session.model import Participant, Role, Session
+from startpakke.text import plural
 
 RECOMMENDED_MAX = 6
 ROLE_LABELS = {Role.member: "medlem", Role.deputy: "vara"}
@@ -92,14 +93,15 @@ class SetupScreen(Screen[Session]):
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
             table.add_row(*(Text(cell) for cell in cells), key=person.id)
         count = len(self.session.participants)
+        people = plural(count, "deltaker", "deltakere")
         warning = self.query_one("#size-warning", Static)
         if count > self.max_participants:
             warning.update(
-                f"Merk: {count} deltakere. Agendaen anbefaler inntil {self.max_participants} "
+                f"Merk: {people}. Agendaen anbefaler inntil {self.max_participants} "
                 "personer – runder og tidsplan blir lengre. Du kan likevel starte."
             )
         else:
-            warning.update(f"{count} deltakere (anbefalt: inntil {self.max_participants}).")
+            warning.update(f"{people} (anbefalt: inntil {self.max_participants}).")
 
     @on(Button.Pressed, "#add")
     @on(Input.Submitted, "#p-name, #p-service, #p-contact")

@@ -6,15 +6,15 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Digits, Static
 
-from startpakke.engine import Snapshot
-from startpakke.present import clock_face, minutes_text, timer_state, timer_status
 from startpakke.tui.widgets.block_clock import BlockClock
+from startpakke.view.run import ClockView
 
 STATES = ("ok", "low", "overtime", "paused")
 
 
 class BigClock(Vertical):
-    """Shows the innermost running timer (step, turn or phase) and the part's own time."""
+    """Shows a `ClockView`: the innermost running timer (step, turn or phase) and the part's
+    own time; after the meeting, how long it took."""
 
     DEFAULT_CSS = """
     BigClock { height: auto; }
@@ -28,36 +28,14 @@ class BigClock(Vertical):
         yield Static(id="clock-status", markup=False)
         yield Static(id="clock-part", markup=False)
 
-    def show(self, snap: Snapshot) -> None:
-        if snap.finished:
-            self._show_finished(snap)
-            return
-        main = snap.main
-        state = timer_state(main, snap.paused)
+    def show(self, view: ClockView) -> None:
         for name in STATES:
-            self.set_class(name == state, f"-{name}")
-        self.query_one("#clock-label", Static).update(f"{main.label} · {minutes_text(main.budget)}")
+            self.set_class(name == view.state, f"-{name}")
+        self.query_one("#clock-label", Static).update(view.label)
+        self.set_class(not view.face, "-no-face")
         digits = self.query_one("#clock-digits", Digits)
-        face = clock_face(main.remaining)
-        if digits.value != face:
-            digits.update(face)
-            self.query_one(BlockClock).face = face
-        self.query_one("#clock-status", Static).update(timer_status(main, snap.paused))
-        part = snap.part_timer
-        left = "over tiden" if part.overtime else "igjen"
-        self.query_one("#clock-part", Static).update(
-            f"Delen: {clock_face(part.remaining)} {left} av {minutes_text(part.budget)}"
-        )
-
-    def _show_finished(self, snap: Snapshot) -> None:
-        """After the last part: the time the meeting took, not a stopped countdown."""
-        for name in STATES:
-            self.set_class(name == "ok", f"-{name}")
-        self.query_one("#clock-label", Static).update("Møtet er ferdig · tid brukt")
-        face = clock_face(snap.used_seconds)
-        digits = self.query_one("#clock-digits", Digits)
-        if digits.value != face:
-            digits.update(face)
-            self.query_one(BlockClock).face = face
-        self.query_one("#clock-status", Static).update("")
-        self.query_one("#clock-part", Static).update("e: skriv dokumentene")
+        if view.face and digits.value != view.face:
+            digits.update(view.face)
+            self.query_one(BlockClock).face = view.face
+        self.query_one("#clock-status", Static).update(view.status)
+        self.query_one("#clock-part", Static).update(view.part_line)
