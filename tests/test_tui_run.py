@@ -220,7 +220,7 @@ async def test_every_run_key_is_in_the_command_palette() -> None:
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for binding in RUN_BINDINGS:
-            assert binding.description in titles
+            assert binding.tooltip in titles
         await pilot.press("ctrl+p")
         await pilot.press(*"Neste del")
         await pilot.pause(0.5)

@@ -203,13 +203,14 @@ class StartpakkeApp(App[None]):
 
         if isinstance(screen, RunScreen):
             for binding in RUN_BINDINGS:
-                key = binding.key_display or binding.key
                 yield SystemCommand(
-                    binding.description,
-                    f"Tast: {key}",
+                    binding.tooltip,
+                    f"Tast: {binding.key_display or binding.key}",
                     lambda action=binding.action: self.call_later(screen.run_action, action),
                 )
-        yield SystemCommand("Avslutt", "Lagrer og avslutter (ctrl+q)", self.action_quit)
-        yield SystemCommand(
-            "Lyst/mørkt tema", "Bytt til projektortema og tilbake", self.toggle_projector_theme
-        )
+        for binding in APP_BINDINGS:
+            yield SystemCommand(
+                binding.tooltip,
+                f"Tast: {binding.key_display or binding.key}",
+                lambda action=binding.action: self.call_later(self.run_action, action),
+            )

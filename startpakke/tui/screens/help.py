@@ -36,7 +36,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         lines = ["[b]Møtets taster[/b] (virker når du ikke skriver i et felt)", ""]
         for binding in [*RUN_BINDINGS, *APP_BINDINGS]:
-            lines.append(f"  [b]{_key_text(binding):>16}[/b]  {binding.description}")
+            lines.append(f"  [b]{_key_text(binding):>16}[/b]  {binding.tooltip}")
         lines += ["", "[b]Skrive ned[/b]", ""]
         lines += [f"  [b]{key:>16}[/b]  {text}" for key, text in CAPTURE_KEYS]
         lines += [

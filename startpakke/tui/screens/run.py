@@ -13,13 +13,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from startpakke.controller import MeetingController
 from startpakke.engine import Snapshot
 from startpakke.tui.bindings import RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.widgets.big_clock import BigClock
+from startpakke.tui.widgets.key_bar import KeyBar
 from startpakke.tui.widgets.round_list import RoundList
 from startpakke.view.run import RunView, run_view
 
@@ -81,7 +82,7 @@ class RunScreen(Screen[None]):
         yield Static(id="round", markup=False)
         yield CaptureArea(self.controller, id="capture-area")
         yield Static(id="day", markup=False)
-        yield Footer()
+        yield KeyBar(self._can_do_now, id="key-bar")
 
     def on_mount(self) -> None:
         self.refresh_state()
@@ -110,6 +111,7 @@ class RunScreen(Screen[None]):
         if view.key != self._shown_key:
             self._show_part(view)
             self._shown_key = view.key
+            self.query_one(KeyBar).show(view)
 
     def _show_part(self, view: RunView) -> None:
         # The time-up flash belongs to the timer that ran out: moving on ends it.
@@ -139,6 +141,18 @@ class RunScreen(Screen[None]):
     def _after(self) -> None:
         self.refresh_state()
         self.refresh_bindings()  # grey out what no longer applies (e.g. «neste» at the end)
+        self.query_one(KeyBar).show(self.view)
+
+    def _can_do_now(self, action: str) -> bool:
+        """For the key bar: `check_action` says yes (not greyed out, not hidden)."""
+        name = action.partition("(")[0]
+        return self.check_action(name, ()) is True
+
+    def on_descendant_focus(self) -> None:
+        self.query_one(KeyBar).refresh()  # `c` is just a letter while a field has focus
+
+    def on_descendant_blur(self) -> None:
+        self.query_one(KeyBar).refresh()
 
     def action_next_part(self) -> None:
         self.controller.next_part()
