@@ -10,13 +10,13 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme
 
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
 from startpakke.engine import Clock, SystemClock
 from startpakke.session.model import Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
+from startpakke.tui.compat import set_first_theme
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 
 HEARTBEAT_SECONDS = 5.0
@@ -56,20 +56,7 @@ class StartpakkeApp(App[None]):
         if startup.projector:
             self.theme = PROJECTOR.name
         else:
-            self._set_first_theme(DARK)
-
-    def _set_first_theme(self, theme: Theme) -> None:
-        """Use `theme` from the first frame without the watcher's full CSS pass.
-
-        Setting `App.theme` re-parses and re-applies every stylesheet (about 8 ms). Before
-        the app runs nothing has been parsed yet, so set the value, the CSS variables and
-        the classes the watcher would set; the colour filter already fits, as the default
-        theme is dark too. The snapshot tests check the screens come out the same.
-        """
-        assert theme.dark and self.current_theme.dark
-        self.set_reactive(App.theme, theme.name)
-        self.stylesheet.set_variables(self.get_css_variables())
-        self.set_class(True, f"-theme-{theme.name}")
+            set_first_theme(self, DARK)  # without a second CSS pass (tui/compat.py)
 
     # -- start-up ------------------------------------------------------------------------
 

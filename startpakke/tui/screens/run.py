@@ -19,6 +19,7 @@ from startpakke.controller import MeetingController
 from startpakke.engine import Snapshot
 from startpakke.tui.bindings import RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
+from startpakke.tui.compat import breakpoint_class
 from startpakke.tui.widgets.big_clock import BigClock
 from startpakke.tui.widgets.key_bar import KeyBar
 from startpakke.tui.widgets.round_list import RoundList
@@ -29,11 +30,6 @@ if TYPE_CHECKING:
 
 TICK_SECONDS = 0.2
 FLASH_SECONDS = 2.0
-
-
-def _breakpoint(size: int, breakpoints: list[tuple[int, str]]) -> str:
-    """The class of the largest breakpoint `size` reaches (as Textual chooses it)."""
-    return [name for minimum, name in breakpoints if size >= minimum][-1]
 
 
 class RunScreen(Screen[None]):
@@ -54,8 +50,8 @@ class RunScreen(Screen[None]):
         super().__init__(
             classes=" ".join(
                 (
-                    _breakpoint(width, self.HORIZONTAL_BREAKPOINTS),
-                    _breakpoint(height, self.VERTICAL_BREAKPOINTS),
+                    breakpoint_class(width, self.HORIZONTAL_BREAKPOINTS),
+                    breakpoint_class(height, self.VERTICAL_BREAKPOINTS),
                 )
             )
         )
