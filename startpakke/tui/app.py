@@ -20,6 +20,8 @@ from startpakke.tui.compat import set_first_theme
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 
 HEARTBEAT_SECONDS = 5.0
+WARM_AFTER_SECONDS = 1.0
+"""How long after the first frame the validators for edits are built (in a thread)."""
 
 
 @dataclass
@@ -82,6 +84,15 @@ class StartpakkeApp(App[None]):
                 SetupScreen(startup.session, startup.agenda.max_participants), self._begin
             )
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
+        self.call_after_refresh(self.set_timer, WARM_AFTER_SECONDS, self._warm_validation)
+
+    def _warm_validation(self) -> None:
+        """Build pydantic's validators for edits in a thread, after the first frame: the
+        first frame must not wait for them (benchmarks/README.md), and the first edit in
+        the meeting should not either."""
+        from startpakke.session.edit import warm_validation
+
+        self.run_worker(warm_validation, thread=True, exit_on_error=False, group="warm")
 
     def _ask_how_to_resume(self) -> None:
         from startpakke.engine import RunEngine
