@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from startpakke.documents.base import join_names, long_date
+from startpakke.documents.base import long_date
 from startpakke.documents.registry import meeting_date as meeting_date
 from startpakke.text import clean
 
@@ -50,14 +50,6 @@ def network_name(session: Session) -> str:
 
 def name(session: Session, participant_id: str | None, blank: str = "") -> str:
     return clean(session.name_of(participant_id, blank))
-
-
-def with_service(session: Session, participant_id: str | None) -> str:
-    person = session.participant(participant_id)
-    if person is None:
-        return name(session, participant_id)
-    service = clean(person.service).strip()
-    return f"{clean(person.name)} ({service})" if service else clean(person.name)
 
 
 def is_rotating(session: Session) -> bool:
@@ -121,11 +113,3 @@ def competence_label(session: Session, item: Competence) -> str:
         f"{clean(item.text)} – {name(session, item.participant)} "
         f"({CATEGORY_LABELS[item.category].lower()})"
     )
-
-
-def present_names(session: Session) -> str:
-    return join_names(p.name for p in session.participants if p.present)
-
-
-def absent_names(session: Session) -> str:
-    return join_names(p.name for p in session.participants if not p.present)
