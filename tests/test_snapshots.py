@@ -79,3 +79,11 @@ def test_schedule_screen(snap_compare, size, projector) -> None:  # type: ignore
 def test_help_screen(snap_compare, size, projector) -> None:  # type: ignore[no-untyped-def]
     app, _ = _app(projector)
     assert snap_compare(app, terminal_size=size, press=["enter", "question_mark"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=_ids)
+@pytest.mark.parametrize("projector", THEMES, ids=_ids)
+def test_export_dialog(snap_compare, size, projector) -> None:  # type: ignore[no-untyped-def]
+    """`e`, then ↓: the referat is highlighted, and its file name is suggested."""
+    app, _ = _app(projector)
+    assert snap_compare(app, terminal_size=size, press=["enter", "e", "down"])

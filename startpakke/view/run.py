@@ -69,6 +69,8 @@ class RunView:
     """A phase for writing things down: `c` is the key that matters most now."""
     in_round: bool
     """Someone has the floor: the turn keys (`t`, `a`) apply."""
+    has_next_phase: bool
+    """`f` goes to another phase of this part (after the last one it is the next part)."""
     key: tuple[object, ...]
     """Changes whenever the part, phase, turn or step changes (not on every tick)."""
 
@@ -128,6 +130,7 @@ def run_view(snap: Snapshot) -> RunView:
         finished=snap.finished,
         capturing=snap.phase.kind is PhaseKind.capture or bool(snap.phase.captures),
         in_round=snap.round is not None and snap.round.current is not None and not snap.finished,
+        has_next_phase=not snap.finished and snap.phase_index + 1 < snap.phase_count,
         key=(*snap.timer_key, snap.finished, snap.started),
     )
 

@@ -46,6 +46,7 @@ async def test_in_a_round_the_turn_keys_come_first_and_nothing_is_cut(
             assert len(row) <= size[0] - 1, "every row fits its window"
         shown = {b.description for b in RUN_BINDINGS if f" {b.description}" in text}
         assert {"Neste tur", "Borte", "Pause", "Neste del"} <= shown
+        assert "Neste fase" not in shown, "innsjekk has one phase: f would be n"
 
 
 async def test_at_120_columns_capture_documents_schedule_and_notes_are_shown() -> None:
@@ -91,7 +92,7 @@ async def test_help_and_palette_read_the_same_declaration() -> None:
         assert len(set(titles)) == len(titles), "each action once (no «Lyst/mørkt» twice)"
         await pilot.press("question_mark")
         await pilot.pause()
-        shown = str(app.screen.query_one("#help-text").render())
+        shown = " ".join(str(s.render()) for s in app.screen.query(".help-text"))
         for binding in RUN_BINDINGS:
             assert binding.tooltip in shown
             assert binding.description.casefold() in binding.tooltip.casefold(), (

@@ -75,6 +75,7 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
     def on_mount(self) -> None:
         kinds = self.query_one("#export-kind", OptionList)
         path = self.query_one("#export-path", Input)
+        self._say(self.error)
         if self.again is None:
             kinds.highlighted = 0
             path.value = str(self.folder / DOCUMENTS[0].default_filename(self.session))
@@ -94,7 +95,13 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
         typed = field.value.strip()
         folder = Path(typed).expanduser().parent if typed else self.folder
         field.value = str(folder / self.kind.default_filename(self.session))
-        self.query_one("#export-result", Static).update("")
+        self._say("")
+
+    def _say(self, problem: str) -> None:
+        """Why the document could not be made (the line is hidden when there is none)."""
+        result = self.query_one("#export-result", Static)
+        result.update(problem)
+        result.display = bool(problem)
 
     @on(OptionList.OptionSelected, "#export-kind")
     @on(Input.Submitted, "#export-path")
@@ -102,6 +109,6 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
     def action_choose(self) -> None:
         typed = self.query_one("#export-path", Input).value.strip()
         if not typed:
-            self.query_one("#export-result", Static).update("Skriv inn et filnavn.")
+            self._say("Skriv inn et filnavn.")
             return
         self.dismiss(ExportChoice(self.kind, Path(typed).expanduser()))

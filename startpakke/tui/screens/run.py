@@ -140,8 +140,11 @@ class RunScreen(Screen[None]):
         self.query_one(KeyBar).show(self.view)
 
     def _can_do_now(self, action: str) -> bool:
-        """For the key bar: `check_action` says yes (not greyed out, not hidden)."""
+        """For the key bar: `check_action` says yes (not greyed out, not hidden), and `f`
+        only where it leads to another phase (after the last one `f` is `n`, shown already)."""
         name = action.partition("(")[0]
+        if name == "next_phase" and self.view is not None and not self.view.has_next_phase:
+            return False
         return self.check_action(name, ()) is True
 
     def on_descendant_focus(self) -> None:
