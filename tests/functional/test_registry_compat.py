@@ -11,7 +11,7 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from startpakke.tui.compat import breakpoint_class, set_first_theme
+from startpakke.tui.compat import EnterInOrderInput, breakpoint_class, set_first_theme
 from startpakke.tui.theme import DARK, THEMES
 
 
@@ -70,3 +70,26 @@ async def test_breakpoint_classes_are_the_ones_textual_gives(size: tuple[int, in
         await pilot.pause()
         given = {c for c in app.screen.classes if c in {n for _, n in HORIZONTAL + VERTICAL}}
     assert given == {breakpoint_class(size[0], HORIZONTAL), breakpoint_class(size[1], VERTICAL)}
+
+
+class _Typing(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield EnterInOrderInput(on_enter=self._add, id="field")
+
+    def _add(self) -> None:
+        field = self.query_one(EnterInOrderInput)
+        self.added.append(field.value)
+        field.value = ""
+
+
+async def test_enter_is_taken_in_the_order_the_keys_came() -> None:
+    app = _Typing()
+    async with app.run_test() as pilot:
+        await pilot.press(*"ab", "enter", *"cd", "enter", *"e")
+        await pilot.pause()
+        assert app.added == ["ab", "cd"]
+        assert app.query_one(EnterInOrderInput).value == "e"
