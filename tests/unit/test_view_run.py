@@ -169,3 +169,31 @@ def test_elapsed_text(seconds: float, text: str) -> None:
 )
 def test_plural(count: int, text: str) -> None:
     assert plural(count, "notat", "notater") == text
+
+
+def test_the_run_screen_and_the_room_say_the_same_at_every_step() -> None:
+    """The facilitator's view and the projector's, built from the same snapshot, agree on
+    what both show: the questions, the clock and who is listening."""
+    from startpakke.projector.room import running_view
+    from startpakke.session.model import Session
+
+    run, clock = engine("Anne,Bjørn,Cecilie")
+    session = Session()
+    for _ in range(12):
+        snap = run.snapshot()
+        if snap.finished:
+            break
+        mine, room = run_view(snap), running_view(snap, session, AGENDA.title, None)
+        assert mine.prompts == room.prompts
+        assert (mine.clock.face, mine.clock.state, mine.clock.label) == (
+            room.clock,
+            room.clock_state,
+            room.clock_label,
+        )
+        if room.listening:
+            assert room.listening in mine.banner
+        clock.advance(100)
+        if snap.round is not None and snap.round.current is not None:
+            run.next_turn()
+        else:
+            run.next_phase()
