@@ -9,44 +9,73 @@ and the table itself costs nothing to import.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-from typing import TYPE_CHECKING
-
 from startpakke.errors import UserError
 from startpakke.text import slug
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `startpakke --version` reads this module
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
+    from pathlib import Path
 
     from startpakke.agenda.model import Agenda
     from startpakke.session.model import Session
 
-Writer = Callable[["Session", "Agenda | None", Path, "Path | None"], Path]
-"""(session, agenda or None, path, Word template or None) → the path written."""
+    Writer = Callable[[Session, Agenda | None, Path, Path | None], Path]
+    """(session, agenda or None, path, Word template or None) → the path written."""
 
 
-@dataclass(frozen=True)
 class DocumentKind:
-    """One kind of document made from a session."""
+    """One kind of document made from a session: a row of `DOCUMENTS`.
 
-    key: str
-    """The name on the command line: `--format kontrakt`."""
-    name: str
-    """What the facilitator reads: «Nettverkskontrakt»."""
-    description: str
-    """The line in the export dialog: what it is and which kind of file."""
-    stem: str
-    """The default file name starts with this, then the network and the meeting date."""
-    suffix: str
-    write_with: Writer
-    dated: bool = True
-    """The default file name ends with the meeting date (the calendar spans many dates)."""
-    needs_agenda: bool = False
-    """The writer reads the session's agenda (its parts and their plan)."""
-    word: bool = True
-    """A Word document: it takes `--template` and `--pdf`."""
+    A plain class rather than a dataclass: `startpakke --version` builds the command line,
+    which reads this table, and `dataclasses` (with `inspect`) would double its start.
+    """
+
+    __slots__ = (
+        "dated",
+        "description",
+        "key",
+        "name",
+        "needs_agenda",
+        "stem",
+        "suffix",
+        "word",
+        "write_with",
+    )
+
+    def __init__(
+        self,
+        key: str,
+        name: str,
+        description: str,
+        stem: str,
+        suffix: str,
+        write_with: Writer,
+        *,
+        dated: bool = True,
+        needs_agenda: bool = False,
+        word: bool = True,
+    ) -> None:
+        self.key = key
+        """The name on the command line: `--format kontrakt`."""
+        self.name = name
+        """What the facilitator reads: «Nettverkskontrakt»."""
+        self.description = description
+        """The line in the export dialog: what it is and which kind of file."""
+        self.stem = stem
+        """The default file name starts with this, then the network and the meeting date."""
+        self.suffix = suffix
+        self.write_with = write_with
+        self.dated = dated
+        """The default file name ends with the meeting date (the calendar spans many)."""
+        self.needs_agenda = needs_agenda
+        """The writer reads the session's agenda (its parts and their plan)."""
+        self.word = word
+        """A Word document: it takes `--template` and `--pdf`."""
+
+    def __repr__(self) -> str:
+        return f"DocumentKind({self.key!r})"
 
     def default_filename(self, session: Session) -> str:
         """«nettverkskontrakt-nettverket-i-testdal-2026-09-14.docx»."""
@@ -144,9 +173,12 @@ def document(key: str) -> DocumentKind:
 def output_folder(session_path: Path | None) -> Path:
     """Where the app puts documents: beside the session file when the user chose where it
     lives, else the current folder (never inside the data folder, where nobody looks)."""
+    from pathlib import Path
+
+    from startpakke.paths import data_dir
+
     if session_path is None:
         return Path.cwd()
-    from startpakke.paths import data_dir
 
     try:
         if session_path.resolve().is_relative_to(data_dir().resolve()):
@@ -168,6 +200,8 @@ def make_document(
 
     The session is only read. `agenda` is needed by the kinds with `needs_agenda`.
     """
+    from pathlib import Path
+
     if kind.needs_agenda and agenda is None:
         raise ValueError(f"{kind.key} needs the session's agenda")
     try:
