@@ -21,9 +21,9 @@ def write_network(data: Path, meetings: int = MEETINGS) -> None:
     import os
 
     os.environ["STARTPAKKE_DATA_DIR"] = str(data)
+    from startpakke.paths import ensure_private_dir, sessions_dir
     from startpakke.session.followup import followup_session
     from startpakke.session.model import FocusRound
-    from startpakke.session.paths import ensure_private_dir, sessions_dir
     from startpakke.session.store import load_session, save_session
 
     folder = ensure_private_dir(sessions_dir())

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Sequence
 
 from startpakke import __version__, i18n
+from startpakke.documents.registry import KEYS as DOCUMENT_KEYS
 from startpakke.i18n import N_, _, ngettext
 
 EXIT_OK = 0
@@ -176,9 +177,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("session", metavar="ØKT")
     export.add_argument(
         "--format",
-        choices=["kontrakt", "referat", "ics", "runsheet"],
-        default="kontrakt",
-        help=_("kontrakt (standard), referat, ics eller runsheet"),
+        choices=DOCUMENT_KEYS,
+        default=DOCUMENT_KEYS[0],
+        help=_("{first} (standard), {others} eller {last}").format(
+            first=DOCUMENT_KEYS[0], others=", ".join(DOCUMENT_KEYS[1:-1]), last=DOCUMENT_KEYS[-1]
+        ),
     )
     export.add_argument("-o", "--output", metavar="FIL")
     export.add_argument("--template", metavar="FIL", help=_("Word-mal"))

@@ -31,6 +31,11 @@ Saver = Callable[[Session], None]
 R = TypeVar("R")
 
 
+HEARTBEAT_GAP = 4.0
+"""The heartbeat saves only when the last save is at least this old (the app's heartbeat
+ticks every 5 s; the room's view calls a file stale after 20 s without a save)."""
+
+
 def people_of(session: Session) -> list[Person]:
     return [Person(p.id, p.name) for p in session.participants]
 
@@ -47,6 +52,8 @@ class MeetingController:
     """The facilitator's «angre» for deletions (see the capture intents below)."""
 
     def __post_init__(self) -> None:
+        self._saved_at: float | None = None
+        """When this controller last saved (the clock's monotonic time)."""
         self.engine = RunEngine(self.agenda, people_of(self.session), self.clock)
         self._sync_presence_to_engine()
 
@@ -113,16 +120,32 @@ class MeetingController:
 
     def changed(self) -> None:
         """Copy the engine's state into the session and save; tell listeners."""
-        self.session.run = self.engine.to_dict()
-        self.session.touch()
-        self.save(self.session)
+        self._save_run()
         for listener in self.listeners:
             listener()
 
-    def heartbeat(self) -> None:
-        """Save the running timers now and then, so «continue where it stopped» is exact."""
-        if self.engine.started and not self.engine.finished and not self.engine.paused:
-            self.changed()
+    def _save_run(self) -> None:
+        self.session.run = self.engine.to_dict()
+        self.session.touch()
+        self.save(self.session)
+        self._saved_at = self.clock.monotonic()
+
+    def heartbeat(self, gap: float = HEARTBEAT_GAP) -> bool:
+        """Record the running clocks now and then; True when it saved.
+
+        While a timer runs, time is the one thing that changes by itself: saving it now and
+        then keeps «continue where it stopped» exact and tells the room's view the app is
+        alive. Nothing else changed, so nothing is saved while paused, finished or not yet
+        started, nor within `gap` seconds of the last save (a key press saved already), and
+        no listener is told (there is nothing new to show).
+        """
+        engine = self.engine
+        if not engine.started or engine.finished or engine.paused:
+            return False
+        if self._saved_at is not None and self.clock.monotonic() - self._saved_at < gap:
+            return False
+        self._save_run()
+        return True
 
     def _apply(self, intent: Callable[..., Any], *args: Any) -> None:
         intent(*args)

@@ -54,7 +54,7 @@ def normalise(value: str | None) -> str | None:
 
 
 def _settings_path() -> Path:
-    from startpakke.session.paths import data_dir
+    from startpakke.paths import data_dir
 
     return data_dir() / SETTINGS_FILE
 

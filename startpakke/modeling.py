@@ -111,6 +111,14 @@ def _adapter(cls: Any) -> Any:
     return _ADAPTERS[cls]
 
 
+def warm(*classes: type[Any]) -> None:
+    """Build the validators of `classes` now, so their first use does not wait for pydantic
+    (about half a second for the session's models on a slow laptop). Safe in a worker
+    thread: at worst a validator is built twice, and the last one kept."""
+    for cls in classes:
+        _adapter(cls)
+
+
 def validate(cls: type[T], data: Any) -> T:
     """`data` (plain Python: dicts, lists, text, numbers) as a validated `cls`."""
     from pydantic import ValidationError

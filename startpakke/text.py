@@ -1,4 +1,4 @@
-"""One place where user text is made safe for documents and files.
+"""One place where user text is made safe for documents and files, and counted right.
 
 Pasted text carries characters XML 1.0 forbids (vertical tab, NUL, other C0 controls,
 lone surrogates, U+FFFE/U+FFFF); python-docx raises ValueError on them. Every user string

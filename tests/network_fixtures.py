@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from startpakke.session import paths
+from startpakke import paths
 from startpakke.session.model import Action, FocusRound, MeetingSlot, Participant, Role, Session
 from startpakke.session.store import save_session
 

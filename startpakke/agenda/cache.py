@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
 from pathlib import Path
 
-from startpakke import __version__, modeling
-from startpakke.agenda import model
+from startpakke import __version__
 from startpakke.agenda.model import Agenda
 from startpakke.modeling import from_data, to_data
 
@@ -28,17 +28,32 @@ KEEP = 20
 
 
 def cache_folder() -> Path:
-    from startpakke.session.paths import cache_dir
+    from startpakke.paths import cache_dir
 
     return cache_dir() / "agendaer"
 
 
+MEANING = ("startpakke.agenda.model", "startpakke.agenda.loader", "startpakke.modeling")
+"""The modules that decide what an agenda file means: the model, the loader (what YAML
+becomes, defaults, cross-field rules) and the validation glue. The cache key holds their
+code, so changing any of them validates every agenda again. A test checks that every
+startpakke module these import is either listed here or only words errors."""
+
+
+def _source(module: str) -> Path | None:
+    """The file of `module`, found without importing it (the loader pulls in PyYAML)."""
+    spec = importlib.util.find_spec(module)
+    return Path(spec.origin) if spec is not None and spec.origin else None
+
+
 def _fingerprint() -> bytes:
-    """What the cached form depends on besides the file: the version and the model code."""
+    """What the cached form depends on besides the file: the version and the code that
+    gives the file its meaning."""
     parts = [__version__.encode()]
-    for source in (model.__file__, modeling.__file__):
+    for module in MEANING:
+        source = _source(module)
         try:
-            parts.append(Path(source).read_bytes())
+            parts.append(source.read_bytes() if source else b"?")
         except OSError:
             parts.append(b"?")
     return b"\0".join(parts)
@@ -73,7 +88,7 @@ def load_agenda_cached(path: Path | str) -> Agenda:
 
 def _store(entry: Path, agenda: Agenda) -> None:
     """Write the cache entry atomically; a cache that cannot be written is no problem."""
-    from startpakke.session.paths import ensure_private_dir
+    from startpakke.paths import ensure_private_dir
 
     with contextlib.suppress(OSError):
         ensure_private_dir(entry.parent)

@@ -118,10 +118,6 @@ class FitWarning:
     """What the phases need as written."""
     available_seconds: float
 
-    @property
-    def overrun_minutes(self) -> float:
-        return (self.needed_seconds - self.available_seconds) / MINUTE
-
     def message(self, people: int) -> str:
         need_low = round(self.needed_seconds / MINUTE)
         need_high = round(self.written_seconds / MINUTE)

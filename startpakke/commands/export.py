@@ -16,13 +16,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from startpakke.documents.registry import DocumentKind, document, make_document
 from startpakke.errors import UserError, report
 
 if TYPE_CHECKING:
     from startpakke.agenda.model import Agenda
     from startpakke.session.model import Session
-
-SUFFIXES = {"kontrakt": ".docx", "referat": ".docx", "runsheet": ".docx", "ics": ".ics"}
 
 
 def _usage(message: str) -> int:
@@ -31,46 +30,32 @@ def _usage(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    fmt = getattr(args, "format", None) or "kontrakt"
-    if fmt == "ics" and args.template:
-        return _usage("--template gjelder bare Word-dokumentene, ikke ics")
-    if fmt == "ics" and args.pdf:
-        return _usage("--pdf gjelder bare Word-dokumentene, ikke ics")
+    kind = document(getattr(args, "format", None) or "kontrakt")
+    if not kind.word and args.template:
+        return _usage(f"--template gjelder bare Word-dokumentene, ikke {kind.key}")
+    if not kind.word and args.pdf:
+        return _usage(f"--pdf gjelder bare Word-dokumentene, ikke {kind.key}")
     try:
-        return _export(args, fmt)
+        return _export(args, kind)
     except UserError as err:
         return report(err)
 
 
-def _export(args: argparse.Namespace, fmt: str) -> int:
+def _export(args: argparse.Namespace, kind: DocumentKind) -> int:
     session_path = Path(args.session)
     session = load_session_file(session_path)
-    output = _output_path(args.output, session, fmt)
+    output = _output_path(args.output, session, kind)
     if _same_file(output, session_path):
         raise UserError(
             f"«{output}» er selve øktfilen og blir ikke overskrevet. Velg et annet navn med -o."
         )
-    template = Path(args.template) if args.template else None
-
-    if fmt == "kontrakt":
-        from startpakke.documents.contract import write_contract
-
-        written = write_contract(session, output, template)
-    elif fmt == "ics":
-        from startpakke.documents.calendar import write_ics
-
-        written = write_ics(session, output)
-    elif fmt == "referat":
-        from startpakke.documents.referat import write_referat
-
-        written = write_referat(
-            session, load_session_agenda(session, session_path), output, template
-        )
-    else:
-        from startpakke.documents.runsheet import write_session_runsheet
-
-        agenda = load_session_agenda(session, session_path)
-        written = write_session_runsheet(session, agenda, output, template)
+    written = make_document(
+        kind,
+        session,
+        output,
+        agenda=load_session_agenda(session, session_path) if kind.needs_agenda else None,
+        template=Path(args.template) if args.template else None,
+    )
     print(written)
     if args.pdf:
         from startpakke.documents.pdf import convert_to_pdf
@@ -79,26 +64,14 @@ def _export(args: argparse.Namespace, fmt: str) -> int:
     return 0
 
 
-def default_filename(session: Session, fmt: str) -> str:
-    if fmt == "kontrakt":
-        from startpakke.documents.contract import default_filename as name
-    elif fmt == "referat":
-        from startpakke.documents.referat import default_filename as name
-    elif fmt == "ics":
-        from startpakke.documents.calendar import default_filename as name
-    else:
-        from startpakke.documents.runsheet import default_filename as name
-    return name(session)
-
-
-def _output_path(option: str | None, session: Session, fmt: str) -> Path:
+def _output_path(option: str | None, session: Session, kind: DocumentKind) -> Path:
     if not option:
-        return Path.cwd() / default_filename(session, fmt)
+        return Path.cwd() / kind.default_filename(session)
     path = Path(option).expanduser()
     if path.is_dir():
-        return path / default_filename(session, fmt)
+        return path / kind.default_filename(session)
     if not path.suffix:
-        path = path.with_name(path.name + SUFFIXES[fmt])
+        path = path.with_name(path.name + kind.suffix)
     return path
 
 

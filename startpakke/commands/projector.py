@@ -18,7 +18,8 @@ def session_path(args: argparse.Namespace) -> Path:
     """`--session`, or the most recently saved session; UserError when there is none."""
     if args.session:
         return Path(args.session)
-    from startpakke.session.paths import most_recent_session, sessions_dir
+    from startpakke.paths import sessions_dir
+    from startpakke.session.paths import most_recent_session
 
     recent = most_recent_session()
     if recent is None:

@@ -146,6 +146,7 @@ def _run_state_restores(store, agenda) -> bool:  # type: ignore[no-untyped-def]
 
 def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from startpakke.agenda.cache import load_agenda_cached
+    from startpakke.paths import ensure_private_dir, sessions_dir
     from startpakke.resources import resolve_agenda
     from startpakke.session import paths
     from startpakke.session.edit import participants_from_names
@@ -210,7 +211,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     if args.session:
         path = Path(args.session)
     else:
-        paths.ensure_private_dir(paths.sessions_dir())
+        ensure_private_dir(sessions_dir())
         path = paths.new_session_path(agenda.id, date.today())
     _take_lock(path)
     # The file is written when the meeting starts: quitting the first screen leaves none.

@@ -25,10 +25,6 @@ TIMEZONE = "Europe/Oslo"
 DEFAULT_LENGTH = timedelta(hours=3)
 
 
-def default_filename(session: Session) -> str:
-    return f"nettverksmoter-{slug(session.network.name)}.ics"
-
-
 def build_calendar(session: Session) -> Calendar:
     from zoneinfo import ZoneInfo
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
-from startpakke.documents.base import join_names, long_date
+from startpakke.documents.base import long_date
+from startpakke.documents.registry import meeting_date as meeting_date
 from startpakke.text import clean
 
 if TYPE_CHECKING:
@@ -48,20 +48,8 @@ def network_name(session: Session) -> str:
     return clean(session.network.name).strip() or DEFAULT_NETWORK
 
 
-def meeting_date(session: Session) -> date:
-    return session.network.meeting_date or session.created_at.date()
-
-
 def name(session: Session, participant_id: str | None, blank: str = "") -> str:
     return clean(session.name_of(participant_id, blank))
-
-
-def with_service(session: Session, participant_id: str | None) -> str:
-    person = session.participant(participant_id)
-    if person is None:
-        return name(session, participant_id)
-    service = clean(person.service).strip()
-    return f"{clean(person.name)} ({service})" if service else clean(person.name)
 
 
 def is_rotating(session: Session) -> bool:
@@ -145,11 +133,3 @@ def top_three(session: Session) -> list[tuple[str, list[Competence]]]:
 def top_text(items: list[Competence]) -> str:
     """«Barnevernloven (teoretisk); Humor (personlig)»."""
     return "; ".join(f"{clean(c.text)} ({c.category.value})" for c in items)
-
-
-def present_names(session: Session) -> str:
-    return join_names(p.name for p in session.participants if p.present)
-
-
-def absent_names(session: Session) -> str:
-    return join_names(p.name for p in session.participants if not p.present)

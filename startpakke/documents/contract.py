@@ -15,7 +15,7 @@ from startpakke.documents.base import (
     short_date,
 )
 from startpakke.i18n import N_, _
-from startpakke.text import clean, slug
+from startpakke.text import clean
 
 if TYPE_CHECKING:
     from startpakke.session.model import Session
@@ -28,12 +28,6 @@ DEFAULT_EVALUATION = N_(
     "gruppen. Den brukes til å evaluere og justere det som skjer i nettverket: vi går "
     "gjennom den sammen når vi evaluerer arbeidet, og reviderer den ved behov."
 )
-
-
-def default_filename(session: Session) -> str:
-    """nettverkskontrakt-<nettverk>-<YYYY-MM-DD>.docx"""
-    day = common.meeting_date(session).isoformat()
-    return f"nettverkskontrakt-{slug(session.network.name)}-{day}.docx"
 
 
 def write_contract(session: Session, path: str | Path, template: str | Path | None = None) -> Path:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from startpakke.documents import common
 from startpakke.documents.base import BLANK, DocumentWriter, short_date
-from startpakke.text import clean, slug
+from startpakke.text import clean
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,11 +47,6 @@ class Item:
 
 
 NOTHING_NOTED = "Ingen merknader."
-
-
-def default_filename(session: Session) -> str:
-    day = common.meeting_date(session).isoformat()
-    return f"referat-{slug(session.network.name)}-{day}.docx"
 
 
 def meeting_name(session: Session, agenda: Agenda) -> str:

@@ -23,7 +23,7 @@ from startpakke.documents.base import (
     long_date,
     set_cell,
 )
-from startpakke.text import clean, slug
+from startpakke.text import clean
 
 if TYPE_CHECKING:
     from startpakke.agenda.model import Agenda
@@ -32,11 +32,6 @@ if TYPE_CHECKING:
 
 TITLE = "Kjøreplan"
 NOT_RUN = "ikke kjørt"
-
-
-def default_filename(session: Session) -> str:
-    day = common.meeting_date(session).isoformat()
-    return f"kjoreplan-{slug(session.network.name)}-{day}.docx"
 
 
 # -- before the day ------------------------------------------------------------------------

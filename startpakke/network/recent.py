@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from startpakke.session.paths import data_dir, ensure_private_dir
+from startpakke.paths import data_dir, ensure_private_dir
 
 RECORD_NAME = "okter.json"
 KEEP = 200

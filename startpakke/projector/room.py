@@ -16,7 +16,6 @@ from typing import Literal
 
 from startpakke.agenda.model import Agenda, CaptureKind, Speakers
 from startpakke.engine import Clock, Person, RunEngine, Snapshot, SystemClock
-from startpakke.present import clock_face, clock_time, minutes_text, timer_state, timer_status
 from startpakke.projector.follow import SessionFollower
 from startpakke.session.model import (
     CATEGORY_COLOURS,
@@ -24,6 +23,8 @@ from startpakke.session.model import (
     CompetenceCategory,
     Session,
 )
+from startpakke.view.format import clock_face, clock_time, minutes_text, timer_state, timer_status
+from startpakke.view.run import listening_text, phase_counter, prompts
 
 STALE_SECONDS = 20.0
 """The facilitator's app saves at least every 5 s while a timer runs; this long without a
@@ -229,19 +230,12 @@ class Room:
         return running_view(snap, session, agenda.title, problem)
 
 
-def _prompts(snap: Snapshot) -> tuple[str, ...]:
-    prompts = list(snap.phase.prompts) or list(snap.part.prompts)
-    if snap.step is not None:
-        prompts = list(snap.step.prompts) + prompts
-    return tuple(prompts)
-
-
 def _phase_text(snap: Snapshot) -> str:
     if snap.phase_count <= 1 and snap.phase.title == snap.part.title:
         return ""
     text = snap.phase.title
-    if snap.phase_count > 1:
-        text = f"Fase {snap.phase_index + 1} av {snap.phase_count}: {text}"
+    if counter := phase_counter(snap):
+        text = f"{counter}: {text}"
     if snap.step is not None:
         text += f"  ·  {snap.step.title}"
     return text
@@ -279,10 +273,6 @@ def competence_columns(session: Session) -> tuple[CompetenceColumn, ...]:
     return tuple(columns)
 
 
-def listening_text(name: str) -> str:
-    return f"{name} LYTTER – har snudd seg bort og bare lytter. Kollegaene drøfter."
-
-
 def running_view(
     snap: Snapshot, session: Session, meeting_title: str, problem: str | None
 ) -> RoomView:
@@ -314,7 +304,7 @@ def running_view(
         part_label=snap.part_label,
         title=snap.part.title,
         phase=_phase_text(snap),
-        prompts=_prompts(snap),
+        prompts=prompts(snap),
         clock=clock_face(main.remaining),
         clock_label=f"{main.label} · {minutes_text(main.budget)}",
         clock_state=timer_state(main, snap.paused),

@@ -121,6 +121,18 @@ def _clean_value(value: Any) -> Any:
     return value
 
 
+EDITED_MODELS = (Participant, Action, Network, Contract, Plan, MeetingSlot)
+"""The models an edit validates (`_update`, `add_action`, `add_meeting`)."""
+
+
+def warm_validation() -> None:
+    """Build the validators edits use, so the first edit in a meeting does not stall a key
+    press. The app runs this in a worker thread after its first frame."""
+    from startpakke.modeling import warm
+
+    warm(*EDITED_MODELS)
+
+
 def _problem(err: Invalid) -> EditError:
     from startpakke.session.store import describe_validation_error
 

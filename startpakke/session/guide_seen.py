@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from startpakke.session.paths import data_dir, ensure_private_dir
+from startpakke.paths import data_dir, ensure_private_dir
 
 FILENAME = "veiledning-vist.json"
 

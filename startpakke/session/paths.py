@@ -1,61 +1,18 @@
-"""Where session files live: one file per meeting in the user's data folder.
+"""How session files are named and found: one file per meeting in the sessions folder.
 
-The folder comes from `platformdirs` (e.g. `~/.local/share/startpakke/sessions` on Linux,
-`%LOCALAPPDATA%\\startpakke\\sessions` on Windows). `STARTPAKKE_DATA_DIR` replaces the
-data folder (and holds the cache); the tests set it so a developer's real sessions are never
-touched.
+The folder itself is `startpakke.paths.sessions_dir()`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 from datetime import date
 from pathlib import Path
 
+from startpakke.paths import sessions_dir
 from startpakke.text import slug
 
-DATA_DIR_ENV = "STARTPAKKE_DATA_DIR"
 SESSION_SUFFIX = ".json"
 BACKUP_SUFFIX = ".bak"
-
-
-def data_dir() -> Path:
-    """The user's startpakke data folder (not created here)."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("startpakke", appauthor=False))
-
-
-def cache_dir() -> Path:
-    """The user's startpakke cache folder (validated agendas; safe to delete)."""
-    if os.environ.get(DATA_DIR_ENV):
-        return data_dir() / "cache"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("startpakke", appauthor=False))
-
-
-def sessions_dir() -> Path:
-    """The folder holding one session file per meeting (not created here)."""
-    return data_dir() / "sessions"
-
-
-def ensure_private_dir(folder: Path) -> Path:
-    """Create `folder` (and missing parents) readable by the owner only (0700)."""
-    missing: list[Path] = []
-    current = folder
-    while not current.exists() and current != current.parent:
-        missing.append(current)
-        current = current.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    for created in missing:
-        with contextlib.suppress(OSError):  # a file system without permissions
-            created.chmod(0o700)
-    return folder
 
 
 def backup_path(path: Path) -> Path:

@@ -31,10 +31,11 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from startpakke.errors import UserError
 from startpakke.modeling import Invalid, to_data, validate
+from startpakke.paths import ensure_private_dir
 from startpakke.session.lock import SessionLock
 from startpakke.session.migrate import MigrationError, migrate
 from startpakke.session.model import SCHEMA_VERSION, Session
-from startpakke.session.paths import backup_path, ensure_private_dir
+from startpakke.session.paths import backup_path
 
 P = ParamSpec("P")
 R = TypeVar("R")

@@ -10,7 +10,6 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme
 
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
@@ -18,11 +17,14 @@ from startpakke.engine import Clock, SystemClock
 from startpakke.engine.suspend import SuspendWatch
 from startpakke.session.model import Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
+from startpakke.tui.compat import set_first_theme
 from startpakke.tui.drafts import DraftKeeper
 from startpakke.tui.textual_nb import NorwegianApp, palette_binding, translate_bindings
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 
 HEARTBEAT_SECONDS = 5.0
+WARM_AFTER_SECONDS = 1.0
+"""How long after the first frame the validators for edits are built (in a thread)."""
 PERSISTENT = 24 * 60 * 60.0
 """A notification's timeout when it must stay until its cause is gone."""
 
@@ -73,20 +75,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         if startup.projector:
             self.theme = PROJECTOR.name
         else:
-            self._set_first_theme(DARK)
-
-    def _set_first_theme(self, theme: Theme) -> None:
-        """Use `theme` from the first frame without the watcher's full CSS pass.
-
-        Setting `App.theme` re-parses and re-applies every stylesheet (about 8 ms). Before
-        the app runs nothing has been parsed yet, so set the value, the CSS variables and
-        the classes the watcher would set; the colour filter already fits, as the default
-        theme is dark too. The snapshot tests check the screens come out the same.
-        """
-        assert theme.dark and self.current_theme.dark
-        self.set_reactive(App.theme, theme.name)
-        self.stylesheet.set_variables(self.get_css_variables())
-        self.set_class(True, f"-theme-{theme.name}")
+            set_first_theme(self, DARK)  # without a second CSS pass (tui/compat.py)
 
     # -- start-up ------------------------------------------------------------------------
 
@@ -118,6 +107,15 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self._keep_drafts()
         for line in startup.notices:
             self.notify(line, severity="warning", timeout=20)
+        self.call_after_refresh(self.set_timer, WARM_AFTER_SECONDS, self._warm_validation)
+
+    def _warm_validation(self) -> None:
+        """Build pydantic's validators for edits in a thread, after the first frame: the
+        first frame must not wait for them (benchmarks/README.md), and the first edit in
+        the meeting should not either."""
+        from startpakke.session.edit import warm_validation
+
+        self.run_worker(warm_validation, thread=True, exit_on_error=False, group="warm")
 
     # -- keeping what is not yet saved (session.drafts, tui.drafts) -----------------------
 
@@ -159,7 +157,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         return isinstance(self.screen, UnsavedScreen)
 
     def _ask_about_unsaved(self) -> None:
-        from startpakke.session.paths import sessions_dir
+        from startpakke.paths import sessions_dir
         from startpakke.tui.screens.unsaved import UnsavedScreen
 
         name = self.startup.session_path.name if self.startup.session_path else "økt.json"
@@ -335,10 +333,9 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
 
         if isinstance(screen, RunScreen):
             for binding in RUN_BINDINGS:
-                key = binding.key_display or binding.key
                 yield SystemCommand(
-                    binding.description,
-                    f"Tast: {key}",
+                    binding.tooltip,
+                    f"Tast: {binding.key_display or binding.key}",
                     lambda action=binding.action: self.call_later(screen.run_action, action),
                 )
         yield SystemCommand(
@@ -346,12 +343,12 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             "Alle filer programmet har om nettverket, med stier",
             lambda: self.push_screen(_stored_screen(self.startup.session_path)),
         )
-        yield SystemCommand("Avslutt", "Lagrer og avslutter (ctrl+q)", self.action_quit)
-        if not isinstance(screen, RunScreen):  # there it is the `l` key's entry above
+        for binding in APP_BINDINGS:
             yield SystemCommand(
-                "Lyst/mørkt", "Bytt til projektortema og tilbake", self.toggle_projector_theme
+                binding.tooltip,
+                f"Tast: {binding.key_display or binding.key}",
+                lambda action=binding.action: self.call_later(self.run_action, action),
             )
-
         yield self.keys_command(screen)
         yield self.language_command()
 

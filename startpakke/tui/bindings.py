@@ -1,39 +1,216 @@
-"""Every key of the run screen, declared once.
+"""Every key of the run screen, declared once, with what it is for.
 
-The footer, the help screen and the command palette are all built from these, so a key
-and its description can never disagree between them. Each binding has an `id` so a user
-can rebind it through Textual's keymap.
+The key bar (footer), the help screen and the command palette are all built from
+`RUN_KEYS`, so a key and its description can never disagree between them. Each binding
+has an `id` so a user can rebind it through Textual's keymap. Each key also says which
+*need* it serves (moving on, the turn, time, writing down, documents, looking up); the
+state decides which needs come first (`footer_order`), so a capture phase shows `c` first
+and a finished meeting shows `e`. Adding a key is one line in `RUN_KEYS`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
 from textual.binding import Binding
 
-RUN_BINDINGS: list[Binding] = [
-    Binding("n,right", "next_part", "Neste del", key_display="n/→", id="next_part"),
-    Binding("p,left", "previous_part", "Forrige del", key_display="p/←", id="previous_part"),
-    Binding("f", "next_phase", "Neste fase", id="next_phase"),
-    Binding("t", "next_turn", "Neste tur", id="next_turn"),
-    Binding("a", "toggle_absent", "Borte/til stede", id="toggle_absent"),
-    Binding("space", "toggle_pause", "Pause", key_display="mellomrom", id="toggle_pause"),
-    Binding("plus,+", "extend(1)", "+1 min (tur og del)", key_display="+", id="extend"),
-    Binding("minus,-", "extend(-1)", "−1 min (tur og del)", key_display="-", id="shorten"),
-    Binding("c", "capture", "Skriv ned", priority=True, id="capture"),
-    Binding("o", "schedule", "Tidsplan", id="schedule"),
-    Binding("i", "info", "Veiledning", id="info"),
-    Binding("d", "participants", "Deltakere", show=False, id="participants"),
-    Binding("m", "note", "Nytt notat", show=False, id="note"),
-    Binding("h", "action_item", "Oppfølging", show=False, id="action_item"),
-    Binding("v", "park", "Parker tema", show=False, id="park"),
-    Binding("e", "export", "Dokumenter", show=False, id="export"),
-    Binding("k", "toggle_keep_turns", "Hold/kort turer", show=False, id="keep_turns"),
-    Binding("l", "toggle_theme", "Lyst/mørkt", show=False, id="toggle_theme"),
-    Binding("b", "toggle_blank", "Blank skjerm", id="toggle_blank"),
-    Binding("v", "toggle_bell", "Varsellyd av/på", id="toggle_bell"),
-    Binding("question_mark", "help", "Hjelp", key_display="?", id="help"),
-]
-"""The run screen's keys. `show=False` keys are in the help screen and the palette."""
+from startpakke.view.run import RunView
+
+
+class Need(StrEnum):
+    """What a key is for; the footer orders keys by the needs of the moment."""
+
+    move = "move"
+    """On to the next part or phase."""
+    turn = "turn"
+    """The round: the next speaker, someone away."""
+    time = "time"
+    """Pause, a minute more or less."""
+    capture = "capture"
+    """Writing down what this part collects (`c`)."""
+    aside = "aside"
+    """A note, an action item, the participants: wanted at any moment, rarely urgent."""
+    documents = "documents"
+    look = "look"
+    """Going back, the schedule, notes, theme, sound: there when asked for, first to go."""
+
+
+@dataclass(frozen=True)
+class RunKey:
+    """One run-screen key: the Textual binding, the need it serves, how the footer shows it."""
+
+    binding: Binding
+    need: Need
+    short: str = ""
+    """The footer's key and word when it differs («+/- ±1 min» for both minute keys)."""
+    in_footer: bool = True
+    """False for a key the footer shows together with another (`-` with `+`)."""
+
+    @property
+    def footer_text(self) -> str:
+        return (
+            self.short
+            or f"{self.binding.key_display or self.binding.key} {self.binding.description}"
+        )
+
+
+def key(
+    keys: str,
+    action: str,
+    description: str,
+    need: Need,
+    *,
+    id: str,
+    display: str | None = None,
+    tooltip: str = "",
+    priority: bool = False,
+    short: str = "",
+    in_footer: bool = True,
+) -> RunKey:
+    """A key: `description` is the footer's short word, `tooltip` the help screen's line."""
+    return RunKey(
+        Binding(
+            keys,
+            action,
+            description,
+            key_display=display,
+            tooltip=tooltip or description,
+            priority=priority,
+            id=id,
+        ),
+        need,
+        short,
+        in_footer,
+    )
+
+
+M, T, TI, C, A = Need.move, Need.turn, Need.time, Need.capture, Need.aside
+D, L = Need.documents, Need.look
+
+RUN_KEYS: tuple[RunKey, ...] = (
+    key("n,right", "next_part", "Neste del", M, id="next_part", display="n/→"),
+    key("p,left", "previous_part", "Forrige del", L, id="previous_part", display="p/←",
+        tooltip="Forrige del (ingenting som er skrevet ned, går tapt)"),
+    key("f", "next_phase", "Neste fase", M, id="next_phase",
+        tooltip="Neste fase i delen (etter siste fase: neste del)"),
+    key("t", "next_turn", "Neste tur", T, id="next_turn",
+        tooltip="Neste tur: neste ledd i turen, så neste person"),
+    key("a", "toggle_absent", "Borte", T, id="toggle_absent",
+        tooltip="Marker den som har ordet som borte / til stede (runden hopper over)"),
+    key("space", "toggle_pause", "Pause", TI, id="toggle_pause", display="mellomrom",
+        tooltip="Pause / fortsett (skjermen sier PAUSE)"),
+    key("plus,+", "extend(1)", "+1 min", TI, id="extend", display="+", short="+/- 1 min",
+        tooltip="+1 min på klokken som går nå"),
+    key("minus,-", "extend(-1)", "-1 min", TI, id="shorten", display="-", in_footer=False,
+        tooltip="-1 min på klokken som går nå (delen blir også kortere)"),
+    key("c", "capture", "Skriv ned", C, id="capture", priority=True,
+        tooltip="Skriv ned det delen samler inn (regler, kompetanse, plan …)"),
+    key("m", "note", "Notat", A, id="note", tooltip="Et notat til denne delen"),
+    key("h", "action_item", "Oppfølging", A, id="action_item",
+        tooltip="Et oppfølgingspunkt med ansvarlig og frist"),
+    key("d", "participants", "Deltakere", A, id="participants",
+        tooltip="Deltakere: legg til, endre, til stede / borte"),
+    key("e", "export", "Dokumenter", D, id="export",
+        tooltip="Lag dokumenter: kontrakt, referat, møtedatoer, kjøreplan"),
+    key("o", "schedule", "Tidsplan", L, id="schedule",
+        tooltip="Tidsplanen: planlagt og faktisk, beregnet slutt"),
+    key("i", "info", "Info", L, id="info",
+        tooltip="Info: notater for fasilitatoren og tekster til delen"),
+    key("k", "toggle_keep_turns", "Hold/kort turer", L, id="keep_turns",
+        tooltip="Hold/kort turer: hold den skrevne lengden, eller kort ned for å rekke tiden"),
+    key("l", "toggle_theme", "Lyst/mørkt", L, id="toggle_theme",
+        tooltip="Lyst/mørkt: lyst projektortema eller mørkt tema"),
+    key("s", "park", "Parker", A, id="park",
+        tooltip="Parker et tema: sett det til side til steg 7 og neste møte"),
+    key("b", "toggle_blank", "Blank", L, id="toggle_blank",
+        tooltip="Blank skjerm for rommet (som i PowerPoint); b igjen viser den"),
+    key("v", "toggle_bell", "Lyd", L, id="toggle_bell",
+        tooltip="Varsellyd når tiden er ute: av / på"),
+)  # fmt: skip
+"""The run screen's keys, in the order the help screen lists them."""
+
+HELP = key("question_mark", "help", "Alle taster", L, id="help", display="?",
+           tooltip="Hjelp: alle taster")  # fmt: skip
+"""Always the last key in the footer: what does not fit is one `?` away."""
+
+RUN_BINDINGS: list[Binding] = [k.binding for k in (*RUN_KEYS, HELP)]
 
 APP_BINDINGS: list[Binding] = [
-    Binding("ctrl+q", "quit", "Avslutt", key_display="ctrl+q", priority=True, id="quit"),
-]
+    Binding("ctrl+q", "quit", "Avslutt", key_display="ctrl+q", priority=True, id="quit",
+            tooltip="Avslutt (alt er lagret)"),
+]  # fmt: skip
+
+
+def footer_order(view: RunView | None) -> list[Need]:
+    """The needs of the moment, most pressing first."""
+    if view is None or view.finished:
+        return [Need.documents, Need.aside, Need.look, Need.move]
+    if view.capturing:
+        return [
+            Need.capture,
+            Need.move,
+            Need.time,
+            Need.aside,
+            Need.turn,
+            Need.documents,
+            Need.look,
+        ]
+    if view.in_round:
+        return [
+            Need.turn,
+            Need.time,
+            Need.move,
+            Need.capture,
+            Need.aside,
+            Need.documents,
+            Need.look,
+        ]
+    return [Need.move, Need.time, Need.capture, Need.aside, Need.turn, Need.documents, Need.look]
+
+
+GAP = 2
+"""Spaces between two keys in the footer."""
+
+
+def footer_lines(
+    view: RunView | None,
+    width: int,
+    available: Callable[[str], bool],
+    lines: int = 1,
+    keys: Iterable[RunKey] = RUN_KEYS,
+) -> list[list[RunKey]]:
+    """The keys that fit in `lines` rows of `width` columns, by the needs of the moment,
+    with `?` at the end of the last row.
+
+    A key whose action cannot be done now (`available` is False) is left out. Keys go in
+    order of need; one that does not fit starts the next row, and on the last row it ends
+    the footer: what is shown is always the most pressing, and never cut. `?` is always
+    there, so every other key is one press away.
+    """
+    ranked = {need: rank for rank, need in enumerate(footer_order(view))}
+    candidates = [
+        k for k in keys if k.in_footer and k.need in ranked and available(k.binding.action)
+    ]
+    candidates.sort(key=lambda k: ranked[k.need])  # stable: the declared order within a need
+    rows: list[list[RunKey]] = [[]]
+    used = 0
+    for candidate in candidates:
+        last = len(rows) == lines
+        room = width - (len(HELP.footer_text) + GAP if last else 0)
+        needed = len(candidate.footer_text) + (GAP if rows[-1] else 0)
+        if used + needed > room:
+            if last:
+                break
+            rows.append([])
+            used = 0
+            last = len(rows) == lines
+            room = width - (len(HELP.footer_text) + GAP if last else 0)
+            needed = len(candidate.footer_text)
+            if needed > room:
+                break
+        rows[-1].append(candidate)
+        used += needed
+    rows[-1].append(HELP)
+    return rows

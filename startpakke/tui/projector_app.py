@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from startpakke.engine import Clock
+from startpakke.i18n import plural
 from startpakke.projector.room import (
     CompetenceColumn,
     CompetenceNote,
@@ -135,7 +136,11 @@ def _competence_board(
     columns: tuple[CompetenceColumn, ...], compact: bool
 ) -> tuple[str, list[Widget]]:
     total = sum(len(column.notes) for column in columns)
-    heading = f"Vår kompetanse  ·  {total} lapper" if total else "Vår kompetanse  ·  ingen ennå"
+    heading = (
+        f"Vår kompetanse  ·  {plural('{n} lapp', '{n} lapper', total)}"
+        if total
+        else "Vår kompetanse  ·  ingen ennå"
+    )
     parts = []
     for column in columns:
         notes = [

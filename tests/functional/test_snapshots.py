@@ -93,3 +93,11 @@ def test_run_screen_big_clock_at_120x40(snap_compare, projector) -> None:  # typ
         app.screen.refresh_state()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=_ids)
+@pytest.mark.parametrize("projector", THEMES, ids=_ids)
+def test_export_dialog(snap_compare, size, projector) -> None:  # type: ignore[no-untyped-def]
+    """`e`, then ↓: the referat is highlighted, and its file name is suggested."""
+    app, _ = _app(projector)
+    assert snap_compare(app, terminal_size=size, press=["enter", "e", "down"])

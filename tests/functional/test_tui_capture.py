@@ -61,6 +61,11 @@ def shown_title(app: StartpakkeApp) -> str:
     return content.plain if isinstance(content, Text) else str(content)
 
 
+def last_message(app: StartpakkeApp) -> str:
+    """The newest notification (toast) the app has shown."""
+    return list(app._notifications)[-1].message
+
+
 def session_of(app: StartpakkeApp) -> Session:
     assert app.controller is not None
     return app.controller.session
@@ -504,12 +509,14 @@ async def test_export_writes_a_document_and_a_bad_path_loses_nothing(
         field.value = str(target)
         field.focus()
         await pilot.press("enter")
-        result = str(app.screen.query_one("#export-result", Static).content)
-        assert target.exists() and f"Skrevet: {target}" in result
+        assert target.exists() and f"Nettverkskontrakt laget: {target}" in last_message(app)
+        await pilot.press("e")
+        field = app.screen.query_one("#export-path", Input)
         field.value = str(tmp_path / "finnes-ikke" / "kontrakt.docx")
+        field.focus()
         await pilot.press("enter")
         result = str(app.screen.query_one("#export-result", Static).content)
-        assert "Skrevet" not in result and result.strip()
+        assert "laget" not in result and result.strip()
         await pilot.press("escape")
         assert app.controller is not None and app.controller.part.id == "innsjekk"
     assert load_session(session_file).participants[0].name == "Anne"
@@ -564,18 +571,18 @@ async def test_export_each_kind_or_its_message(
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         await pilot.press("e")
-        await pilot.press(*["down"] * index, "enter")  # choose in the radio list
+        await pilot.press(*["down"] * index)  # the highlighted document is the chosen one
         field = app.screen.query_one("#export-path", Input)
-        assert field.value.endswith(suffix)
-        assert Path(field.value).parent == tmp_path
-        field.focus()
+        path = Path(field.value)
+        assert path.suffix == suffix
+        assert path.parent == tmp_path
         await pilot.press("enter")
-        result = str(app.screen.query_one("#export-result", Static).content)
-        if index == 2:  # no meeting dates yet: the calendar writer says so
+        if index == 2:  # no meeting dates yet: the calendar writer says so, the dialog stays
+            result = str(app.screen.query_one("#export-result", Static).content)
             assert "ingen møtedatoer" in result
-            assert not Path(field.value).exists()
+            assert not path.exists()
         else:
-            assert Path(field.value).exists() and "Skrevet:" in result
+            assert path.exists() and f"laget: {path}" in last_message(app)
 
 
 def test_undoing_the_removal_of_a_focus_person_gives_back_their_round() -> None:

@@ -64,8 +64,13 @@ _QUOTES = str.maketrans({"“": "«", "”": "»", "„": "«", '"': "«"})
 
 
 def normalise(text: str) -> str:
-    """Whitespace collapsed, one kind of quote marks, case folded."""
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
+    """Whitespace collapsed, one kind of quote marks, case folded, and the deck's typing
+    («20-25min», «går…») read as the agenda's typography («20–25 min», «går …»)."""
+    text = text.translate(_QUOTES)
+    text = re.sub(r"(\d)\s*[-–]\s*(\d)", r"\1–\2", text)
+    text = re.sub(r"(\d)min\b", r"\1 min", text)
+    text = re.sub(r"\s*…", " …", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
 
 
 def agenda_text(agenda: Agenda) -> str:
@@ -319,7 +324,7 @@ def test_part_titles(startpakke: Agenda) -> None:
         "Spilleregler i gruppen",
         "Nettverkskontrakt",
         "Vår kompetanse og kunnskap",
-        "Før vi går…",
+        "Før vi går …",
         "Avslutning og utsjekk",
     ]
 
@@ -542,3 +547,17 @@ def test_builtin_agendas_are_found_by_name(name: str) -> None:
     assert path.is_file()
     assert path.name == f"{name}.yaml"
     assert load(path).id == name
+
+
+def test_one_typography_in_what_the_facilitator_reads(startpakke: Agenda) -> None:
+    """Number ranges with an en dash and a space before «min», one spelling of «…» (issue
+    14.11): the handouts say «Før vi går …», so does the agenda."""
+    shown = [p.title for p in startpakke.parts] + [c.title for c in startpakke.context]
+    for p in startpakke.parts:
+        shown += [*p.prompts, *p.notes]
+        for phase in p.phases:
+            shown += [phase.title, *phase.prompts]
+            if phase.turn is not None:
+                shown += [prompt for step in phase.turn.steps for prompt in step.prompts]
+    for text in shown:
+        assert not re.search(r"\d-\d|\dmin\b|\S…", text), text

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from startpakke.documents.calendar import default_filename, write_ics
+from startpakke.documents.calendar import write_ics
+from startpakke.documents.registry import document
 from startpakke.errors import UserError
 from startpakke.session.model import MeetingSlot, Network, Plan, Session
 from tests.documents_session import build_session, example_session
@@ -90,5 +91,6 @@ def test_hostile_text_in_summary_and_location(tmp_path: Path) -> None:
 
 
 def test_default_filename(session: Session) -> None:
-    assert default_filename(session).startswith("nettverksmoter-")
-    assert default_filename(session).endswith(".ics")
+    name = document("ics").default_filename(session)
+    assert name.startswith("nettverksmoter-")
+    assert name.endswith(".ics")

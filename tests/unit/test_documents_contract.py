@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from startpakke.documents.base import long_date
-from startpakke.documents.contract import NO_RULES, default_filename, write_contract
+from startpakke.documents.contract import NO_RULES, write_contract
+from startpakke.documents.registry import document
 from startpakke.session.model import (
     CATEGORY_LABELS,
     Competence,
@@ -185,7 +186,7 @@ def test_revised_contract_shows_version_and_history(tmp_path: Path) -> None:
 
 
 def test_default_filename(session: Session) -> None:
-    name = default_filename(session)
+    name = document("kontrakt").default_filename(session)
     assert name.startswith("nettverkskontrakt-")
     assert name.endswith(f"-{session.network.meeting_date}.docx")
     assert " " not in name and "ø" not in name

@@ -100,10 +100,11 @@ def test_disagreeing_sessions_are_shown_with_the_file_and_nothing_is_lost() -> N
 
 
 def test_two_meetings_on_one_day_are_two_session_files() -> None:
+    from startpakke.paths import sessions_dir
     from startpakke.session import paths
 
     first = save_in_data_folder(founding(), "2026-12-01-kollegaveiledning")
-    assert first == paths.sessions_dir() / "2026-12-01-kollegaveiledning.json"
+    assert first == sessions_dir() / "2026-12-01-kollegaveiledning.json"
     second = paths.new_session_path("kollegaveiledning", date(2026, 12, 1))
     assert second.name == "2026-12-01-kollegaveiledning-2.json"
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from docx import Document
 
+from startpakke import paths
 from startpakke.documents.report import write_report
 from startpakke.network import recent
 from startpakke.network.catalog import scan
 from startpakke.network.lifecycle import anonymise, delete, network_files
 from startpakke.network.start import meeting_to_resume
-from startpakke.session import paths
 from startpakke.session.model import Session
 from startpakke.session.store import load_session, save_session
 from tests.network_fixtures import PEOPLE, followup, founding, save_in_data_folder, with_focus

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from startpakke.paths import sessions_dir
 from startpakke.session.model import (
     Action,
     Competence,
@@ -27,7 +28,6 @@ from startpakke.session.paths import (
     list_sessions,
     most_recent_session,
     new_session_path,
-    sessions_dir,
 )
 from startpakke.session.store import (
     SessionError,

@@ -9,7 +9,7 @@ let announced = "";
 let retry = 500;
 
 function face(seconds) {
-  // As startpakke.present.clock_face: 03:42 counting down, +01:05 in overtime.
+  // As startpakke.view.format.clock_face: 03:42 counting down, +01:05 in overtime.
   let sign = "";
   let whole;
   if (seconds >= 0) {

@@ -11,7 +11,6 @@ The area only renders the session and calls the controller (through the views in
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
@@ -28,6 +27,7 @@ from startpakke.controller import MeetingController
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.privacy import warn_about_personal_data
 from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
+from startpakke.tui.compat import EnterInOrderInput
 
 EMPTY = "(ingenting skrevet ned ennå)"
 
@@ -35,22 +35,6 @@ EMPTY = "(ingenting skrevet ned ennå)"
 LIST_ACTIONS = {"edit", "delete", "undo", "move", "toggle", "timekeeper", "stay", "to_field"}
 # Actions of the field: only while the field has the focus.
 INPUT_ACTIONS = {"category", "person"}
-
-
-class CaptureInput(Input):
-    """The capture field. Enter is handled here, in the order the keys were typed: with
-    Input's own binding, letters typed right after Enter could join the text being added.
-    """
-
-    def __init__(self, *, on_enter: Callable[[], None], **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._on_enter = on_enter
-
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            self._on_enter()
 
 
 class CaptureArea(Vertical):
@@ -101,7 +85,7 @@ class CaptureArea(Vertical):
         yield Static(id="capture-title")
         with Horizontal(id="capture-entry"):
             yield Static(id="capture-prefix")
-            yield CaptureInput(
+            yield EnterInOrderInput(
                 on_enter=self._submit, id="capture-input", compact=True, select_on_focus=False
             )
         yield OptionList(id="capture-list", compact=True)
@@ -174,9 +158,6 @@ class CaptureArea(Vertical):
 
     def open_action(self) -> None:
         self._open_dialog("action")
-
-    def open_export(self) -> None:
-        self._open_dialog("export")
 
     # -- widgets ----------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from startpakke.controller import MeetingController
 
 
 def dialog(name: str, controller: MeetingController, item_id: str | None = None) -> Screen[None]:
-    """The dialog `name` (note, park, action, contract, plan, participants, export)."""
+    """The dialog `name` (note, park, action, contract, plan, participants)."""
     if name == "note":
         from startpakke.tui.screens.capture_note import NoteScreen
 
@@ -33,8 +33,4 @@ def dialog(name: str, controller: MeetingController, item_id: str | None = None)
         from startpakke.tui.screens.park import ParkScreen
 
         return ParkScreen(controller)
-    if name == "export":
-        from startpakke.tui.screens.export import ExportScreen
-
-        return ExportScreen(controller)
     raise ValueError(f"unknown dialog {name!r}")

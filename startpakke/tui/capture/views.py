@@ -16,6 +16,7 @@ from rich.text import Text
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
 from startpakke.engine.rounds import focus_fit_text
+from startpakke.i18n import plural
 from startpakke.session import edit as ops
 from startpakke.session.edit import TOP_LIMIT, EditError
 from startpakke.session.focus_roles import case_label, round_timekeepers, timekeeper_of
@@ -391,9 +392,15 @@ class ContractView(RulesView):
         contract = self.session.contract
         parts = [
             "formål ✓" if contract.purpose.strip() else "formål: Bufdir 2024",
-            f"tekst: {len(contract.text.splitlines())} linjer" if contract.text.strip() else "",
+            "tekst: " + plural("{n} linje", "{n} linjer", len(contract.text.splitlines()))
+            if contract.text.strip()
+            else "",
             f"evalueres {format_date(contract.review_date)}" if contract.review_date else "",
-            f"{len(self.session.agreed_rules)} enige spilleregler",
+            plural(
+                "{n} vedtatt spilleregel",
+                "{n} vedtatte spilleregler",
+                len(self.session.agreed_rules),
+            ),
         ]
         return " · ".join(p for p in parts if p) + " · c: skriv kontrakten"
 
@@ -520,7 +527,8 @@ class ChosenCompetencesView(_CompetenceItems):
 
     def heading(self) -> str:
         chosen = sum(1 for c in self.session.competences if c.chosen)
-        return f"{chosen} valgt av {len(self.session.competences)} lapper · Enter: valgt"
+        notes = plural("{n} lapp", "{n} lapper", len(self.session.competences))
+        return f"{chosen} valgt av {notes} · Enter: valgt"
 
     def rows(self) -> list[Row]:
         order = {p.id: i for i, p in enumerate(self.session.participants)}
@@ -562,7 +570,8 @@ class ActionsView(CaptureView):
         done = sum(1 for a in actions if a.done)
         earlier = sum(1 for t in self.session.parked if t.from_session)
         parked = f" · {earlier} parkert fra forrige møte (i)" if earlier else ""
-        return f"{len(actions)} punkter, {done} utført{parked} · h: med ansvarlig og frist"
+        count = plural("{n} punkt", "{n} punkter", len(actions))
+        return f"{count}, {done} utført{parked} · h: med ansvarlig og frist"
 
     def placeholder(self) -> str:
         return "Nytt oppfølgingspunkt – Enter legger til (r i listen: ansvarlig og frist) · Esc"
@@ -606,8 +615,8 @@ class PlanView(ActionsView):
             one_line(plan.frequency, 30),
             form,
             one_line(plan.platform, 20),
-            f"{len(plan.meetings)} datoer" if plan.meetings else "",
-            f"{len(plan.themes)} temaer" if plan.themes else "",
+            plural("{n} dato", "{n} datoer", len(plan.meetings)) if plan.meetings else "",
+            plural("{n} tema", "{n} temaer", len(plan.themes)) if plan.themes else "",
         ]
         summary = " · ".join(p for p in parts if p) or "ikke fylt ut ennå"
         return f"{summary} · c: skjemaet · h: oppfølging"
@@ -620,7 +629,8 @@ class NotesView(CaptureView):
 
     def heading(self) -> str:
         notes = self._notes()
-        return f"{len(notes)} notater i denne delen · Enter i listen: privat / i referatet"
+        count = plural("{n} notat", "{n} notater", len(notes))
+        return f"{count} i denne delen · Enter i listen: privat / i referatet"
 
     def placeholder(self) -> str:
         return "Notat – Enter legger til · Tab: listen · Esc: tilbake til møtet"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -37,17 +37,25 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Lukk"), key_display="esc")]
 
     def compose(self) -> ComposeResult:
-        lines = [_("[b]Møtets taster[/b] (virker når du ikke skriver i et felt)"), ""]
-        for binding in [*RUN_BINDINGS, *APP_BINDINGS]:
-            lines.append(f"  [b]{_key_text(binding):>16}[/b]  {_(binding.description)}")
-        lines += ["", _("[b]Skrive ned[/b]"), ""]
-        lines += [f"  [b]{_(key):>16}[/b]  {_(text)}" for key, text in CAPTURE_KEYS]
-        lines += [
-            "",
-            _("Alle handlinger finnes også i kommandopaletten (ctrl+p)."),
-            _("Alt lagres automatisk. ctrl+q avslutter; «startpakke run --resume» fortsetter."),
-        ]
+        meeting = [(_key_text(b), b.tooltip) for b in [*RUN_BINDINGS, *APP_BINDINGS]]
         with VerticalScroll(id="help-box", classes="dialog"):
             yield Static(_("Hjelp"), classes="dialog-title")
-            yield Static("\n".join(lines), id="help-text")
+            yield from _section(_("Møtets taster (virker når du ikke skriver i et felt)"), meeting)
+            yield from _section(_("Skrive ned"), [(_(k), _(v)) for k, v in CAPTURE_KEYS])
+            yield Static(
+                _(
+                    "Alle handlinger finnes også i kommandopaletten (ctrl+p). Alt lagres "
+                    "automatisk. ctrl+q avslutter; «startpakke run --resume» fortsetter."
+                ),
+                classes="help-note",
+            )
             yield Static(_("Esc: lukk"), classes="dialog-help")
+
+
+def _section(title: str, rows: list[tuple[str, str]]) -> ComposeResult:
+    """A heading and one row per key; a long line wraps within its own column."""
+    yield Static(title, classes="help-heading", markup=False)
+    for key, text in rows:
+        with Horizontal(classes="help-row"):
+            yield Static(key, classes="help-key", markup=False)
+            yield Static(text, classes="help-text", markup=False)

@@ -1,4 +1,4 @@
-"""Steg 7 «Før vi går…»: the plan for the network as a form.
+"""Steg 7 «Før vi går …»: the plan for the network as a form.
 
 Every change is saved at once through the controller (a Select when it changes, a text
 field on Enter or when the dialog closes), so closing the lid mid-form loses nothing.

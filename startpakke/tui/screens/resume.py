@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from startpakke.present import minutes_text
+from startpakke.view.format import minutes_text
 
 
 class ResumeScreen(ModalScreen[bool]):

@@ -6,29 +6,31 @@ engine's snapshot (computed from the clock, so missed ticks cannot make it drift
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from startpakke.controller import MeetingController
 from startpakke.engine import Snapshot
-from startpakke.present import clock_time, day_line, part_heading, phase_heading, round_line
 from startpakke.tui.bindings import RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
+from startpakke.tui.compat import breakpoint_class
 from startpakke.tui.widgets.big_clock import BigClock
+from startpakke.tui.widgets.key_bar import KeyBar
 from startpakke.tui.widgets.round_list import RoundList
+from startpakke.view.run import RunView, run_view
+
+if TYPE_CHECKING:
+    from startpakke.tui.screens.export import ExportChoice
 
 TICK_SECONDS = 0.2
 BLANK_NOTICE = "ROMMET SER BLANK SKJERM (b viser møtet igjen)"
 FLASH_SECONDS = 2.0
-
-
-def _breakpoint(size: int, breakpoints: list[tuple[int, str]]) -> str:
-    """The class of the largest breakpoint `size` reaches (as Textual chooses it)."""
-    return [name for minimum, name in breakpoints if size >= minimum][-1]
 
 
 class RunScreen(Screen[None]):
@@ -49,14 +51,16 @@ class RunScreen(Screen[None]):
         super().__init__(
             classes=" ".join(
                 (
-                    _breakpoint(width, self.HORIZONTAL_BREAKPOINTS),
-                    _breakpoint(height, self.VERTICAL_BREAKPOINTS),
+                    breakpoint_class(width, self.HORIZONTAL_BREAKPOINTS),
+                    breakpoint_class(height, self.VERTICAL_BREAKPOINTS),
                 )
             )
         )
         self.controller = controller
         self._alerted: tuple[int, int, int, int] | None = None
         self._shown_key: tuple[object, ...] | None = None
+        self.view: RunView | None = None
+        """What the screen shows now (`startpakke.view.run`); None before the first tick."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -75,7 +79,7 @@ class RunScreen(Screen[None]):
         yield Static(id="round", markup=False)
         yield CaptureArea(self.controller, id="capture-area")
         yield Static(id="day", markup=False)
-        yield Footer()
+        yield KeyBar(self._can_do_now, id="key-bar")
 
     def on_mount(self) -> None:
         self.refresh_state()
@@ -89,40 +93,37 @@ class RunScreen(Screen[None]):
     def watch_snap(self, snap: Snapshot | None) -> None:
         if snap is None:
             return
-        self.query_one(BigClock).show(snap)
+        view = run_view(snap)
+        self.view = view
+        self.query_one(BigClock).show(view.clock, snap)
         self.query_one(RoundList).show(snap.round)
-        self.query_one("#wall-clock", Static).update(clock_time(snap.now))
+        self.query_one("#wall-clock", Static).update(view.wall_clock)
         blank = self.controller.session.room_blank
-        day = day_line(snap)
-        self.query_one("#day", Static).update(f"{BLANK_NOTICE}  ·  {day}" if blank else day)
-        self.set_class(snap.paused, "-paused")
+        day = f"{BLANK_NOTICE}  ·  {view.day}" if blank else view.day
+        self.query_one("#day", Static).update(day)
+        self.set_class(view.paused, "-paused")
         self.set_class(blank, "-blank")
         self._alert_if_time_is_up(snap)
-        round_text = round_line(snap)
-        self.query_one("#round", Static).update(round_text)
-        self.query_one("#round", Static).display = bool(round_text)
+        round_line = self.query_one("#round", Static)
+        round_line.update(view.round)
+        round_line.display = bool(view.round)
         # Re-render the part only when the position changes, not on every tick.
-        key = (*snap.timer_key, snap.finished, snap.started)
-        if key != self._shown_key:
-            self._show_part(snap)
-            self._shown_key = key
+        if view.key != self._shown_key:
+            self._show_part(view)
+            self._shown_key = view.key
+            self.query_one(KeyBar).show(view)
 
-    def _show_part(self, snap: Snapshot) -> None:
+    def _show_part(self, view: RunView) -> None:
         # The time-up flash belongs to the timer that ran out: moving on ends it.
         self.query_one(BigClock).remove_class("-flash")
-        finished = " — møtet er ferdig" if snap.finished else ""
-        self.query_one("#part-title", Static).update(part_heading(snap) + finished)
-        self.query_one("#purpose", Static).update(snap.part.purpose)
-        self.query_one("#phase-title", Static).update(phase_heading(snap))
-        prompts = list(snap.phase.prompts) or list(snap.part.prompts)
-        if snap.step is not None:
-            prompts = list(snap.step.prompts) + prompts
-        self.query_one("#prompts", Static).update("\n".join(f"▸ {p}" for p in prompts))
+        self.query_one("#part-title", Static).update(view.title)
+        self.query_one("#purpose", Static).update(view.purpose)
+        self.query_one("#phase-title", Static).update(view.phase)
+        self.query_one("#prompts", Static).update("\n".join(f"▸ {p}" for p in view.prompts))
         banner = self.query_one("#banner", Static)
-        text, style = _banner(snap)
-        banner.update(text)
-        banner.display = bool(text)
-        banner.set_class(style == "listening", "-listening")
+        banner.update(view.banner)
+        banner.display = bool(view.banner)
+        banner.set_class(view.banner_kind == "listening", "-listening")
         self.query_one(CaptureArea).show_for(self.controller.captures_here())
 
     def _alert_if_time_is_up(self, snap: Snapshot) -> None:
@@ -140,6 +141,21 @@ class RunScreen(Screen[None]):
     def _after(self) -> None:
         self.refresh_state()
         self.refresh_bindings()  # grey out what no longer applies (e.g. «neste» at the end)
+        self.query_one(KeyBar).show(self.view)
+
+    def _can_do_now(self, action: str) -> bool:
+        """For the key bar: `check_action` says yes (not greyed out, not hidden), and `f`
+        only where it leads to another phase (after the last one `f` is `n`, shown already)."""
+        name = action.partition("(")[0]
+        if name == "next_phase" and self.view is not None and not self.view.has_next_phase:
+            return False
+        return self.check_action(name, ()) is True
+
+    def on_descendant_focus(self) -> None:
+        self.query_one(KeyBar).refresh()  # `c` is just a letter while a field has focus
+
+    def on_descendant_blur(self) -> None:
+        self.query_one(KeyBar).refresh()
 
     def action_next_part(self) -> None:
         self.controller.next_part()
@@ -213,7 +229,35 @@ class RunScreen(Screen[None]):
         self.query_one(CaptureArea).open_park()
 
     def action_export(self) -> None:
-        self.query_one(CaptureArea).open_export()
+        self._choose_document()
+
+    def _choose_document(self, again: ExportChoice | None = None, error: str = "") -> None:
+        from startpakke.documents.registry import output_folder
+        from startpakke.tui.screens.export import ExportScreen
+
+        startup = getattr(self.app, "startup", None)
+        folder = output_folder(getattr(startup, "session_path", None))
+        dialog = ExportScreen(self.controller.session, folder, again, error)
+        self.app.push_screen(dialog, self._make_document)
+
+    def _make_document(self, choice: ExportChoice | None) -> None:
+        """Make what the dialog chose; on failure the dialog comes back with the reason."""
+        from startpakke.documents.registry import make_document
+        from startpakke.errors import UserError
+
+        if choice is None:
+            return
+        try:
+            written = make_document(
+                choice.kind, self.controller.session, choice.path, agenda=self.controller.agenda
+            )
+        except UserError as err:
+            self._choose_document(choice, str(err))
+            return
+        except Exception as err:  # a writer's bug must not end the meeting
+            self._choose_document(choice, f"Kunne ikke lage dokumentet: {err}. Økten er lagret.")
+            return
+        self.notify(f"{choice.kind.name} laget: {written}", timeout=8)
 
     def action_toggle_theme(self) -> None:
         self.app.toggle_projector_theme()
@@ -255,24 +299,3 @@ class RunScreen(Screen[None]):
     @on(CaptureArea.Changed)
     def _captured(self) -> None:
         self.refresh_state()
-
-
-def _banner(snap: Snapshot) -> tuple[str, str]:
-    """A line that must not be missed: the end, the listening phase, or a reminder."""
-    if snap.finished:
-        return (
-            "Møtet er ferdig. Trykk e for nettverkskontrakten, referatet og kalenderen; "
-            "p går tilbake til siste del.",
-            "reminder",
-        )
-    if snap.round is not None and snap.round.focus_listening and snap.round.current:
-        name = snap.round.current.name
-        return (
-            f"🙉 {name} LYTTER – har snudd seg bort, noterer og kommenterer ikke. "
-            "Kollegaene drøfter.",
-            "listening",
-        )
-    reminder = (snap.step.reminder if snap.step else None) or snap.phase.reminder
-    if reminder:
-        return (f"⚠ {reminder}", "reminder")
-    return ("", "")

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from startpakke.controller import MeetingController
-from startpakke.present import behind_text, clock_time, minutes_text
+from startpakke.view.format import behind_text, clock_time, minutes_text
 
 NARROW = 100
 """Below this many columns the schedule drops «Min» and cuts long texts to fit."""

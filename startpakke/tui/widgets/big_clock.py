@@ -15,8 +15,8 @@ from textual.widgets import Digits, Static
 
 from startpakke.agenda.model import Speakers
 from startpakke.engine import Snapshot
-from startpakke.present import clock_face, minutes_text, timer_state, timer_status
 from startpakke.tui.widgets.block_clock import BlockClock
+from startpakke.view.run import ClockView
 
 STATES = ("ok", "low", "overtime", "paused")
 
@@ -44,7 +44,8 @@ def speakers_text(snap: Snapshot) -> Text | None:
 
 
 class BigClock(Vertical):
-    """Shows the innermost running timer (step, turn or phase) and the part's own time."""
+    """Shows a `ClockView`: the innermost running timer (step, turn or phase) and the part's
+    own time; after the meeting, how long it took."""
 
     DEFAULT_CSS = """
     BigClock { height: auto; }
@@ -62,38 +63,18 @@ class BigClock(Vertical):
             yield Static(id="clock-part", markup=False)
         yield Static(id="clock-speakers", markup=False)  # shown beside it on a large window
 
-    def show(self, snap: Snapshot) -> None:
+    def show(self, view: ClockView, snap: Snapshot) -> None:
         speakers = self.query_one("#clock-speakers", Static)
         text = speakers_text(snap)
         speakers.set_class(text is None, "-empty")
         speakers.update(text or "")
-        if snap.finished:
-            self._show_finished(snap)
-            return
-        main = snap.main
-        state = timer_state(main, snap.paused)
         for name in STATES:
-            self.set_class(name == state, f"-{name}")
-        self.query_one("#clock-label", Static).update(f"{main.label} · {minutes_text(main.budget)}")
-        self._face(clock_face(main.remaining))
-        self.query_one("#clock-status", Static).update(timer_status(main, snap.paused))
-        part = snap.part_timer
-        left = "over tiden" if part.overtime else "igjen"
-        self.query_one("#clock-part", Static).update(
-            f"Delen: {clock_face(part.remaining)} {left} av {minutes_text(part.budget)}"
-        )
-
-    def _face(self, face: str) -> None:
+            self.set_class(name == view.state, f"-{name}")
+        self.query_one("#clock-label", Static).update(view.label)
+        self.set_class(not view.face, "-no-face")
         digits = self.query_one("#clock-digits", Digits)
-        if digits.value != face:
-            digits.update(face)
-            self.query_one(BlockClock).face = face
-
-    def _show_finished(self, snap: Snapshot) -> None:
-        """After the last part: the time the meeting took, not a stopped countdown."""
-        for name in STATES:
-            self.set_class(name == "ok", f"-{name}")
-        self.query_one("#clock-label", Static).update("Møtet er ferdig · tid brukt")
-        self._face(clock_face(snap.used_seconds))
-        self.query_one("#clock-status", Static).update("")
-        self.query_one("#clock-part", Static).update("e: skriv dokumentene")
+        if view.face and digits.value != view.face:
+            digits.update(view.face)
+            self.query_one(BlockClock).face = view.face
+        self.query_one("#clock-status", Static).update(view.status)
+        self.query_one("#clock-part", Static).update(view.part_line)

@@ -1,7 +1,8 @@
-"""How run state reads as text: clock faces, status labels, headings.
+"""How times and timers read as text: clock faces, lengths of time, status words.
 
-Plain Python shared by the facilitator's app and the projector view, so both say the
-same thing the same way, and the wording is unit-tested without a screen.
+Plain Python shared by the facilitator's app, the projector and the schedule, so all say
+the same thing the same way, and the wording is unit-tested without a screen. What a
+whole screen shows is built from these in `startpakke.view.run` and the projector's room.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from datetime import datetime
 
 from startpakke.agenda.model import PhaseKind
 from startpakke.agenda.timing import format_duration
-from startpakke.engine import Snapshot, TimerView
+from startpakke.engine import TimerView
 
 PHASE_KIND_LABELS = {
     PhaseKind.individual: "individuelt",
@@ -45,6 +46,16 @@ def minutes_text(seconds: float) -> str:
     return format_duration(abs(seconds))
 
 
+def elapsed_text(seconds: float) -> str:
+    """«9 min 18 s», «2 t 58 min»: how long something took, never like a time of day."""
+    whole = max(0, round(seconds))
+    if whole < 3600:
+        return format_duration(whole)
+    hours, rest = divmod(whole, 3600)
+    minutes = rest // 60
+    return f"{hours} t {minutes} min" if minutes else f"{hours} t"
+
+
 def timer_status(timer: TimerView, paused: bool) -> str:
     """A text label for the clock's state, so colour is never the only signal."""
     if paused:
@@ -67,17 +78,6 @@ def timer_state(timer: TimerView, paused: bool) -> str:
     return "ok"
 
 
-def part_heading(snap: Snapshot) -> str:
-    """«Steg 3 av 7: Min bruksanvisning i samarbeid»."""
-    return f"{snap.part_label}: {snap.part.title}"
-
-
-def phase_heading(snap: Snapshot) -> str:
-    kind = PHASE_KIND_LABELS.get(snap.phase.kind, "")
-    counter = f"Fase {snap.phase_index + 1} av {snap.phase_count}"
-    return f"{counter}: {snap.phase.title}" + (f" ({kind})" if kind else "")
-
-
 def clock_time(moment: datetime) -> str:
     return moment.strftime("%H:%M")
 
@@ -88,36 +88,3 @@ def behind_text(seconds: float) -> str:
     if minutes == 0:
         return "i rute"
     return f"{minutes} min bak" if seconds > 0 else f"{minutes} min foran"
-
-
-def day_line(snap: Snapshot) -> str:
-    """The day at a glance: progress, the projected end and ahead/behind plan."""
-    if not snap.started:
-        return f"Planlagt slutt {clock_time(snap.day_end)}"
-    if snap.finished:
-        return "Møtet er ferdig"
-    percent = round(snap.progress * 100)
-    return (
-        f"Dagen {percent} %  ·  slutt ca. {clock_time(snap.projected_end)} "
-        f"({behind_text(snap.behind_seconds)})  ·  plan med pause {clock_time(snap.day_end)}"
-    )
-
-
-def round_line(snap: Snapshot) -> str:
-    """«Nå: Anne · Neste: Bjørn · Borte: Cecilie · tur 1 av 3»."""
-    view = snap.round
-    if view is None:
-        return ""
-    if view.done:
-        text = "Runden er ferdig – trykk f for neste fase"
-    else:
-        current = view.current.name if view.current else "–"
-        following = view.next.name if view.next else "ingen (siste tur)"
-        text = (
-            f"Nå: {current}  ·  Neste: {following}  ·  tur {view.turn_number} av {view.turns_total}"
-        )
-    if view.absent:
-        text += "  ·  Borte: " + ", ".join(p.name for p in view.absent)
-    if view.fit is not None and view.fit.shortened:
-        text += f"  ·  turene kortet til {minutes_text(view.fit.seconds)}"
-    return text

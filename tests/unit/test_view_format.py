@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from startpakke.engine import TimerView
-from startpakke.present import behind_text, clock_face, minutes_text, timer_state, timer_status
+from startpakke.view.format import behind_text, clock_face, minutes_text, timer_state, timer_status
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,212 @@
+"""Every document a session can make, in one table: the CLI's `--format` and the app's `e`.
+
+One row per kind: the key (`startpakke export --format KEY`), the Norwegian name shown in the
+dialog and in messages, how the default file is named, and the writer. The writers are
+imported when a document is made, not when the table is read, so `startpakke export` pulls
+in only what the chosen format needs (the contract is written in well under half a second)
+and the table itself costs nothing to import.
+"""
+
+from __future__ import annotations
+
+from startpakke.errors import UserError
+from startpakke.text import slug
+
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `startpakke --version` reads this module
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+    from pathlib import Path
+
+    from startpakke.agenda.model import Agenda
+    from startpakke.session.model import Session
+
+    Writer = Callable[[Session, Agenda | None, Path, Path | None], Path]
+    """(session, agenda or None, path, Word template or None) → the path written."""
+
+
+class DocumentKind:
+    """One kind of document made from a session: a row of `DOCUMENTS`.
+
+    A plain class rather than a dataclass: `startpakke --version` builds the command line,
+    which reads this table, and `dataclasses` (with `inspect`) would double its start.
+    """
+
+    __slots__ = (
+        "dated",
+        "description",
+        "key",
+        "name",
+        "needs_agenda",
+        "stem",
+        "suffix",
+        "word",
+        "write_with",
+    )
+
+    def __init__(
+        self,
+        key: str,
+        name: str,
+        description: str,
+        stem: str,
+        suffix: str,
+        write_with: Writer,
+        *,
+        dated: bool = True,
+        needs_agenda: bool = False,
+        word: bool = True,
+    ) -> None:
+        self.key = key
+        """The name on the command line: `--format kontrakt`."""
+        self.name = name
+        """What the facilitator reads: «Nettverkskontrakt»."""
+        self.description = description
+        """The line in the export dialog: what it is and which kind of file."""
+        self.stem = stem
+        """The default file name starts with this, then the network and the meeting date."""
+        self.suffix = suffix
+        self.write_with = write_with
+        self.dated = dated
+        """The default file name ends with the meeting date (the calendar spans many)."""
+        self.needs_agenda = needs_agenda
+        """The writer reads the session's agenda (its parts and their plan)."""
+        self.word = word
+        """A Word document: it takes `--template` and `--pdf`."""
+
+    def __repr__(self) -> str:
+        return f"DocumentKind({self.key!r})"
+
+    def default_filename(self, session: Session) -> str:
+        """«nettverkskontrakt-nettverket-i-testdal-2026-09-14.docx»."""
+        parts = [self.stem, slug(session.network.name)]
+        if self.dated:
+            parts.append(meeting_date(session).isoformat())
+        return "-".join(parts) + self.suffix
+
+
+def meeting_date(session: Session) -> date:
+    """The day the documents are dated: the meeting's, else the day the session began."""
+    return session.network.meeting_date or session.created_at.date()
+
+
+# -- the writers, imported when used -------------------------------------------------------
+
+
+def _contract(session: Session, _agenda: Agenda | None, path: Path, template: Path | None) -> Path:
+    from startpakke.documents.contract import write_contract
+
+    return write_contract(session, path, template)
+
+
+def _referat(session: Session, agenda: Agenda | None, path: Path, template: Path | None) -> Path:
+    from startpakke.documents.referat import write_referat
+
+    assert agenda is not None
+    return write_referat(session, agenda, path, template)
+
+
+def _calendar(session: Session, _agenda: Agenda | None, path: Path, _template: Path | None) -> Path:
+    from startpakke.documents.calendar import write_ics
+
+    return write_ics(session, path)
+
+
+def _runsheet(session: Session, agenda: Agenda | None, path: Path, template: Path | None) -> Path:
+    from startpakke.documents.runsheet import write_session_runsheet
+
+    assert agenda is not None
+    return write_session_runsheet(session, agenda, path, template)
+
+
+DOCUMENTS: tuple[DocumentKind, ...] = (
+    DocumentKind(
+        "kontrakt",
+        "Nettverkskontrakt",
+        "Nettverkskontrakt (Word)",
+        "nettverkskontrakt",
+        ".docx",
+        _contract,
+    ),
+    DocumentKind(
+        "referat",
+        "Referat",
+        "Referat (Word)",
+        "referat",
+        ".docx",
+        _referat,
+        needs_agenda=True,
+    ),
+    DocumentKind(
+        "ics",
+        "Møtedatoer",
+        "Møtedatoer til kalenderen (.ics)",
+        "nettverksmoter",
+        ".ics",
+        _calendar,
+        dated=False,
+        word=False,
+    ),
+    DocumentKind(
+        "runsheet",
+        "Kjøreplan",
+        "Kjøreplan med faktiske tider (Word)",
+        "kjoreplan",
+        ".docx",
+        _runsheet,
+        needs_agenda=True,
+    ),
+)
+"""In the order the dialog lists them; the first is the default."""
+
+KEYS: tuple[str, ...] = tuple(document.key for document in DOCUMENTS)
+
+
+def document(key: str) -> DocumentKind:
+    """The row for `key` (one of `KEYS`)."""
+    for row in DOCUMENTS:
+        if row.key == key:
+            return row
+    raise KeyError(key)
+
+
+def output_folder(session_path: Path | None) -> Path:
+    """Where the app puts documents: beside the session file when the user chose where it
+    lives, else the current folder (never inside the data folder, where nobody looks)."""
+    from pathlib import Path
+
+    from startpakke.paths import data_dir
+
+    if session_path is None:
+        return Path.cwd()
+
+    try:
+        if session_path.resolve().is_relative_to(data_dir().resolve()):
+            return Path.cwd()
+    except (OSError, ValueError):
+        return Path.cwd()
+    return session_path.parent
+
+
+def make_document(
+    kind: DocumentKind,
+    session: Session,
+    path: Path,
+    *,
+    agenda: Agenda | None = None,
+    template: Path | None = None,
+) -> Path:
+    """Write one document; a UserError with a Norwegian message when it cannot be written.
+
+    The session is only read. `agenda` is needed by the kinds with `needs_agenda`.
+    """
+    from pathlib import Path
+
+    if kind.needs_agenda and agenda is None:
+        raise ValueError(f"{kind.key} needs the session's agenda")
+    try:
+        return Path(kind.write_with(session, agenda, path, template))
+    except UserError:
+        raise
+    except OSError as err:
+        raise UserError(f"Kunne ikke lage {path}: {err.strerror or err}.") from None

@@ -1,0 +1,63 @@
+"""Where startpakke leans on how Textual works inside — in one place.
+
+Two start-up shortcuts do by hand what Textual would do a moment later, so the first frame
+is styled once instead of twice (benchmarks/README.md, «what changed for the first
+frame»), and one text field takes Enter in its private key handler. All depend on
+Textual's behaviour beyond its documented API, so each has a test in
+`tests/functional/test_registry_compat.py` that compares it with what Textual itself does
+or what the facilitator must see; a Textual upgrade that changes the behaviour fails
+there, not on a meeting day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from textual import events
+from textual.app import App
+from textual.theme import Theme
+from textual.widgets import Input
+
+
+def set_first_theme(app: App[object], theme: Theme) -> None:
+    """Use `theme` from the first frame without the theme watcher's full CSS pass.
+
+    Setting `App.theme` re-parses and re-applies every stylesheet (about 8 ms). Before the
+    app runs nothing has been parsed yet, so set the value, the CSS variables and the class
+    the watcher would set. The colour filter already fits, since the default theme is
+    dark too (asserted). Call it from the app's `__init__`, after registering `theme`.
+    """
+    assert theme.dark and app.current_theme.dark
+    app.set_reactive(App.theme, theme.name)
+    app.stylesheet.set_variables(app.get_css_variables())
+    app.set_class(True, f"-theme-{theme.name}")
+
+
+def breakpoint_class(size: int, breakpoints: Sequence[tuple[int, str]]) -> str:
+    """The class of the largest breakpoint `size` reaches, as Textual picks it on resize.
+
+    A screen created with its breakpoint classes already set is not restyled again by its
+    first resize before the first frame.
+    """
+    return [name for minimum, name in breakpoints if size >= minimum][-1]
+
+
+class EnterInOrderInput(Input):
+    """A text field whose Enter is handled in the order the keys were typed.
+
+    With Input's own Enter binding, letters typed right after Enter (a fast typist adding
+    one rule after another) could join the text being added. Here Enter is taken in the
+    key handler instead: Textual calls a subclass's `_on_key` before `Input._on_key`, and
+    `prevent_default()` keeps the base class from seeing that key.
+    """
+
+    def __init__(self, *, on_enter: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._on_enter = on_enter
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self._on_enter()

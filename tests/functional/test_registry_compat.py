@@ -1,0 +1,95 @@
+"""Each start-up shortcut in `startpakke.tui.compat` does what Textual itself would do.
+
+They lean on Textual's behaviour beyond its documented API; these tests compare each with
+Textual's own way, so an upgrade that changes the behaviour fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import Static
+
+from startpakke.tui.compat import EnterInOrderInput, breakpoint_class, set_first_theme
+from startpakke.tui.theme import DARK, THEMES
+
+
+class _Themed(App[None]):
+    CSS = "Static { background: $primary; color: $text; border: round $accent; }"
+
+    def __init__(self, shortcut: bool) -> None:
+        super().__init__()
+        for theme in THEMES:
+            self.register_theme(theme)
+        if shortcut:
+            set_first_theme(self, DARK)
+        else:
+            self.theme = DARK.name
+
+    def compose(self) -> ComposeResult:
+        yield Static("Steg 3 av 7")
+
+
+async def test_the_first_theme_comes_out_as_setting_app_theme_would() -> None:
+    seen = []
+    for shortcut in (True, False):
+        app = _Themed(shortcut)
+        async with app.run_test(size=(40, 6)) as pilot:
+            await pilot.pause()
+            seen.append(
+                (
+                    app.theme,
+                    app.get_css_variables(),
+                    sorted(c for c in app.classes if c.startswith("-")),
+                    app.export_screenshot(),
+                )
+            )
+    assert seen[0][:3] == seen[1][:3]
+    assert seen[0][3] == seen[1][3], "the same frame, pixel for pixel"
+
+
+HORIZONTAL = [(0, "-narrow"), (100, "-wide"), (150, "-huge")]
+VERTICAL = [(0, "-short"), (45, "-tall")]
+
+
+class _Plain(Screen[None]):
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL
+    VERTICAL_BREAKPOINTS = VERTICAL
+
+
+class _Breakpoints(App[None]):
+    def on_mount(self) -> None:
+        self.push_screen(_Plain())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 45), (149, 44), (160, 50)])
+async def test_breakpoint_classes_are_the_ones_textual_gives(size: tuple[int, int]) -> None:
+    app = _Breakpoints()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        given = {c for c in app.screen.classes if c in {n for _, n in HORIZONTAL + VERTICAL}}
+    assert given == {breakpoint_class(size[0], HORIZONTAL), breakpoint_class(size[1], VERTICAL)}
+
+
+class _Typing(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.added: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield EnterInOrderInput(on_enter=self._add, id="field")
+
+    def _add(self) -> None:
+        field = self.query_one(EnterInOrderInput)
+        self.added.append(field.value)
+        field.value = ""
+
+
+async def test_enter_is_taken_in_the_order_the_keys_came() -> None:
+    app = _Typing()
+    async with app.run_test() as pilot:
+        await pilot.press(*"ab", "enter", *"cd", "enter", *"e")
+        await pilot.pause()
+        assert app.added == ["ab", "cd"]
+        assert app.query_one(EnterInOrderInput).value == "e"

@@ -1,0 +1,100 @@
+"""`e`: the highlighted document is the one that is made (issue 14.1).
+
+↑/↓ choose, Enter (or ctrl+s) makes it; the message names the kind and the path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from startpakke.cli import build_parser
+from startpakke.commands.run import _prepare
+from startpakke.engine import FakeClock
+from startpakke.tui.app import StartpakkeApp, Startup
+
+SIZE = (120, 40)
+NAMES = "Anne,Bjørn,Cecilie"
+
+
+def open_app(path: Path, *extra: str) -> StartpakkeApp:
+    """The app as `startpakke run --session PATH …` starts it, on a fake clock."""
+    args = build_parser().parse_args(["run", "--session", str(path), *extra])
+    agenda, store, resume = _prepare(args)
+    startup = Startup(
+        agenda=agenda,
+        session=store.session,
+        save=lambda _session: store.save(),
+        session_path=store.path,
+        resume=resume,
+        bell=False,
+    )
+    return StartpakkeApp(startup, clock=FakeClock())
+
+
+async def start_meeting(pilot: object) -> None:
+    await pilot.press("ctrl+s")  # type: ignore[attr-defined]  # the setup screen: start
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def _messages(app: object) -> list[str]:
+    return [n.message for n in app._notifications]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def session_file(tmp_path: Path) -> Path:
+    return tmp_path / "okt.json"
+
+
+@pytest.mark.parametrize("key", ["enter", "ctrl+s"])
+async def test_down_then_write_makes_the_referat_not_the_contract(
+    session_file: Path, tmp_path: Path, key: str
+) -> None:
+    app = open_app(session_file, "--names", NAMES)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_meeting(pilot)
+        await pilot.press("e", "down", key)
+        await pilot.pause()
+        written = sorted(p.name for p in tmp_path.glob("*.docx"))
+        assert len(written) == 1 and written[0].startswith("referat-"), written
+        message = _messages(app)[-1]
+        assert "Referat" in message and str(tmp_path / written[0]) in message
+        assert not app.screen.query("#export-path"), "the dialog closes after making it"
+
+
+async def test_every_kind_is_offered_in_the_table_order(session_file: Path, tmp_path: Path) -> None:
+    from startpakke.documents.registry import DOCUMENTS
+
+    app = open_app(session_file, "--names", NAMES)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_meeting(pilot)
+        for index, document in enumerate(DOCUMENTS):
+            await pilot.press("e", *["down"] * index)
+            path = Path(app.screen.query_one("#export-path", Input).value)
+            assert path.name == document.default_filename(app.controller.session)  # type: ignore[union-attr]
+            assert path.parent == tmp_path, "beside a session file the user placed"
+            await pilot.press("escape")
+
+
+async def test_a_bad_path_keeps_the_dialog_and_the_choice(
+    session_file: Path, tmp_path: Path
+) -> None:
+    app = open_app(session_file, "--names", NAMES)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_meeting(pilot)
+        await pilot.press("e", "down", "down", "down")  # the run sheet
+        field = app.screen.query_one("#export-path", Input)
+        field.value = str(tmp_path / "finnes-ikke" / "plan.docx")
+        await pilot.press("enter")
+        await pilot.pause()
+        field = app.screen.query_one("#export-path", Input)
+        assert field.value == str(tmp_path / "finnes-ikke" / "plan.docx"), "nothing typed is lost"
+        error = str(app.screen.query_one("#export-result").render())
+        assert "finnes-ikke" in error
+        field.value = str(tmp_path / "plan.docx")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "plan.docx").exists()
+        assert "Kjøreplan" in _messages(app)[-1]

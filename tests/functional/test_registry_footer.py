@@ -1,0 +1,100 @@
+"""The run screen's footer: what is needed now is shown whole, `?` holds the rest (14.13)."""
+
+from __future__ import annotations
+
+import pytest
+from rich.text import Text
+
+from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
+from startpakke.tui.screens.run import RunScreen
+from tests.tui_helpers import make_app
+
+
+def footer(app: object) -> str:
+    """The footer's text as the facilitator reads it, row by row."""
+    bar = app.screen.query_one("#key-bar")  # type: ignore[attr-defined]
+    rendered = bar.render()
+    assert isinstance(rendered, Text)
+    return rendered.plain
+
+
+def words(app: object) -> list[str]:
+    return footer(app).split()
+
+
+async def go_to_phase(pilot, app, part: str, phase: str) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(12):
+        if app.controller.part.id == part and app.controller.phase.id == phase:
+            return
+        await pilot.press("n" if app.controller.part.id != part else "f")
+    raise AssertionError(f"never reached {part}/{phase}")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_in_a_round_the_turn_keys_come_first_and_nothing_is_cut(
+    size: tuple[int, int],
+) -> None:
+    app, _, _, _ = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        text = footer(app)
+        first_row = text.splitlines()[0]
+        assert first_row.split()[:4] == ["t", "Neste", "tur", "a"]
+        assert text.rstrip().endswith("? Alle taster"), "the rest is one ? away"
+        for row in text.splitlines():
+            assert len(row) <= size[0] - 1, "every row fits its window"
+        shown = {b.description for b in RUN_BINDINGS if f" {b.description}" in text}
+        assert {"Neste tur", "Borte", "Pause", "Neste del"} <= shown
+        assert "Neste fase" not in shown, "innsjekk has one phase: f would be n"
+
+
+async def test_at_120_columns_capture_documents_schedule_and_notes_are_shown() -> None:
+    app, _, _, _ = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        text = footer(app)
+        for entry in ["c Skriv ned", "e Dokumenter", "o Tidsplan", "m Notat", "h Oppfølging",
+                      "d Deltakere", "? Alle taster"]:  # fmt: skip
+            assert entry in text, (entry, text)
+
+
+async def test_in_a_capture_phase_c_comes_first() -> None:
+    app, _, _, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await go_to_phase(pilot, app, "steg4", "konsensus")
+        assert words(app)[:3] == ["c", "Skriv", "ned"]
+        assert "t" not in words(app), "no round here: no turn key"
+
+
+async def test_after_the_meeting_documents_come_first() -> None:
+    app, _, _, _ = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        for _ in range(len(app.controller.agenda.parts)):  # type: ignore[union-attr]
+            await pilot.press("n")
+        await pilot.pause()
+        assert app.controller.engine.finished  # type: ignore[union-attr]
+        assert words(app)[:2] == ["e", "Dokumenter"]
+        assert "Neste" not in footer(app)
+
+
+async def test_help_and_palette_read_the_same_declaration() -> None:
+    app, _, _, _ = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles == [b.tooltip for b in [*RUN_BINDINGS, *APP_BINDINGS]]
+        assert len(set(titles)) == len(titles), "each action once (no «Lyst/mørkt» twice)"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        shown = " ".join(str(s.render()) for s in app.screen.query(".help-text"))
+        for binding in RUN_BINDINGS:
+            assert binding.tooltip in shown
+            assert binding.description.casefold() in binding.tooltip.casefold(), (
+                "the help line reads like the footer's word"
+            )
