@@ -14,6 +14,7 @@ from startpakke.documents.base import (
     set_row_height,
     short_date,
 )
+from startpakke.labels import capitalised
 from startpakke.text import clean, slug
 
 if TYPE_CHECKING:
@@ -130,7 +131,8 @@ def _own_text(writer: DocumentWriter, session: Session, number: int) -> bool:
 
 
 def _competences(writer: DocumentWriter, session: Session, number: int) -> bool:
-    from startpakke.session.model import CATEGORY_COLOURS, CATEGORY_LABELS, CompetenceCategory
+    from startpakke.labels import category_colour
+    from startpakke.session.model import CompetenceCategory
 
     writer.heading(f"{number}. Vår kompetanse")
     writer.paragraph(
@@ -143,7 +145,7 @@ def _competences(writer: DocumentWriter, session: Session, number: int) -> bool:
         writer.paragraph("Ingen kompetanse er registrert ennå.")
         return True
     categories = list(CompetenceCategory)
-    headers = ["Hvem"] + [f"{CATEGORY_LABELS[c]} ({CATEGORY_COLOURS[c]} lapp)" for c in categories]
+    headers = ["Hvem"] + [f"{capitalised(c)} ({category_colour(c)} lapp)" for c in categories]
     order = [p.id for p in session.participants]
     people = sorted(
         {c.participant for c in items},
@@ -176,7 +178,7 @@ def _plan(writer: DocumentWriter, session: Session, number: int) -> bool:
         ("Leder", common.leader_text(session)),
         ("Sekretær / referent", common.secretary_text(session)),
         ("Hvor ofte vi møtes", clean(plan.frequency).strip() or "Ikke bestemt"),
-        ("Form", common.FORMATS.get(plan.format, plan.format)),
+        ("Form", capitalised(plan.format)),
         ("Plattform", clean(plan.platform).strip() or "Ikke bestemt"),
     ]
     if plan.everyone_brings_case:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from startpakke.documents import common
 from startpakke.documents.base import BLANK, DocumentWriter, short_date
+from startpakke.labels import capitalised
 from startpakke.text import clean, slug
 
 if TYPE_CHECKING:
@@ -276,7 +277,8 @@ class _Items:
     def _competences(self, item: Item) -> None:
         if not self._once("competences"):
             return
-        from startpakke.session.model import CATEGORY_COLOURS, CATEGORY_LABELS, CompetenceCategory
+        from startpakke.labels import category_colour
+        from startpakke.session.model import CompetenceCategory
 
         items = [c for c in self.session.competences if clean(c.text).strip()]
         if not items:
@@ -286,7 +288,7 @@ class _Items:
             mine = [c for c in items if c.category is category]
             if not mine:
                 continue
-            label = f"{CATEGORY_LABELS[category]} ({CATEGORY_COLOURS[category]}):"
+            label = f"{capitalised(category)} ({category_colour(category)}):"
             text = "; ".join(f"{clean(c.text)} ({self.name(c.participant)})" for c in mine)
             item.status.append((label, text))
         self._chosen(item)
@@ -311,7 +313,7 @@ class _Items:
         if clean(plan.frequency).strip():
             item.status.append(("Hvor ofte:", clean(plan.frequency)))
         if plan.format:
-            item.status.append(("Form:", common.FORMATS[plan.format]))
+            item.status.append(("Form:", capitalised(plan.format)))
         if clean(plan.platform).strip():
             item.status.append(("Plattform:", clean(plan.platform)))
         themes = [clean(t) for t in plan.themes if clean(t).strip()]

@@ -23,6 +23,7 @@ from startpakke.documents.base import (
     long_date,
     set_cell,
 )
+from startpakke.labels import capitalised
 from startpakke.text import clean, slug
 
 if TYPE_CHECKING:
@@ -284,7 +285,7 @@ def write_session_runsheet(
                 [
                     p.name,
                     p.service or "–",
-                    "Vara" if p.role == "deputy" else "Medlem",
+                    capitalised(p.role),
                     "ja" if p.present else "nei",
                 ]
                 for p in session.participants

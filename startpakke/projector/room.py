@@ -16,11 +16,10 @@ from typing import Literal
 
 from startpakke.agenda.model import Agenda, CaptureKind, Speakers
 from startpakke.engine import Clock, Person, RunEngine, Snapshot, SystemClock
+from startpakke.labels import capitalised, category_colour
 from startpakke.present import clock_face, clock_time, minutes_text, timer_state, timer_status
 from startpakke.projector.follow import SessionFollower
 from startpakke.session.model import (
-    CATEGORY_COLOURS,
-    CATEGORY_LABELS,
     CompetenceCategory,
     Session,
 )
@@ -254,8 +253,8 @@ def competence_columns(session: Session) -> tuple[CompetenceColumn, ...]:
         columns.append(
             CompetenceColumn(
                 category=category,
-                label=CATEGORY_LABELS[category],
-                colour=CATEGORY_COLOURS[category],
+                label=capitalised(category),
+                colour=category_colour(category),
                 notes=tuple(
                     CompetenceNote(c.text, session.name_of(c.participant), c.top, c.chosen)
                     for c in notes

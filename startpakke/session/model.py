@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from startpakke.modeling import CONFIG, After
 from startpakke.modeling import json_schema as _json_schema
@@ -64,22 +64,36 @@ class CompetenceCategory(StrEnum):
     """Personlig kompetanse — relasjoner, kommunikasjon og samspill."""
 
 
-CATEGORY_LABELS: dict[CompetenceCategory, str] = {
-    CompetenceCategory.teoretisk: "Teoretisk kunnskap",
-    CompetenceCategory.yrkesspesifikk: "Yrkesspesifikke ferdigheter",
-    CompetenceCategory.personlig: "Personlig kompetanse",
-}
-CATEGORY_HINTS: dict[CompetenceCategory, str] = {
-    CompetenceCategory.teoretisk: "faglig innsikt, modeller og lovverk",
-    CompetenceCategory.yrkesspesifikk: "metoder, verktøy og praksis",
-    CompetenceCategory.personlig: "relasjoner, kommunikasjon og samspill",
-}
-# The post-it colour of each category: shown with its name, never as the only signal.
-CATEGORY_COLOURS: dict[CompetenceCategory, str] = {
-    CompetenceCategory.teoretisk: "gul",
-    CompetenceCategory.yrkesspesifikk: "blå",
-    CompetenceCategory.personlig: "rosa",
-}
+class PlanTerm(StrEnum):
+    """How long the leader and the secretary serve (steg 7)."""
+
+    year = "year"
+    """For ett år."""
+    rotating = "rotating"
+    """På omgang: a new leader and secretary for each meeting."""
+    unset = ""
+    """Not decided yet."""
+
+
+class MeetingFormat(StrEnum):
+    """Whether the network meets digitally, physically or both (steg 7)."""
+
+    digital = "digital"
+    physical = "physical"
+    both = "both"
+    unset = ""
+    """Not decided yet."""
+
+
+class AgreementLevel(StrEnum):
+    """How far the group agrees on a proposed rule (consent, as sociocracy has it)."""
+
+    agree = "agree"
+    """Enig."""
+    accept = "accept"
+    """Kan leve med: not my first choice, but I can live with it."""
+    objection = "objection"
+    """Innsigelse: someone objects, and says why."""
 
 
 @dataclass(kw_only=True)
@@ -227,11 +241,11 @@ class Plan:
     """Deltaker-id for nettverkets leder."""
     secretary: str | None = None
     """Deltaker-id for sekretæren."""
-    term: Literal["year", "rotating", ""] = ""
+    term: PlanTerm = PlanTerm.unset
     """Leder/sekretær for ett år (`year`) eller på omgang (`rotating`)."""
     frequency: str = ""
     """Hvor ofte nettverket møtes."""
-    format: Literal["digital", "physical", "both", ""] = ""
+    format: MeetingFormat = MeetingFormat.unset
     """Digitale, fysiske treff eller begge deler."""
     platform: str = ""
     """Plattform for kontakt, f.eks. Teams."""

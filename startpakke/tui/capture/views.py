@@ -16,11 +16,10 @@ from rich.text import Text
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
 from startpakke.engine.rounds import focus_fit_text
+from startpakke.labels import capitalised, category_colour, label
 from startpakke.session import edit as ops
 from startpakke.session.edit import TOP_LIMIT, EditError
 from startpakke.session.model import (
-    CATEGORY_COLOURS,
-    CATEGORY_LABELS,
     Action,
     Competence,
     CompetenceCategory,
@@ -58,12 +57,12 @@ def one_line(text: str, limit: int = 200) -> str:
 
 def category_badge(category: CompetenceCategory) -> Text:
     """« gul · teoretisk » on the post-it colour: the colour named, never colour alone."""
-    return Text(f" {CATEGORY_COLOURS[category]} · {category.value} ", CATEGORY_STYLES[category])
+    return Text(f" {category_colour(category)} · {category.value} ", CATEGORY_STYLES[category])
 
 
 def category_label(category: CompetenceCategory) -> Text:
     """The badge followed by the category's full name, for the field's label."""
-    return Text.assemble(category_badge(category), " ", CATEGORY_LABELS[category])
+    return Text.assemble(category_badge(category), " ", capitalised(category))
 
 
 def format_date(value: object) -> str:
@@ -561,10 +560,8 @@ class PlanView(ActionsView):
 
     def heading(self) -> str:
         plan = self.session.plan
-        term = {"year": "ett år", "rotating": "på omgang"}.get(plan.term, "")
-        form = {"digital": "digitalt", "physical": "fysisk", "both": "digitalt og fysisk"}.get(
-            plan.format, ""
-        )
+        term = label(plan.term) if plan.term else ""
+        form = label(plan.format) if plan.format else ""
         parts = [
             f"leder {one_line(self.session.name_of(plan.leader), 20)}" if plan.leader else "",
             f"sekretær {one_line(self.session.name_of(plan.secretary), 20)}"

@@ -14,13 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from startpakke.controller import MeetingController
+from startpakke.labels import choices, label
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import Role
 from startpakke.tui.capture.views import one_line
-
-ROLES = [("medlem", Role.member.value), ("vara", Role.deputy.value)]
-ROLE_LABELS = {Role.member: "medlem", Role.deputy: "vara"}
 
 
 class ParticipantsScreen(ModalScreen[None]):
@@ -50,7 +48,7 @@ class ParticipantsScreen(ModalScreen[None]):
                 yield Input(placeholder="Navn", id="person-name", compact=True)
                 yield Input(placeholder="Kommune/tjeneste", id="person-service", compact=True)
                 yield Select(
-                    ROLES,
+                    choices(Role),
                     value=Role.member.value,
                     allow_blank=False,
                     id="person-role",
@@ -85,7 +83,7 @@ class ParticipantsScreen(ModalScreen[None]):
             cells = (
                 one_line(person.name, 40),
                 one_line(person.service, 30),
-                ROLE_LABELS[person.role],
+                label(person.role),
                 one_line(person.contact, 30),
                 "✓ ja" if person.present else "✗ nei",
             )

@@ -18,13 +18,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select, Static
 
 from startpakke.controller import MeetingController
+from startpakke.labels import choices
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
+from startpakke.session.model import MeetingFormat, PlanTerm
 from startpakke.tui.capture.dates import parse_date, show_date
 from startpakke.tui.capture.views import one_line
-
-TERMS = [("for ett år", "year"), ("på omgang (rotasjon)", "rotating")]
-FORMATS = [("digitale treff", "digital"), ("fysiske treff", "physical"), ("begge deler", "both")]
 
 
 def _value(select: Select[Any]) -> Any:
@@ -82,7 +81,7 @@ class PlanScreen(ModalScreen[None]):
             with Horizontal(classes="form-row"):
                 yield Label("Periode", classes="form-label")
                 yield Select(
-                    TERMS,
+                    choices(PlanTerm),
                     value=plan.term or Select.NULL,
                     prompt="velg",
                     id="plan-term",
@@ -98,7 +97,7 @@ class PlanScreen(ModalScreen[None]):
             with Horizontal(classes="form-row"):
                 yield Label("Form", classes="form-label")
                 yield Select(
-                    FORMATS,
+                    choices(MeetingFormat),
                     value=plan.format or Select.NULL,
                     prompt="velg",
                     id="plan-format",
@@ -251,9 +250,9 @@ class PlanScreen(ModalScreen[None]):
         if not self.plan.meetings:
             self._error(EditError("Legg inn møtedatoer først."))
             return
-        if self._edit(ops.rotate_roles) and self.plan.term != "rotating":
-            self._edit(ops.set_plan, term="rotating")
-            self.query_one("#plan-term", Select).value = "rotating"
+        if self._edit(ops.rotate_roles) and self.plan.term is not PlanTerm.rotating:
+            self._edit(ops.set_plan, term=PlanTerm.rotating)
+            self.query_one("#plan-term", Select).value = PlanTerm.rotating
 
     # -- themes ---------------------------------------------------------------------------------
 

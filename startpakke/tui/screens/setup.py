@@ -12,10 +12,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
+from startpakke.labels import choices, label
 from startpakke.session.model import Participant, Role, Session
 
 RECOMMENDED_MAX = 6
-ROLE_LABELS = {Role.member: "medlem", Role.deputy: "vara"}
 
 
 def parse_date(text: str) -> date | None:
@@ -60,7 +60,7 @@ class SetupScreen(Screen[Session]):
                 yield Input(placeholder="Navn", id="p-name")
                 yield Input(placeholder="Kommune/tjeneste", id="p-service")
                 yield Select(
-                    [("medlem", Role.member.value), ("vara", Role.deputy.value)],
+                    choices(Role),
                     value=Role.member.value,
                     allow_blank=False,
                     id="p-role",
@@ -88,7 +88,7 @@ class SetupScreen(Screen[Session]):
         table = self.query_one(DataTable)
         table.clear()
         for person in self.session.participants:
-            cells = (person.name, person.service, ROLE_LABELS[person.role], person.contact)
+            cells = (person.name, person.service, label(person.role), person.contact)
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
             table.add_row(*(Text(cell) for cell in cells), key=person.id)
         count = len(self.session.participants)
