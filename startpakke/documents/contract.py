@@ -65,11 +65,7 @@ def _front(writer: DocumentWriter, session: Session, network: str) -> None:
         version += f", revidert {short_date(contract.revised_at)}"
     place = clean(session.network.place).strip()
     when = long_date(common.meeting_date(session)).capitalize()
-    services = [clean(s) for s in session.network.services if clean(s).strip()]
-    if not services:
-        services = list(
-            dict.fromkeys(clean(p.service) for p in session.members if clean(p.service).strip())
-        )
+    services = [clean(s) for s in session.services]
     rows: list[tuple[str, object]] = [
         ("Nettverk", network),
         ("Vedtatt", f"{when}{', ' + place if place else ''}"),

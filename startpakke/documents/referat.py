@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 
 from startpakke.documents import common
 from startpakke.documents.base import BLANK, DocumentWriter, short_date
-from startpakke.labels import capitalised
+from startpakke.labels import capitalised, label
+from startpakke.session.model import AgreementLevel
 from startpakke.text import clean, slug
 
 if TYPE_CHECKING:
@@ -108,13 +109,7 @@ def write_referat(
 
 def parts_to_report(session: Session, agenda: Agenda) -> list[Part]:
     """The parts that were run, when the session has run data; otherwise all of them."""
-    run = session.run or {}
-    states = run.get("parts") if isinstance(run, dict) else None
-    if not isinstance(states, list) or not states:
-        return list(agenda.parts)
-    started = {
-        state.get("id") for state in states if isinstance(state, dict) and state.get("started_at")
-    }
+    started = {part.id for part in session.run.parts_run} if session.run else set()
     if not started:
         return list(agenda.parts)
     return [part for part in agenda.parts if part.id in started]
@@ -252,10 +247,21 @@ class _Items:
         if agreed:
             item.conclusion.append(("Vedtatte spilleregler:", ""))
             item.conclusion.extend(
-                f"{number}. {clean(rule.text)}" for number, rule in enumerate(agreed, 1)
+                f"{number}. {clean(rule.text)}"
+                + (f" ({label(rule.agreement)})" if rule.agreement is AgreementLevel.accept else "")
+                for number, rule in enumerate(agreed, 1)
             )
         else:
             item.conclusion.append("Ingen spilleregler er vedtatt ennå.")
+        objected = [r for r in proposed if r.agreement is AgreementLevel.objection]
+        if objected:
+            item.status.append(("Innsigelser (ikke vedtatt):", ""))
+            for rule in objected:
+                reasons = "; ".join(
+                    f"{common.name(self.session, o.by, 'uten navn')}: {clean(o.reason)}"
+                    for o in rule.objections
+                )
+                item.status.append(f"«{clean(rule.text)}» – {reasons or 'uten begrunnelse'}")
 
     def _contract(self, item: Item) -> None:
         if not self._once("contract"):

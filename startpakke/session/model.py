@@ -16,8 +16,9 @@ from typing import Annotated, Any
 
 from startpakke.modeling import CONFIG, After
 from startpakke.modeling import json_schema as _json_schema
+from startpakke.session.runstate import RunState
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The session file format this program writes. See `startpakke.session.migrate`."""
 
 
@@ -105,7 +106,7 @@ class Network:
     name: str = ""
     """Nettverkets navn."""
     services: list[str] = field(default_factory=list)
-    """Kommunene/barneverntjenestene i nettverket."""
+    """Kommuner/tjenester i nettverket i tillegg til medlemmenes egne (se `Session.services`)."""
     meeting_date: date | None = None
     """Møtets dato."""
     place: str = ""
@@ -136,10 +137,30 @@ class Participant:
     """Kort om saken personen tar med."""
 
 
+AGREED_LEVELS = frozenset({AgreementLevel.agree, AgreementLevel.accept})
+"""The levels at which a rule is vedtatt: nobody objects."""
+
+
+@dataclass(kw_only=True)
+class Objection:
+    """Someone objects to a proposed rule, and says why."""
+
+    __pydantic_config__ = CONFIG
+
+    by: str | None = None
+    """Deltaker-id (eller navn) for den som har innsigelsen."""
+    reason: str = ""
+    """Hvorfor."""
+
+
 @dataclass(kw_only=True)
 class Rule:
-    """A proposed spilleregel; `agreed` once the group has reached consensus.
+    """A proposed spilleregel, and how far the group agrees on it.
 
+    `agreement` is the level (enig, kan leve med, innsigelse; none yet while it is only
+    proposed). `agreed` — a public field other tools read — follows it: true for enig and
+    kan leve med; where a file's `agreed` disagrees with its level (a file from before the
+    levels, another tool's edit), `agreed` wins: true reads as enig, false as proposed.
     The rules' order is their order in `Session.rules`.
     """
 
@@ -152,7 +173,27 @@ class Rule:
     proposed_by: str | None = None
     """Deltaker-id som foreslo den."""
     agreed: bool = False
-    """Gruppen er enig om regelen."""
+    """Vedtatt: gruppen er enig eller kan leve med regelen (følger `agreement`)."""
+    agreement: AgreementLevel | None = None
+    """Enig (agree), kan leve med (accept) eller innsigelse (objection); tom = bare foreslått."""
+    objections: list[Objection] = field(default_factory=list)
+    """Innsigelsene: hvem og hvorfor (når `agreement` er objection)."""
+
+    def __post_init__(self) -> None:
+        level = self.agreement
+        if self.agreed != (level in AGREED_LEVELS):
+            # `agreed` is what other tools read and write (and all a file from before the
+            # levels has): where the two disagree, it wins.
+            level = AgreementLevel.agree if self.agreed else None
+        self.set_agreement(level)
+
+    def set_agreement(self, level: AgreementLevel | None) -> None:
+        """The one place that sets the level; `agreed` follows, and objections are kept
+        only while the level is an objection."""
+        self.agreement = level
+        self.agreed = level in AGREED_LEVELS
+        if level is not AgreementLevel.objection:
+            self.objections = []
 
 
 @dataclass(kw_only=True)
@@ -311,6 +352,8 @@ class FocusRound:
     """Hva fokuspersonen tar med seg."""
     share_takeaway: bool = False
     """Fokuspersonen har sagt ja til at dette står i referatet."""
+    chosen: bool = False
+    """Valgt som fokusperson i dagens runde (i listens rekkefølge)."""
 
 
 @dataclass(kw_only=True)
@@ -357,7 +400,7 @@ class Session:
     """Kollegaveiledning: fokuspersoner og saker."""
     previous_session: str | None = None
     """Sti til økten dette møtet bygger på (--from)."""
-    run: dict[str, Any] | None = None
+    run: RunState | None = None
     """Kjøremotorens tilstand, for å fortsette der man slapp."""
 
     # -- lookups used by the app and the documents -------------------------------------
@@ -373,6 +416,31 @@ class Session:
         if person is not None:
             return person.name
         return participant_id or default
+
+    # -- the roster the run engine asks (`startpakke.engine.Roster`) ----------------------
+
+    def speaker_ids(self) -> list[str]:
+        """Everyone on the list, in round order."""
+        return [p.id for p in self.participants]
+
+    def is_present(self, participant_id: str) -> bool:
+        """On the list and at the meeting."""
+        person = self.participant(participant_id)
+        return person is not None and person.present
+
+    def focus_ids(self) -> list[str]:
+        """The focus persons chosen for today's rounds, in order."""
+        return [r.participant for r in self.focus_rounds if r.chosen]
+
+    @property
+    def services(self) -> list[str]:
+        """The network's municipalities and services: the members' own, in round order,
+        then any the facilitator added (`network.services`); each once. Derived, so a
+        member added later is in the contract too."""
+        found = [p.service.strip() for p in self.members] + [
+            s.strip() for s in self.network.services
+        ]
+        return list(dict.fromkeys(s for s in found if s))
 
     @property
     def members(self) -> list[Participant]:

@@ -8,7 +8,7 @@ from startpakke.controller import MeetingController
 
 
 def dialog(name: str, controller: MeetingController, item_id: str | None = None) -> Screen[None]:
-    """The dialog `name` (note, action, contract, plan, participants, export)."""
+    """The dialog `name` (note, action, contract, plan, participants, objection, export)."""
     if name == "note":
         from startpakke.tui.screens.capture_note import NoteScreen
 
@@ -29,6 +29,10 @@ def dialog(name: str, controller: MeetingController, item_id: str | None = None)
         from startpakke.tui.screens.participants import ParticipantsScreen
 
         return ParticipantsScreen(controller, item_id)
+    if name == "objection" and item_id is not None:
+        from startpakke.tui.screens.capture_objection import ObjectionScreen
+
+        return ObjectionScreen(controller, item_id)
     if name == "export":
         from startpakke.tui.screens.export import ExportScreen
 

@@ -21,6 +21,7 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import TOP_LIMIT, EditError
 from startpakke.session.model import (
     Action,
+    AgreementLevel,
     Competence,
     CompetenceCategory,
     Participant,
@@ -35,6 +36,12 @@ CATEGORY_STYLES: dict[CompetenceCategory, str] = {
     CompetenceCategory.personlig: "black on #f29cc8",
 }
 AGREED = "✓ enig"
+# A sign beside each level's word: the level is never told by colour or sign alone.
+LEVEL_MARKS: dict[AgreementLevel, str] = {
+    AgreementLevel.agree: "✓",
+    AgreementLevel.accept: "≈",
+    AgreementLevel.objection: "✗",
+}
 TOP = "★ topp 3"
 CHOSEN = "✓ valgt"
 PRIVATE = "🔒 privat"
@@ -113,6 +120,10 @@ class CaptureView:
         raise EditError("Her skrives det ikke inn tekst.")
 
     def activate(self, item_id: str) -> str | None:
+        return None
+
+    def activate_dialog(self, item_id: str) -> str | None:
+        """A dialog to open instead of `activate` (None: activate at once)."""
         return None
 
     def edit_text(self, item_id: str) -> str | None:
@@ -281,14 +292,17 @@ class FocusPersonsView(CaptureView):
 
 
 def rule_row(controller: MeetingController, number: int, rule: Rule) -> Row:
-    label = Text(f"{number}. ")
-    label.append(one_line(rule.text))
+    line = Text(f"{number}. ")
+    line.append(one_line(rule.text))
     proposer = controller.session.participant(rule.proposed_by)
     if proposer is not None:
-        label.append(f" — {one_line(proposer.name, 30)}", "dim")
-    if rule.agreed:
-        label.append(f"  {AGREED}", "bold")
-    return Row(rule.id, label)
+        line.append(f" — {one_line(proposer.name, 30)}", "dim")
+    if rule.agreement is not None:
+        line.append(f"  {LEVEL_MARKS[rule.agreement]} {label(rule.agreement)}", "bold")
+    if rule.objections:
+        who = ", ".join(one_line(controller.session.name_of(o.by), 20) for o in rule.objections)
+        line.append(f" ({who})" if who else "", "bold")
+    return Row(rule.id, line)
 
 
 class RulesView(CaptureView):
@@ -315,9 +329,17 @@ class RulesView(CaptureView):
         self.controller.add_rule(text)
         return None
 
+    def activate_dialog(self, item_id: str) -> str | None:
+        # The next level is an objection: ask who objects and why before setting it.
+        current = ops.rule(self.session, item_id).agreement
+        return "objection" if ops.NEXT_LEVEL[current] is AgreementLevel.objection else None
+
     def activate(self, item_id: str) -> str | None:
-        rule = self.controller.edit(ops.toggle_rule_agreed, item_id)
-        return f"{'Enig' if rule.agreed else 'Ikke enig ennå'}: {one_line(rule.text, 40)}"
+        """Enter cycles the level: enig → kan leve med → innsigelse → bare foreslått."""
+        current = ops.rule(self.session, item_id).agreement
+        rule = self.controller.edit(ops.set_rule_agreement, item_id, ops.NEXT_LEVEL[current])
+        level = capitalised(rule.agreement) if rule.agreement else "Bare foreslått"
+        return f"{level}: {one_line(rule.text, 40)}"
 
     def edit_text(self, item_id: str) -> str | None:
         return ops.rule(self.session, item_id).text
@@ -340,7 +362,10 @@ class AgreeRulesView(RulesView):
     def heading(self) -> str:
         rules = self.session.rules
         agreed = sum(1 for r in rules if r.agreed)
-        return f"enige om {agreed} av {len(rules)} · Enter i listen: enig / ikke enig"
+        return (
+            f"vedtatt {agreed} av {len(rules)} · Enter i listen: enig → kan leve med → "
+            "innsigelse → bare foreslått"
+        )
 
     def placeholder(self) -> str:
         return "Ny regel fra diskusjonen (legges inn som enig) – Enter · Esc: tilbake"

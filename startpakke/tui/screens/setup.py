@@ -152,6 +152,4 @@ class SetupScreen(Screen[Session]):
         network.name = self.query_one("#network-name", Input).value.strip()
         network.place = self.query_one("#place", Input).value.strip()
         network.meeting_date = when
-        services = [p.service for p in self.session.participants if p.service]
-        network.services = list(dict.fromkeys(services))
         self.dismiss(self.session)
