@@ -41,7 +41,7 @@ from typing import Any, TypeVar
 
 import yaml
 
-from startpakke.agenda.model import Agenda
+from startpakke.agenda.model import Agenda, cross_problems
 from startpakke.errors import UserError
 from startpakke.modeling import Invalid, validate
 from startpakke.wording import field_path, word
@@ -161,7 +161,7 @@ def load_model_text(text: str, filename: str, model: type[M]) -> M:
             )
         )
         raise AgendaError(problems)
-    checks = _reference_checks(data, converter) if model is Agenda else _Checks([], set())
+    checks = _reference_checks(data, converter) if model is Agenda else _Checks([], [])
     problems.extend(checks.problems)
     # `$schema` only tells an editor where the JSON Schema is; it is not part of the model.
     schema_ref = data.pop("$schema", None)
@@ -461,101 +461,33 @@ def _prefix(path: Path_) -> str:
 
 # --------------------------------------------------------------------------- cross-references
 
-_DUPLICATE_PART = "del-id brukt mer enn én gang"
-_DUPLICATE_PHASE = "to faser i samme del har samme id"
-_UNKNOWN_CONTEXT = "viser til ukjent kontekst-tekst"
-
 
 @dataclass
 class _Checks:
-    """Problems the model finds without a position, found here with one."""
+    """The agenda's rules across fields (`cross_problems`, written once in the model), found
+    on the data as written so they are reported with positions and with every other problem.
+    The model then raises the first of them again; `covers` recognises that error."""
 
     problems: list[Problem]
-    kinds: set[str]
+    texts: list[str]
 
     def covers(self, error: Any) -> bool:
         if error.get("type") != "value_error":
             return False
         message = str(error.get("msg", ""))
-        return any(kind in message for kind in self.kinds)
+        return any(text in message for text in self.texts)
 
 
 def _reference_checks(data: dict[str, Any], conv: _Converter) -> _Checks:
-    checks = _Checks([], set())
-    parts = data.get("parts")
-    if not isinstance(parts, list):
-        return checks
-    contexts = data.get("context")
-    known: set[str] | None = None
-    if isinstance(contexts, list):
-        known = {c["id"] for c in contexts if isinstance(c, dict) and isinstance(c.get("id"), str)}
-    seen_parts: dict[str, int] = {}
-    for index, part in enumerate(parts):
-        if not isinstance(part, dict):
-            continue
-        part_id = part.get("id")
-        if isinstance(part_id, str):
-            if part_id in seen_parts:
-                first = seen_parts[part_id]
-                checks.problems.append(
-                    conv.problem_at(
-                        ("parts", index, "id"),
-                        f"parts[{index}].id: del-id-en «{part_id}» er allerede brukt "
-                        f"(parts[{first}], linje {conv.where(('parts', first, 'id'))[0]})",
-                    )
-                )
-                checks.kinds.add(_DUPLICATE_PART)
-            else:
-                seen_parts[part_id] = index
-        phases = part.get("phases")
-        if isinstance(phases, list):
-            seen_phases: dict[str, int] = {}
-            for p_index, phase in enumerate(phases):
-                phase_id = phase.get("id") if isinstance(phase, dict) else None
-                if not isinstance(phase_id, str):
-                    continue
-                if phase_id in seen_phases:
-                    path: Path_ = ("parts", index, "phases", p_index, "id")
-                    checks.problems.append(
-                        conv.problem_at(
-                            path,
-                            f"{format_path(path)}: fase-id-en «{phase_id}» er allerede brukt "
-                            f"i samme del (phases[{seen_phases[phase_id]}])",
-                        )
-                    )
-                    checks.kinds.add(_DUPLICATE_PHASE)
-                else:
-                    seen_phases[phase_id] = p_index
-        refs = part.get("context")
-        if known is not None and isinstance(refs, list):
-            for r_index, ref in enumerate(refs):
-                if isinstance(ref, str) and ref not in known:
-                    path = ("parts", index, "context", r_index)
-                    choices = ", ".join(sorted(known)) or "ingen er definert"
-                    checks.problems.append(
-                        conv.problem_at(
-                            path,
-                            f"{format_path(path)}: ukjent kontekst-tekst «{ref}»; "
-                            f"definert i context: {choices}",
-                        )
-                    )
-                    checks.kinds.add(_UNKNOWN_CONTEXT)
-    if known is None and "context" not in data:
-        for index, part in enumerate(parts):
-            refs = part.get("context") if isinstance(part, dict) else None
-            if isinstance(refs, list):
-                for r_index, ref in enumerate(refs):
-                    if isinstance(ref, str):
-                        path = ("parts", index, "context", r_index)
-                        checks.problems.append(
-                            conv.problem_at(
-                                path,
-                                f"{format_path(path)}: ukjent kontekst-tekst «{ref}»; "
-                                "agendaen har ingen context-liste",
-                            )
-                        )
-                        checks.kinds.add(_UNKNOWN_CONTEXT)
-    return checks
+    found = cross_problems(data)
+    problems = [
+        conv.problem_at(
+            p.at,
+            f"{_prefix(p.at)}{p.sentence(conv.where(p.first)[0] if p.first else None)}",
+        )
+        for p in found
+    ]
+    return _Checks(problems, [p.text for p in found])
 
 
 # --------------------------------------------------------------------------- pydantic → Norwegian

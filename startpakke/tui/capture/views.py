@@ -35,7 +35,6 @@ CATEGORY_STYLES: dict[CompetenceCategory, str] = {
     CompetenceCategory.yrkesspesifikk: "black on #8ab8f0",
     CompetenceCategory.personlig: "black on #f29cc8",
 }
-AGREED = "✓ enig"
 # A sign beside each level's word: the level is never told by colour or sign alone.
 LEVEL_MARKS: dict[AgreementLevel, str] = {
     AgreementLevel.agree: "✓",
