@@ -20,11 +20,13 @@ EXTEND_AT = 5400.0
 
 def drift(step: float = 0.25) -> list[Figure]:
     from startpakke.agenda.loader import load_agenda
-    from startpakke.engine import FakeClock, Person, RunEngine
+    from startpakke.engine import FakeClock, RunEngine
     from startpakke.resources import resolve_agenda
+    from startpakke.session.edit import participants_from_names
+    from startpakke.session.model import Session
 
     agenda = load_agenda(resolve_agenda("startpakke"))
-    people = [Person(f"p{i}", name) for i, name in enumerate(["Anne", "Bjørn", "Cecilie"])]
+    people = Session(participants=participants_from_names("Anne,Bjørn,Cecilie"))
 
     clock = FakeClock()
     engine = RunEngine(agenda, people, clock)

@@ -14,7 +14,7 @@ from datetime import timedelta
 from typing import Any, TypeVar
 
 from startpakke.agenda.model import Agenda, CaptureKind, Part, Phase
-from startpakke.engine import Clock, Person, RunEngine, Snapshot, SystemClock
+from startpakke.engine import Clock, RunEngine, Snapshot, SystemClock
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError, Undo, UndoStack
 from startpakke.session.model import (
@@ -36,10 +36,6 @@ HEARTBEAT_GAP = 4.0
 ticks every 5 s; the room's view calls a file stale after 20 s without a save)."""
 
 
-def people_of(session: Session) -> list[Person]:
-    return [Person(p.id, p.name) for p in session.participants]
-
-
 @dataclass
 class MeetingController:
     agenda: Agenda
@@ -54,8 +50,8 @@ class MeetingController:
     def __post_init__(self) -> None:
         self._saved_at: float | None = None
         """When this controller last saved (the clock's monotonic time)."""
-        self.engine = RunEngine(self.agenda, people_of(self.session), self.clock)
-        self._sync_presence_to_engine()
+        # The session is the engine's roster: who is on the list, present, in focus.
+        self.engine = RunEngine(self.agenda, self.session, self.clock)
 
     # -- construction from a saved session -----------------------------------------------
 
@@ -69,13 +65,17 @@ class MeetingController:
         *,
         count_closed_time: bool,
     ) -> MeetingController:
-        """Continue a saved run exactly where it stood (see `RunEngine.from_dict`)."""
+        """Continue a saved run exactly where it stood (see `RunEngine.from_state`)."""
         controller = cls(agenda, session, save, clock or SystemClock())
         if session.run:
-            controller.engine = RunEngine.from_dict(
-                session.run, agenda, controller.clock, count_closed_time=count_closed_time
+            controller.engine = RunEngine.from_state(
+                session.run,
+                agenda,
+                session,
+                controller.clock,
+                count_closed_time=count_closed_time,
             )
-            controller.engine.set_people(people_of(session))
+            controller.engine.roster_changed()
         return controller
 
     def count_time_away(self, seconds: float) -> None:
@@ -83,10 +83,12 @@ class MeetingController:
 
         The same as resuming after the program was closed that long, with the time counted.
         """
-        data = self.engine.to_dict()
-        data["saved_at"] = (self.clock.now() - timedelta(seconds=seconds)).isoformat()
-        self.engine = RunEngine.from_dict(data, self.agenda, self.clock, count_closed_time=True)
-        self.engine.set_people(people_of(self.session))
+        state = self.engine.to_state()
+        state.saved_at = self.clock.now() - timedelta(seconds=seconds)
+        self.engine = RunEngine.from_state(
+            state, self.agenda, self.session, self.clock, count_closed_time=True
+        )
+        self.engine.roster_changed()
         self.changed()
 
     def closed_seconds(self) -> float:
@@ -125,7 +127,7 @@ class MeetingController:
             listener()
 
     def _save_run(self) -> None:
-        self.session.run = self.engine.to_dict()
+        self.session.run = self.engine.to_state()
         self.session.touch()
         self.save(self.session)
         self._saved_at = self.clock.monotonic()
@@ -154,10 +156,6 @@ class MeetingController:
     # -- run intents ------------------------------------------------------------------------
 
     def start(self) -> None:
-        # Focus persons proposed before the meeting (rotation, `startpakke.network`) are
-        # the round's, until the facilitator chooses others.
-        if not self.engine.focus and self.session.focus_rounds:
-            self.engine.set_focus([r.participant for r in self.session.focus_rounds])
         self._apply(self.engine.start)
 
     def next_part(self) -> None:
@@ -192,10 +190,10 @@ class MeetingController:
 
     def toggle_current_absent(self) -> Participant | None:
         """Mark the current speaker absent (the round moves on); returns who it was."""
-        speaker_id = self.engine.toggle_current_present()
-        person = self.session.participant(speaker_id)
+        person = self.session.participant(self.engine.current_speaker)
         if person is not None:
             person.present = False
+            self.engine.presence_changed(person.id)
         self.changed()
         return person
 
@@ -203,25 +201,13 @@ class MeetingController:
         person = self.session.participant(participant_id)
         if person is not None:
             person.present = present
-        self.engine.set_present(participant_id, present)
-        self.changed()
-
-    def set_focus(self, participant_ids: list[str]) -> None:
-        self.engine.set_focus(participant_ids)
+            self.engine.presence_changed(participant_id)
         self.changed()
 
     def participants_changed(self) -> None:
         """The roster was edited (a name, someone added): tell the engine and save."""
-        self.engine.set_people(people_of(self.session))
-        self._sync_presence_to_engine()
+        self.engine.roster_changed()
         self.changed()
-
-    def _sync_presence_to_engine(self) -> None:
-        for person in self.session.participants:
-            if person.present:
-                self.engine.absent.discard(person.id)
-            else:
-                self.engine.absent.add(person.id)
 
     # == capture intents =====================================================================
     # What the capture area and its dialogs ask for. Each is a plain edit operation from
@@ -256,19 +242,17 @@ class MeetingController:
 
     def remove_participant(self, participant_id: str) -> str:
         """Take someone off the list (undoable); a current speaker's turn ends first."""
-        focus = list(self.engine.focus)
-        was_present = participant_id not in self.engine.absent
-        if self.engine.current_speaker == participant_id:
-            self.engine.set_present(participant_id, False)
+        was_present = self.session.is_present(participant_id)
         undo = ops.remove_participant(self.session, participant_id)
+        if self.engine.current_speaker == participant_id:
+            self.engine.presence_changed(participant_id)  # off the list: the turn ends
 
         def restore() -> None:
-            # Back on the list, among the focus persons, and in the round if not yet heard.
+            # Back on the list (and among the focus persons), in the round if not yet heard.
             undo()
-            self.engine.set_people(people_of(self.session))
-            self.engine.set_focus(focus)
+            self.engine.roster_changed()
             if was_present:
-                self.engine.set_present(participant_id, True)
+                self.engine.presence_changed(participant_id)
 
         self.undo_stack.push(Undo(undo.description, restore))
         self.participants_changed()
@@ -305,7 +289,7 @@ class MeetingController:
     @property
     def focus_ids(self) -> list[str]:
         """The chosen focus persons, in order."""
-        return list(self.engine.focus)
+        return self.session.focus_ids()
 
     def choose_focus(self, participant_ids: list[str]) -> None:
         """Set the focus persons in order: the engine's round and `session.focus_rounds`.
@@ -315,9 +299,12 @@ class MeetingController:
         known = [pid for pid in participant_ids if self.session.participant(pid) is not None]
         rounds: dict[str, FocusRound | None] = {r.participant: r for r in self.session.focus_rounds}
         chosen = [rounds.pop(pid, None) or FocusRound(participant=pid) for pid in known]
+        for round_ in chosen:
+            round_.chosen = True
         kept = [r for r in rounds.values() if r and (r.case_title.strip() or r.takeaway.strip())]
+        for round_ in kept:
+            round_.chosen = False
         self.session.focus_rounds = chosen + kept
-        self.engine.set_focus(known)
         self.changed()
 
     def takeaways_of(self, participant_id: str) -> list[Note]:

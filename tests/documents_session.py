@@ -27,6 +27,7 @@ from startpakke.session.model import (
     Rule,
     Session,
 )
+from startpakke.session.runstate import PartRun, RunState, ShortenedTurns
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
@@ -237,7 +238,7 @@ def build_session() -> Session:
         (12, None),
         (4, None),
         (22, None),
-        (41, "kortet turer til 5 min"),
+        (41, 5),
         (31, None),
         (25, None),
         (18, None),
@@ -247,16 +248,20 @@ def build_session() -> Session:
     run_parts = []
     moment = start
     ids = ["innsjekk", "steg1", "steg2", "steg3", "steg4", "steg5", "steg6", "steg7", "utsjekk"]
-    for part_id, (minutes, shortened) in zip(ids, durations, strict=True):
+    planned = [10, 5, 20, 25, 30, 30, 20, 15, 10]
+    for part_id, (minutes, shortened), plan_minutes in zip(ids, durations, planned, strict=True):
         end = moment + timedelta(minutes=minutes)
         run_parts.append(
-            {
-                "id": part_id,
-                "started_at": moment.isoformat(),
-                "ended_at": end.isoformat(),
-                "used_seconds": minutes * 60.0,
-                "shortened": shortened,
-            }
+            PartRun(
+                id=part_id,
+                planned_seconds=plan_minutes * 60.0,
+                started_at=moment,
+                ended_at=end,
+                used_seconds=minutes * 60.0,
+                turns=ShortenedTurns(seconds=shortened * 60.0, written_seconds=8 * 60.0)
+                if shortened
+                else None,
+            )
         )
         moment = end
         if part_id == "steg4":
@@ -279,7 +284,9 @@ def build_session() -> Session:
         plan=plan,
         actions=actions,
         notes=notes,
-        run={"meeting_started_at": start.isoformat(), "parts": run_parts},
+        run=RunState(
+            agenda_id="startpakke", started=True, meeting_started_at=start, parts=run_parts
+        ),
     )
 
 

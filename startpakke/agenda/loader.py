@@ -33,21 +33,18 @@ agenda-only cross-checks (duplicate part ids, unknown context texts) run only fo
 
 from __future__ import annotations
 
-import dataclasses
-import difflib
 import math
 import re
-import types
-import typing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
 
-from startpakke.agenda.model import Agenda
+from startpakke.agenda.model import Agenda, cross_problems
 from startpakke.errors import UserError
-from startpakke.modeling import Invalid, field_names, field_types, validate
+from startpakke.modeling import Invalid, validate
+from startpakke.wording import field_path, word
 
 __all__ = [
     "AgendaError",
@@ -164,7 +161,7 @@ def load_model_text(text: str, filename: str, model: type[M]) -> M:
             )
         )
         raise AgendaError(problems)
-    checks = _reference_checks(data, converter) if model is Agenda else _Checks([], set())
+    checks = _reference_checks(data, converter) if model is Agenda else _Checks([], [])
     problems.extend(checks.problems)
     # `$schema` only tells an editor where the JSON Schema is; it is not part of the model.
     schema_ref = data.pop("$schema", None)
@@ -345,13 +342,7 @@ _EXPLICIT = {
 
 def format_path(path: Path_) -> str:
     """`("parts", 3, "minutes")` → `parts[3].minutes`."""
-    out = ""
-    for item in path:
-        if isinstance(item, int):
-            out += f"[{item}]"
-        else:
-            out += f".{item}" if out else str(item)
-    return out
+    return field_path(path)
 
 
 class _Converter:
@@ -470,284 +461,42 @@ def _prefix(path: Path_) -> str:
 
 # --------------------------------------------------------------------------- cross-references
 
-_DUPLICATE_PART = "del-id brukt mer enn én gang"
-_DUPLICATE_PHASE = "to faser i samme del har samme id"
-_UNKNOWN_CONTEXT = "viser til ukjent kontekst-tekst"
-
 
 @dataclass
 class _Checks:
-    """Problems the model finds without a position, found here with one."""
+    """The agenda's rules across fields (`cross_problems`, written once in the model), found
+    on the data as written so they are reported with positions and with every other problem.
+    The model then raises the first of them again; `covers` recognises that error."""
 
     problems: list[Problem]
-    kinds: set[str]
+    texts: list[str]
 
     def covers(self, error: Any) -> bool:
         if error.get("type") != "value_error":
             return False
         message = str(error.get("msg", ""))
-        return any(kind in message for kind in self.kinds)
+        return any(text in message for text in self.texts)
 
 
 def _reference_checks(data: dict[str, Any], conv: _Converter) -> _Checks:
-    checks = _Checks([], set())
-    parts = data.get("parts")
-    if not isinstance(parts, list):
-        return checks
-    contexts = data.get("context")
-    known: set[str] | None = None
-    if isinstance(contexts, list):
-        known = {c["id"] for c in contexts if isinstance(c, dict) and isinstance(c.get("id"), str)}
-    seen_parts: dict[str, int] = {}
-    for index, part in enumerate(parts):
-        if not isinstance(part, dict):
-            continue
-        part_id = part.get("id")
-        if isinstance(part_id, str):
-            if part_id in seen_parts:
-                first = seen_parts[part_id]
-                checks.problems.append(
-                    conv.problem_at(
-                        ("parts", index, "id"),
-                        f"parts[{index}].id: del-id-en «{part_id}» er allerede brukt "
-                        f"(parts[{first}], linje {conv.where(('parts', first, 'id'))[0]})",
-                    )
-                )
-                checks.kinds.add(_DUPLICATE_PART)
-            else:
-                seen_parts[part_id] = index
-        phases = part.get("phases")
-        if isinstance(phases, list):
-            seen_phases: dict[str, int] = {}
-            for p_index, phase in enumerate(phases):
-                phase_id = phase.get("id") if isinstance(phase, dict) else None
-                if not isinstance(phase_id, str):
-                    continue
-                if phase_id in seen_phases:
-                    path: Path_ = ("parts", index, "phases", p_index, "id")
-                    checks.problems.append(
-                        conv.problem_at(
-                            path,
-                            f"{format_path(path)}: fase-id-en «{phase_id}» er allerede brukt "
-                            f"i samme del (phases[{seen_phases[phase_id]}])",
-                        )
-                    )
-                    checks.kinds.add(_DUPLICATE_PHASE)
-                else:
-                    seen_phases[phase_id] = p_index
-        refs = part.get("context")
-        if known is not None and isinstance(refs, list):
-            for r_index, ref in enumerate(refs):
-                if isinstance(ref, str) and ref not in known:
-                    path = ("parts", index, "context", r_index)
-                    choices = ", ".join(sorted(known)) or "ingen er definert"
-                    checks.problems.append(
-                        conv.problem_at(
-                            path,
-                            f"{format_path(path)}: ukjent kontekst-tekst «{ref}»; "
-                            f"definert i context: {choices}",
-                        )
-                    )
-                    checks.kinds.add(_UNKNOWN_CONTEXT)
-    if known is None and "context" not in data:
-        for index, part in enumerate(parts):
-            refs = part.get("context") if isinstance(part, dict) else None
-            if isinstance(refs, list):
-                for r_index, ref in enumerate(refs):
-                    if isinstance(ref, str):
-                        path = ("parts", index, "context", r_index)
-                        checks.problems.append(
-                            conv.problem_at(
-                                path,
-                                f"{format_path(path)}: ukjent kontekst-tekst «{ref}»; "
-                                "agendaen har ingen context-liste",
-                            )
-                        )
-                        checks.kinds.add(_UNKNOWN_CONTEXT)
-    return checks
+    found = cross_problems(data)
+    problems = [
+        conv.problem_at(
+            p.at,
+            f"{_prefix(p.at)}{p.sentence(conv.where(p.first)[0] if p.first else None)}",
+        )
+        for p in found
+    ]
+    return _Checks(problems, [p.text for p in found])
 
 
 # --------------------------------------------------------------------------- pydantic → Norwegian
 
 
-def _show(value: Any) -> str:
-    """A value as the user wrote it, for «fikk …»."""
-    if value is None:
-        return "en tom verdi"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value):
-            return ".nan"
-        if math.isinf(value):
-            return "-.inf" if value < 0 else ".inf"
-        return repr(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, str):
-        short = value if len(value) <= 40 else value[:39] + "…"
-        return f"«{short}»"
-    if isinstance(value, list):
-        return "en liste"
-    if isinstance(value, dict):
-        return "en samling felt"
-    return repr(value)
-
-
-def _unwrap(annotation: Any) -> tuple[list[Any], list[Any]]:
-    """The non-None types inside an annotation, and the metadata of any Annotated layers."""
-    metadata: list[Any] = []
-    types_: list[Any] = []
-    stack = [annotation]
-    while stack:
-        current = stack.pop()
-        origin = typing.get_origin(current)
-        if origin is typing.Annotated:
-            args = typing.get_args(current)
-            stack.append(args[0])
-            for item in args[1:]:
-                metadata.extend(getattr(item, "metadata", None) or [item])
-        elif origin in (typing.Union, types.UnionType):
-            stack.extend(a for a in typing.get_args(current) if a is not type(None))
-        else:
-            types_.append(current)
-    return types_, metadata
-
-
-def _field_at(loc: Path_, root: type[Any]) -> tuple[str | None, list[Any], list[str]]:
-    """For a loc: the field name, its constraints (Gt, Le, …), and its model's field names."""
-    model: Any = root
-    name: str | None = None
-    metadata: list[Any] = []
-    names: list[str] = field_names(root)
-    current: list[Any] = []
-    for item in loc:
-        if isinstance(item, int):
-            inner: list[Any] = []
-            for tp in current:
-                if typing.get_origin(tp) is list:
-                    inner.extend(typing.get_args(tp))
-            current, metadata = _unwrap_all(inner)
-            model = next((t for t in current if _is_model(t)), None)
-            continue
-        if model is None:
-            return item, [], []
-        names = field_names(model)
-        info = _model_field(model, item)
-        if info is None:
-            return item, [], names
-        name = item
-        current, metadata = _unwrap_all([info])
-        model = next((t for t in current if _is_model(t)), None)
-    return name, metadata, names
-
-
-def _unwrap_all(annotations: list[Any]) -> tuple[list[Any], list[Any]]:
-    all_types: list[Any] = []
-    all_meta: list[Any] = []
-    for annotation in annotations:
-        found, meta = _unwrap(annotation)
-        all_types.extend(found)
-        all_meta.extend(meta)
-    return all_types, all_meta
-
-
-def _is_model(tp: Any) -> bool:
-    return isinstance(tp, type) and dataclasses.is_dataclass(tp)
-
-
-def _model_field(model: type[Any], key: str) -> Any:
-    """The annotation of `model`'s field `key` (with its Annotated metadata), or None."""
-    return field_types(model).get(key) if key in field_names(model) else None
-
-
-def _bounds(metadata: list[Any]) -> dict[str, Any]:
-    bounds: dict[str, Any] = {}
-    for item in metadata:
-        for attr in ("gt", "ge", "lt", "le", "min_length", "max_length"):
-            value = getattr(item, attr, None)
-            if value is not None:
-                bounds[attr] = value
-    return bounds
-
-
-def _integer_wanted(bounds: dict[str, Any]) -> str:
-    if "gt" in bounds:
-        return f"et heltall større enn {bounds['gt']}"
-    if "ge" in bounds:
-        return f"et heltall fra og med {bounds['ge']}"
-    return "et heltall"
-
-
-def _choices(error: Any) -> str:
-    expected = str((error.get("ctx") or {}).get("expected", ""))
-    items = re.split(r",\s*|\s+or\s+", expected)
-    return ", ".join(item.strip().strip("'\"") for item in items if item.strip())
-
-
 def _translate(error: Any, conv: _Converter, root: type[Any]) -> Problem:
-    loc: Path_ = tuple(error.get("loc", ()))
-    kind = str(error.get("type", ""))
-    value = error.get("input")
-    ctx = error.get("ctx") or {}
-    if kind == "missing":
-        parent, field = loc[:-1], loc[-1]
-        return conv.problem_at(parent, f"{_prefix(parent)}mangler påkrevd felt «{field}»")
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        parent, field = loc[:-1], str(loc[-1])
-        _, _, names = _field_at((*parent, "?"), root)
-        message = f"{_prefix(parent)}ukjent felt «{field}»"
-        close = difflib.get_close_matches(field, names, n=1, cutoff=0.6)
-        if close:
-            message += f" (mente du «{close[0]}»?)"
-        elif names:
-            message += f"; gyldige felt: {', '.join(names)}"
-        return conv.problem_at(loc, message, key=True)
-
-    name, metadata, _ = _field_at(loc, root)
-    bounds = _bounds(metadata)
-    label = name or "verdien"
-    prefix = _prefix(loc)
-    got = _show(value)
-    text: str
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        if value is None:
-            text = f"mangler verdi (må være {_integer_wanted(bounds)})"
-        else:
-            text = f"må være {_integer_wanted(bounds)}, fikk {got}"
-            if isinstance(value, str) and _resolve_plain(value.strip()) != value.strip():
-                text += " (skriv tallet uten anførselstegn)"
-    elif kind in ("greater_than", "greater_than_equal"):
-        text = f"må være {_integer_wanted(bounds)}, fikk {got}"
-    elif kind in ("less_than_equal", "less_than"):
-        limit = ctx.get("le", ctx.get("lt"))
-        text = f"kan være høyst {limit}, fikk {got}"
-    elif kind in ("bool_type", "bool_parsing"):
-        text = f"må være true eller false, fikk {got}"
-    elif kind == "string_type":
-        if value is None:
-            text = "mangler verdi (må være tekst)"
-        else:
-            text = f"må være tekst, fikk {got}"
-            if isinstance(value, (int, float, bool)):
-                text += " (sett anførselstegn rundt teksten)"
-    elif kind == "string_too_short":
-        text = "kan ikke være tom"
-    elif kind == "string_too_long":
-        text = f"er for lang (høyst {ctx.get('max_length')} tegn)"
-    elif kind == "string_pattern_mismatch":
-        text = f"{got} er ikke en gyldig id: bruk små bokstaver a–z, tall, - og _ (f.eks. «steg3»)"
-    elif kind in ("enum", "literal_error"):
-        text = f"ugyldig verdi {got} for {label}; gyldige: {_choices(error)}"
-    elif kind == "list_type":
-        text = f"må være en liste (linjer som begynner med «- »), fikk {got}"
-    elif kind in ("model_type", "dict_type", "model_attributes_type", "dataclass_type"):
-        text = f"må være en samling felt (nøkkel: verdi), fikk {got}"
-    elif kind == "too_short":
-        minimum = ctx.get("min_length", 1)
-        text = f"må ha minst {minimum} element" if minimum != 1 else "kan ikke være tom"
-    elif kind == "value_error":
-        text = str(error.get("msg", "")).removeprefix("Value error, ")
-    else:
-        text = f"ugyldig verdi {got} ({error.get('msg', kind)})"
-    return conv.problem_at(loc, f"{prefix}{text}")
+    """The shared wording (`startpakke.wording`), placed at the value's line and column."""
+    wording = word(error, root)
+    text = wording.text
+    if error.get("type") == "list_type":
+        text = text.replace("må være en liste", "må være en liste (linjer som begynner med «- »)")
+    return conv.problem_at(wording.at, f"{_prefix(wording.subject)}{text}", key=wording.key)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from startpakke.modeling import CONFIG, Limits, Pattern, Strict
 
@@ -277,9 +277,6 @@ class Part:
         open_ended = [p for p in self.phases if p.open_ended]
         if len(open_ended) > 1:
             raise ValueError("høyst én fase per del kan mangle minutes (den får resten av tiden)")
-        ids = [p.id for p in self.phases if p.id is not None]
-        if len(ids) != len(set(ids)):
-            raise ValueError("to faser i samme del har samme id")
 
     @property
     def effective_phases(self) -> list[Phase]:
@@ -340,17 +337,9 @@ class Agenda:
     """Delene i rekkefølge."""
 
     def __post_init__(self) -> None:
-        ids = [part.id for part in self.parts]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"del-id brukt mer enn én gang: {', '.join(duplicates)}")
-        known = {c.id for c in self.context}
-        for part in self.parts:
-            missing = [c for c in part.context if c not in known]
-            if missing:
-                raise ValueError(
-                    f"delen «{part.id}» viser til ukjent kontekst-tekst: {', '.join(missing)}"
-                )
+        problems = cross_problems(self)
+        if problems:
+            raise ValueError(problems[0].line())
 
     @property
     def planned_minutes(self) -> int:
@@ -385,3 +374,106 @@ class Agenda:
         steps = [p for p in self.parts if p.kind is PartKind.steg]
         number = steps.index(part) + 1
         return f"Steg {number} av {len(steps)}"
+
+
+# -- rules across fields, once for the model and the loader ------------------------------------
+
+
+@dataclass(frozen=True)
+class CrossProblem:
+    """A rule across fields that an agenda breaks, and where (`at`, a field path)."""
+
+    at: tuple[int | str, ...]
+    text: str
+    """What is wrong, without the path."""
+    first: tuple[int | str, ...] | None = None
+    """For a repeated id: where it was first used (the loader adds that line)."""
+
+    def sentence(self, first_line: int | None = None) -> str:
+        if self.first is None:
+            return self.text
+        where = _path(self.first) + (f", linje {first_line}" if first_line else "")
+        return f"{self.text} ({where})"
+
+    def line(self) -> str:
+        return f"{_path(self.at)}: {self.sentence()}"
+
+
+def cross_problems(agenda: Any) -> list[CrossProblem]:
+    """Repeated part ids, repeated phase ids within a part, unknown context texts.
+
+    Reads an `Agenda` or the plain data of one as written (dicts and lists, whatever their
+    shape), so the loader can report these with every other problem of the file at once,
+    and the model refuses the same things when built any other way.
+    """
+    parts = _get(agenda, "parts")
+    if not isinstance(parts, list):
+        return []
+    problems: list[CrossProblem] = []
+    contexts = _get(agenda, "context")
+    known = (
+        {i for c in contexts if isinstance(i := _get(c, "id"), str)}
+        if isinstance(contexts, list)
+        else None
+    )
+    seen_parts: dict[str, int] = {}
+    for index, part in enumerate(parts):
+        part_id = _get(part, "id")
+        if isinstance(part_id, str):
+            if part_id in seen_parts:
+                problems.append(
+                    CrossProblem(
+                        ("parts", index, "id"),
+                        f"del-id-en «{part_id}» er allerede brukt",
+                        ("parts", seen_parts[part_id], "id"),
+                    )
+                )
+            else:
+                seen_parts[part_id] = index
+        phases = _get(part, "phases")
+        seen_phases: dict[str, int] = {}
+        for p_index, phase in enumerate(phases if isinstance(phases, list) else []):
+            phase_id = _get(phase, "id")
+            if not isinstance(phase_id, str):
+                continue
+            if phase_id in seen_phases:
+                problems.append(
+                    CrossProblem(
+                        ("parts", index, "phases", p_index, "id"),
+                        f"fase-id-en «{phase_id}» er allerede brukt i samme del "
+                        f"(phases[{seen_phases[phase_id]}])",
+                    )
+                )
+            else:
+                seen_phases[phase_id] = p_index
+        refs = _get(part, "context")
+        for r_index, ref in enumerate(refs if isinstance(refs, list) else []):
+            if not isinstance(ref, str) or (known is not None and ref in known):
+                continue
+            if known is None and contexts is not None:
+                continue  # the context list itself is malformed: that is its own problem
+            defined = (
+                f"definert i context: {', '.join(sorted(known)) or 'ingen er definert'}"
+                if known is not None
+                else "agendaen har ingen context-liste"
+            )
+            problems.append(
+                CrossProblem(
+                    ("parts", index, "context", r_index),
+                    f"ukjent kontekst-tekst «{ref}»; {defined}",
+                )
+            )
+    return problems
+
+
+def _get(value: Any, key: str) -> Any:
+    if isinstance(value, dict):
+        return value.get(key)
+    return getattr(value, key, None)
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for item in loc:
+        out += f"[{item}]" if isinstance(item, int) else (f".{item}" if out else str(item))
+    return out

@@ -24,6 +24,12 @@ def format_duration(seconds: float) -> str:
     return f"{rest} s"
 
 
+def shortened_text(seconds: float, written_seconds: float | None) -> str:
+    """«Turene ble kortet ned til 3 min (skrevet: 4 min)»: how a shortened round reads."""
+    written = f" (skrevet: {format_duration(written_seconds)})" if written_seconds else ""
+    return f"Turene ble kortet ned til {format_duration(seconds)}{written}"
+
+
 @dataclass(frozen=True)
 class TurnFit:
     """The length of one turn in a round, and whether it had to be shortened."""

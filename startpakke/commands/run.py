@@ -131,7 +131,7 @@ def _run_state_restores(store, agenda) -> bool:  # type: ignore[no-untyped-def]
     from startpakke.engine import RunEngine
 
     try:
-        RunEngine.from_dict(store.session.run, agenda, count_closed_time=False)
+        RunEngine.from_state(store.session.run, agenda, store.session, count_closed_time=False)
     except ValueError as err:
         print(
             f"{store.path}: {err}. Alt som er skrevet ned (deltakere, regler, kompetanse, "
@@ -180,7 +180,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
             session.participants = participants_from_names(args.names)
         if not session.run:
             return agenda, store, False
-        saved_for = session.run.get("agenda_id") if isinstance(session.run, dict) else None
+        saved_for = session.run.agenda_id
         if saved_for != agenda.id:
             # Starting another agenda here would replace the saved run and its times.
             raise UserError(

@@ -32,12 +32,6 @@ def is_bufdir_purpose(text: str) -> bool:
 
 
 DEFAULT_NETWORK = "Barnevernledernettverk"
-FORMATS = {
-    "digital": "Digitale møter",
-    "physical": "Fysiske møter",
-    "both": "Både digitale og fysiske møter",
-    "": "Ikke bestemt",
-}
 CASE_TEXT = (
     "Alle tar med seg en relevant problemstilling, stor eller liten, som kan egne seg for "
     "kollegaveiledning (reflekterende team)."
@@ -111,12 +105,9 @@ def slot_rows(session: Session, rotating: bool) -> tuple[list[str], list[list[st
 
 
 def competence_label(session: Session, item: Competence) -> str:
-    from startpakke.session.model import CATEGORY_LABELS
+    from startpakke.labels import label
 
-    return (
-        f"{clean(item.text)} – {name(session, item.participant)} "
-        f"({CATEGORY_LABELS[item.category].lower()})"
-    )
+    return f"{clean(item.text)} – {name(session, item.participant)} ({label(item.category)})"
 
 
 def top_three(session: Session) -> list[tuple[str, list[Competence]]]:

@@ -15,6 +15,7 @@ from startpakke.documents.base import (
     short_date,
 )
 from startpakke.i18n import N_, _
+from startpakke.labels import capitalised, category_colour
 from startpakke.text import clean
 
 if TYPE_CHECKING:
@@ -60,11 +61,7 @@ def _front(writer: DocumentWriter, session: Session, network: str) -> None:
         version += _(", revidert {date}").format(date=short_date(contract.revised_at))
     place = clean(session.network.place).strip()
     when = long_date(common.meeting_date(session)).capitalize()
-    services = [clean(s) for s in session.network.services if clean(s).strip()]
-    if not services:
-        services = list(
-            dict.fromkeys(clean(p.service) for p in session.members if clean(p.service).strip())
-        )
+    services = [clean(s) for s in session.services]
     rows: list[tuple[str, object]] = [
         (_("Nettverk"), network),
         (_("Vedtatt"), f"{when}{', ' + place if place else ''}"),
@@ -126,7 +123,7 @@ def _own_text(writer: DocumentWriter, session: Session, number: int) -> bool:
 
 
 def _competences(writer: DocumentWriter, session: Session, number: int) -> bool:
-    from startpakke.session.model import CATEGORY_COLOURS, CATEGORY_LABELS, CompetenceCategory
+    from startpakke.session.model import CompetenceCategory
 
     writer.heading(f"{number}. " + _("Vår kompetanse"))
     writer.paragraph(
@@ -142,9 +139,7 @@ def _competences(writer: DocumentWriter, session: Session, number: int) -> bool:
         return True
     categories = list(CompetenceCategory)
     headers = [_("Hvem")] + [
-        _("{category} ({colour} lapp)").format(
-            category=_(CATEGORY_LABELS[c]), colour=_(CATEGORY_COLOURS[c])
-        )
+        _("{category} ({colour} lapp)").format(category=capitalised(c), colour=category_colour(c))
         for c in categories
     ]
     order = [p.id for p in session.participants]
@@ -190,7 +185,7 @@ def _plan(writer: DocumentWriter, session: Session, number: int) -> bool:
         (_("Leder"), common.leader_text(session)),
         (_("Sekretær"), common.secretary_text(session)),
         (_("Hvor ofte vi møtes"), clean(plan.frequency).strip() or _("Ikke bestemt")),
-        (_("Form"), _(common.FORMATS.get(plan.format, plan.format))),
+        (_("Form"), capitalised(plan.format)),
         (_("Plattform"), clean(plan.platform).strip() or _("Ikke bestemt")),
     ]
     if plan.everyone_brings_case:

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from startpakke.documents import common
 from startpakke.documents.base import BLANK, DocumentWriter, short_date
+from startpakke.labels import capitalised, label
+from startpakke.session.model import AgreementLevel
 from startpakke.text import clean
 
 if TYPE_CHECKING:
@@ -124,13 +126,7 @@ def _keep_with_next(block: object) -> None:
 
 def parts_to_report(session: Session, agenda: Agenda) -> list[Part]:
     """The parts that were run, when the session has run data; otherwise all of them."""
-    run = session.run or {}
-    states = run.get("parts") if isinstance(run, dict) else None
-    if not isinstance(states, list) or not states:
-        return list(agenda.parts)
-    started = {
-        state.get("id") for state in states if isinstance(state, dict) and state.get("started_at")
-    }
+    started = {part.id for part in session.run.parts_run} if session.run else set()
     if not started:
         return list(agenda.parts)
     return [part for part in agenda.parts if part.id in started]
@@ -268,10 +264,21 @@ class _Items:
         if agreed:
             item.conclusion.append(("Vedtatte spilleregler:", ""))
             item.conclusion.extend(
-                f"{number}. {clean(rule.text)}" for number, rule in enumerate(agreed, 1)
+                f"{number}. {clean(rule.text)}"
+                + (f" ({label(rule.agreement)})" if rule.agreement is AgreementLevel.accept else "")
+                for number, rule in enumerate(agreed, 1)
             )
         else:
             item.conclusion.append("Ingen spilleregler er vedtatt ennå.")
+        objected = [r for r in proposed if r.agreement is AgreementLevel.objection]
+        if objected:
+            item.status.append(("Innsigelser (ikke vedtatt):", ""))
+            for rule in objected:
+                reasons = "; ".join(
+                    f"{common.name(self.session, o.by, 'uten navn')}: {clean(o.reason)}"
+                    for o in rule.objections
+                )
+                item.status.append(f"«{clean(rule.text)}» – {reasons or 'uten begrunnelse'}")
 
     def _contract(self, item: Item) -> None:
         if not self._once("contract"):
@@ -293,7 +300,8 @@ class _Items:
     def _competences(self, item: Item) -> None:
         if not self._once("competences"):
             return
-        from startpakke.session.model import CATEGORY_COLOURS, CATEGORY_LABELS, CompetenceCategory
+        from startpakke.labels import category_colour
+        from startpakke.session.model import CompetenceCategory
 
         items = [c for c in self.session.competences if clean(c.text).strip()]
         if not items:
@@ -303,7 +311,7 @@ class _Items:
             mine = [c for c in items if c.category is category]
             if not mine:
                 continue
-            label = f"{CATEGORY_LABELS[category]} ({CATEGORY_COLOURS[category]}):"
+            label = f"{capitalised(category)} ({category_colour(category)}):"
             text = "; ".join(f"{clean(c.text)} ({self.name(c.participant)})" for c in mine)
             item.status.append((label, text))
         for person, mine in common.top_three(self.session):
@@ -330,7 +338,7 @@ class _Items:
         if clean(plan.frequency).strip():
             item.status.append(("Hvor ofte:", clean(plan.frequency)))
         if plan.format:
-            item.status.append(("Form:", common.FORMATS[plan.format]))
+            item.status.append(("Form:", capitalised(plan.format)))
         if clean(plan.platform).strip():
             item.status.append(("Plattform:", clean(plan.platform)))
         themes = [clean(t) for t in plan.themes if clean(t).strip()]

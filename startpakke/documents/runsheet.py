@@ -11,7 +11,6 @@ start and end beside the actual ones from the engine's saved state (`session.run
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,12 +22,14 @@ from startpakke.documents.base import (
     long_date,
     set_cell,
 )
+from startpakke.labels import capitalised
 from startpakke.text import clean
 
 if TYPE_CHECKING:
     from startpakke.agenda.model import Agenda
     from startpakke.agenda.runsheet import PlannedPart, PlannedRunSheet
     from startpakke.session.model import Session
+    from startpakke.session.runstate import PartRun
 
 TITLE = "Kjøreplan"
 NOT_RUN = "ikke kjørt"
@@ -183,53 +184,9 @@ def _minutes(seconds: float) -> str:
 # -- after the day -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ActualPart:
-    """What the engine saved about one part: None/0 when it was not run."""
-
-    started_at: datetime | None
-    ended_at: datetime | None
-    used_seconds: float
-    shortened: str | None
-
-    @property
-    def run(self) -> bool:
-        return self.started_at is not None
-
-
-def actual_parts(session: Session) -> dict[str, ActualPart]:
-    """The engine's saved part states by part id; anything missing or odd counts as not run."""
-    run = session.run if isinstance(session.run, dict) else {}
-    states = run.get("parts")
-    result: dict[str, ActualPart] = {}
-    if not isinstance(states, list):
-        return result
-    for state in states:
-        if not isinstance(state, dict) or not isinstance(state.get("id"), str):
-            continue
-        used = state.get("used_seconds")
-        shortened = state.get("shortened")
-        result[state["id"]] = ActualPart(
-            started_at=_parse_time(state.get("started_at")),
-            ended_at=_parse_time(state.get("ended_at")),
-            used_seconds=float(used) if isinstance(used, int | float) else 0.0,
-            shortened=clean(shortened) if isinstance(shortened, str) and shortened else None,
-        )
-    return result
-
-
-def meeting_started_at(session: Session) -> datetime | None:
-    run = session.run if isinstance(session.run, dict) else {}
-    return _parse_time(run.get("meeting_started_at"))
-
-
-def _parse_time(value: object) -> datetime | None:
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None
+def actual_parts(session: Session) -> dict[str, PartRun]:
+    """The run's record of each part, by part id (empty before the meeting has run)."""
+    return {} if session.run is None else {part.id: part for part in session.run.parts}
 
 
 def write_session_runsheet(
@@ -246,7 +203,7 @@ def write_session_runsheet(
     writer.title(f"{TITLE} – slik gikk møtet", f"{network} · {clean(agenda.title)}")
 
     actual = actual_parts(session)
-    started = meeting_started_at(session) or next(
+    started = (session.run.meeting_started_at if session.run else None) or next(
         (a.started_at for a in actual.values() if a.started_at is not None), None
     )
     present = [p for p in session.participants if p.present]
@@ -280,7 +237,7 @@ def write_session_runsheet(
                 [
                     p.name,
                     p.service or "–",
-                    "Vara" if p.role == "deputy" else "Medlem",
+                    capitalised(p.role),
                     "ja" if p.present else "nei",
                 ]
                 for p in session.participants
@@ -309,12 +266,13 @@ def write_session_runsheet(
     return writer.save(path)
 
 
-def _compare_row(planned: PlannedPart, state: ActualPart | None) -> list[object]:
+def _compare_row(planned: PlannedPart, state: PartRun | None) -> list[object]:
     from startpakke.agenda.runsheet import format_clock
+    from startpakke.agenda.timing import shortened_text
 
     label: list[object] = [(planned.label, ""), clean(planned.title)]
     planned_range = f"{format_clock(planned.start)}–{format_clock(planned.end)}"
-    if state is None or not state.run:
+    if state is None or not state.was_run:
         return [label, planned_range, NOT_RUN, str(planned.minutes), "–", NOT_RUN.capitalize()]
     used_minutes = state.used_seconds / 60
     actual_range = f"{_clock(state.started_at)}–{_clock(state.ended_at)}"
@@ -324,8 +282,8 @@ def _compare_row(planned: PlannedPart, state: ActualPart | None) -> list[object]
         notes.append(f"{difference} min over")
     elif difference < 0:
         notes.append(f"{-difference} min under")
-    if state.shortened:
-        notes.append(f"Kortet ned: {state.shortened}")
+    if state.turns is not None:
+        notes.append(shortened_text(state.turns.seconds, state.turns.written_seconds))
     if state.ended_at is None:
         notes.append("ikke avsluttet")
     return [
@@ -343,7 +301,6 @@ def _clock(value: datetime | None) -> str:
 
 
 __all__ = [
-    "ActualPart",
     "actual_parts",
     "set_cell",
     "write_planned_runsheet",

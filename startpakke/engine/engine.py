@@ -8,13 +8,18 @@ so a test can run three hours in a millisecond with zero drift.
 Per part the engine keeps a countdown that survives going back and forth; the current
 phase, turn and step each have their own. Pause stops them all; extend adds a minute to
 all of them at once (so a longer turn does not steal time from the turns after it).
+
+Who takes part, who is present and who the focus persons are, the engine asks a `Roster`
+(the session) each time it needs to know; it keeps no copy. After the roster changes, the
+controller tells the engine (`presence_changed`, `roster_changed`) so a round can move on.
+Its state is saved as the session's typed `RunState` (`to_state` / `from_state`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Protocol
 
 from startpakke.agenda.model import Agenda, MinutesPer, Part, Phase, Speakers, TurnStep
 from startpakke.agenda.timing import (
@@ -23,31 +28,54 @@ from startpakke.agenda.timing import (
     fit_turn,
     fixed_phase_seconds,
     floor_turn_seconds,
-    format_duration,
     minimum_phase_seconds,
+    shortened_text,
     written_turn_seconds,
 )
 from startpakke.engine.clock import Clock, SystemClock
 from startpakke.engine.countdown import Countdown
+from startpakke.session.runstate import (
+    PartRun,
+    RunPosition,
+    RunState,
+    ShortenedTurns,
+    TimerState,
+    TurnFitState,
+)
 
-STATE_VERSION = 1
+
+class Roster(Protocol):
+    """Who takes part: what the engine asks the session (`Session` is one)."""
+
+    def speaker_ids(self) -> list[str]:
+        """Everyone on the list, in round order."""
+
+    def is_present(self, participant_id: str) -> bool:
+        """On the list and at the meeting."""
+
+    def focus_ids(self) -> list[str]:
+        """The focus persons chosen for today's rounds, in order."""
+
+    def name_of(self, participant_id: str | None, default: str = "") -> str:
+        """A participant's name."""
 
 
 @dataclass(frozen=True)
 class Person:
+    """Someone in a round, as the screen shows them (made from the roster when asked)."""
+
     id: str
     name: str
 
 
 @dataclass
 class PartRecord:
-    """What actually happened in a part: when it ran and how long it took."""
+    """What actually happened in a part: when it ran, and whether turns were shortened."""
 
     id: str
     started_at: datetime | None = None
     ended_at: datetime | None = None
-    shortened: str | None = None
-    """A note when turns were shortened to fit, for the schedule and the run sheet."""
+    turns: ShortenedTurns | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +126,7 @@ class ScheduleRow:
     used_seconds: float
     current: bool
     shortened: str | None
+    """«Turene ble kortet ned til …» when they were, else None."""
 
 
 @dataclass(frozen=True)
@@ -144,18 +173,16 @@ class _Position:
 
 @dataclass
 class RunEngine:
-    """The meeting's state machine. Create with `RunEngine(agenda, people, clock)`."""
+    """The meeting's state machine. Create with `RunEngine(agenda, roster, clock)`."""
 
     agenda: Agenda
-    people: list[Person]
+    roster: Roster
     clock: Clock = field(default_factory=SystemClock)
     keep_written_turns: bool = False
     """True: a per-person round keeps the written turn length and runs over; False: turns
     are shortened (never below the floor) to fit the part's time."""
 
     def __post_init__(self) -> None:
-        self.absent: set[str] = set()
-        self.focus: list[str] = []
         self.started = False
         self.finished = False
         self.paused = False
@@ -190,10 +217,16 @@ class RunEngine:
         return self.clock.monotonic()
 
     def person(self, person_id: str) -> Person | None:
-        return next((p for p in self.people if p.id == person_id), None)
+        if person_id not in self.roster.speaker_ids():
+            return None
+        return Person(person_id, self.roster.name_of(person_id))
 
-    def present_people(self) -> list[Person]:
-        return [p for p in self.people if p.id not in self.absent]
+    def _present(self, person_id: str) -> bool:
+        return self.roster.is_present(person_id)
+
+    def present_count(self) -> int:
+        """How many on the list are at the meeting."""
+        return sum(1 for pid in self.roster.speaker_ids() if self._present(pid))
 
     @property
     def in_round(self) -> bool:
@@ -326,18 +359,47 @@ class RunEngine:
             timer.extend(change)
 
     def set_keep_written_turns(self, keep: bool) -> None:
-        """Choose between keeping the written turn length and shortening turns to fit."""
+        """Choose between keeping the written turn length and shortening turns to fit.
+
+        In a per-person round the choice holds at once: the current turn (and its ledd)
+        and what the round still needs are fitted again, so the projected end moves now,
+        not at the next turn. Time already added with + stays added.
+        """
+        if keep == self.keep_written_turns:
+            return
         self.keep_written_turns = keep
+        if self.started and not self.finished and self.phase.minutes_per is MinutesPer.person:
+            self._refit_round()
+
+    def _refit_round(self) -> None:
+        speaker = self.current_speaker
+        old = self.turn_fit
+        if speaker is None or old is None or self.turn_timer is None:
+            return
+        new = self._fit_from(self.pos.turn, mid_turn=True)
+        change = new.seconds - old.seconds
+        self.turn_fit = new
+        self.turn_timer.extend(change)
+        # Every present speaker from this one on takes the new length.
+        self.phase_timer.extend(change * self._present_count(self.order[self.pos.turn :]))
+        if self.step_timer is not None:
+            steps_change = self._step_seconds(self.pos.step, new) - self._step_seconds(
+                self.pos.step, old
+            )
+            self.step_timer.extend(steps_change)
+        if new.shortened:
+            self.records[self.pos.part].turns = ShortenedTurns(
+                seconds=new.seconds, written_seconds=new.written_seconds
+            )
 
     # -- intents: people -------------------------------------------------------------------
 
-    def set_present(self, person_id: str, present: bool) -> None:
-        if present:
-            self.absent.discard(person_id)
+    def presence_changed(self, person_id: str) -> None:
+        """Someone was marked absent (their turn ends now) or came back (a turn for a late
+        arrival). The roster already says which."""
+        if self._present(person_id):
             self._give_late_arrival_a_turn(person_id)
-            return
-        self.absent.add(person_id)
-        if self.current_speaker == person_id:
+        elif self.current_speaker == person_id:
             self._advance_speaker(self.pos.turn + 1)
 
     def _give_late_arrival_a_turn(self, person_id: str) -> None:
@@ -360,31 +422,17 @@ class RunEngine:
         else:
             self.order.insert(self.pos.turn + 1, person_id)
 
-    def toggle_current_present(self) -> str | None:
-        """Mark the current speaker absent (and move on); returns their id."""
-        speaker = self.current_speaker
-        if speaker is not None:
-            self.set_present(speaker, False)
-        return speaker
-
-    def set_people(self, people: list[Person]) -> None:
-        """Replace the roster (names edited, someone added or removed), keeping the place."""
-        self.people = list(people)
-        known = {p.id for p in people}
-        self.absent &= known
-        self.focus = [f for f in self.focus if f in known]
+    def roster_changed(self) -> None:
+        """The list was edited (someone added or removed), keeping the place in the round."""
         if not self.order:
             return
+        known = set(self.roster.speaker_ids())
         current = self.current_speaker
         # Someone removed drops out of what is left of the round.
         ahead = [pid for pid in self.order[self.pos.turn + 1 :] if pid in known]
         self.order = self.order[: self.pos.turn + 1] + ahead
         if current is not None and current not in known and not self.finished:
             self._advance_speaker(self.pos.turn + 1)
-
-    def set_focus(self, person_ids: list[str]) -> None:
-        """Choose the focus persons for `speakers: focus` rounds, in order."""
-        self.focus = [pid for pid in person_ids if self.person(pid) is not None]
 
     def move_speaker(self, person_id: str, delta: int) -> None:
         """Move someone earlier (-1) or later (+1) in the current round's order."""
@@ -414,12 +462,14 @@ class RunEngine:
         self._enter_phase(0)
 
     def _speakers(self, phase: Phase) -> list[str]:
-        if phase.speakers is Speakers.focus and self.focus:
-            return list(self.focus)
-        return [p.id for p in self.people]
+        known = self.roster.speaker_ids()
+        focus = [pid for pid in self.roster.focus_ids() if pid in known]
+        if phase.speakers is Speakers.focus and focus:
+            return focus
+        return known
 
     def _present_count(self, ids: list[str]) -> int:
-        return sum(1 for pid in ids if pid not in self.absent and self.person(pid) is not None)
+        return sum(1 for pid in ids if self._present(pid))
 
     def _later_phases_seconds(self, people: int) -> float:
         """What the phases after this one need: per-person rounds at the floor when turns
@@ -431,7 +481,7 @@ class RunEngine:
 
     def _phase_budget(self, phase: Phase, speakers: int) -> float:
         part_left = max(0.0, self.part_timers[self.pos.part].remaining(self._now()))
-        available = max(0.0, part_left - self._later_phases_seconds(len(self.present_people())))
+        available = max(0.0, part_left - self._later_phases_seconds(self.present_count()))
         if phase.is_round and phase.minutes_per is MinutesPer.person:
             written = (written_turn_seconds(phase) or 0.0) * speakers
             if self.keep_written_turns or written <= available:
@@ -468,9 +518,7 @@ class RunEngine:
 
     def _advance_speaker(self, from_index: int) -> None:
         index = from_index
-        while index < len(self.order) and (
-            self.order[index] in self.absent or self.person(self.order[index]) is None
-        ):
+        while index < len(self.order) and not self._present(self.order[index]):
             index += 1
         self.pos.turn = index
         self.pos.step = 0
@@ -480,23 +528,11 @@ class RunEngine:
             self.turn_fit = None
             return
         now = self._now()
-        people_left = self._present_count(self.order[index:])
-        available = self.phase_timer.remaining(now)
-        if self.phase.minutes_per is MinutesPer.person:
-            # Per-person turns are fitted to what the part has left, not to the round's
-            # own budget (which may already have been stretched to the floor).
-            part_left = self.part_timers[self.pos.part].remaining(now)
-            available = part_left - self._later_phases_seconds(len(self.present_people()))
-        fit = fit_turn(self.phase, people_left, available, keep_written=self.keep_written_turns)
+        fit = self._fit_from(index)
         self.turn_fit = fit
         if fit.shortened:
-            self.records[self.pos.part].shortened = (
-                f"Turene ble kortet ned til {_minutes_text(fit.seconds)}"
-                + (
-                    f" (skrevet: {_minutes_text(fit.written_seconds)})"
-                    if fit.written_seconds
-                    else ""
-                )
+            self.records[self.pos.part].turns = ShortenedTurns(
+                seconds=fit.seconds, written_seconds=fit.written_seconds
             )
         self.turn_timer = Countdown.stopped(fit.seconds)
         if not self.paused:
@@ -504,18 +540,38 @@ class RunEngine:
         if self._steps():
             self._start_step(0)
 
-    def _start_step(self, index: int) -> None:
-        self.pos.step = index
+    def _fit_from(self, index: int, *, mid_turn: bool = False) -> TurnFit:
+        """The turn length for the speaker at `index` in the order and those after them
+        (`mid_turn`: fitted again while that speaker has the word)."""
+        now = self._now()
+        people_left = self._present_count(self.order[index:])
+        available = self.phase_timer.remaining(now)
+        if self.phase.minutes_per is MinutesPer.person:
+            # Per-person turns are fitted to what the part has left, not to the round's
+            # own budget (which may already have been stretched to the floor).
+            part_left = self.part_timers[self.pos.part].remaining(now)
+            available = part_left - self._later_phases_seconds(self.present_count())
+            if mid_turn and self.turn_timer is not None:
+                # Refitting mid-turn: what this turn has used is still available to it.
+                available += self.turn_timer.elapsed(now)
+        return fit_turn(self.phase, people_left, available, keep_written=self.keep_written_turns)
+
+    def _step_seconds(self, index: int, fit: TurnFit | None) -> float:
         steps = self._steps()
         written = sum(step.minutes for step in steps) * MINUTE
         # Scale from the fitted turn, not the timer's budget: a minute added to one step
         # belongs to that step, not to the steps after it.
-        turn_budget = self.turn_fit.seconds if self.turn_fit else written
+        turn_budget = fit.seconds if fit else written
         scale = turn_budget / written if written else 1.0
         step = steps[index]
         seconds = step.minutes * MINUTE * scale
         if step.min_minutes is not None:
             seconds = max(seconds, step.min_minutes * MINUTE)
+        return seconds
+
+    def _start_step(self, index: int) -> None:
+        self.pos.step = index
+        seconds = self._step_seconds(index, self.turn_fit)
         self.step_timer = Countdown.stopped(seconds)
         if not self.paused:
             self.step_timer.start(self._now())
@@ -531,10 +587,10 @@ class RunEngine:
         current = self.current_speaker
         next_id = None
         for pid in self.order[self.pos.turn + 1 :]:
-            if pid not in self.absent:
+            if self._present(pid):
                 next_id = pid
                 break
-        present_order = [pid for pid in self.order if pid not in self.absent]
+        present_order = [pid for pid in self.order if self._present(pid)]
         turn_number = (
             present_order.index(current) + 1 if current in present_order else len(present_order)
         )
@@ -543,7 +599,11 @@ class RunEngine:
             order=[p for pid in self.order if (p := self.person(pid)) is not None],
             current=self.person(current) if current else None,
             next=self.person(next_id) if next_id else None,
-            absent=[p for p in self.people if p.id in self.absent],
+            absent=[
+                Person(pid, self.roster.name_of(pid))
+                for pid in self.roster.speaker_ids()
+                if not self._present(pid)
+            ],
             done=current is None,
             turn_number=turn_number,
             turns_total=len(present_order),
@@ -557,7 +617,7 @@ class RunEngine:
     def _remaining_in_current_part(self, now: float) -> float:
         part_left = self.part_timers[self.pos.part].remaining(now)
         phase_left = max(0.0, self.phase_timer.remaining(now))
-        needed = phase_left + self._later_phases_seconds(len(self.present_people()))
+        needed = phase_left + self._later_phases_seconds(self.present_count())
         return max(part_left, needed, 0.0)
 
     def projected_end(self) -> datetime:
@@ -641,69 +701,70 @@ class RunEngine:
                     actual_end=record.ended_at,
                     used_seconds=self.part_timers[index].elapsed(now),
                     current=self.started and not self.finished and index == self.pos.part,
-                    shortened=record.shortened,
+                    shortened=shortened_text(record.turns.seconds, record.turns.written_seconds)
+                    if record.turns
+                    else None,
                 )
             )
         return rows
 
     # -- saving and restoring -------------------------------------------------------------
 
-    def to_dict(self) -> dict[str, Any]:
-        """The whole state as JSON-ready data; `parts` is read by the documents."""
+    @property
+    def _live(self) -> bool:
+        """The timers run: started, not finished, not paused."""
+        return self.started and not self.finished and not self.paused
+
+    def to_state(self) -> RunState:
+        """The whole state as the session's typed record."""
         now = self._now()
-        return {
-            "version": STATE_VERSION,
-            "agenda_id": self.agenda.id,
-            "saved_at": self.clock.now().isoformat(),
-            "started": self.started,
-            "finished": self.finished,
-            "paused": self.paused,
-            "meeting_started_at": _iso(self.meeting_started_at),
-            "people": [{"id": p.id, "name": p.name} for p in self.people],
-            "absent": sorted(self.absent),
-            "focus": list(self.focus),
-            "keep_written_turns": self.keep_written_turns,
-            "position": {
-                "part": self.pos.part,
-                "phase": self.pos.phase,
-                "turn": self.pos.turn,
-                "step": self.pos.step,
-            },
-            "order": list(self.order),
-            "spoken": sorted(self.spoken),
-            "round_counter": self.round_counter,
-            "timers": {
-                "parts": [t.to_dict(now) for t in self.part_timers],
-                "phase": self.phase_timer.to_dict(now),
-                "turn": self.turn_timer.to_dict(now) if self.turn_timer else None,
-                "step": self.step_timer.to_dict(now) if self.step_timer else None,
-            },
-            "turn_fit": _fit_to_dict(self.turn_fit),
-            "parts": [
-                {
-                    "id": record.id,
-                    "started_at": _iso(record.started_at),
-                    "ended_at": _iso(record.ended_at),
-                    "used_seconds": self.part_timers[i].elapsed(now),
-                    "shortened": record.shortened,
-                }
-                for i, record in enumerate(self.records)
+        return RunState(
+            agenda_id=self.agenda.id,
+            saved_at=self.clock.now(),
+            started=self.started,
+            finished=self.finished,
+            paused=self.paused,
+            meeting_started_at=self.meeting_started_at,
+            keep_written_turns=self.keep_written_turns,
+            position=RunPosition(
+                part=self.pos.part, phase=self.pos.phase, turn=self.pos.turn, step=self.pos.step
+            ),
+            order=list(self.order),
+            spoken=sorted(self.spoken),
+            round_counter=self.round_counter,
+            phase_timer=_timer_state(self.phase_timer, now),
+            turn_timer=_timer_state(self.turn_timer, now) if self.turn_timer else None,
+            step_timer=_timer_state(self.step_timer, now) if self.step_timer else None,
+            turn_fit=_fit_state(self.turn_fit),
+            parts=[
+                PartRun(
+                    id=record.id,
+                    planned_seconds=part.minutes * MINUTE,
+                    extended_seconds=timer.budget - part.minutes * MINUTE,
+                    used_seconds=timer.elapsed(now),
+                    started_at=record.started_at,
+                    ended_at=record.ended_at,
+                    turns=record.turns,
+                )
+                for part, record, timer in zip(
+                    self.agenda.parts, self.records, self.part_timers, strict=True
+                )
             ],
-        }
+        )
 
     @staticmethod
-    def closed_seconds(data: dict[str, Any], clock: Clock) -> float:
+    def closed_seconds(state: RunState, clock: Clock) -> float:
         """How long the program was closed: from the last save to now (never negative)."""
-        saved = _parse(data.get("saved_at"))
-        if saved is None:
+        if state.saved_at is None:
             return 0.0
-        return max(0.0, (clock.now() - saved).total_seconds())
+        return max(0.0, (clock.now() - state.saved_at).total_seconds())
 
     @classmethod
-    def from_dict(
+    def from_state(
         cls,
-        data: dict[str, Any],
+        state: RunState,
         agenda: Agenda,
+        roster: Roster,
         clock: Clock | None = None,
         *,
         count_closed_time: bool,
@@ -714,18 +775,58 @@ class RunEngine:
         counted against the running timers. False (the lid was closed over lunch): the
         timers continue from where they stopped. A paused run stays paused either way.
 
-        A state that is damaged, hand-edited or from another version of the agenda raises
-        ValueError with a Norwegian message; nothing else escapes.
+        A state that does not fit the agenda (another agenda, or the agenda was changed)
+        raises ValueError with a Norwegian message; nothing else escapes.
         """
+        if state.agenda_id != agenda.id:
+            raise ValueError(
+                f"kjøretilstanden hører til agendaen «{state.agenda_id}», ikke «{agenda.id}»"
+            )
+        if len(state.parts) != len(agenda.parts):
+            raise ValueError("kjøretilstanden har et annet antall deler enn agendaen")
+        clock = clock or SystemClock()
+        engine = cls(agenda, roster, clock, keep_written_turns=state.keep_written_turns)
+        engine.started = state.started
+        engine.finished = state.finished
+        engine.paused = state.paused
+        lost = cls.closed_seconds(state, clock) if count_closed_time else 0.0
+        now = clock.monotonic()
+
+        def countdown(timer: TimerState | None) -> Countdown | None:
+            if timer is None:
+                return None
+            return _countdown(
+                timer.budget_seconds, timer.remaining_seconds, now, engine._live, lost
+            )
+
+        engine.meeting_started_at = state.meeting_started_at
+        position = state.position
+        engine.pos = _Position(position.part, position.phase, position.turn, position.step)
+        engine.order = list(state.order)
+        engine.spoken = set(state.spoken)
+        engine.round_counter = state.round_counter
+        engine.part_timers = [
+            _countdown(
+                part.budget_seconds,
+                part.remaining_seconds,
+                now,
+                engine._live and index == position.part,
+                lost,
+            )
+            for index, part in enumerate(state.parts)
+        ]
+        engine.phase_timer = countdown(state.phase_timer) or Countdown.stopped(0.0)
+        engine.turn_timer = countdown(state.turn_timer)
+        engine.step_timer = countdown(state.step_timer)
+        engine.turn_fit = _fit_from_state(state.turn_fit)
+        engine.records = [
+            PartRecord(p.id, started_at=p.started_at, ended_at=p.ended_at, turns=p.turns)
+            for p in state.parts
+        ]
         try:
-            engine = cls._from_dict(data, agenda, clock, count_closed_time=count_closed_time)
             engine._check_position()
             engine.snapshot()
-        except ValueError as err:
-            if str(err).startswith(("kjøretilstanden", "ukjent versjon")):
-                raise
-            raise ValueError(f"kjøretilstanden er skadet ({err})") from None
-        except (KeyError, TypeError, IndexError, AttributeError) as err:
+        except (IndexError, KeyError, TypeError, AttributeError) as err:
             raise ValueError(f"kjøretilstanden er skadet ({type(err).__name__}: {err})") from None
         return engine
 
@@ -748,95 +849,39 @@ class RunEngine:
         if not 0 <= pos.turn <= len(self.order):
             raise ValueError("kjøretilstanden peker på en tur som ikke finnes")
 
-    @classmethod
-    def _from_dict(
-        cls,
-        data: dict[str, Any],
-        agenda: Agenda,
-        clock: Clock | None,
-        *,
-        count_closed_time: bool,
-    ) -> RunEngine:
-        if data.get("version") != STATE_VERSION:
-            raise ValueError(f"ukjent versjon av kjøretilstanden: {data.get('version')!r}")
-        if data.get("agenda_id") != agenda.id:
-            raise ValueError(
-                f"kjøretilstanden hører til agendaen «{data.get('agenda_id')}», ikke «{agenda.id}»"
-            )
-        clock = clock or SystemClock()
-        people = [Person(p["id"], p["name"]) for p in data["people"]]
-        engine = cls(agenda, people, clock, keep_written_turns=bool(data["keep_written_turns"]))
-        now = clock.monotonic()
-        paused = bool(data["paused"])
-        lost = cls.closed_seconds(data, clock) if count_closed_time and not paused else 0.0
-        timers = data["timers"]
-        if len(timers["parts"]) != len(agenda.parts):
-            raise ValueError("kjøretilstanden har et annet antall deler enn agendaen")
-        engine.started = bool(data["started"])
-        engine.finished = bool(data["finished"])
-        engine.paused = paused
-        engine.meeting_started_at = _parse(data.get("meeting_started_at"))
-        engine.absent = set(data["absent"])
-        engine.focus = list(data["focus"])
-        position = data["position"]
-        engine.pos = _Position(
-            position["part"], position["phase"], position["turn"], position["step"]
-        )
-        engine.order = list(data["order"])
-        engine.spoken = set(data.get("spoken", []))
-        engine.round_counter = int(data["round_counter"])
-        engine.part_timers = [Countdown.from_dict(t, now, lost) for t in timers["parts"]]
-        engine.phase_timer = Countdown.from_dict(timers["phase"], now, lost)
-        engine.turn_timer = (
-            Countdown.from_dict(timers["turn"], now, lost) if timers["turn"] else None
-        )
-        engine.step_timer = (
-            Countdown.from_dict(timers["step"], now, lost) if timers["step"] else None
-        )
-        engine.turn_fit = _fit_from_dict(data.get("turn_fit"))
-        engine.records = [
-            PartRecord(
-                id=r["id"],
-                started_at=_parse(r.get("started_at")),
-                ended_at=_parse(r.get("ended_at")),
-                shortened=r.get("shortened"),
-            )
-            for r in data["parts"]
-        ]
-        return engine
+
+def _countdown(
+    budget: float, remaining: float, now: float, running: bool, lost: float
+) -> Countdown:
+    """A saved timer; a running one also loses `lost` seconds (the time spent closed)."""
+    if running:
+        return Countdown(budget=budget, deadline=now + remaining - lost, remainder=None)
+    return Countdown(budget=budget, deadline=None, remainder=remaining)
 
 
-def _minutes_text(seconds: float | None) -> str:
-    return "" if seconds is None else format_duration(seconds)
+def _timer_state(timer: Countdown, now: float) -> TimerState:
+    return TimerState(budget_seconds=timer.budget, remaining_seconds=timer.remaining(now))
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _parse(value: Any) -> datetime | None:
-    return datetime.fromisoformat(value) if isinstance(value, str) else None
-
-
-def _fit_to_dict(fit: TurnFit | None) -> dict[str, Any] | None:
+def _fit_state(fit: TurnFit | None) -> TurnFitState | None:
     if fit is None:
         return None
-    return {
-        "seconds": fit.seconds,
-        "written_seconds": fit.written_seconds,
-        "floor_seconds": fit.floor_seconds,
-        "shortened": fit.shortened,
-        "overrun": fit.overrun,
-    }
+    return TurnFitState(
+        seconds=fit.seconds,
+        written_seconds=fit.written_seconds,
+        floor_seconds=fit.floor_seconds,
+        shortened=fit.shortened,
+        overrun=fit.overrun,
+    )
 
 
-def _fit_from_dict(data: dict[str, Any] | None) -> TurnFit | None:
-    if not data:
+def _fit_from_state(state: TurnFitState | None) -> TurnFit | None:
+    if state is None:
         return None
     return TurnFit(
-        seconds=float(data["seconds"]),
-        written_seconds=data.get("written_seconds"),
-        floor_seconds=data.get("floor_seconds"),
-        shortened=bool(data["shortened"]),
-        overrun=bool(data["overrun"]),
+        seconds=state.seconds,
+        written_seconds=state.written_seconds,
+        floor_seconds=state.floor_seconds,
+        shortened=state.shortened,
+        overrun=state.overrun,
     )

@@ -94,7 +94,8 @@ def apply(session: Session, proposal: Proposal) -> None:
     person asks for a title (issue 18.5).
     """
     if not session.focus_rounds and proposal.focus:
-        session.focus_rounds = [FocusRound(participant=pid) for pid in proposal.focus]
+        # Proposed, and chosen until the facilitator chooses others (controller.choose_focus).
+        session.focus_rounds = [FocusRound(participant=pid, chosen=True) for pid in proposal.focus]
     if session.timekeeper is None:
         session.timekeeper = proposal.timekeeper
     if session.network.leader is None:

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from startpakke.agenda.model import Agenda, CaptureKind, Speakers
-from startpakke.engine import Clock, Person, RunEngine, Snapshot, SystemClock
+from startpakke.engine import Clock, RunEngine, Snapshot, SystemClock
+from startpakke.labels import capitalised, category_colour
 from startpakke.projector.follow import SessionFollower
 from startpakke.session.model import (
-    CATEGORY_COLOURS,
-    CATEGORY_LABELS,
     CompetenceCategory,
     Session,
 )
@@ -114,10 +113,6 @@ def _agenda_for(session: Session) -> Agenda:
     return load_agenda_cached(resolve_agenda(session.agenda))
 
 
-def _people(session: Session) -> list[Person]:
-    return [Person(p.id, p.name) for p in session.participants]
-
-
 class Room:
     """The followed session and the engine restored from it."""
 
@@ -166,10 +161,9 @@ class Room:
             agenda = self._agenda(session)
             engine = None
             if session.run:
-                engine = RunEngine.from_dict(
-                    session.run, agenda, self.clock, count_closed_time=True
+                engine = RunEngine.from_state(
+                    session.run, agenda, session, self.clock, count_closed_time=True
                 )
-                engine.set_people(_people(session))
         except Exception as err:  # a bad agenda, a run for another agenda: keep the last
             self.engine_problem = f"Kan ikke vise møtet: {err}."
             return
@@ -262,8 +256,8 @@ def competence_columns(session: Session) -> tuple[CompetenceColumn, ...]:
         columns.append(
             CompetenceColumn(
                 category=category,
-                label=CATEGORY_LABELS[category],
-                colour=CATEGORY_COLOURS[category],
+                label=capitalised(category),
+                colour=category_colour(category),
                 notes=tuple(
                     CompetenceNote(c.text, session.name_of(c.participant), c.top, c.chosen)
                     for c in notes

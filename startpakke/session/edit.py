@@ -21,12 +21,14 @@ from startpakke.errors import UserError
 from startpakke.modeling import Invalid, field_names, validate
 from startpakke.session.model import (
     Action,
+    AgreementLevel,
     Competence,
     CompetenceCategory,
     Contract,
     MeetingSlot,
     Network,
     Note,
+    Objection,
     Participant,
     Plan,
     Role,
@@ -102,14 +104,12 @@ def _short(text: str, limit: int = 40) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
-def _text(value: str, what: str) -> str:
-    """User text as typed, without surrounding whitespace; refuse it when empty."""
-    if not isinstance(value, str):
-        raise EditError(f"{what} må være tekst.")
-    text = value.strip()
-    if not text:
-        raise EditError(f"{what} kan ikke være tom.")
-    return text
+def _text(value: str, missing: str) -> str:
+    """User text as typed, without surrounding whitespace; refused with the whole message
+    `missing` («Navnet mangler.») when there is none."""
+    if not isinstance(value, str) or not value.strip():
+        raise EditError(missing)
+    return value.strip()
 
 
 def _clean_value(value: Any) -> Any:
@@ -224,7 +224,7 @@ def add_participant(
     except ValueError:
         raise EditError(f"Ukjent rolle «{role}» (member eller deputy).") from None
     person = Participant(
-        name=_text(name, "Navnet"),
+        name=_text(name, "Navnet mangler."),
         service=service.strip(),
         role=kind,
         contact=contact.strip(),
@@ -249,7 +249,7 @@ def participant(session: Session, participant_id: str) -> Participant:
 def edit_participant(session: Session, participant_id: str, **fields: Any) -> Participant:
     """Change name, service, role, contact, present, brings_case or case_title."""
     if "name" in fields:
-        fields["name"] = _text(fields["name"], "Navnet")
+        fields["name"] = _text(fields["name"], "Navnet mangler.")
     if "id" in fields:
         raise EditError("En deltakers id kan ikke endres.")
     return _update(participant(session, participant_id), fields, "En deltaker")
@@ -260,15 +260,12 @@ def rename_participant(session: Session, participant_id: str, name: str) -> Part
 
 
 def set_present(session: Session, participant_id: str, present: bool) -> Participant:
-    person = participant(session, participant_id)
-    person.present = present
-    return person
+    return _update(participant(session, participant_id), {"present": present}, "En deltaker")
 
 
 def toggle_present(session: Session, participant_id: str) -> Participant:
     person = participant(session, participant_id)
-    person.present = not person.present
-    return person
+    return set_present(session, participant_id, not person.present)
 
 
 def move_participant(session: Session, participant_id: str, delta: int) -> int:
@@ -335,13 +332,13 @@ def remove_participant(session: Session, participant_id: str) -> Undo:
 def set_facilitator(session: Session, participant_id: str | None) -> Participant | None:
     """Choose the facilitator (steg 1), or None to clear."""
     person = None if participant_id is None else participant(session, participant_id)
-    session.facilitator = participant_id
+    session.facilitator = person.id if person else None
     return person
 
 
 def set_timekeeper(session: Session, participant_id: str | None) -> Participant | None:
     person = None if participant_id is None else participant(session, participant_id)
-    session.timekeeper = participant_id
+    session.timekeeper = person.id if person else None
     return person
 
 
@@ -352,7 +349,9 @@ def add_rule(
     session: Session, text: str, proposed_by: str | None = None, *, agreed: bool = False
 ) -> Rule:
     """Add a proposed rule at the end; `proposed_by` is a participant id (or None)."""
-    rule = Rule(text=_text(text, "Regelen"), proposed_by=proposed_by, agreed=agreed)
+    rule = Rule(
+        text=_text(text, "Teksten til regelen mangler."), proposed_by=proposed_by, agreed=agreed
+    )
     session.rules.append(rule)
     return rule
 
@@ -362,27 +361,57 @@ def rule(session: Session, rule_id: str) -> Rule:
 
 
 def edit_rule(session: Session, rule_id: str, text: str) -> Rule:
-    found = rule(session, rule_id)
-    found.text = _text(text, "Regelen")
-    return found
+    return _update(
+        rule(session, rule_id), {"text": _text(text, "Teksten til regelen mangler.")}, "Regelen"
+    )
 
 
 def set_rule_proposer(session: Session, rule_id: str, proposed_by: str | None) -> Rule:
-    found = rule(session, rule_id)
-    found.proposed_by = proposed_by
-    return found
+    return _update(rule(session, rule_id), {"proposed_by": proposed_by}, "Regelen")
 
 
 def set_rule_agreed(session: Session, rule_id: str, agreed: bool = True) -> Rule:
-    found = rule(session, rule_id)
-    found.agreed = agreed
-    return found
+    """Enig, or back to only proposed."""
+    return set_rule_agreement(session, rule_id, AgreementLevel.agree if agreed else None)
 
 
 def toggle_rule_agreed(session: Session, rule_id: str) -> Rule:
     found = rule(session, rule_id)
-    found.agreed = not found.agreed
+    return set_rule_agreed(session, rule_id, not found.agreed)
+
+
+def set_rule_agreement(
+    session: Session,
+    rule_id: str,
+    level: AgreementLevel | str | None,
+    *,
+    by: str | None = None,
+    reason: str = "",
+) -> Rule:
+    """Set how far the group agrees on a rule. An objection says who and why (the reason
+    is required); setting another level drops the rule's objections."""
+    found = rule(session, rule_id)
+    try:
+        chosen = None if level is None else AgreementLevel(level)
+    except ValueError:
+        raise EditError(f"Ukjent nivå «{level}» (agree, accept eller objection).") from None
+    if chosen is AgreementLevel.objection:
+        objection = Objection(by=by or None, reason=_text(reason, "Begrunnelsen mangler."))
+        objections = [*found.objections, objection]
+        found.set_agreement(chosen)
+        found.objections = objections
+    else:
+        found.set_agreement(chosen)
     return found
+
+
+NEXT_LEVEL: dict[AgreementLevel | None, AgreementLevel | None] = {
+    None: AgreementLevel.agree,
+    AgreementLevel.agree: AgreementLevel.accept,
+    AgreementLevel.accept: AgreementLevel.objection,
+    AgreementLevel.objection: None,
+}
+"""The order the facilitator cycles through the levels with one key."""
 
 
 def move_rule(session: Session, rule_id: str, delta: int) -> int:
@@ -433,7 +462,7 @@ def add_competence(
 ) -> Competence:
     """Add a post-it for a participant in one of the three categories."""
     kind = _category(category)
-    body = _text(text, "Lappen")
+    body = _text(text, "Teksten på lappen mangler.")
     if top:
         _check_top_room(session, participant_id)
     item = Competence(participant=participant_id, category=kind, text=body, top=top)
@@ -452,12 +481,12 @@ def edit_competence(
     text: str | None = None,
     category: CompetenceCategory | str | None = None,
 ) -> Competence:
-    found = competence(session, competence_id)
+    fields: dict[str, Any] = {}
     if text is not None:
-        found.text = _text(text, "Lappen")
+        fields["text"] = _text(text, "Teksten på lappen mangler.")
     if category is not None:
-        found.category = _category(category)
-    return found
+        fields["category"] = _category(category)
+    return _update(competence(session, competence_id), fields, "Lappen")
 
 
 def set_competence_top(session: Session, competence_id: str, top: bool) -> Competence:
@@ -465,8 +494,7 @@ def set_competence_top(session: Session, competence_id: str, top: bool) -> Compe
     found = competence(session, competence_id)
     if top and not found.top:
         _check_top_room(session, found.participant)
-    found.top = top
-    return found
+    return _update(found, {"top": top}, "Lappen")
 
 
 def toggle_competence_top(session: Session, competence_id: str) -> Competence:
@@ -476,15 +504,12 @@ def toggle_competence_top(session: Session, competence_id: str) -> Competence:
 
 def set_competence_chosen(session: Session, competence_id: str, chosen: bool) -> Competence:
     """Mark a competence the network has chosen to use."""
-    found = competence(session, competence_id)
-    found.chosen = chosen
-    return found
+    return _update(competence(session, competence_id), {"chosen": chosen}, "Lappen")
 
 
 def toggle_competence_chosen(session: Session, competence_id: str) -> Competence:
     found = competence(session, competence_id)
-    found.chosen = not found.chosen
-    return found
+    return set_competence_chosen(session, competence_id, not found.chosen)
 
 
 def move_competence(session: Session, competence_id: str, delta: int) -> int:
@@ -507,7 +532,14 @@ def delete_competence(session: Session, competence_id: str) -> Undo:
 def add_action(session: Session, what: str, who: str = "", due: date | None = None) -> Action:
     """Add an action item: what, who (a name or participant id), by when."""
     try:
-        item = validate(Action, {"what": _text(what, "Tiltaket"), "who": who.strip(), "due": due})
+        item = validate(
+            Action,
+            {
+                "what": _text(what, "Oppfølgingspunktet mangler tekst."),
+                "who": who.strip(),
+                "due": due,
+            },
+        )
     except Invalid as err:
         raise _problem(err) from None
     session.actions.append(item)
@@ -521,22 +553,19 @@ def action(session: Session, action_id: str) -> Action:
 def edit_action(session: Session, action_id: str, **fields: Any) -> Action:
     """Change `what`, `who`, `due` (a date or None) or `done`."""
     if "what" in fields:
-        fields["what"] = _text(fields["what"], "Tiltaket")
+        fields["what"] = _text(fields["what"], "Oppfølgingspunktet mangler tekst.")
     if "id" in fields:
         raise EditError("Et tiltaks id kan ikke endres.")
     return _update(action(session, action_id), fields, "Et tiltak")
 
 
 def set_action_done(session: Session, action_id: str, done: bool = True) -> Action:
-    found = action(session, action_id)
-    found.done = done
-    return found
+    return _update(action(session, action_id), {"done": done}, "Et oppfølgingspunkt")
 
 
 def toggle_action_done(session: Session, action_id: str) -> Action:
     found = action(session, action_id)
-    found.done = not found.done
-    return found
+    return set_action_done(session, action_id, not found.done)
 
 
 def move_action(session: Session, action_id: str, delta: int) -> int:
@@ -562,7 +591,7 @@ def add_note(
     private: bool = False,
 ) -> Note:
     """Add a free note to the part (`part` is the agenda part's id, "" for general)."""
-    item = Note(part=part, text=_text(text, "Notatet"), about=about, private=private)
+    item = Note(part=part, text=_text(text, "Notatet er tomt."), about=about, private=private)
     session.notes.append(item)
     return item
 
@@ -576,9 +605,7 @@ def note(session: Session, note_id: str) -> Note:
 
 
 def edit_note(session: Session, note_id: str, text: str) -> Note:
-    found = note(session, note_id)
-    found.text = _text(text, "Notatet")
-    return found
+    return _update(note(session, note_id), {"text": _text(text, "Notatet er tomt.")}, "Notatet")
 
 
 def delete_note(session: Session, note_id: str) -> Undo:
@@ -665,7 +692,7 @@ def rotate_roles(session: Session, people: Sequence[str] | None = None) -> None:
 
 def add_theme(session: Session, text: str) -> int:
     """Add a theme to the gross list; returns its position."""
-    session.plan.themes.append(_text(text, "Temaet"))
+    session.plan.themes.append(_text(text, "Temaet er tomt."))
     return len(session.plan.themes) - 1
 
 
@@ -677,7 +704,7 @@ def _theme_index(session: Session, index: int) -> int:
 
 def edit_theme(session: Session, index: int, text: str) -> str:
     themes = session.plan.themes
-    themes[_theme_index(session, index)] = _text(text, "Temaet")
+    themes[_theme_index(session, index)] = _text(text, "Temaet er tomt.")
     return themes[index]
 
 

@@ -12,12 +12,13 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from startpakke.modeling import CONFIG, After
 from startpakke.modeling import json_schema as _json_schema
+from startpakke.session.runstate import RunState
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """The session file format this program writes. See `startpakke.session.migrate`."""
 
 
@@ -64,22 +65,36 @@ class CompetenceCategory(StrEnum):
     """Personlig kompetanse — relasjoner, kommunikasjon og samspill."""
 
 
-CATEGORY_LABELS: dict[CompetenceCategory, str] = {
-    CompetenceCategory.teoretisk: "Teoretisk kunnskap",
-    CompetenceCategory.yrkesspesifikk: "Yrkesspesifikke ferdigheter",
-    CompetenceCategory.personlig: "Personlig kompetanse",
-}
-CATEGORY_HINTS: dict[CompetenceCategory, str] = {
-    CompetenceCategory.teoretisk: "faglig innsikt, modeller og lovverk",
-    CompetenceCategory.yrkesspesifikk: "metoder, verktøy og praksis",
-    CompetenceCategory.personlig: "relasjoner, kommunikasjon og samspill",
-}
-# The post-it colour of each category: shown with its name, never as the only signal.
-CATEGORY_COLOURS: dict[CompetenceCategory, str] = {
-    CompetenceCategory.teoretisk: "gul",
-    CompetenceCategory.yrkesspesifikk: "blå",
-    CompetenceCategory.personlig: "rosa",
-}
+class PlanTerm(StrEnum):
+    """How long the leader and the secretary serve (steg 7)."""
+
+    year = "year"
+    """For ett år."""
+    rotating = "rotating"
+    """På omgang: a new leader and secretary for each meeting."""
+    unset = ""
+    """Not decided yet."""
+
+
+class MeetingFormat(StrEnum):
+    """Whether the network meets digitally, physically or both (steg 7)."""
+
+    digital = "digital"
+    physical = "physical"
+    both = "both"
+    unset = ""
+    """Not decided yet."""
+
+
+class AgreementLevel(StrEnum):
+    """How far the group agrees on a proposed rule (consent, as sociocracy has it)."""
+
+    agree = "agree"
+    """Enig."""
+    accept = "accept"
+    """Kan leve med: not my first choice, but I can live with it."""
+    objection = "objection"
+    """Innsigelse: someone objects, and says why."""
 
 
 @dataclass(kw_only=True)
@@ -94,7 +109,7 @@ class Network:
     name: str = ""
     """Nettverkets navn."""
     services: list[str] = field(default_factory=list)
-    """Kommunene/barneverntjenestene i nettverket."""
+    """Kommuner/tjenester i nettverket i tillegg til medlemmenes egne (se `Session.services`)."""
     meeting_date: date | None = None
     """Møtets dato."""
     place: str = ""
@@ -132,10 +147,30 @@ class Participant:
     """Kort om saken personen tar med."""
 
 
+AGREED_LEVELS = frozenset({AgreementLevel.agree, AgreementLevel.accept})
+"""The levels at which a rule is vedtatt: nobody objects."""
+
+
+@dataclass(kw_only=True)
+class Objection:
+    """Someone objects to a proposed rule, and says why."""
+
+    __pydantic_config__ = CONFIG
+
+    by: str | None = None
+    """Deltaker-id (eller navn) for den som har innsigelsen."""
+    reason: str = ""
+    """Hvorfor."""
+
+
 @dataclass(kw_only=True)
 class Rule:
-    """A proposed spilleregel; `agreed` once the group has reached consensus.
+    """A proposed spilleregel, and how far the group agrees on it.
 
+    `agreement` is the level (enig, kan leve med, innsigelse; none yet while it is only
+    proposed). `agreed` — a public field other tools read — follows it: true for enig and
+    kan leve med; where a file's `agreed` disagrees with its level (a file from before the
+    levels, another tool's edit), `agreed` wins: true reads as enig, false as proposed.
     The rules' order is their order in `Session.rules`.
     """
 
@@ -148,7 +183,27 @@ class Rule:
     proposed_by: str | None = None
     """Deltaker-id som foreslo den."""
     agreed: bool = False
-    """Gruppen er enig om regelen."""
+    """Vedtatt: gruppen er enig eller kan leve med regelen (følger `agreement`)."""
+    agreement: AgreementLevel | None = None
+    """Enig (agree), kan leve med (accept) eller innsigelse (objection); tom = bare foreslått."""
+    objections: list[Objection] = field(default_factory=list)
+    """Innsigelsene: hvem og hvorfor (når `agreement` er objection)."""
+
+    def __post_init__(self) -> None:
+        level = self.agreement
+        if self.agreed != (level in AGREED_LEVELS):
+            # `agreed` is what other tools read and write (and all a file from before the
+            # levels has): where the two disagree, it wins.
+            level = AgreementLevel.agree if self.agreed else None
+        self.set_agreement(level)
+
+    def set_agreement(self, level: AgreementLevel | None) -> None:
+        """The one place that sets the level; `agreed` follows, and objections are kept
+        only while the level is an objection."""
+        self.agreement = level
+        self.agreed = level in AGREED_LEVELS
+        if level is not AgreementLevel.objection:
+            self.objections = []
 
 
 @dataclass(kw_only=True)
@@ -237,11 +292,11 @@ class Plan:
     """Deltaker-id for nettverkets leder."""
     secretary: str | None = None
     """Deltaker-id for sekretæren."""
-    term: Literal["year", "rotating", ""] = ""
+    term: PlanTerm = PlanTerm.unset
     """Leder/sekretær for ett år (`year`) eller på omgang (`rotating`)."""
     frequency: str = ""
     """Hvor ofte nettverket møtes."""
-    format: Literal["digital", "physical", "both", ""] = ""
+    format: MeetingFormat = MeetingFormat.unset
     """Digitale, fysiske treff eller begge deler."""
     platform: str = ""
     """Plattform for kontakt, f.eks. Teams."""
@@ -323,6 +378,8 @@ class FocusRound:
     """Hva fokuspersonen tar med seg."""
     share_takeaway: bool = False
     """Fokuspersonen har sagt ja til at dette står i referatet."""
+    chosen: bool = False
+    """Valgt som fokusperson i dagens runde (i listens rekkefølge)."""
 
 
 @dataclass(kw_only=True)
@@ -371,7 +428,7 @@ class Session:
     """Parkerte temaer: satt til side i møtet, foreslått som temaer for de neste møtene."""
     previous_session: str | None = None
     """Sti til økten dette møtet bygger på (--from)."""
-    run: dict[str, Any] | None = None
+    run: RunState | None = None
     """Kjøremotorens tilstand, for å fortsette der man slapp."""
     room_blank: bool = False
     """Skjermen rommet ser er blanket (tasten b): projektorvisningene viser bare
@@ -390,6 +447,31 @@ class Session:
         if person is not None:
             return person.name
         return participant_id or default
+
+    # -- the roster the run engine asks (`startpakke.engine.Roster`) ----------------------
+
+    def speaker_ids(self) -> list[str]:
+        """Everyone on the list, in round order."""
+        return [p.id for p in self.participants]
+
+    def is_present(self, participant_id: str) -> bool:
+        """On the list and at the meeting."""
+        person = self.participant(participant_id)
+        return person is not None and person.present
+
+    def focus_ids(self) -> list[str]:
+        """The focus persons chosen for today's rounds, in order."""
+        return [r.participant for r in self.focus_rounds if r.chosen]
+
+    @property
+    def services(self) -> list[str]:
+        """The network's municipalities and services: the members' own, in round order,
+        then any the facilitator added (`network.services`); each once. Derived, so a
+        member added later is in the contract too."""
+        found = [p.service.strip() for p in self.members] + [
+            s.strip() for s in self.network.services
+        ]
+        return list(dict.fromkeys(s for s in found if s))
 
     @property
     def members(self) -> list[Participant]:

@@ -20,8 +20,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from copy import deepcopy
 from datetime import date, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
+from startpakke.labels import label
 from startpakke.session.model import MeetingSlot, Revision, Rule, Session
 
 if TYPE_CHECKING:
@@ -39,13 +41,6 @@ __all__ = [
 NO_CHANGES = "Kontrakten ble gjennomgått uten endringer."
 UNSET = "(ikke satt)"
 
-TERMS = {"year": "for ett år", "rotating": "på omgang", "": UNSET}
-FORMATS = {
-    "digital": "digitale treff",
-    "physical": "fysiske treff",
-    "both": "både digitale og fysiske treff",
-    "": UNSET,
-}
 
 T = TypeVar("T")
 
@@ -53,6 +48,10 @@ T = TypeVar("T")
 def _plain(text: str) -> str:
     """One line, whitespace collapsed: how a rule or a value reads in the history."""
     return " ".join(text.split())
+
+
+def _choice(value: StrEnum) -> str:
+    return label(value) if value else UNSET
 
 
 def _value(text: str) -> str:
@@ -161,9 +160,9 @@ def _plan_changes(old: Session, new: Session) -> list[str]:
     lines: list[str] = []
     lines += _change("Leder", _value(old.name_of(a.leader)), _value(new.name_of(b.leader)))
     lines += _change("Sekretær", _value(old.name_of(a.secretary)), _value(new.name_of(b.secretary)))
-    lines += _change("Leder og sekretær", TERMS[a.term], TERMS[b.term])
+    lines += _change("Leder og sekretær", _choice(a.term), _choice(b.term))
     lines += _change("Møtefrekvens", _value(a.frequency), _value(b.frequency))
-    lines += _change("Møteform", FORMATS[a.format], FORMATS[b.format])
+    lines += _change("Møteform", _choice(a.format), _choice(b.format))
     lines += _change("Plattform", _value(a.platform), _value(b.platform))
     lines += _meeting_changes(old, new)
     themes_before = [_plain(t) for t in a.themes if _plain(t)]

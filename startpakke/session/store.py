@@ -91,74 +91,12 @@ _JSON_MESSAGES = {
     "Extra data": "mer innhold etter slutten av øktdataene",
 }
 
-_EXPECTED = {
-    "string_type": "skal være tekst",
-    "bool_type": "skal være true eller false",
-    "bool_parsing": "skal være true eller false",
-    "int_type": "skal være et heltall",
-    "int_parsing": "skal være et heltall",
-    "int_from_float": "skal være et heltall",
-    "list_type": "skal være en liste [ … ]",
-    "dict_type": "skal være et objekt { … }",
-    "model_type": "skal være et objekt { … }",
-    "model_attributes_type": "skal være et objekt { … }",
-    "dataclass_type": "skal være et objekt { … }",
-    "dataclass_args_type": "skal være et objekt { … }",
-    "date_type": "skal være en dato (ÅÅÅÅ-MM-DD)",
-    "date_parsing": "skal være en dato (ÅÅÅÅ-MM-DD)",
-    "date_from_datetime_parsing": "skal være en dato (ÅÅÅÅ-MM-DD)",
-    "date_from_datetime_inexact": "skal være en dato uten klokkeslett (ÅÅÅÅ-MM-DD)",
-    "datetime_type": "skal være et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)",
-    "datetime_parsing": "skal være et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)",
-    "datetime_from_date_parsing": "skal være et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)",
-}
-
-
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text or "(hele filen)"
-
-
-def _shown(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if _jsonable(value) else repr(value)
-    return text if len(text) <= 40 else text[:37] + "…"
-
-
-def _jsonable(value: Any) -> bool:
-    try:
-        json.dumps(value)
-    except (TypeError, ValueError):
-        return False
-    return True
-
 
 def describe_validation_error(error: Invalid) -> list[str]:
-    """One Norwegian line per problem: `felt.sti: hva som var ventet (fikk …)`."""
-    lines = []
-    for problem in error.errors:
-        kind = problem["type"]
-        where = _field_path(tuple(problem["loc"]))
-        ctx = problem.get("ctx") or {}
-        if kind == "missing":
-            lines.append(f"{where}: mangler")
-            continue
-        if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-            lines.append(f"{where}: ukjent felt (skrivefeil?)")
-            continue
-        if kind in ("enum", "literal_error"):
-            choices = str(ctx.get("expected", "")).replace(" or ", " eller ")
-            expected = f"skal være en av {choices}"
-        elif kind == "value_error":
-            expected = str(ctx.get("error", problem["msg"]))
-        else:
-            expected = _EXPECTED.get(kind, problem["msg"])
-        lines.append(f"{where}: {expected} (fikk {_shown(problem['input'])})")
-    return lines
+    """One Norwegian line per problem, `felt.sti: hva som er galt` (`startpakke.wording`)."""
+    from startpakke.wording import word
+
+    return [word(problem, Session).line("(hele filen)") for problem in error.errors]
 
 
 def _json_problem(path: Path, err: json.JSONDecodeError) -> SessionError:

@@ -192,8 +192,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         from startpakke.engine import RunEngine
         from startpakke.tui.screens.resume import ResumeScreen
 
-        run = self.startup.session.run or {}
-        closed = RunEngine.closed_seconds(run, self.clock)
+        run = self.startup.session.run
+        closed = RunEngine.closed_seconds(run, self.clock) if run else 0.0
         probe = MeetingController.resume(
             self.startup.agenda,
             self.startup.session,

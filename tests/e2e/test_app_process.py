@@ -41,7 +41,7 @@ def test_run_with_three_names_shows_innsjekk_counts_down_moves_on_and_quits(
     saved = load_session(session_file)
     assert [p.name for p in saved.participants] == ["Anne", "Bjørn", "Cecilie"]
     assert saved.run is not None
-    assert saved.run["position"]["part"] == 1
+    assert saved.run.position.part == 1
     assert session_file.stat().st_mode & 0o777 == 0o600
 
 

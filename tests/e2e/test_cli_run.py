@@ -6,7 +6,9 @@ import json
 import subprocess
 from pathlib import Path
 
-from startpakke.engine import FakeClock, Person, RunEngine
+from startpakke.engine import FakeClock, RunEngine
+from startpakke.modeling import to_data
+from startpakke.session.store import load_session
 from tests.cli import startpakke
 from tests.tui_helpers import builtin
 
@@ -16,11 +18,10 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "eksempel-okt.json"
 def _session_with_run(tmp_path: Path, change) -> Path:  # type: ignore[no-untyped-def]
     example = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     agenda = builtin()
-    people = [Person(p["id"], p["name"]) for p in example["participants"]]
-    engine = RunEngine(agenda, people, FakeClock())
+    engine = RunEngine(agenda, load_session(EXAMPLE), FakeClock())
     engine.start()
     engine.next_part()
-    run = engine.to_dict()
+    run = to_data(engine.to_state())
     change(run)
     example["run"] = run
     path = tmp_path / "okt.json"

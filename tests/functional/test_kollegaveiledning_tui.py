@@ -196,6 +196,6 @@ async def test_a_kollegaveiledning_meeting_with_two_focus_persons(agenda: Agenda
     assert [r.participant for r in session.focus_rounds] == [bjorn.id, dag.id]
     assert session.timekeeper == anne.id
     final = saves[-1]
-    assert final.run is not None and final.run["finished"] is True
-    assert final.run["focus"] == [bjorn.id, dag.id]
+    assert final.run is not None and final.run.finished is True
+    assert final.focus_ids() == [bjorn.id, dag.id]
     assert cecilie.present

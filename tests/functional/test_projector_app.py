@@ -190,7 +190,7 @@ def test_room_shows_the_listening_banner_in_kollegaveiledning(tmp_path: Path) ->
     controller = make_session_file(path, None, clock=clock, agenda_name="kollegaveiledning")
     anne = controller.session.participants[0]
     controller.start()
-    controller.set_focus([anne.id])
+    controller.choose_focus([anne.id])
     index = next(
         i
         for i, part in enumerate(controller.agenda.parts)

@@ -140,7 +140,7 @@ def test_it_runs_from_start_to_end_through_the_controller(agenda: Agenda) -> Non
     schedule = controller.engine.schedule()
     assert [row.label for row in schedule] == ["Innsjekk", "Steg 1 av 2", "Steg 2 av 2", "Utsjekk"]
     assert all(row.actual_start is not None for row in schedule)
-    assert saves[-1].run is not None and saves[-1].run["finished"] is True
+    assert saves[-1].run is not None and saves[-1].run.finished is True
     assert [r.case_title for r in session.focus_rounds] == [
         "Ventelister i mottak",
         "Ny leder i et gammelt team",
@@ -229,6 +229,6 @@ async def test_it_runs_through_the_app(agenda: Agenda) -> None:
         await pilot.press("n")
         await settle(pilot)
         assert "møtet er ferdig" in text(app, "#part-title")
-    assert saves[-1].run is not None and saves[-1].run["finished"] is True
-    assert saves[-1].run["agenda_id"] == "nettverksmote"
-    assert {kari.id, ola.id} <= {p["id"] for p in saves[-1].run["people"]}
+    assert saves[-1].run is not None and saves[-1].run.finished is True
+    assert saves[-1].run.agenda_id == "nettverksmote"
+    assert {kari.id, ola.id} <= set(saves[-1].speaker_ids())

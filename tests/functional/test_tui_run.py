@@ -101,7 +101,7 @@ async def test_walk_the_whole_meeting_with_three_participants() -> None:
         assert "Møtet er ferdig" in text(app, "#clock-label")
         assert app.screen.check_action("next_turn", ()) is None
     assert saves, "every intent is saved"
-    assert saves[-1].run["finished"] is True
+    assert saves[-1].run is not None and saves[-1].run.finished is True
 
 
 async def test_next_phase_within_a_part() -> None:

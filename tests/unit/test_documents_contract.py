@@ -10,8 +10,8 @@ import pytest
 from startpakke.documents.base import long_date
 from startpakke.documents.contract import NO_RULES, write_contract
 from startpakke.documents.registry import document
+from startpakke.labels import capitalised
 from startpakke.session.model import (
-    CATEGORY_LABELS,
     Competence,
     CompetenceCategory,
     Participant,
@@ -69,7 +69,7 @@ def test_date_and_place_and_purpose(session: Session, contract: Path) -> None:
 
 def test_competences_table_by_the_three_categories(session: Session, contract: Path) -> None:
     tables = table_rows(contract)
-    categories = [CATEGORY_LABELS[c] for c in CompetenceCategory]
+    categories = [capitalised(c) for c in CompetenceCategory]
     table = next(t for t in tables if all(any(c in h for h in t[0]) for c in categories))
     assert "gul" in table[0][1] and "blå" in table[0][2] and "rosa" in table[0][3]
     body = "\n".join("\n".join(row) for row in table[1:])

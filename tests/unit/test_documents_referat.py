@@ -117,9 +117,9 @@ def test_absent_members_say_nei_and_are_listed_as_forfall(agenda: Agenda, tmp_pa
 def test_only_parts_that_were_run(agenda: Agenda, tmp_path: Path) -> None:
     session = build_session()
     assert session.run is not None
-    for state in session.run["parts"]:
-        if state["id"] in ("steg6", "steg7", "utsjekk"):
-            state["started_at"] = state["ended_at"] = None
+    for state in session.run.parts:
+        if state.id in ("steg6", "steg7", "utsjekk"):
+            state.started_at = state.ended_at = None
     themes = [item.theme for item in build_items(session, agenda)]
     titles = [part.title for part in agenda.parts]
     assert titles[6] not in themes and titles[7] not in themes

@@ -8,8 +8,11 @@ import random
 import pytest
 
 from startpakke.agenda.model import Agenda
-from startpakke.engine import FakeClock, Person, RunEngine
-from startpakke.modeling import validate
+from startpakke.agenda.timing import format_duration
+from startpakke.engine import FakeClock, RunEngine
+from startpakke.modeling import to_data, validate
+from startpakke.session.model import FocusRound, Participant, Session
+from startpakke.session.runstate import RunState
 
 MIN = 60.0
 
@@ -57,14 +60,43 @@ AGENDA = validate(
 NAMES = ["Anne", "Bjørn", "Cecilie", "Dag", "Eva", "Frida"]
 
 
-def people(n: int) -> list[Person]:
-    return [Person(name.lower(), name) for name in NAMES[:n]]
+def roster(n: int) -> Session:
+    """The session is the engine's roster: who is on the list, present and in focus."""
+    return Session(participants=[Participant(id=name.lower(), name=name) for name in NAMES[:n]])
 
 
 def make(n: int = 3, **kwargs: object) -> tuple[RunEngine, FakeClock]:
     clock = FakeClock()
-    engine = RunEngine(AGENDA, people(n), clock, **kwargs)  # type: ignore[arg-type]
+    engine = RunEngine(AGENDA, roster(n), clock, **kwargs)  # type: ignore[arg-type]
     return engine, clock
+
+
+def session_of(engine: RunEngine) -> Session:
+    assert isinstance(engine.roster, Session)
+    return engine.roster
+
+
+def set_present(engine: RunEngine, person_id: str, present: bool) -> None:
+    """What the controller does: the session changes, then the engine is told."""
+    person = session_of(engine).participant(person_id)
+    assert person is not None
+    person.present = present
+    engine.presence_changed(person_id)
+
+
+def remove(engine: RunEngine, person_id: str) -> None:
+    session = session_of(engine)
+    session.participants = [p for p in session.participants if p.id != person_id]
+    engine.roster_changed()
+
+
+def saved(engine: RunEngine) -> RunState:
+    """The state as it goes through the session file: data, JSON, validated again."""
+    return validate(RunState, json.loads(json.dumps(to_data(engine.to_state()))))
+
+
+def restore(engine: RunEngine, state: RunState, clock: FakeClock, *, count: bool) -> RunEngine:
+    return RunEngine.from_state(state, AGENDA, engine.roster, clock, count_closed_time=count)
 
 
 def test_start_shows_innsjekk_and_first_speaker() -> None:
@@ -196,7 +228,7 @@ def test_low_time_flag_at_twenty_percent() -> None:
 def test_rotation_skips_an_absent_person() -> None:
     engine, _ = make(3)
     engine.start()
-    engine.set_present("bjørn", False)
+    set_present(engine, "bjørn", False)
     snap = engine.snapshot()
     assert snap.round.next.name == "Cecilie"
     assert [p.name for p in snap.round.absent] == ["Bjørn"]
@@ -210,10 +242,12 @@ def test_rotation_skips_an_absent_person() -> None:
 def test_marking_the_current_speaker_absent_moves_to_the_next() -> None:
     engine, _ = make(3)
     engine.start()
-    assert engine.toggle_current_present() == "anne"
-    assert engine.snapshot().round.current.name == "Bjørn"
-    engine.set_present("anne", True)
-    assert "anne" not in engine.absent
+    set_present(engine, "anne", False)
+    snap = engine.snapshot()
+    assert snap.round.current.name == "Bjørn"
+    assert [p.name for p in snap.round.absent] == ["Anne"]
+    set_present(engine, "anne", True)
+    assert engine.snapshot().round.absent == []
 
 
 def test_each_round_starts_with_the_next_person() -> None:
@@ -364,26 +398,26 @@ def test_serialise_and_restore_mid_turn_gives_the_same_remaining_time() -> None:
     clock.advance(75.5)
     engine.next_turn()
     clock.advance(20)
-    data = json.loads(json.dumps(engine.to_dict()))
+    state = saved(engine)
     before = engine.snapshot()
-    restored = RunEngine.from_dict(data, AGENDA, clock, count_closed_time=False)
+    restored = restore(engine, state, clock, count=False)
     after = restored.snapshot()
     assert after.main == before.main
     assert after.part_timer == before.part_timer
     assert after.round.current == before.round.current
     assert after.step == before.step
-    assert restored.to_dict()["timers"] == data["timers"]
+    assert restored.to_state() == state
 
 
 def test_restore_can_count_or_ignore_the_time_the_program_was_closed() -> None:
     engine, clock = make()
     engine.start()
     clock.advance(60)
-    data = engine.to_dict()
+    state = saved(engine)
     clock.advance(50)  # the program was closed for 50 s
-    assert RunEngine.closed_seconds(data, clock) == 50
-    counted = RunEngine.from_dict(data, AGENDA, clock, count_closed_time=True)
-    kept = RunEngine.from_dict(data, AGENDA, clock, count_closed_time=False)
+    assert RunEngine.closed_seconds(state, clock) == 50
+    counted = restore(engine, state, clock, count=True)
+    kept = restore(engine, state, clock, count=False)
     assert counted.snapshot().main.remaining == 180 - 60 - 50
     assert kept.snapshot().main.remaining == 180 - 60
 
@@ -393,9 +427,9 @@ def test_a_paused_timer_stays_paused_after_restore() -> None:
     engine.start()
     clock.advance(60)
     engine.pause()
-    data = engine.to_dict()
+    state = saved(engine)
     clock.advance(3600)
-    restored = RunEngine.from_dict(data, AGENDA, clock, count_closed_time=True)
+    restored = restore(engine, state, clock, count=True)
     assert restored.paused
     clock.advance(100)
     assert restored.snapshot().main.remaining == 120
@@ -404,10 +438,10 @@ def test_a_paused_timer_stays_paused_after_restore() -> None:
 def test_restore_refuses_a_state_for_another_agenda() -> None:
     engine, _ = make()
     engine.start()
-    data = engine.to_dict()
-    data["agenda_id"] = "annen"
+    state = saved(engine)
+    state.agenda_id = "annen"
     with pytest.raises(ValueError, match="annen"):
-        RunEngine.from_dict(data, AGENDA, FakeClock(), count_closed_time=False)
+        restore(engine, state, FakeClock(), count=False)
 
 
 def test_saved_parts_carry_actual_times_for_the_documents() -> None:
@@ -415,11 +449,26 @@ def test_saved_parts_carry_actual_times_for_the_documents() -> None:
     engine.start()
     clock.advance(5 * MIN)
     engine.next_part()
-    parts = engine.to_dict()["parts"]
-    assert parts[0]["used_seconds"] == 5 * MIN
-    assert parts[0]["started_at"] and parts[0]["ended_at"]
-    assert parts[1]["ended_at"] is None
-    assert parts[2]["started_at"] is None
+    engine.extend(2)
+    parts = saved(engine).parts
+    assert [p.id for p in parts] == ["inn", "bruk", "ut"]
+    assert parts[0].used_seconds == 5 * MIN
+    assert parts[0].planned_seconds == 10 * MIN and parts[0].extended_seconds == 0
+    assert parts[0].started_at and parts[0].ended_at
+    assert parts[1].ended_at is None and parts[1].was_run
+    assert parts[1].extended_seconds == 2 * MIN
+    assert parts[2].started_at is None and not parts[2].was_run
+
+
+def test_shortened_turns_are_saved_as_seconds_and_worded_in_the_schedule() -> None:
+    engine, _ = _enter_focus_round(6)
+    turns = saved(engine).parts[1].turns
+    assert turns is not None and turns.written_seconds == 8 * MIN
+    assert turns.seconds < 8 * MIN
+    assert engine.schedule()[1].shortened == (
+        f"Turene ble kortet ned til {format_duration(turns.seconds)} (skrevet: 8 min)"
+    )
+    assert engine.schedule()[0].shortened is None
 
 
 def test_focus_round_uses_only_the_chosen_focus_persons() -> None:
@@ -454,8 +503,13 @@ def test_focus_round_uses_only_the_chosen_focus_persons() -> None:
         },
     )
     clock = FakeClock()
-    engine = RunEngine(agenda, people(4), clock)
-    engine.set_focus(["cecilie", "anne"])
+    session = roster(4)
+    session.focus_rounds = [
+        FocusRound(participant="cecilie", chosen=True),
+        FocusRound(participant="bjørn", case_title="Ikke valgt i dag"),
+        FocusRound(participant="anne", chosen=True),
+    ]
+    engine = RunEngine(agenda, session, clock)
     engine.start()
     seen = []
     while not engine.snapshot().round.done:
@@ -472,7 +526,7 @@ def test_focus_round_uses_only_the_chosen_focus_persons() -> None:
 def test_someone_removed_mid_round_drops_out_of_it() -> None:
     engine, _ = make(4)
     engine.start()
-    engine.set_people([p for p in people(4) if p.id != "bjørn"])
+    remove(engine, "bjørn")
     snap = engine.snapshot()
     assert snap.round.next.name == "Cecilie"
     assert snap.round.turns_total == 3
@@ -483,17 +537,17 @@ def test_someone_removed_mid_round_drops_out_of_it() -> None:
 def test_removing_the_current_speaker_moves_the_round_on() -> None:
     engine, _ = make(3)
     engine.start()
-    engine.set_people([p for p in people(3) if p.id != "anne"])
+    remove(engine, "anne")
     assert engine.snapshot().round.current.name == "Bjørn"
 
 
 def test_a_late_arrival_speaks_next_and_is_not_counted_as_done() -> None:
     engine, _ = make(4)
-    engine.set_present("anne", False)
+    set_present(engine, "anne", False)
     engine.start()
     assert engine.snapshot().round.current.name == "Bjørn"
     engine.next_turn()  # Cecilie
-    engine.set_present("anne", True)
+    set_present(engine, "anne", True)
     assert engine.snapshot().round.next.name == "Anne"
     spoken = []
     while not engine.snapshot().round.done:
@@ -504,11 +558,11 @@ def test_a_late_arrival_speaks_next_and_is_not_counted_as_done() -> None:
 
 def test_a_late_arrival_after_the_round_gets_a_turn_of_their_own() -> None:
     engine, _ = make(2)
-    engine.set_present("anne", False)
+    set_present(engine, "anne", False)
     engine.start()
     engine.next_turn()
     assert engine.snapshot().round.done
-    engine.set_present("anne", True)
+    set_present(engine, "anne", True)
     snap = engine.snapshot()
     assert snap.round.current.name == "Anne"
     assert snap.main.budget > 0
@@ -525,18 +579,49 @@ def test_a_minute_added_to_one_step_stays_with_that_step() -> None:
 @pytest.mark.parametrize(
     ("change", "words"),
     [
-        (lambda d: d["position"].update(part=12), "del nr. 13"),
-        (lambda d: d["position"].update(phase=7), "fase nr. 8"),
-        (lambda d: d.pop("timers"), "skadet"),
-        (lambda d: d["timers"]["phase"].update(budget="ti"), "skadet"),
-        (lambda d: d.update(saved_at="igår"), "skadet"),
-        (lambda d: d.update(version=2), "ukjent versjon"),
+        (lambda s: setattr(s.position, "part", 12), "del nr. 13"),
+        (lambda s: setattr(s.position, "phase", 7), "fase nr. 8"),
+        (lambda s: setattr(s.position, "step", 5), "steg i turen"),
+        (lambda s: setattr(s.position, "turn", 9), "tur som ikke finnes"),
+        (lambda s: s.parts.pop(), "antall deler"),
     ],
 )
-def test_a_damaged_run_state_is_a_clear_value_error(change, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_run_state_that_does_not_fit_the_agenda_is_a_clear_value_error(
+    change, words: str
+) -> None:  # type: ignore[no-untyped-def]
     engine, clock = make()
     engine.start()
-    data = json.loads(json.dumps(engine.to_dict()))
-    change(data)
+    state = saved(engine)
+    change(state)
     with pytest.raises(ValueError, match=words):
-        RunEngine.from_dict(data, AGENDA, clock, count_closed_time=True)
+        restore(engine, state, clock, count=True)
+
+
+def test_keeping_the_written_turns_moves_the_projected_end_at_once() -> None:
+    """Issue 14.5: six people in «Min bruksanvisning», 4 + 4 min written, 3 + 3 the floor:
+    15 min left fit only the floor (36 min); keeping the written turns needs 48 min."""
+    engine, clock = _enter_focus_round(6)
+    clock.advance(30)
+    fitted = engine.snapshot()
+    assert fitted.round.fit.seconds == 6 * MIN
+    assert fitted.main.budget == 3 * MIN  # the first ledd, at its floor
+
+    engine.set_keep_written_turns(True)
+    kept = engine.snapshot()
+    assert (kept.projected_end - fitted.projected_end).total_seconds() == 12 * MIN
+    assert kept.round.fit.seconds == 8 * MIN and not kept.round.fit.shortened
+    assert kept.main.budget == 4 * MIN and kept.main.remaining == 4 * MIN - 30
+    assert kept.phase_timer.budget == 48 * MIN
+    assert engine.schedule() and saved(engine).keep_written_turns
+
+    engine.set_keep_written_turns(False)
+    again = engine.snapshot()
+    assert again.projected_end == fitted.projected_end
+    assert again.main.budget == fitted.main.budget
+
+
+def test_keeping_the_written_turns_keeps_a_minute_added_to_the_turn() -> None:
+    engine, _ = _enter_focus_round(6)
+    engine.extend(1)
+    engine.set_keep_written_turns(True)
+    assert engine.snapshot().main.budget == 4 * MIN + MIN

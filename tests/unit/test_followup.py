@@ -258,5 +258,5 @@ def test_the_next_meeting_runs_in_a_real_terminal(previous: Path, tmp_path: Path
     saved = load_session(target)
     assert saved.previous_session == str(previous.resolve())
     assert [a.id for a in saved.actions] == ["a2", "a3", "a4"]
-    assert saved.run is not None and saved.run["agenda_id"] == "kollegaveiledning"
+    assert saved.run is not None and saved.run.agenda_id == "kollegaveiledning"
     assert previous.read_bytes() == before

@@ -57,7 +57,7 @@ def test_add_edit_and_present(session: Session) -> None:
     assert vara.contact == "900 00 000"
     assert edit.toggle_present(session, vara.id).present is False
     assert edit.set_present(session, vara.id, True).present is True
-    with pytest.raises(EditError, match="Navnet kan ikke være tom"):
+    with pytest.raises(EditError, match="Navnet mangler"):
         edit.rename_participant(session, vara.id, "   ")
     with pytest.raises(EditError, match="Ukjent rolle"):
         edit.add_participant(session, "X", role="sjef")
@@ -136,7 +136,7 @@ def test_rules_add_reorder_delete_undo(session: Session) -> None:
 
 
 def test_rule_errors(session: Session) -> None:
-    with pytest.raises(EditError, match="Regelen kan ikke være tom"):
+    with pytest.raises(EditError, match="Teksten til regelen mangler"):
         edit.add_rule(session, " \n\t ")
     with pytest.raises(EditError, match="Fant ikke regelen"):
         edit.delete_rule(session, "finnes-ikke")
@@ -178,7 +178,7 @@ def test_competences_by_category(session: Session) -> None:
     assert [c.text for c in edit.competences_of(session, kari, "personlig")] == ["lapp personlig"]
     with pytest.raises(EditError, match="Ukjent kategori"):
         edit.add_competence(session, kari, "blå", "x")
-    with pytest.raises(EditError, match="Lappen kan ikke være tom"):
+    with pytest.raises(EditError, match="Teksten på lappen mangler"):
         edit.add_competence(session, kari, "teoretisk", "")
     item = edit.competences_of(session, kari)[0]
     edit.edit_competence(session, item.id, text="Ny tekst", category="yrkesspesifikk")
@@ -232,7 +232,7 @@ def test_actions(session: Session) -> None:
     assert second.due is None
     with pytest.raises(EditError, match="Ugyldig verdi"):
         edit.edit_action(session, second.id, due="neste uke")
-    with pytest.raises(EditError, match="Tiltaket kan ikke være tom"):
+    with pytest.raises(EditError, match="Oppfølgingspunktet mangler tekst"):
         edit.edit_action(session, second.id, what="")
     assert edit.move_action(session, second.id, -1) == 0
     undo = edit.delete_action(session, first.id)

@@ -87,7 +87,7 @@ def test_future_version_is_refused_with_the_exact_message() -> None:
         migrate({"schema_version": 7, "participants": []})
     assert str(caught.value) == (
         "Øktfilen er laget av en nyere versjon av startpakke (format 7); denne versjonen "
-        "kan lese til og med format 2. Oppdater startpakke."
+        "kan lese til og med format 3. Oppdater startpakke."
     )
 
 

@@ -25,7 +25,7 @@ SCHEMA_FILE = ROOT / "schema" / "session.schema.json"
 
 def test_new_session_has_current_version_and_public_names() -> None:
     data = to_data(Session())
-    assert data["schema_version"] == SCHEMA_VERSION == 2
+    assert data["schema_version"] == SCHEMA_VERSION == 3
     for name in ("network", "participants", "rules", "competences", "plan", "actions", "run"):
         assert name in data
 

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from startpakke.paths import sessions_dir
 from startpakke.session.model import (
+    SCHEMA_VERSION,
     Action,
     Competence,
     CompetenceCategory,
@@ -29,6 +30,7 @@ from startpakke.session.paths import (
     most_recent_session,
     new_session_path,
 )
+from startpakke.session.runstate import PartRun, RunState
 from startpakke.session.store import (
     SessionError,
     SessionStore,
@@ -83,7 +85,9 @@ def session_with(text: str) -> Session:
     session.contract.purpose = text
     session.plan.themes.append(text)
     session.plan.platform = text
-    session.run = {"opaque": text, "nested": [text, 1, None]}
+    session.run = RunState(
+        agenda_id=text, order=[text], parts=[PartRun(id=text, planned_seconds=1)]
+    )
     return session
 
 
@@ -127,7 +131,7 @@ def test_file_is_readable_utf8_json(tmp_path: Path) -> None:
     save_session(sample_session("Blåbærsyltetøy"), path)
     raw = path.read_bytes()
     assert "Blåbærsyltetøy".encode() in raw
-    assert json.loads(raw)["schema_version"] == 2
+    assert json.loads(raw)["schema_version"] == SCHEMA_VERSION
 
 
 # -- files and folders --------------------------------------------------------------------
@@ -264,8 +268,8 @@ DAMAGED = {
         [
             "feil innhold",
             "2 problemer",
-            "rules[0].agreed: skal være true eller false",
-            "participants[0].name: skal være tekst (fikk 42)",
+            "rules[0].agreed: må være true eller false",
+            "participants[0].name: må være tekst, fikk 42 (sett anførselstegn rundt teksten)",
         ],
     ),
     "future": (_future, ["nyere versjon av startpakke (format 7)", "Oppdater startpakke"]),
@@ -276,7 +280,7 @@ DAMAGED = {
     "binary": (lambda: b"\xff\xfe\x00\x01", ["ikke UTF-8"]),
     "unknown-field": (
         lambda: _valid_bytes().replace(b'"agenda_id"', b'"agenda_idd"'),
-        ["agenda_idd: ukjent felt"],
+        ["(hele filen): ukjent felt «agenda_idd» (mente du «agenda_id»?)"],
     ),
 }
 

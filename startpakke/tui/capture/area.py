@@ -367,11 +367,18 @@ class CaptureArea(Vertical):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self._attempt(self.view.activate, event.option.id)
+            self._activate(event.option.id)
 
     def action_toggle(self) -> None:
         item_id = self._highlighted_id()
         if item_id is not None:
+            self._activate(item_id)
+
+    def _activate(self, item_id: str) -> None:
+        dialog = self.view.activate_dialog(item_id)
+        if dialog is not None:
+            self._open_dialog(dialog, item_id)
+        else:
             self._attempt(self.view.activate, item_id)
 
     def action_edit(self) -> None:

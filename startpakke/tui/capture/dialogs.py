@@ -8,7 +8,7 @@ from startpakke.controller import MeetingController
 
 
 def dialog(name: str, controller: MeetingController, item_id: str | None = None) -> Screen[None]:
-    """The dialog `name` (note, park, action, contract, plan, participants)."""
+    """The dialog `name` (note, park, action, contract, plan, participants, objection)."""
     if name == "note":
         from startpakke.tui.screens.capture_note import NoteScreen
 
@@ -31,6 +31,10 @@ def dialog(name: str, controller: MeetingController, item_id: str | None = None)
         return ParticipantsScreen(controller, item_id)
     if name == "park":
         from startpakke.tui.screens.park import ParkScreen
+    if name == "objection" and item_id is not None:
+        from startpakke.tui.screens.capture_objection import ObjectionScreen
+
+        return ObjectionScreen(controller, item_id)
 
         return ParkScreen(controller)
     raise ValueError(f"unknown dialog {name!r}")

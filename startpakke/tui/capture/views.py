@@ -17,13 +17,13 @@ from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
 from startpakke.engine.rounds import focus_fit_text
 from startpakke.i18n import plural
+from startpakke.labels import capitalised, category_colour, label
 from startpakke.session import edit as ops
 from startpakke.session.edit import TOP_LIMIT, EditError
 from startpakke.session.focus_roles import case_label, round_timekeepers, timekeeper_of
 from startpakke.session.model import (
-    CATEGORY_COLOURS,
-    CATEGORY_LABELS,
     Action,
+    AgreementLevel,
     Competence,
     CompetenceCategory,
     Participant,
@@ -37,7 +37,14 @@ CATEGORY_STYLES: dict[CompetenceCategory, str] = {
     CompetenceCategory.yrkesspesifikk: "black on #8ab8f0",
     CompetenceCategory.personlig: "black on #f29cc8",
 }
-AGREED = "✓ enig"
+# A sign beside each level's word: the level is never told by colour or sign alone.
+LEVEL_MARKS: dict[AgreementLevel, str] = {
+    AgreementLevel.agree: "✓",
+    AgreementLevel.accept: "≈",
+    AgreementLevel.objection: "✗",
+}
+MARK_WIDTH = max(len(f"{mark} {label(level)}") for level, mark in LEVEL_MARKS.items())
+"""Every rule's mark takes the same room, so the rules line up."""
 TOP = "★ topp 3"
 CHOSEN = "✓ valgt"
 PRIVATE = "🔒 privat"
@@ -60,12 +67,12 @@ def one_line(text: str, limit: int = 200) -> str:
 
 def category_badge(category: CompetenceCategory) -> Text:
     """« gul · teoretisk » on the post-it colour: the colour named, never colour alone."""
-    return Text(f" {CATEGORY_COLOURS[category]} · {category.value} ", CATEGORY_STYLES[category])
+    return Text(f" {category_colour(category)} · {category.value} ", CATEGORY_STYLES[category])
 
 
 def category_label(category: CompetenceCategory) -> Text:
     """The badge followed by the category's full name, for the field's label."""
-    return Text.assemble(category_badge(category), " ", CATEGORY_LABELS[category])
+    return Text.assemble(category_badge(category), " ", capitalised(category))
 
 
 def format_date(value: object) -> str:
@@ -118,6 +125,10 @@ class CaptureView:
         raise EditError("Her skrives det ikke inn tekst.")
 
     def activate(self, item_id: str) -> str | None:
+        return None
+
+    def activate_dialog(self, item_id: str) -> str | None:
+        """A dialog to open instead of `activate` (None: activate at once)."""
         return None
 
     def edit_text(self, item_id: str) -> str | None:
@@ -311,13 +322,19 @@ class FocusPersonsView(CaptureView):
 
 def rule_row(controller: MeetingController, number: int, rule: Rule) -> Row:
     # The mark comes first: a message in the corner never covers it, and it lines up.
-    label = Text(f"{AGREED}  " if rule.agreed else " " * (len(AGREED) + 2), "bold")
-    label.append(f"{number}. ")
-    label.append(one_line(rule.text))
+    mark = ""
+    if rule.agreement is not None:
+        mark = f"{LEVEL_MARKS[rule.agreement]} {label(rule.agreement)}"
+    line = Text(mark.ljust(MARK_WIDTH) + "  ", "bold")
+    line.append(f"{number}. ")
+    line.append(one_line(rule.text))
     proposer = controller.session.participant(rule.proposed_by)
     if proposer is not None:
-        label.append(f" — {one_line(proposer.name, 30)}", "dim")
-    return Row(rule.id, label)
+        line.append(f" — {one_line(proposer.name, 30)}", "dim")
+    if rule.objections:
+        who = ", ".join(one_line(controller.session.name_of(o.by), 20) for o in rule.objections)
+        line.append(f" ({who})" if who else "", "bold")
+    return Row(rule.id, line)
 
 
 class RulesView(CaptureView):
@@ -344,9 +361,17 @@ class RulesView(CaptureView):
         self.controller.add_rule(text)
         return None
 
+    def activate_dialog(self, item_id: str) -> str | None:
+        # The next level is an objection: ask who objects and why before setting it.
+        current = ops.rule(self.session, item_id).agreement
+        return "objection" if ops.NEXT_LEVEL[current] is AgreementLevel.objection else None
+
     def activate(self, item_id: str) -> str | None:
-        rule = self.controller.edit(ops.toggle_rule_agreed, item_id)
-        return f"{'Enig' if rule.agreed else 'Ikke enig ennå'}: {one_line(rule.text, 40)}"
+        """Enter cycles the level: enig → kan leve med → innsigelse → bare foreslått."""
+        current = ops.rule(self.session, item_id).agreement
+        rule = self.controller.edit(ops.set_rule_agreement, item_id, ops.NEXT_LEVEL[current])
+        level = capitalised(rule.agreement) if rule.agreement else "Bare foreslått"
+        return f"{level}: {one_line(rule.text, 40)}"
 
     def edit_text(self, item_id: str) -> str | None:
         return ops.rule(self.session, item_id).text
@@ -370,7 +395,8 @@ class AgreeRulesView(RulesView):
         rules = self.session.rules
         agreed = sum(1 for r in rules if r.agreed)
         return (
-            f"enige om {agreed} av {len(rules)} · Enter i listen: enig / ikke enig"
+            f"vedtatt {agreed} av {len(rules)} · Enter i listen: enig → kan leve med → "
+            "innsigelse → bare foreslått"
             " · Tab: ny regel fra diskusjonen"
         )
 
@@ -602,10 +628,8 @@ class PlanView(ActionsView):
 
     def heading(self) -> str:
         plan = self.session.plan
-        term = {"year": "ett år", "rotating": "på omgang"}.get(plan.term, "")
-        form = {"digital": "digitalt", "physical": "fysisk", "both": "digitalt og fysisk"}.get(
-            plan.format, ""
-        )
+        term = label(plan.term) if plan.term else ""
+        form = label(plan.format) if plan.format else ""
         parts = [
             f"leder {one_line(self.session.name_of(plan.leader), 20)}" if plan.leader else "",
             f"sekretær {one_line(self.session.name_of(plan.secretary), 20)}"

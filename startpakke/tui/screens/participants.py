@@ -14,14 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from startpakke.controller import MeetingController
+from startpakke.labels import choices, label
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import Role
 from startpakke.tui.capture.views import one_line
 from startpakke.tui.widgets.form_input import FormInput
-
-ROLES = [("medlem", Role.member.value), ("vara", Role.deputy.value)]
-ROLE_LABELS = {Role.member: "medlem", Role.deputy: "vara"}
 
 
 class ParticipantsScreen(ModalScreen[None]):
@@ -51,7 +49,7 @@ class ParticipantsScreen(ModalScreen[None]):
                 yield FormInput(placeholder="Navn", id="person-name", compact=True)
                 yield FormInput(placeholder="Kommune/tjeneste", id="person-service", compact=True)
                 yield Select(
-                    ROLES,
+                    choices(Role),
                     value=Role.member.value,
                     allow_blank=False,
                     id="person-role",
@@ -88,7 +86,7 @@ class ParticipantsScreen(ModalScreen[None]):
             cells = (
                 one_line(person.name, 40),
                 one_line(person.service, 30),
-                ROLE_LABELS[person.role],
+                label(person.role),
                 one_line(person.contact, 30),
                 "✓ ja" if person.present else "✗ nei",
             )

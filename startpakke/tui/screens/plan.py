@@ -19,16 +19,15 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionLis
 from textual.widgets.option_list import Option
 
 from startpakke.controller import MeetingController
+from startpakke.labels import choices
 from startpakke.session import edit as ops
 from startpakke.session import parking
 from startpakke.session.edit import EditError
 from startpakke.session.meeting_time import FORMAT_HINT, parse_meeting_time, show_meeting_time
+from startpakke.session.model import MeetingFormat, PlanTerm
 from startpakke.tui.capture.dates import show_date
 from startpakke.tui.capture.views import one_line
 from startpakke.tui.widgets.form_input import FormInput
-
-TERMS = [("for ett år", "year"), ("på omgang (rotasjon)", "rotating")]
-FORMATS = [("digitale treff", "digital"), ("fysiske treff", "physical"), ("begge deler", "both")]
 
 
 def _value(select: Select[Any]) -> Any:
@@ -89,7 +88,7 @@ class PlanScreen(ModalScreen[None]):
             with Horizontal(classes="form-row"):
                 yield Label("Periode", classes="form-label")
                 yield Select(
-                    TERMS,
+                    choices(PlanTerm),
                     value=plan.term or Select.NULL,
                     prompt="velg",
                     id="plan-term",
@@ -105,7 +104,7 @@ class PlanScreen(ModalScreen[None]):
             with Horizontal(classes="form-row"):
                 yield Label("Form", classes="form-label")
                 yield Select(
-                    FORMATS,
+                    choices(MeetingFormat),
                     value=plan.format or Select.NULL,
                     prompt="velg",
                     id="plan-format",
@@ -333,9 +332,9 @@ class PlanScreen(ModalScreen[None]):
         if not self.plan.meetings:
             self._error(EditError("Legg inn møtedatoer først."))
             return
-        if self._edit(ops.rotate_roles) and self.plan.term != "rotating":
-            self._edit(ops.set_plan, term="rotating")
-            self.query_one("#plan-term", Select).value = "rotating"
+        if self._edit(ops.rotate_roles) and self.plan.term is not PlanTerm.rotating:
+            self._edit(ops.set_plan, term=PlanTerm.rotating)
+            self.query_one("#plan-term", Select).value = PlanTerm.rotating
 
     # -- themes ---------------------------------------------------------------------------------
 

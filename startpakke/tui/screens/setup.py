@@ -12,11 +12,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
+from startpakke.labels import choices, label
 from startpakke.session.model import Participant, Role, Session
 from startpakke.tui.widgets.form_input import FormInput
 
 RECOMMENDED_MAX = 6
-ROLE_LABELS = {Role.member: "medlem", Role.deputy: "vara"}
 
 
 def parse_date(text: str) -> date | None:
@@ -82,7 +82,7 @@ class SetupScreen(Screen[Session]):
                 yield FormInput(placeholder="Navn", id="p-name")
                 yield FormInput(placeholder="Kommune/tjeneste", id="p-service")
                 yield Select(
-                    [("medlem", Role.member.value), ("vara", Role.deputy.value)],
+                    choices(Role),
                     value=Role.member.value,
                     allow_blank=False,
                     id="p-role",
@@ -151,7 +151,7 @@ class SetupScreen(Screen[Session]):
         table = self.query_one(DataTable)
         table.clear()
         for person in self.session.participants:
-            cells = (person.name, person.service, ROLE_LABELS[person.role], person.contact)
+            cells = (person.name, person.service, label(person.role), person.contact)
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
             table.add_row(*(Text(cell) for cell in cells), key=person.id)
         warning = self.query_one("#size-warning", Static)
@@ -226,6 +226,4 @@ class SetupScreen(Screen[Session]):
             for field in ("leader", "secretary"):
                 value = self.query_one(f"#{field}", Select).value
                 setattr(network, field, value if isinstance(value, str) else None)
-        services = [p.service for p in self.session.participants if p.service]
-        network.services = list(dict.fromkeys(services))
         self.dismiss(self.session)

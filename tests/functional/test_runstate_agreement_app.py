@@ -1,0 +1,98 @@
+"""Agreement in three levels (issue 14.18): Enter on a rule cycles enig → kan leve med →
+innsigelse (who and why) → bare foreslått; the contract takes the rules nobody objects to,
+the referat records the objections."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from textual.widgets import Input, OptionList, Select
+
+from startpakke.agenda.loader import load_agenda
+from startpakke.documents.contract import write_contract
+from startpakke.documents.referat import write_referat
+from startpakke.resources import resolve_agenda
+from startpakke.session.model import AgreementLevel
+from startpakke.tui.screens.capture_objection import ObjectionScreen
+from tests.tui_helpers import make_app
+
+
+def text_of(path: Path) -> str:
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+async def test_enter_cycles_the_levels_and_an_objection_asks_who_and_why(tmp_path: Path) -> None:
+    app, session, _, _ = make_app("Anne,Bjørn,Cecilie")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        controller = app.controller
+        assert controller is not None
+        for text in ("Vi starter presis", "Mobilen ligger i veska", "Vi møtes hver måned"):
+            controller.add_rule(text)
+        controller.jump(controller.agenda.part_index("steg4"))
+        while controller.phase.id != "konsensus":
+            controller.next_phase()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.focused, OptionList)
+
+        await pilot.press("enter")  # rule 1: enig
+        await pilot.press("down", "enter", "enter")  # rule 2: enig, then kan leve med
+        await pilot.press("down", "enter", "enter")  # rule 3: enig, kan leve med
+        await pilot.press("enter")  # … and the next is an objection: who and why?
+        await pilot.pause()
+        assert isinstance(app.screen, ObjectionScreen)
+        bjorn = session.participants[1]
+        app.screen.query_one("#objection-by", Select).value = bjorn.id
+        reason = app.screen.query_one("#objection-reason", Input)
+        reason.value = "Vi trenger annenhver uke i starten"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ObjectionScreen)
+
+        rules = session.rules
+        assert [r.agreement for r in rules] == [
+            AgreementLevel.agree,
+            AgreementLevel.accept,
+            AgreementLevel.objection,
+        ]
+        assert [r.agreed for r in rules] == [True, True, False]
+        assert [(o.by, o.reason) for o in rules[2].objections] == [
+            (bjorn.id, "Vi trenger annenhver uke i starten")
+        ]
+        assert app.controller.session.rules[2].objections  # saved in the session
+
+    agenda = load_agenda(resolve_agenda("startpakke"))
+    contract = text_of(write_contract(session, tmp_path / "kontrakt.docx"))
+    assert "Vi starter presis" in contract and "Mobilen ligger i veska" in contract
+    assert "Vi møtes hver måned" not in contract
+    referat = text_of(write_referat(session, agenda, tmp_path / "referat.docx"))
+    assert "Mobilen ligger i veska (kan leve med)" in referat
+    assert "Innsigelser (ikke vedtatt):" in referat
+    assert "«Vi møtes hver måned» – Bjørn: Vi trenger annenhver uke i starten" in referat
+
+
+async def test_escape_in_the_objection_dialog_leaves_the_rule_as_it_was() -> None:
+    app, session, _, _ = make_app("Anne,Bjørn")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        controller = app.controller
+        assert controller is not None
+        rule = controller.add_rule("Vi starter presis")
+        rule.set_agreement(AgreementLevel.accept)
+        controller.jump(controller.agenda.part_index("steg4"))
+        while controller.phase.id != "konsensus":
+            controller.next_phase()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ObjectionScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert session.rules[0].agreement is AgreementLevel.accept
