@@ -273,7 +273,7 @@ def every_view(agenda_name: str, session: Session, tmp_path: Path) -> Iterator[R
     room.open()
     yield room.view()
     controller.start()
-    controller.set_focus([p.id for p in session.participants[:2]])
+    controller.choose_focus([p.id for p in session.participants[:2]])
     for index in range(len(agenda.parts)):
         controller.jump(index)
         for _ in range(60):  # every phase, turn and step of the part
