@@ -109,8 +109,12 @@ def load_model(path: Path | str, model: type[M]) -> M:
     positions and Norwegian messages as agendas (e.g. `agenda/handouts.yaml`)."""
     name = str(path)
     file = Path(path)
+    from startpakke.safefile import AGENDA_CAP, UnsafeFile, read_capped
+
     try:
-        data = file.read_bytes()
+        data = read_capped(file, AGENDA_CAP)
+    except UnsafeFile as exc:
+        raise AgendaError([Problem(name, 1, 1, exc.reason)]) from None
     except FileNotFoundError:
         raise AgendaError([Problem(name, 1, 1, "finnes ikke")]) from None
     except IsADirectoryError:
@@ -308,12 +312,17 @@ def _core_bool(value: str) -> Any:
 
 
 def _core_int(value: str) -> Any:
-    if _INT_DEC.fullmatch(value):
-        return int(value, 10)
-    if _INT_OCT.fullmatch(value):
-        return int(value[2:], 8)
-    if _INT_HEX.fullmatch(value):
-        return int(value[2:], 16)
+    try:
+        if _INT_DEC.fullmatch(value):
+            return int(value, 10)
+        if _INT_OCT.fullmatch(value):
+            return int(value[2:], 8)
+        if _INT_HEX.fullmatch(value):
+            return int(value[2:], 16)
+    except ValueError:
+        # More digits than Python converts (4,300): kept as text, so the model says where
+        # a whole number was expected instead of a traceback.
+        return value
     return _MISSING
 
 

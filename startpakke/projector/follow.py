@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from startpakke.safefile import SESSION_CAP
 from startpakke.session.model import Session
 from startpakke.session.store import SessionError, session_from_data
 
@@ -67,7 +69,8 @@ class SessionFollower:
 
     def _poll(self) -> bool:
         try:
-            current = _signature(os.stat(self.path))
+            info = os.stat(self.path)
+            current = _signature(info)
         except FileNotFoundError:
             self._seen = None
             self.problem = f"Finner ikke øktfilen {self.path}."
@@ -78,13 +81,18 @@ class SessionFollower:
             return False
         if current == self._seen:
             return False
+        if not stat.S_ISREG(info.st_mode) or info.st_size > SESSION_CAP:
+            # A FIFO would block the read for ever, /dev/zero would fill memory.
+            self._seen = None
+            self.problem = f"Øktfilen {self.path} er ikke en vanlig øktfil (eller er for stor)."
+            return False
         return self._read()
 
     def _read(self) -> bool:
         try:
             with open(self.path, "rb") as handle:
                 before = _signature(os.fstat(handle.fileno()))
-                raw = handle.read()
+                raw = handle.read(SESSION_CAP + 1)  # /dev/zero must not fill memory
                 after = _signature(os.fstat(handle.fileno()))
         except FileNotFoundError:
             self._seen = None
@@ -106,7 +114,7 @@ class SessionFollower:
         except SessionError as err:
             self.problem = err.message
             return False
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        except (UnicodeDecodeError, ValueError, RecursionError):  # ValueError: 4,300+ digits
             self.problem = f"Øktfilen {self.path} er ufullstendig eller skadet."
             return False
         self._raw = raw
