@@ -49,8 +49,10 @@ def for_terminal(text: str) -> str:
 def without_controls(data: object) -> object:
     """Every string inside parsed JSON made `for_terminal`; the structure is kept.
 
-    Session files are read through this, so a name or rule holding ESC ]2;… (from a paste
-    or a hostile file) reaches neither the run screen nor the projector raw.
+    The projector reads session files through this, and `scrub_controls` does the same to
+    a session the run screen opens, so a name or rule holding ESC ]2;… (from a paste or a
+    hostile file) reaches neither terminal view raw. The session store itself keeps text
+    exactly as written.
     """
     if isinstance(data, str):
         return for_terminal(data) if _TERMINAL_CONTROLS.search(data) else data
@@ -59,3 +61,29 @@ def without_controls(data: object) -> object:
     if isinstance(data, dict):
         return {key: without_controls(value) for key, value in data.items()}
     return data
+
+
+def scrub_controls(obj: object) -> None:
+    """`for_terminal` on every string inside `obj` (dataclasses, lists, dicts), in place."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for field in dataclasses.fields(obj):
+            value = getattr(obj, field.name)
+            if isinstance(value, str):
+                if _TERMINAL_CONTROLS.search(value):
+                    setattr(obj, field.name, for_terminal(value))
+            else:
+                scrub_controls(value)
+    elif isinstance(obj, list):
+        for index, value in enumerate(obj):
+            if isinstance(value, str):
+                obj[index] = without_controls(value)
+            else:
+                scrub_controls(value)
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            if isinstance(value, str):
+                obj[key] = without_controls(value)
+            else:
+                scrub_controls(value)

@@ -48,6 +48,7 @@ import yaml
 from startpakke.agenda.model import Agenda
 from startpakke.errors import UserError
 from startpakke.modeling import Invalid, field_names, field_types, validate
+from startpakke.text import for_terminal
 
 __all__ = [
     "AgendaError",
@@ -442,7 +443,8 @@ class _Converter:
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
-        value = str(node.value)
+        # A quoted "\e" is ESC: agenda text reaches both terminal views, never raw.
+        value = for_terminal(str(node.value))
         if node.tag == _PLAIN:
             return _resolve_plain(value)
         if node.tag == f"{_TAG}str":

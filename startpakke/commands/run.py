@@ -102,11 +102,14 @@ def _refuse_read_only(path: Path) -> None:
 def _open_existing(path: Path):  # type: ignore[no-untyped-def]
     """Lock and open a session file; a damaged one offers its backup, never overwritten."""
     from startpakke.session.store import SessionError, SessionStore
+    from startpakke.text import scrub_controls
 
     _refuse_read_only(path)
     _take_lock(path)
     try:
-        return SessionStore.open(path)
+        store = SessionStore.open(path)
+        scrub_controls(store.session)  # shown on the run screen: no terminal escapes
+        return store
     except SessionError as err:
         print(str(err), file=sys.stderr)
         if err.backup is None:

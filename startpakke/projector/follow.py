@@ -23,6 +23,7 @@ from pathlib import Path
 from startpakke.safefile import SESSION_CAP
 from startpakke.session.model import Session
 from startpakke.session.store import SessionError, session_from_data
+from startpakke.text import without_controls
 
 Signature = tuple[int, int, int]
 """(inode, size, mtime_ns): changes whenever the file is replaced or written."""
@@ -109,7 +110,8 @@ class SessionFollower:
             self.problem = None
             return False
         try:
-            data = json.loads(raw.decode("utf-8-sig"))
+            # Nothing from the file reaches the terminal or the browser as control codes.
+            data = without_controls(json.loads(raw.decode("utf-8-sig")))
             session = session_from_data(data, self.path)
         except SessionError as err:
             self.problem = err.message

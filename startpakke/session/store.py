@@ -36,7 +36,6 @@ from startpakke.session.lock import SessionLock
 from startpakke.session.migrate import MigrationError, migrate
 from startpakke.session.model import SCHEMA_VERSION, Session
 from startpakke.session.paths import backup_path, ensure_private_dir
-from startpakke.text import without_controls
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -216,7 +215,6 @@ def session_from_data(data: Any, path: Path) -> Session:
     """Validate parsed JSON as a session (migrating older formats); SessionError if not."""
     if not isinstance(data, dict) or not (_SESSION_KEYS & data.keys()):
         raise SessionError(f"{path} er ikke en øktfil fra startpakke.", path=path)
-    data = without_controls(data)  # the one door both terminal views read sessions through
     try:
         data = migrate(data)
     except MigrationError as err:
