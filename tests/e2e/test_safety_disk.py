@@ -61,9 +61,9 @@ def test_removed_folder_warns_until_quit_then_saves_a_copy(tmp_path: Path) -> No
         term.wait_for(str(copy))
         term.keys("Enter")
         assert term.exit_status() == 0
-        screen = " ".join(term.screen().split())
-        assert f"Økten er lagret i {copy}" in screen
-        assert f"Fortsett med: startpakke run --session {copy}" in screen
+        screen = "".join(term.screen().split())  # the lines wrap anywhere
+        assert "".join(f"Økten er lagret i {copy}".split()) in screen
+        assert "".join(f"Fortsett med: startpakke run --session {copy}".split()) in screen
     finally:
         term.close()
     assert _part_of(copy) == 1  # the step after Innsjekk, done after the folder went
@@ -122,9 +122,14 @@ def test_full_disk_quit_says_the_truth(tmp_path: Path, choice: str) -> None:
                 term.keys("Tab", "Enter")  # «Prøv igjen» while still full
                 term.wait_for("Gikk ikke")
                 filler.unlink()
-                term.keys("Enter")
+                for _attempt in range(3):  # a loaded machine may still be drawing the first
+                    term.keys("Enter")
+                    with contextlib.suppress(AssertionError):
+                        term.wait_for("__EXIT__=", timeout=4)
+                        break
                 assert term.exit_status() == 0
-                assert f"Økten er lagret i {session}" in " ".join(term.screen().split())
+                screen = "".join(term.screen().split())
+                assert "".join(f"Økten er lagret i {session}".split()) in screen
                 assert _part_of(session) == 1
         finally:
             term.close()
