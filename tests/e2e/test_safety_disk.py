@@ -134,3 +134,51 @@ def test_full_disk_quit_says_the_truth(tmp_path: Path, choice: str) -> None:
         finally:
             term.close()
         json.loads(session.read_text())  # never half a file
+
+
+def test_unwritable_folder_as_an_ordinary_user() -> None:
+    """The folder turns read-only under a real user's meeting (root may write anywhere)."""
+    import pwd
+    import uuid
+
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("ingen vanlig bruker «nobody» her")
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("krever root og setpriv for å kjøre som en vanlig bruker")
+    base = Path("/tmp") / f"safety-nobody-{uuid.uuid4().hex[:8]}"
+    folder = base / "møter"
+    folder.mkdir(parents=True)
+    (base / "data").mkdir()
+    for path in (base, folder, base / "data"):
+        os.chown(path, nobody.pw_uid, nobody.pw_gid)
+    base.chmod(0o755)
+    session = folder / "møte.json"
+    as_nobody = f"setpriv --reuid={nobody.pw_uid} --regid={nobody.pw_gid} --clear-groups "
+    env = {**data_env(base / "data"), "HOME": str(base)}
+    term = Term(
+        as_nobody + startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env
+    )
+    try:
+        term.wait_for("Start møtet")
+        term.keys("Enter")
+        term.wait_for("Innsjekk")
+        assert session.stat().st_uid == nobody.pw_uid
+        folder.chmod(0o555)
+        term.keys("n")
+        term.wait_for("IKKE LAGRET")
+        assert "mangler" in term.screen()  # «mangler tilgang», wrapped in the notice
+        term.keys("C-q")
+        term.wait_for("Avslutt uten å lagre")
+        time.sleep(0.5)
+        term.keys("Tab", "Tab", "Tab", "Enter")
+        assert term.exit_status() == 1
+        screen = "".join(term.screen().split())
+        assert "Øktenerlagret" not in screen
+        assert "Avsluttetutenålagre:" in screen
+        assert _part_of(session) == 0
+    finally:
+        term.close()
+        folder.chmod(0o755)
+        shutil.rmtree(base, ignore_errors=True)
