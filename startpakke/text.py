@@ -33,3 +33,57 @@ def slug(value: str, fallback: str = "nettverk") -> str:
     text = clean(value).translate(table).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text[:60] or fallback
+
+
+# What a terminal would act on instead of showing: C0 controls but tab and newline (ESC
+# starts the sequences that retitle a window or move the cursor), DEL, and the C1 controls
+# (U+0080–U+009F; U+009B alone is a CSI).
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def for_terminal(text: str) -> str:
+    """`text` without control characters: safe to show in either terminal view."""
+    return _TERMINAL_CONTROLS.sub("", _LINE_BREAKS.sub("\n", text))
+
+
+def without_controls(data: object) -> object:
+    """Every string inside parsed JSON made `for_terminal`; the structure is kept.
+
+    The projector reads session files through this, and `scrub_controls` does the same to
+    a session the run screen opens, so a name or rule holding ESC ]2;… (from a paste or a
+    hostile file) reaches neither terminal view raw. The session store itself keeps text
+    exactly as written.
+    """
+    if isinstance(data, str):
+        return for_terminal(data) if _TERMINAL_CONTROLS.search(data) else data
+    if isinstance(data, list):
+        return [without_controls(item) for item in data]
+    if isinstance(data, dict):
+        return {key: without_controls(value) for key, value in data.items()}
+    return data
+
+
+def scrub_controls(obj: object) -> None:
+    """`for_terminal` on every string inside `obj` (dataclasses, lists, dicts), in place."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for field in dataclasses.fields(obj):
+            value = getattr(obj, field.name)
+            if isinstance(value, str):
+                if _TERMINAL_CONTROLS.search(value):
+                    setattr(obj, field.name, for_terminal(value))
+            else:
+                scrub_controls(value)
+    elif isinstance(obj, list):
+        for index, value in enumerate(obj):
+            if isinstance(value, str):
+                obj[index] = without_controls(value)
+            else:
+                scrub_controls(value)
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            if isinstance(value, str):
+                obj[key] = without_controls(value)
+            else:
+                scrub_controls(value)

@@ -69,9 +69,11 @@ def load_agenda_cached(path: Path | str) -> Agenda:
     Problems are reported exactly as `load_agenda` reports them: anything the cache cannot
     answer goes through the full loader.
     """
+    from startpakke.safefile import AGENDA_CAP, UnsafeFile, read_capped
+
     try:
-        data = Path(path).read_bytes()
-    except OSError:
+        data = read_capped(Path(path), AGENDA_CAP)
+    except (OSError, UnsafeFile):
         from startpakke.agenda.loader import load_agenda
 
         return load_agenda(path)  # words the problem (missing, a folder, no access)

@@ -44,6 +44,7 @@ import yaml
 from startpakke.agenda.model import Agenda, cross_problems
 from startpakke.errors import UserError
 from startpakke.modeling import Invalid, validate
+from startpakke.text import for_terminal
 from startpakke.wording import field_path, word
 
 __all__ = [
@@ -106,8 +107,12 @@ def load_model(path: Path | str, model: type[M]) -> M:
     positions and Norwegian messages as agendas (e.g. `agenda/handouts.yaml`)."""
     name = str(path)
     file = Path(path)
+    from startpakke.safefile import AGENDA_CAP, UnsafeFile, read_capped
+
     try:
-        data = file.read_bytes()
+        data = read_capped(file, AGENDA_CAP)
+    except UnsafeFile as exc:
+        raise AgendaError([Problem(name, 1, 1, exc.reason)]) from None
     except FileNotFoundError:
         raise AgendaError([Problem(name, 1, 1, "finnes ikke")]) from None
     except IsADirectoryError:
@@ -305,12 +310,17 @@ def _core_bool(value: str) -> Any:
 
 
 def _core_int(value: str) -> Any:
-    if _INT_DEC.fullmatch(value):
-        return int(value, 10)
-    if _INT_OCT.fullmatch(value):
-        return int(value[2:], 8)
-    if _INT_HEX.fullmatch(value):
-        return int(value[2:], 16)
+    try:
+        if _INT_DEC.fullmatch(value):
+            return int(value, 10)
+        if _INT_OCT.fullmatch(value):
+            return int(value[2:], 8)
+        if _INT_HEX.fullmatch(value):
+            return int(value[2:], 16)
+    except ValueError:
+        # More digits than Python converts (4,300): kept as text, so the model says where
+        # a whole number was expected instead of a traceback.
+        return value
     return _MISSING
 
 
@@ -424,7 +434,8 @@ class _Converter:
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
-        value = str(node.value)
+        # A quoted "\e" is ESC: agenda text reaches both terminal views, never raw.
+        value = for_terminal(str(node.value))
         if node.tag == _PLAIN:
             return _resolve_plain(value)
         if node.tag == f"{_TAG}str":

@@ -45,8 +45,11 @@ def _take_lock(path: Path):  # type: ignore[no-untyped-def]
     read-only (the projector's view, which follows every save) or to quit.
     """
     from startpakke.session.lock import SessionLock, SessionLocked
+    from startpakke.session.paths import ensure_private_dir
 
     try:
+        if not path.parent.exists():  # a new session in a new folder: as `create` would
+            ensure_private_dir(path.parent)
         lock = SessionLock.acquire(path)
     except SessionLocked as err:
         print(
@@ -102,11 +105,14 @@ def _refuse_read_only(path: Path) -> None:
 def _open_existing(path: Path):  # type: ignore[no-untyped-def]
     """Lock and open a session file; a damaged one offers its backup, never overwritten."""
     from startpakke.session.store import SessionError, SessionStore
+    from startpakke.text import scrub_controls
 
     _refuse_read_only(path)
     _take_lock(path)
     try:
-        return SessionStore.open(path)
+        store = SessionStore.open(path)
+        scrub_controls(store.session)  # shown on the run screen: no terminal escapes
+        return store
     except SessionError as err:
         print(str(err), file=sys.stderr)
         if err.backup is None:

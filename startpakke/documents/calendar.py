@@ -8,7 +8,7 @@ importing a revised file updates the events instead of duplicating them.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,10 +43,7 @@ def build_calendar(session: Session) -> Calendar:
     stamp = session.updated_at.astimezone(UTC)
     rotating = common.is_rotating(session)
     for slot in sorted(session.plan.meetings, key=lambda s: (s.date, s.start)):
-        start = datetime.combine(slot.date, _clock(slot.start, time(9, 0)), tzinfo=zone)
-        end = datetime.combine(slot.date, _clock(slot.end, time(12, 0)), tzinfo=zone)
-        if end <= start:
-            end = start + DEFAULT_LENGTH
+        start, end = meeting_times(slot.date, slot.start, slot.end, zone)
         event = Event()
         event.add("uid", f"{slug(session.id, 'okt')}-{slug(slot.id, 'mote')}@startpakke")
         event.add("dtstamp", stamp)
@@ -122,6 +119,37 @@ def _description(session: Session, slot: MeetingSlot, rotating: bool) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(clean(text).split())
+
+
+def meeting_times(
+    day: date, start_text: str, end_text: str, zone: tzinfo
+) -> tuple[datetime, datetime]:
+    """When a meeting starts and ends, as real moments in `zone`.
+
+    An end before the start is the next day (23:00–01:00 ends at 01:00). A clock time that
+    does not exist (02:30 on the night summer time begins) is the moment it names, 03:30;
+    the meeting keeps its planned length and never becomes zero minutes long.
+    """
+    start_clock = _clock(start_text, time(9, 0))
+    end_clock = _clock(end_text, time(12, 0))
+    planned = (_minutes(end_clock) - _minutes(start_clock)) % (24 * 60)
+    length = timedelta(minutes=planned) if planned else DEFAULT_LENGTH
+    start = _real(datetime.combine(day, start_clock, tzinfo=zone))
+    end_day = day + timedelta(days=1) if end_clock < start_clock else day
+    end = _real(datetime.combine(end_day, end_clock, tzinfo=zone))
+    if end <= start:  # the end fell into the gap, or the meeting has no length
+        end = start + length
+    return start, end
+
+
+def _minutes(clock: time) -> int:
+    return clock.hour * 60 + clock.minute
+
+
+def _real(moment: datetime) -> datetime:
+    """A wall-clock time as a moment that exists (through UTC and back)."""
+    zone = moment.tzinfo
+    return moment.astimezone(UTC).astimezone(zone)
 
 
 def _clock(text: str, default: time) -> time:

@@ -78,6 +78,80 @@ def open_template(template: str | Path | None = None) -> Document:
     return document
 
 
+# Relationship types Word follows by itself when a document opens (a hyperlink is only
+# followed when clicked, so it is left alone).
+_FETCHED = {
+    "attachedTemplate": "en vedlagt mal",
+    "image": "et bilde",
+    "oleObject": "et innebygd objekt",
+    "frame": "en ramme",
+    "subDocument": "et underdokument",
+    "externalLinkPath": "en ekstern kobling",
+}
+
+
+def _check_package(path: Path) -> None:
+    """Refuse a template that is not a bounded zip, or that fetches from elsewhere.
+
+    Everything in the template is copied into every document: a header image at an
+    http address or an attached template on a server would be fetched by Word each time a
+    contract is opened, telling that server who opened what.
+    """
+    from startpakke.safefile import (
+        TEMPLATE_CAP,
+        TEMPLATE_UNPACKED_CAP,
+        UnsafeFile,
+        check_regular,
+        size_text,
+    )
+
+    try:
+        check_regular(path, TEMPLATE_CAP)
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            unpacked = sum(entry.file_size for entry in entries)
+            if unpacked > TEMPLATE_UNPACKED_CAP:
+                raise UnsafeFile(
+                    f"pakket ut blir den {size_text(unpacked)}; høyst "
+                    f"{size_text(TEMPLATE_UNPACKED_CAP)} (et stort bilde?)"
+                )
+            remote = [
+                found
+                for entry in entries
+                if entry.filename.endswith(".rels") and entry.file_size < 4 * 1024 * 1024
+                for found in _external_targets(archive.read(entry))
+            ]
+    except UnsafeFile as err:
+        raise TemplateError(f"Malen «{path}» kan ikke brukes: {err.reason}.") from None
+    except (OSError, zipfile.BadZipFile, ValueError, RuntimeError):
+        return  # python-docx words a damaged file below
+    if remote:
+        listed = "; ".join(f"{what}: {target}" for what, target in remote[:3])
+        raise TemplateError(
+            f"Malen «{path}» henter innhold utenfra når dokumentet åpnes ({listed}). "
+            "Word ville da fortelle den serveren hvem som åpner hvilket dokument. Fjern "
+            "koblingen i Word (bruk et innsatt bilde, ikke et koblet), eller bruk "
+            "standardmalen (uten --template)."
+        )
+
+
+def _external_targets(rels: bytes) -> list[tuple[str, str]]:
+    """(what, address) for each relationship Word would fetch by itself."""
+    import re
+
+    found = []
+    for tag in re.findall(rb"<(?:\w+:)?Relationship\b[^>]*>", rels):
+        if b'TargetMode="External"' not in tag:
+            continue
+        kind = re.search(rb'Type="[^"]*/([^"/]+)"', tag)
+        target = re.search(rb'Target="([^"]*)"', tag)
+        name = kind.group(1).decode("utf-8", "replace") if kind else ""
+        if name in _FETCHED:
+            address = target.group(1).decode("utf-8", "replace") if target else "?"
+            found.append((_FETCHED[name], address[:80]))
+    return found
+
+
 def _open(path: Path) -> Document:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
@@ -97,6 +171,7 @@ def _open(path: Path) -> Document:
         raise TemplateError(f"Fant ikke malen «{path}».")
     if path.is_dir():
         raise TemplateError(f"«{path}» er en mappe, ikke en Word-fil.")
+    _check_package(path)
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:

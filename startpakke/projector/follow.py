@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from startpakke.safefile import SESSION_CAP
 from startpakke.session.model import Session
 from startpakke.session.store import SessionError, session_from_data
+from startpakke.text import without_controls
 
 Signature = tuple[int, int, int]
 """(inode, size, mtime_ns): changes whenever the file is replaced or written."""
@@ -67,7 +70,8 @@ class SessionFollower:
 
     def _poll(self) -> bool:
         try:
-            current = _signature(os.stat(self.path))
+            info = os.stat(self.path)
+            current = _signature(info)
         except FileNotFoundError:
             self._seen = None
             self.problem = f"Finner ikke øktfilen {self.path}."
@@ -78,13 +82,18 @@ class SessionFollower:
             return False
         if current == self._seen:
             return False
+        if not stat.S_ISREG(info.st_mode) or info.st_size > SESSION_CAP:
+            # A FIFO would block the read for ever, /dev/zero would fill memory.
+            self._seen = None
+            self.problem = f"Øktfilen {self.path} er ikke en vanlig øktfil (eller er for stor)."
+            return False
         return self._read()
 
     def _read(self) -> bool:
         try:
             with open(self.path, "rb") as handle:
                 before = _signature(os.fstat(handle.fileno()))
-                raw = handle.read()
+                raw = handle.read(SESSION_CAP + 1)  # /dev/zero must not fill memory
                 after = _signature(os.fstat(handle.fileno()))
         except FileNotFoundError:
             self._seen = None
@@ -101,12 +110,13 @@ class SessionFollower:
             self.problem = None
             return False
         try:
-            data = json.loads(raw.decode("utf-8-sig"))
+            # Nothing from the file reaches the terminal or the browser as control codes.
+            data = without_controls(json.loads(raw.decode("utf-8-sig")))
             session = session_from_data(data, self.path)
         except SessionError as err:
             self.problem = err.message
             return False
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        except (UnicodeDecodeError, ValueError, RecursionError):  # ValueError: 4,300+ digits
             self.problem = f"Øktfilen {self.path} er ufullstendig eller skadet."
             return False
         self._raw = raw

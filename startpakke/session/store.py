@@ -32,6 +32,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from startpakke.errors import UserError
 from startpakke.modeling import Invalid, to_data, validate
 from startpakke.paths import ensure_private_dir
+from startpakke.safefile import SESSION_CAP, UnsafeFile, read_capped
 from startpakke.session.lock import SessionLock
 from startpakke.session.migrate import MigrationError, migrate
 from startpakke.session.model import SCHEMA_VERSION, Session
@@ -109,8 +110,12 @@ def _json_problem(path: Path, err: json.JSONDecodeError) -> SessionError:
 
 
 def _read_data(path: Path) -> Any:
+    if path.is_dir():
+        raise SessionError(f"{path} er en mappe, ikke en øktfil.", path=path)
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, SESSION_CAP)
+    except UnsafeFile as err:
+        raise SessionError(f"Øktfilen {path} {err.reason}.", path=path) from None
     except FileNotFoundError:
         raise SessionError(f"Fant ikke øktfilen {path}.", path=path) from None
     except IsADirectoryError:
@@ -136,6 +141,11 @@ def _read_data(path: Path) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as err:
         raise _json_problem(path, err) from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise SessionError(
+            f"{path}: øktfilen har et tall med altfor mange sifre; ingen økt har det.",
+            path=path,
+        ) from None
     except RecursionError:
         raise SessionError(f"{path}: øktfilen er for dypt nøstet.", path=path) from None
 

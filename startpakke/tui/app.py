@@ -184,6 +184,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
 
     def _unsaved_chosen(self, choice: str | None) -> None:
         if choice in (None, "stay"):
+            if self._drafts is not None:
+                self._drafts.stopped = False  # the meeting goes on: keep watching the fields
             return
         self.quit_choice = choice
         self.exit()

@@ -91,3 +91,30 @@ def test_signal_saves_quits_and_restores_the_terminal(tmp_path: Path, sig: int) 
         term.close()
     assert TYPED in json.loads(draft_path(session).read_text())["fields"].values()
     _resumed_with_draft(session, env)
+
+
+def test_closing_the_terminal_window_keeps_the_draft(tmp_path: Path) -> None:
+    """The window itself goes (tmux kills the session: SIGHUP, and the terminal is gone)."""
+    env = data_env(tmp_path / "data")
+    session = tmp_path / "møte.json"
+    term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
+    try:
+        _to_rule_capture(term)
+        term.type(TYPED)
+        term.wait_for(TYPED)
+        pid = term.pid()
+    finally:
+        term.close()
+    deadline = time.monotonic() + 10
+    while Path(f"/proc/{pid}").exists() and "zombie" not in _state(pid):
+        assert time.monotonic() < deadline, "programmet avsluttet ikke da vinduet ble lukket"
+        time.sleep(0.1)
+    assert TYPED in json.loads(draft_path(session).read_text())["fields"].values()
+    _resumed_with_draft(session, env)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().lower()
+    except OSError:
+        return "zombie"
