@@ -75,7 +75,7 @@ class SetupScreen(Screen[Session]):
                 )
                 yield Label("Sted", classes="form-label-short")
                 yield FormInput(
-                    network.place, placeholder="f.eks. rådhuset eller Teams", id="place"
+                    network.place, placeholder="f.eks. Rådhuset", id="place"
                 )
             yield Static("Deltakere", classes="section-title")
             with Horizontal(classes="form-row"):
