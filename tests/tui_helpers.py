@@ -26,9 +26,18 @@ def make_app(
     agenda: Agenda | None = None,
     projector: bool = False,
     clock: FakeClock | None = None,
+    first_run: bool = False,
 ) -> tuple[StartpakkeApp, Session, FakeClock, list[Session]]:
-    """An app on a fake clock whose saves are recorded in a list (no files)."""
+    """An app on a fake clock whose saves are recorded in a list (no files).
+
+    The agenda counts as run before (its guide does not greet each part) unless
+    `first_run` is asked for.
+    """
     agenda = agenda or builtin()
+    if not first_run:
+        from startpakke.session.guide_seen import first_run as remember
+
+        remember(agenda.id)
     session = Session(agenda=agenda.id, agenda_id=agenda.id)
     session.network.name = "Nettverket i Testdal"
     session.network.meeting_date = MEETING_DAY

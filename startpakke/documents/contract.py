@@ -156,7 +156,8 @@ def _competences(writer: DocumentWriter, session: Session, number: int) -> bool:
             row.append([clean(c.text) + (_(" (valgt)") if c.chosen else "") for c in mine] or ["–"])
         rows.append(row)
     writer.table(headers, rows, widths_cm=(3.4, 4.3, 4.3, 4.3), first_column=True)
-    writer.small(_("(valgt) = kompetanse nettverket har valgt å bruke."))
+    if any(c.chosen for c in items):
+        writer.small(_("(valgt) = kompetanse nettverket har valgt å bruke."))
     writer.heading(_("Hver deltakers topp 3"), 2)
     tops = common.top_three(session)
     if tops:

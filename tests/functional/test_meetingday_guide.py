@@ -9,8 +9,18 @@ from startpakke.tui.screens.info import InfoScreen
 from tests.tui_helpers import builtin, make_app
 
 
-def guide_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.title for n in app._notifications if n.title.startswith("Veiledning")]
+def record_guides(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The titles of the guide messages the app shows, in order."""
+    titles: list[str] = []
+    show = app.notify
+
+    def spy(message: str, **kwargs: object) -> None:
+        if str(kwargs.get("title", "")).startswith("Veiledning"):
+            titles.append(str(kwargs["title"]))
+        show(message, **kwargs)
+
+    app.notify = spy
+    return titles
 
 
 def test_every_part_of_the_builtin_agendas_has_a_guide() -> None:
@@ -21,17 +31,18 @@ def test_every_part_of_the_builtin_agendas_has_a_guide() -> None:
 
 
 async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
-    app, _session, _clock, _saves = make_app()
+    app, _session, _clock, _saves = make_app(first_run=True)
+    greeted = record_guides(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert guide_titles(app) == ["Veiledning – Velkommen og innsjekk"]
+        assert greeted == ["Veiledning – Velkommen og innsjekk"]
         await pilot.press("n")
         await pilot.pause()
-        assert guide_titles(app)[-1] == "Veiledning – Valg av fasilitator"
+        assert greeted[-1] == "Veiledning – Valg av fasilitator"
         await pilot.press("p", "n")  # each part greets once
         await pilot.pause()
-        assert len(guide_titles(app)) == 2
+        assert len(greeted) == 2
         while app.controller is not None and app.controller.part.id != "steg3":
             await pilot.press("n")
         await pilot.press("i")
@@ -42,11 +53,12 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
         assert "Når noe går galt:" in text and "Si:" in text
         assert "presentasjonen regner ikke med det" in text
 
-    again, _s, _c, _v = make_app()
+    again, _s, _c, _v = make_app(first_run=True)  # the same data folder: seen by now
+    greeted_again = record_guides(again)
     async with again.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert guide_titles(again) == [], "the second run: one key away, not in the way"
+        assert greeted_again == [], "the second run: one key away, not in the way"
         await pilot.press("i")
         await pilot.pause()
         assert "Veiledning for fasilitatoren" in str(

@@ -41,6 +41,12 @@ async def test_timekeeper_rotates_away_from_the_focus_person_and_cases_are_numbe
         assert keepers[1] == anne
         rows = [str(o.prompt) for o in app.screen.query_one(CaptureArea).capture_list.options]
         assert any("1. fokusperson" in r and "Sak 1" in r and "tidtaker Bjørn" in r for r in rows)
+        from startpakke.tui.capture.views import FocusPersonsView
+
+        view = app.screen.query_one(CaptureArea).view
+        assert isinstance(view, FocusPersonsView)
+        view.mark_timekeeper(anne)  # off, and on again: the message says who covers her round
+        assert view.mark_timekeeper(anne) == "Anne er tidtaker – Bjørn tar tiden i Annes egen runde"
         # r on Bjørn gives his case a title.
         await pilot.press("down", "r")
         await pilot.press(*"Rekruttering", "enter")

@@ -108,11 +108,14 @@ class CaptureArea(Vertical):
         if part.guide is None or part.id in self._guide_parts:
             return
         self._guide_parts.add(part.id)
-        why = part.guide.why.strip() or part.purpose.strip()
+        # One greeting at a time (moving on quickly must not stack them up the screen),
+        # short, so it covers little: the first sentence of why; the rest is behind `i`.
+        self.app.clear_notifications()
+        why = (part.guide.why.strip() or part.purpose.strip()).split(". ")[0].rstrip(".")
         self.notify(
-            f"{why}\n\ni: slik leder du delen, og hva du kan si når noe går galt.",
+            f"{why}.\ni: hele veiledningen for delen",
             title=f"Veiledning – {part.title}",
-            timeout=20,
+            timeout=12,
         )
 
     def on_unmount(self) -> None:

@@ -75,6 +75,11 @@ def category_label(category: CompetenceCategory) -> Text:
     return Text.assemble(category_badge(category), " ", capitalised(category))
 
 
+def genitive(name: str) -> str:
+    """«Annes», «Hans'» (bokmål: an apostrophe after s, x and z)."""
+    return f"{name}'" if name and name[-1].lower() in "sxz" else f"{name}s"
+
+
 def format_date(value: object) -> str:
     return value.strftime("%d.%m.%Y") if value is not None else ""  # type: ignore[attr-defined]
 
@@ -314,7 +319,16 @@ class FocusPersonsView(CaptureView):
             self.controller.edit(ops.set_timekeeper, None)
             return "Ingen tidtaker valgt"
         person = self.controller.edit(ops.set_timekeeper, item_id)
-        return f"{person.name} er tidtaker" if person else None
+        if person is None:
+            return None
+        keeper = timekeeper_of(self.session, self.controller.focus_ids, person.id)
+        if keeper is None:
+            return f"{person.name} er tidtaker"
+        # Never the focus person of the round: say who keeps the time in their own round.
+        return (
+            f"{person.name} er tidtaker – {self.session.name_of(keeper)} tar tiden "
+            f"i {genitive(person.name)} egen runde"
+        )
 
 
 # -- rules and the contract ------------------------------------------------------------------

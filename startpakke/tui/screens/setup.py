@@ -74,9 +74,7 @@ class SetupScreen(Screen[Session]):
                     when.strftime("%d.%m.%Y"), placeholder="dd.mm.åååå", id="meeting-date"
                 )
                 yield Label("Sted", classes="form-label-short")
-                yield FormInput(
-                    network.place, placeholder="f.eks. rådhuset eller Teams", id="place"
-                )
+                yield FormInput(network.place, placeholder="f.eks. Rådhuset", id="place")
             yield Static("Deltakere", classes="section-title")
             with Horizontal(classes="form-row"):
                 yield FormInput(placeholder="Navn", id="p-name")
