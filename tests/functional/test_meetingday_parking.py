@@ -26,7 +26,7 @@ async def test_park_offer_as_theme_and_carry_to_the_next_meeting(tmp_path: Path)
         assert app.controller is not None
         while app.controller.part.id != "steg3":
             await pilot.press("n")
-        await pilot.press("v")
+        await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.focused, Input)
         await pilot.press(*"Rekruttering", "enter")
