@@ -45,7 +45,7 @@ def _take_lock(path: Path):  # type: ignore[no-untyped-def]
     read-only (the projector's view, which follows every save) or to quit.
     """
     from startpakke.session.lock import SessionLock, SessionLocked
-    from startpakke.session.paths import ensure_private_dir
+    from startpakke.paths import ensure_private_dir
 
     try:
         if not path.parent.exists():  # a new session in a new folder: as `create` would
