@@ -221,7 +221,6 @@ def _add_network_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     report.add_argument("--year", type=int, metavar="ÅÅÅÅ", help="året (standard: siste møtes)")
     report.add_argument("-o", "--output", metavar="FIL.docx")
     report.add_argument("--template", metavar="FIL", help="Word-mal")
-    report.add_argument("--lang", choices=["nb", "nn"], help="målform (nb eller nn)")
     report.add_argument("--anonymous", action="store_true", help="bare tall, ingen navn")
     anonymise = actions.add_parser("anonymise", help="erstatt navn med «Deltaker 1» …")
     anonymise.add_argument("name", metavar="NAVN")

@@ -33,9 +33,16 @@ def cache_folder() -> Path:
     return cache_dir() / "agendaer"
 
 
-MEANING = ("startpakke.agenda.model", "startpakke.agenda.loader", "startpakke.modeling")
+MEANING = (
+    "startpakke.agenda.model",
+    "startpakke.agenda.loader",
+    "startpakke.modeling",
+    "startpakke.text",
+    "startpakke.safefile",
+)
 """The modules that decide what an agenda file means: the model, the loader (what YAML
-becomes, defaults, cross-field rules) and the validation glue. The cache key holds their
+becomes, defaults, cross-field rules), the validation glue, how text is cleaned and which
+files may be read at all. The cache key holds their
 code, so changing any of them validates every agenda again. A test checks that every
 startpakke module these import is either listed here or only words errors."""
 

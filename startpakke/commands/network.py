@@ -19,10 +19,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from startpakke import i18n
 from startpakke.errors import UserError, report
+from startpakke.i18n import plural
 from startpakke.network import history
 from startpakke.network.catalog import Catalog, NetworkRecord, scan
-from startpakke.network.words import count, day, parse_day
+from startpakke.network.words import day, parse_day
 
 
 def run(args: argparse.Namespace) -> int:
@@ -54,9 +56,10 @@ def _list(catalog: Catalog) -> int:
         opened = len(history.open_actions(record))
         print(record.name)
         print(
-            f"  {count(len(record.meetings), 'møte', 'møter')} · siste {day(record.latest.day)}"
+            f"  {plural('{n} møte', '{n} møter', len(record.meetings))}"
+            f" · siste {day(record.latest.day)}"
             f" · neste: {day(upcoming, 'ikke planlagt')}"
-            f" · {count(opened, 'åpent oppfølgingspunkt', 'åpne oppfølgingspunkter')}"
+            f" · {plural('{n} åpent oppfølgingspunkt', '{n} åpne oppfølgingspunkter', opened)}"
             f" · id {record.id}"
         )
         for problem in record.problems:
@@ -76,7 +79,8 @@ def _show(record: NetworkRecord, args: argparse.Namespace) -> int:
     print(f"{record.name} (id {record.id})")
     upcoming = history.next_meeting(record)
     print(
-        f"{count(len(record.meetings), 'møte', 'møter')}: første {day(record.meetings[0].day)},"
+        f"{plural('{n} møte', '{n} møter', len(record.meetings))}:"
+        f" første {day(record.meetings[0].day)},"
         f" siste {day(record.latest.day)}; neste møte: {day(upcoming, 'ikke planlagt')}."
     )
     limit = history.keep_until(record)
@@ -94,7 +98,7 @@ def _show(record: NetworkRecord, args: argparse.Namespace) -> int:
         "\nKontrakt: "
         + (
             f"versjon {versions[-1].version}, {day(versions[-1].day)}, "
-            f"{count(versions[-1].rules, 'vedtatt regel', 'vedtatte regler')}"
+            f"{plural('{n} vedtatt regel', '{n} vedtatte regler', versions[-1].rules)}"
             if versions
             else "ikke vedtatt"
         )
@@ -116,7 +120,9 @@ def _show(record: NetworkRecord, args: argparse.Namespace) -> int:
     print(f"\nOppmøte {year}:")
     meetings = history.in_year(record, year)
     for row in history.attendance(meetings, history.members_first(history.roster(record))):
-        print(f"  {row.participant.name}: {row.present} av {count(row.of, 'møte', 'møter')}")
+        print(
+            f"  {row.participant.name}: {row.present} av {plural('{n} møte', '{n} møter', row.of)}"
+        )
     print("\nRoller:")
     roles = history.roles(record.meetings)
     for person in history.roster(record):
@@ -175,7 +181,7 @@ def _report(record: NetworkRecord, args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser() if args.output else Path.cwd() / name
     if output.is_dir():
         output = output / name
-    lang = args.lang or "nb"
+    lang = i18n.current_language()
     written = write_report(
         record,
         year,
@@ -209,8 +215,8 @@ def _confirm(question: str, *, yes: bool) -> bool:
 
 
 def _describe(record: NetworkRecord, files: list[Path]) -> None:
-    meetings = count(len(record.meetings), "møte", "møter")
-    stored = count(len(files), "fil", "filer")
+    meetings = plural("{n} møte", "{n} møter", len(record.meetings))
+    stored = plural("{n} fil", "{n} filer", len(files))
     print(f"Nettverket «{record.name}» (id {record.id}): {meetings}, {stored}:")
     for path in files:
         print(f"  {path}")
@@ -225,7 +231,7 @@ def _anonymise(record: NetworkRecord, *, yes: bool) -> int:
     people = history.roster(record)
     _describe(record, files)
     print(
-        f"Navn og kontaktopplysninger til {count(len(people), 'person', 'personer')} blir "
+        f"Navn og kontaktopplysninger til {plural('{n} person', '{n} personer', len(people))} blir "
         "erstattet med «Deltaker 1», «Deltaker 2» … i alle filene. Regler, datoer og tall "
         "beholdes. Det kan ikke gjøres om."
     )
@@ -233,7 +239,7 @@ def _anonymise(record: NetworkRecord, *, yes: bool) -> int:
         print("Ingenting er endret.")
         return 1 if not yes and not sys.stdin.isatty() else 0
     changed = anonymise(record)
-    print(f"Anonymisert: {count(len(changed), 'fil', 'filer')} endret.")
+    print(f"Anonymisert: {plural('{n} fil', '{n} filer', len(changed))} endret.")
     return 0
 
 
@@ -247,5 +253,5 @@ def _delete(record: NetworkRecord, *, yes: bool) -> int:
         print("Ingenting er slettet.")
         return 1 if not yes and not sys.stdin.isatty() else 0
     removed = delete(record)
-    print(f"Slettet: {count(len(removed), 'fil', 'filer')}.")
+    print(f"Slettet: {plural('{n} fil', '{n} filer', len(removed))}.")
     return 0

@@ -44,8 +44,8 @@ def _take_lock(path: Path):  # type: ignore[no-untyped-def]
     Nothing is written to a session another window holds: the choice is to watch it
     read-only (the projector's view, which follows every save) or to quit.
     """
-    from startpakke.session.lock import SessionLock, SessionLocked
     from startpakke.paths import ensure_private_dir
+    from startpakke.session.lock import SessionLock, SessionLocked
 
     try:
         if not path.parent.exists():  # a new session in a new folder: as `create` would

@@ -15,9 +15,10 @@ from datetime import date
 from pathlib import Path
 
 from startpakke.documents.base import DocumentWriter, short_date
+from startpakke.i18n import plural
+from startpakke.labels import label
 from startpakke.network import history
 from startpakke.network.catalog import Meeting, NetworkRecord
-from startpakke.network.words import count
 from startpakke.session.model import Participant, Role
 from startpakke.text import slug
 
@@ -69,10 +70,10 @@ def write_report(
         [
             ("Nettverk", record.name),
             ("År", str(year)),
-            ("Møter holdt", count(len(meetings), "møte", "møter")),
+            ("Møter holdt", plural("{n} møte", "{n} møter", len(meetings))),
             ("Medlemmer", str(len(members))),
             ("Vara", str(len(people) - len(members))),
-            ("Kollegaveiledning", count(rounds, "runde", "runder")),
+            ("Kollegaveiledning", plural("{n} runde", "{n} runder", rounds)),
             ("Kontrakt", f"versjon {versions[-1].version}" if versions else "ingen vedtatt"),
         ]
     )
@@ -108,9 +109,10 @@ def _attendance(
         held = sum(r.of for r in rows)
         present = sum(r.present for r in rows)
         share = round(100 * present / held) if held else 0
+        always = sum(1 for r in rows if r.of and r.present == r.of)
         writer.paragraph(
             f"Samlet oppmøte: {share} % ({present} av {held} mulige). "
-            f"{count(sum(1 for r in rows if r.of and r.present == r.of), 'person', 'personer')} "
+            f"{plural('{n} person', '{n} personer', always)} "
             "var med på alle møtene de var invitert til."
         )
         return
@@ -119,7 +121,7 @@ def _attendance(
         [
             [
                 r.participant.name,
-                "medlem" if r.participant.role is Role.member else "vara",
+                label(r.participant.role),
                 r.participant.service,
                 f"{r.present} av {r.of}",
             ]
@@ -135,15 +137,15 @@ def _themes(
     writer.heading("Temaer og kollegaveiledning")
     themes = history.themes(meetings)
     if anonymous:
-        writer.paragraph(f"{count(len(themes), 'tema', 'temaer')} på nettverkets liste.")
+        writer.paragraph(f"{plural('{n} tema', '{n} temaer', len(themes))} på nettverkets liste.")
     elif themes:
         writer.bullets(themes)
     else:
         writer.paragraph("Ingen temaer er ført opp.")
     held = sum(1 for m in meetings if m.session.agenda_id == "kollegaveiledning")
     writer.paragraph(
-        f"{count(rounds, 'runde', 'runder')} med kollegaveiledning i "
-        f"{count(held, 'møte', 'møter')}. Sakene er taushetsbelagte og står ikke her."
+        f"{plural('{n} runde', '{n} runder', rounds)} med kollegaveiledning i "
+        f"{plural('{n} møte', '{n} møter', held)}. Sakene er taushetsbelagte og står ikke her."
     )
 
 
@@ -183,7 +185,7 @@ def _contract(
     rows = []
     for version in versions:
         changes = (
-            count(len(version.changes), "endring", "endringer")
+            plural("{n} endring", "{n} endringer", len(version.changes))
             if anonymous
             else "\n".join(version.changes) or "–"
         )

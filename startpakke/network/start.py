@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from startpakke.agenda.model import Agenda
+from startpakke.i18n import plural
 from startpakke.network import recent
 from startpakke.network.catalog import Meeting, NetworkRecord, is_empty, scan
 from startpakke.network.history import attendance, latest_plan_session
 from startpakke.network.rotation import apply, propose
-from startpakke.network.words import count
 from startpakke.session import paths
 from startpakke.session.model import Note, Session
 
@@ -92,13 +92,15 @@ def evaluation_material(session: Session, since: list[Meeting]) -> str:
     Kept as a private note in the rules part (never in the referat), so the facilitator
     has it at hand when the group asks «har vi fulgt spillereglene?».
     """
-    lines = [f"Materiale til evalueringen: {count(len(since), 'møte', 'møter')} siden sist."]
+    lines = [
+        f"Materiale til evalueringen: {plural('{n} møte', '{n} møter', len(since))} siden sist."
+    ]
     for row in attendance(since, session.participants):
         if row.of:
             lines.append(f"{row.participant.name}: deltok på {row.present} av {row.of}")
     still_open = [a for a in session.actions if not a.done]
     lines.append(
-        f"{count(len(still_open), 'åpent oppfølgingspunkt', 'åpne oppfølgingspunkter')}"
+        f"{plural('{n} åpent oppfølgingspunkt', '{n} åpne oppfølgingspunkter', len(still_open))}"
         + (": " + "; ".join(a.what for a in still_open) if still_open else ".")
     )
     return "\n".join(lines)

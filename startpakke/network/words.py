@@ -1,13 +1,8 @@
-"""Counts and dates as the network commands and the annual report say them."""
+"""Dates as the network commands and the annual report say them (counts: `i18n.plural`)."""
 
 from __future__ import annotations
 
 from datetime import date
-
-
-def count(n: int, one: str, many: str) -> str:
-    """«1 møte», «2 møter», «0 møter»."""
-    return f"{n} {one if n == 1 else many}"
 
 
 def day(value: date | None, blank: str = "–") -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from startpakke.agenda import cache
 
-NOT_MEANING = {"startpakke.errors", "startpakke.paths"}
+NOT_MEANING = {"startpakke.errors", "startpakke.wording", "startpakke.paths"}
 """The wording of problems (a cached agenda was valid, so it never reaches the cache) and
 where the cache lives."""
 

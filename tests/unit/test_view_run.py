@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from startpakke.agenda.model import Agenda
-from startpakke.engine import FakeClock, Person, RunEngine
+from startpakke.engine import FakeClock, RunEngine
 from startpakke.i18n import plural
 from startpakke.modeling import validate
+from startpakke.session.model import Participant, Session
 from startpakke.view.format import elapsed_text
 from startpakke.view.run import listening_text, run_view
 
@@ -69,8 +70,9 @@ AGENDA = validate(
 
 def engine(names: str = "Anne,Bjørn") -> tuple[RunEngine, FakeClock]:
     clock = FakeClock()
-    people = [Person(name.lower(), name) for name in names.split(",")]
-    run = RunEngine(AGENDA, people, clock)
+    # The session is the engine's roster.
+    people = [Participant(id=name.lower(), name=name) for name in names.split(",")]
+    run = RunEngine(AGENDA, Session(participants=people), clock)
     run.start()
     return run, clock
 

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
+from startpakke.i18n import plural
 from startpakke.labels import choices, label
 from startpakke.session.model import Participant, Role, Session
 from startpakke.tui.widgets.form_input import FormInput
@@ -34,10 +35,9 @@ def size_text(people: list[Participant], recommended: int) -> str:
     """«7 deltakere: 6 medlemmer og 1 vara …»: only members count towards the group size."""
     members = sum(1 for p in people if p.role is Role.member)
     deputies = len(people) - members
-    count = f"{len(people)} {'deltaker' if len(people) == 1 else 'deltakere'}"
+    count = plural("{n} deltaker", "{n} deltakere", len(people))
     if deputies:
-        member_word = "medlem" if members == 1 else "medlemmer"
-        count += f": {members} {member_word} og {deputies} vara"
+        count += ": " + plural("{n} medlem", "{n} medlemmer", members) + f" og {deputies} vara"
     if members > recommended:
         return (
             f"Merk: {members} medlemmer. Agendaen anbefaler inntil {recommended} – runder og "
