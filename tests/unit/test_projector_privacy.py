@@ -33,11 +33,14 @@ from startpakke.resources import resolve_agenda
 from startpakke.session.edit import participants_from_names
 from startpakke.session.model import (
     Action,
+    AgreementLevel,
     Competence,
     CompetenceCategory,
     FocusRound,
     MeetingSlot,
     Note,
+    Objection,
+    ParkedTopic,
     Revision,
     Rule,
     Session,
@@ -46,6 +49,10 @@ from startpakke.session.store import save_session
 
 PROJECTED: dict[str, bool] = {
     "schema_version": False,
+    "parked[].id": False,
+    "parked[].text": True,  # a topic the group put aside together
+    "parked[].part": False,
+    "parked[].from_session": False,
     "id": False,
     "created_at": False,
     "updated_at": False,
@@ -55,6 +62,10 @@ PROJECTED: dict[str, bool] = {
     "network.services": True,
     "network.meeting_date": True,
     "network.place": True,
+    "network.id": False,
+    "network.keep_until": False,  # the retention date is the secretary's business
+    "network.leader": True,  # this meeting's leader and secretary: roles, said aloud
+    "network.secretary": True,
     "participants[].id": False,
     "participants[].name": True,
     "participants[].service": True,
@@ -69,6 +80,9 @@ PROJECTED: dict[str, bool] = {
     "rules[].text": True,
     "rules[].proposed_by": True,
     "rules[].agreed": True,
+    "rules[].agreement": True,  # «enig», «kan leve med», «innsigelse»: the group's own words
+    "rules[].objections[].by": True,
+    "rules[].objections[].reason": False,  # for the referat, not the wall
     "contract.purpose": True,
     "contract.text": True,
     "contract.evaluation": True,
@@ -112,6 +126,7 @@ PROJECTED: dict[str, bool] = {
     "notes[].private": False,
     "notes[].about": False,
     "focus_rounds[].participant": True,
+    "focus_rounds[].chosen": True,
     "focus_rounds[].case_title": False,
     "focus_rounds[].takeaway": False,  # shared or not: for the referat, not the wall
     "focus_rounds[].share_takeaway": False,
@@ -219,7 +234,16 @@ def full_session(agenda_name: str) -> Session:
         person.brings_case = True
         person.case_title = "saken"
     session.facilitator, session.timekeeper = anne, bjorn
-    session.rules = [Rule(text="Vi møter presis", proposed_by=anne, agreed=True)]
+    session.rules = [
+        Rule(text="Vi møter presis", proposed_by=anne, agreed=True),
+        Rule(
+            text="Mobilen av",
+            proposed_by=bjorn,
+            agreement=AgreementLevel.objection,
+            objections=[Objection(by=cecilie, reason="vakttelefonen")],
+        ),
+    ]
+    session.parked = [ParkedTopic(text="Vikarbruk", part="steg4", from_session="forrige")]
     session.competences = [
         Competence(participant=bjorn, category=CompetenceCategory.teoretisk, text="Loven")
     ]

@@ -31,10 +31,10 @@ def dialog(name: str, controller: MeetingController, item_id: str | None = None)
         return ParticipantsScreen(controller, item_id)
     if name == "park":
         from startpakke.tui.screens.park import ParkScreen
+
+        return ParkScreen(controller)
     if name == "objection" and item_id is not None:
         from startpakke.tui.screens.capture_objection import ObjectionScreen
 
         return ObjectionScreen(controller, item_id)
-
-        return ParkScreen(controller)
     raise ValueError(f"unknown dialog {name!r}")
