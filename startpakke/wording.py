@@ -23,6 +23,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
+from startpakke.i18n import plural
 from startpakke.modeling import field_names, field_types
 
 __all__ = ["Loc", "Wording", "field_path", "show", "word"]
@@ -161,7 +162,11 @@ def word(error: Any, root: type[Any]) -> Wording:
         text = f"må være en samling felt (nøkkel: verdi), fikk {got}"
     elif kind == "too_short":
         minimum = ctx.get("min_length", 1)
-        text = f"må ha minst {minimum} element" if minimum != 1 else "listen kan ikke være tom"
+        text = (
+            plural("må ha minst {n} element", "må ha minst {n} elementer", minimum)
+            if minimum != 1
+            else "listen kan ikke være tom"
+        )
     elif kind in _DATES:
         text = f"{_DATES[kind]}, fikk {got}"
     elif kind == "value_error":

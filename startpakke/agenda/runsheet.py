@@ -348,7 +348,9 @@ def _overrun_text(
     have = part.minutes
     over = round((laid - part.minutes * MINUTE) / MINUTE)
     text = (
-        f"Delen trenger {round(laid / MINUTE)} min med {people} deltakere, men har {have} min: "
+        f"Delen trenger {round(laid / MINUTE)} min med "
+        + plural("{n} deltaker", "{n} deltakere", people)
+        + f", men har {have} min: "
         f"{over} min for lite, og alt etter flyttes {over} min."
     )
     if turn is not None and turn.per_person and turn.fitted_seconds < turn.seconds:

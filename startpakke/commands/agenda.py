@@ -224,11 +224,11 @@ def _print_text(plan: PlannedRunSheet) -> None:
         console.print(
             Text(
                 _(
-                    "Agendaen regner med slutt {planned}; med {people} deltakere blir det {end} "
+                    "Agendaen regner med slutt {planned}; med {people} blir det {end} "
                     "(se advarselen under hver del som går over)."
                 ).format(
                     planned=format_clock(plan.planned_end),
-                    people=plan.participants,
+                    people=plural("{n} deltaker", "{n} deltakere", plan.participants),
                     end=format_clock(plan.end_with_slack),
                 ),
                 style="yellow",

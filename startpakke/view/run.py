@@ -116,7 +116,7 @@ def run_view(snap: Snapshot) -> RunView:
     banner, banner_kind = _banner(snap)
     return RunView(
         title=f"{snap.part_label}: {snap.part.title}"
-        + (" — møtet er ferdig" if snap.finished else ""),
+        + (" – møtet er ferdig" if snap.finished else ""),
         purpose=snap.part.purpose,
         phase=_phase_heading(snap),
         prompts=prompts(snap),
