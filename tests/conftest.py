@@ -12,6 +12,7 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 AGENDAS = TESTS / "data" / "agendas"
+FUNCTIONAL = TESTS / "functional"
 
 
 @pytest.fixture
@@ -49,3 +50,23 @@ def _private_tmux_folder() -> Iterator[Path]:
     yield folder
     patch.undo()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _run_screen_ticks_on_request(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In Pilot tests the run screen redraws when the test asks, not five times a second.
+
+    The app's clock is a FakeClock there, so a tick shows nothing new; but each one redraws
+    the screen, which kept the app from ever looking idle to Pilot and doubled the CPU time
+    of the functional tests. They call `refresh_state()` (their `settle`) where the real app
+    would have ticked. Tests marked `real_tick` keep the tick (tests/functional/
+    test_layers_tick.py); the apps in tests/e2e run as real processes with their own.
+    """
+    if FUNCTIONAL not in request.path.parents or request.node.get_closest_marker("real_tick"):
+        return
+    from startpakke.tui.screens import run
+
+    # Not raising: if the tick moves, tests/functional/test_layers_tick.py fails, not all.
+    monkeypatch.setattr(run, "TICK_SECONDS", 3600.0, raising=False)
