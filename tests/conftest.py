@@ -13,6 +13,24 @@ TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 AGENDAS = TESTS / "data" / "agendas"
 FUNCTIONAL = TESTS / "functional"
+LONGEST_FIRST = ("functional", "e2e", "unit")
+"""The order the layers run in: see `pytest_collection_modifyitems`."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long Pilot flows and real processes first, the quick unit tests last.
+
+    pytest-xdist hands the tests to its workers in this order, so no worker is left with a
+    30-second flow while the other has finished; the unit tests fill the gaps. The order
+    within a layer (and a file) is kept.
+    """
+
+    def layer(item: pytest.Item) -> int:
+        parts = item.path.relative_to(TESTS).parts if TESTS in item.path.parents else ()
+        name = parts[0] if len(parts) > 1 else ""
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=layer)
 
 
 @pytest.fixture
