@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -12,6 +13,39 @@ import pytest
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 AGENDAS = TESTS / "data" / "agendas"
+FUNCTIONAL = TESTS / "functional"
+LONGEST_FIRST = ("functional", "e2e", "unit")
+"""The order the layers run in: see `pytest_collection_modifyitems`."""
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """`-n auto`: three workers for every two cores.
+
+    A Pilot test waits for the app to go idle after every key, an e2e test waits for a
+    process: a worker per core leaves the cores idle half the time. On this project's
+    two-core machine 3 workers ran the suite in 109 s, 2 in 145 s, 4 in 123 s.
+    PYTEST_XDIST_AUTO_NUM_WORKERS still decides when it is set.
+    """
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist's own hook reads it
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(2, (cores or 1) * 3 // 2)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long Pilot flows and real processes first, the quick unit tests last.
+
+    pytest-xdist hands the tests to its workers in this order, so no worker is left with a
+    30-second flow while the other has finished; the unit tests fill the gaps. The order
+    within a layer (and a file) is kept.
+    """
+
+    def layer(item: pytest.Item) -> int:
+        parts = item.path.relative_to(TESTS).parts if TESTS in item.path.parents else ()
+        name = parts[0] if len(parts) > 1 else ""
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=layer)
 
 
 @pytest.fixture
@@ -61,3 +95,23 @@ def _bokmal_unless_told(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unt
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
     yield
     i18n.set_language(i18n.DEFAULT_LANGUAGE)
+
+
+@pytest.fixture(autouse=True)
+def _run_screen_ticks_on_request(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In Pilot tests the run screen redraws when the test asks, not five times a second.
+
+    The app's clock is a FakeClock there, so a tick shows nothing new; but each one redraws
+    the screen, which kept the app from ever looking idle to Pilot and doubled the CPU time
+    of the functional tests. They call `refresh_state()` (their `settle`) where the real app
+    would have ticked. Tests marked `real_tick` keep the tick (tests/functional/
+    test_layers_tick.py); the apps in tests/e2e run as real processes with their own.
+    """
+    if FUNCTIONAL not in request.path.parents or request.node.get_closest_marker("real_tick"):
+        return
+    from startpakke.tui.screens import run
+
+    # Not raising: if the tick moves, tests/functional/test_layers_tick.py fails, not all.
+    monkeypatch.setattr(run, "TICK_SECONDS", 3600.0, raising=False)

@@ -1,0 +1,45 @@
+"""The run screen's own tick: the clock on the screen moves without anyone asking.
+
+Every other Pilot test has the tick slowed down (tests/conftest.py) and redraws when it
+wants to; this one keeps the real tick, so the redraw by itself stays tested.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.widgets import Digits
+
+from startpakke.tui.screens import run
+from startpakke.tui.screens.run import RunScreen
+from tests.tui_helpers import make_app
+
+
+def clock_face(app) -> str:  # type: ignore[no-untyped-def]
+    return app.screen.query_one("#clock-digits", Digits).value
+
+
+def test_the_tick_the_other_tests_slow_down_is_still_there() -> None:
+    """If this fails, the run screen's tick moved: update `_run_screen_ticks_on_request`."""
+    assert 0 < run.TICK_SECONDS == 3600.0
+
+
+@pytest.mark.real_tick
+def test_marked_tests_keep_the_real_tick() -> None:
+    assert run.TICK_SECONDS < 1
+
+
+@pytest.mark.real_tick
+async def test_the_run_screen_follows_the_clock_by_itself() -> None:
+    app, _, clock, _ = make_app("Anne,Bjørn,Cecilie")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen)
+        assert clock_face(app) == "03:20"
+        clock.advance(20)  # no refresh_state(): the screen's tick must show it
+        deadline = time.monotonic() + 10
+        while clock_face(app) != "03:00" and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert clock_face(app) == "03:00"
