@@ -314,6 +314,8 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         return app.return_code
     unsaved = app.save_problem is not None or app.saved_copy is not None
     if not unsaved and not store.path.exists():  # quit on the first screen: nothing written
+        for line in overdue:
+            print(line, file=sys.stderr)
         print("Møtet ble ikke startet; ingen økt er lagret.")
         return 0
     # Later meetings (issue 6): closing a revision meeting (agenda kind «revisjon», started

@@ -161,6 +161,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         from startpakke.tui.screens.unsaved import UnsavedScreen
 
         name = self.startup.session_path.name if self.startup.session_path else "økt.json"
+        # The dialog says what is wrong; the notice would cover its buttons on a small window.
+        self.clear_notifications()
         self.push_screen(
             UnsavedScreen(self.save_problem or "", sessions_dir() / name, self._unsaved_attempt),
             self._unsaved_chosen,
@@ -186,6 +188,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         if choice in (None, "stay"):
             if self._drafts is not None:
                 self._drafts.stopped = False  # the meeting goes on: keep watching the fields
+            if self.save_problem is not None:
+                self._show_save_problem()
             return
         self.quit_choice = choice
         self.exit()
@@ -249,21 +253,25 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         try:
             self._raw_save(session)
         except (UserError, OSError) as err:
-            if self.save_problem is None:
-                # Not a toast that fades: it stays until a save works again.
-                self.notify(
-                    f"{str(err).rstrip('.')}. Alt er fortsatt i minnet; programmet prøver "
-                    "igjen hvert femte sekund. Ikke lukk programmet før det er lagret.",
-                    title="IKKE LAGRET",
-                    severity="error",
-                    timeout=PERSISTENT,
-                )
+            first = self.save_problem is None
             self.save_problem = str(err)
+            if first and not self.quit_asked:
+                self._show_save_problem()
         else:
             if self.save_problem is not None:
                 self.clear_notifications()
                 self.notify("Lagret igjen.", timeout=3)
             self.save_problem = None
+
+    def _show_save_problem(self) -> None:
+        # Not a toast that fades: it stays until a save works again.
+        self.notify(
+            f"{(self.save_problem or '').rstrip('.')}. Alt er fortsatt i minnet; programmet "
+            "prøver igjen hvert femte sekund. Ikke lukk programmet før det er lagret.",
+            title="IKKE LAGRET",
+            severity="error",
+            timeout=PERSISTENT,
+        )
 
     def _after_suspend(self, seconds: float) -> None:
         """The machine slept while a timer ran: ask whether that time counts."""

@@ -36,6 +36,8 @@ async def test_enter_cycles_the_levels_and_an_objection_asks_who_and_why(tmp_pat
         controller.jump(controller.agenda.part_index("steg4"))
         while controller.phase.id != "konsensus":
             controller.next_phase()
+        app.screen.refresh_state()  # what the run screen's tick would do (tests/conftest.py)
+        await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.focused, OptionList)
@@ -88,6 +90,8 @@ async def test_escape_in_the_objection_dialog_leaves_the_rule_as_it_was() -> Non
         controller.jump(controller.agenda.part_index("steg4"))
         while controller.phase.id != "konsensus":
             controller.next_phase()
+        app.screen.refresh_state()  # what the run screen's tick would do (tests/conftest.py)
+        await pilot.pause()
         await pilot.press("c")
         await pilot.pause()
         await pilot.press("enter")

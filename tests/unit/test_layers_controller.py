@@ -106,7 +106,7 @@ RUN_INTENTS: list[tuple[str, Callable[[MeetingController], object]]] = [
     ("extend", lambda c: c.extend(2)),
     ("keep_written_turns", lambda c: c.set_keep_written_turns(True)),
     ("toggle_current_absent", lambda c: c.toggle_current_absent()),
-    ("set_focus", lambda c: c.set_focus([c.session.participants[2].id])),
+    ("choose_focus", lambda c: c.choose_focus([c.session.participants[2].id])),
 ]
 
 

@@ -150,7 +150,7 @@ def test_after_the_meeting_the_time_it_took_does_not_read_as_a_clock() -> None:
     assert view.finished and view.banner_kind == "finished"
     assert view.clock.face == "", "no digits: «09:18» would read as a time of day"
     assert view.clock.status == "Brukt 9 min 18 s"
-    assert "— møtet er ferdig" in view.title
+    assert "– møtet er ferdig" in view.title
     assert "trykk f" not in view.banner and "e for å lage" in view.banner
 
 
