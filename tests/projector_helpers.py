@@ -347,17 +347,20 @@ def page_text(element_id: str) -> str:
 
 
 class TmuxSessions:
-    """Programs in tmux sessions on the private server `-L projector`; `close` ends them."""
+    """Programs in tmux sessions on a private server of their own (`tmux -L`); `close`
+    ends the server, so no other test shares it or finds it going away."""
 
     def __init__(self, env: dict[str, str]) -> None:
         self.env = {k: v for k, v in {**os.environ, **env}.items() if k != "TMUX"}
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        self.server = f"{TMUX_SERVER}-{worker}-{uuid.uuid4().hex[:8]}"
         self.name = ""
         """The session `keys`, `screen` and `wait_for` use unless told another."""
         self.sessions: list[str] = []
 
     def _tmux(self, *args: str) -> str:
         result = subprocess.run(
-            ["tmux", "-u", "-L", TMUX_SERVER, *args],
+            ["tmux", "-u", "-L", self.server, "-f", "/dev/null", *args],
             capture_output=True,
             text=True,
             timeout=20,
@@ -403,13 +406,12 @@ class TmuxSessions:
         raise AssertionError(f"«{text}» not on the screen after {timeout} s:\n{screen}")
 
     def close(self) -> None:
-        for name in self.sessions:
-            subprocess.run(
-                ["tmux", "-L", TMUX_SERVER, "kill-session", "-t", name],
-                capture_output=True,
-                timeout=10,
-                env=self.env,
-            )
+        subprocess.run(
+            ["tmux", "-L", self.server, "kill-server"],
+            capture_output=True,
+            timeout=10,
+            env=self.env,
+        )
 
 
 class Facilitator(TmuxSessions):

@@ -1,4 +1,5 @@
-"""A real terminal for the safety tests: the app in tmux on a private server (`-L safety`)."""
+"""A real terminal for the safety tests: the app in tmux, each on a private server of its own
+(`tmux -L`), so no two tests share a server that could be going away."""
 
 from __future__ import annotations
 
@@ -16,13 +17,15 @@ from pathlib import Path
 
 import pytest
 
-SERVER = "safety"
 BIN = Path(sys.executable).parent
 
 
-def _tmux(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+def _tmux(server: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        ["tmux", "-L", SERVER, *args], capture_output=True, text=True, check=check
+        ["tmux", "-L", server, "-f", "/dev/null", *args],
+        capture_output=True,
+        text=True,
+        check=check,
     )
 
 
@@ -40,25 +43,30 @@ class Term:
         if shutil.which("tmux") is None:
             pytest.skip("tmux er ikke installert")
         self.name = f"safety-{uuid.uuid4().hex[:8]}"
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        self.server = f"startpakke-safety-{worker}-{self.name}"
         environment = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
         # The shell stays a while after the program: the terminal keeps the modes the
         # program left it in (alternate screen, cursor) for the test to read.
         full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?; sleep 30"
-        _tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), full)
-        _tmux("set-option", "-t", self.name, "remain-on-exit", "on", check=False)
+        self._tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), full)
+        self._tmux("set-option", "-t", self.name, "remain-on-exit", "on", check=False)
+
+    def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return _tmux(self.server, *args, check=check)
 
     def keys(self, *keys: str) -> None:
-        _tmux("send-keys", "-t", self.name, *keys)
+        self._tmux("send-keys", "-t", self.name, *keys)
 
     def type(self, text: str) -> None:
-        _tmux("send-keys", "-t", self.name, "-l", text)
+        self._tmux("send-keys", "-t", self.name, "-l", text)
 
     def screen(self) -> str:
-        return _tmux("capture-pane", "-p", "-t", self.name, check=False).stdout
+        return self._tmux("capture-pane", "-p", "-t", self.name, check=False).stdout
 
     def flag(self, name: str) -> str:
         """A pane format value, e.g. `alternate_on` or `cursor_flag`."""
-        return _tmux("display-message", "-p", "-t", self.name, f"#{{{name}}}").stdout.strip()
+        return self._tmux("display-message", "-p", "-t", self.name, f"#{{{name}}}").stdout.strip()
 
     def wait_for(self, predicate: Callable[[str], bool] | str, timeout: float = 20.0) -> str:
         check = (lambda s: predicate in s) if isinstance(predicate, str) else predicate
@@ -73,7 +81,7 @@ class Term:
 
     def pid(self) -> int:
         """The program's own pid (below the shell tmux started)."""
-        pid = int(_tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").stdout.split()[0])
+        pid = int(self._tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").stdout.split()[0])
         while True:
             try:
                 children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
@@ -93,7 +101,7 @@ class Term:
         return int(found.group(1))
 
     def close(self) -> None:
-        _tmux("kill-session", "-t", self.name, check=False)
+        self._tmux("kill-server", check=False)
 
 
 def data_env(folder: Path) -> dict[str, str]:

@@ -30,7 +30,6 @@ from tests.cli import ROOT, startpakke
 
 pytestmark = pytest.mark.slow
 
-SERVER = ["tmux", "-L", "network"]
 SCRIPT = Path(sys.executable).parent / "startpakke"
 EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 NAMES = ["Ingrid Solheim", "Tor Erik Bråten", "Hanne Lund Aasen", "Ahmed Rahimi", "Marte Kvisle"]
@@ -43,10 +42,13 @@ class Terminal:
         if shutil.which("tmux") is None:
             pytest.skip("tmux er ikke installert")
         self.name = f"nw-{uuid.uuid4().hex[:8]}"
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        # A private server of its own: none is shared with another test, or going away.
+        self.server = ["tmux", "-L", f"startpakke-nw-{worker}-{self.name}", "-f", "/dev/null"]
         command = " ".join([shlex.quote(str(SCRIPT)), *map(shlex.quote, args)])
         env = f"STARTPAKKE_DATA_DIR={shlex.quote(str(data))} TERM=xterm-256color"
         full = f"cd {shlex.quote(str(cwd))} && env {env} {command}; echo __EXIT__=$?; sleep 30"
-        start = [*SERVER, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", full]
+        start = [*self.server, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", full]
         for _ in range(5):  # the private server may be exiting after its last session closed
             if subprocess.run(start, capture_output=True).returncode == 0:
                 break
@@ -55,16 +57,18 @@ class Terminal:
             subprocess.run(start, check=True)
         # A fresh private server may give the first window its default size (80×24).
         subprocess.run(
-            [*SERVER, "resize-window", "-t", self.name, "-x", "120", "-y", "40"],
+            [*self.server, "resize-window", "-t", self.name, "-x", "120", "-y", "40"],
             capture_output=True,
         )
 
     def keys(self, *keys: str) -> None:
-        subprocess.run([*SERVER, "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run([*self.server, "send-keys", "-t", self.name, *keys], check=True)
 
     def screen(self) -> str:
         out = subprocess.run(
-            [*SERVER, "capture-pane", "-p", "-J", "-t", self.name], capture_output=True, text=True
+            [*self.server, "capture-pane", "-p", "-J", "-t", self.name],
+            capture_output=True,
+            text=True,
         )
         return out.stdout
 
@@ -81,7 +85,7 @@ class Terminal:
 
     def app_pid(self) -> int:
         out = subprocess.run(
-            [*SERVER, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
+            [*self.server, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
             capture_output=True,
             text=True,
             check=True,
@@ -100,7 +104,7 @@ class Terminal:
         return self.wait_for("__EXIT__=")
 
     def close(self) -> None:
-        subprocess.run([*SERVER, "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*self.server, "kill-server"], capture_output=True)
 
 
 def _running(screen: str) -> bool:

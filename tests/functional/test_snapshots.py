@@ -3,6 +3,8 @@ in both themes. Update after a deliberate change with `pytest --snapshot-update`
 
 from __future__ import annotations
 
+import tempfile
+
 import pytest
 
 from tests.tui_helpers import make_app
@@ -97,7 +99,9 @@ def test_run_screen_big_clock_at_120x40(snap_compare, projector) -> None:  # typ
 
 @pytest.mark.parametrize("size", SIZES, ids=_ids)
 @pytest.mark.parametrize("projector", THEMES, ids=_ids)
-def test_export_dialog(snap_compare, size, projector) -> None:  # type: ignore[no-untyped-def]
+def test_export_dialog(snap_compare, size, projector, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """`e`, then ↓: the referat is highlighted, and its file name is suggested."""
+    # The suggestion is in the current folder: the same one wherever the tests run.
+    monkeypatch.chdir(tempfile.gettempdir())
     app, _ = _app(projector)
     assert snap_compare(app, terminal_size=size, press=["enter", "e", "down"])

@@ -107,7 +107,12 @@ START = """
 import asyncio, json, sys
 from startpakke.cli import build_parser
 from startpakke.commands.run import _prepare
+from startpakke.tui import app as app_module
 from startpakke.tui.app import StartpakkeApp, Startup
+
+# The app builds pydantic's validators in a thread a second after the first frame, on
+# purpose (issue 12.7); this checks the path to the first frame, so that waits here.
+app_module.WARM_AFTER_SECONDS = 3600.0
 
 def loaded():
     return sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "pydantic_core", "yaml"})

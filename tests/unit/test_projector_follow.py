@@ -153,9 +153,8 @@ def test_survives_100_atomic_replaces_in_a_second(tmp_path: Path) -> None:
         except BaseException as err:  # pragma: no cover - reported below
             errors.append(err)
 
-    started = time.monotonic()
+    # No wall-time bound: how fast is for benchmarks/, not a test that flakes under load.
     seen = _follow_while(threading.Thread(target=write), follower)
-    assert time.monotonic() - started < 3
     assert errors == []
 
     dumps = {dump_session(session) for session in written}
