@@ -55,6 +55,8 @@ def _export(args: argparse.Namespace, kind: DocumentKind) -> int:
         output,
         agenda=load_session_agenda(session, session_path) if kind.needs_agenda else None,
         template=Path(args.template) if args.template else None,
+        # None unless --lang was given on the command line: then the network's målform.
+        language=getattr(args, "lang", None),
     )
     print(written)
     if args.pdf:
