@@ -124,4 +124,8 @@ def top_three(session: Session) -> list[tuple[str, list[Competence]]]:
 
 def top_text(items: list[Competence]) -> str:
     """«Barnevernloven (teoretisk); Humor (personlig)»."""
-    return "; ".join(f"{clean(c.text)} ({c.category.value})" for c in items)
+    return "; ".join(f"{clean(c.text)} ({_(c.category.value)})" for c in items)
+
+
+# The categories' short names as `top_text` shows them (the enum's values), for the catalogue.
+_SHORT_CATEGORIES = (N_("teoretisk"), N_("yrkesspesifikk"), N_("personlig"))

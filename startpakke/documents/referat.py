@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from startpakke.documents import common
 from startpakke.documents.base import BLANK, DocumentWriter, short_date
-from startpakke.i18n import N_, _
+from startpakke.i18n import N_, _, ngettext
 from startpakke.labels import capitalised, label
 from startpakke.session.model import AgreementLevel
 from startpakke.text import clean
@@ -276,9 +276,11 @@ class _Items:
             item.status.append(_("Ingen spilleregler er foreslått."))
         else:
             item.status.append(
-                _("Gruppen drøftet {n} forslag til spilleregler og vedtok {agreed}.").format(
-                    n=len(proposed), agreed=len(agreed)
-                )
+                ngettext(
+                    "Gruppen drøftet {n} forslag til spilleregler og vedtok {agreed}.",
+                    "Gruppen drøftet {n} forslag til spilleregler og vedtok {agreed}.",
+                    len(proposed),
+                ).format(n=len(proposed), agreed=len(agreed))
             )
         if agreed:
             item.conclusion.append((_("Vedtatte spilleregler:"), ""))
