@@ -33,6 +33,8 @@ MONTHS = (
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 BLANK = "…………………………"
+BRAND = "Barnevernledernettverk"
+"""The header line of the shipped template (`tools/build_templates.py`)."""
 
 
 def short_date(value: date | datetime | None, blank: str = BLANK) -> str:
@@ -76,6 +78,12 @@ class DocumentWriter:
     def __init__(self, template: str | Path | None, *, title: str, network: str = "") -> None:
         self.document: Document = open_template(template)
         self.title_text = clean(title)
+        brand = _(BRAND)
+        if brand != BRAND:
+            # The shipped template's header names the programme in bokmål (a nynorsk
+            # document says «Barnevernleiarnettverk»); before the network's own name goes
+            # in, which is the network's to spell.
+            fill_placeholders(self.document, {BRAND: brand})
         fill_placeholders(
             self.document,
             {

@@ -124,3 +124,17 @@ def test_the_målform_comes_along_to_the_next_meeting(tmp_path: Path) -> None:
         session_in("nn", tmp_path), "kollegaveiledning", "kollegaveiledning", agenda_kind=""
     )
     assert later.network.language is Language.nn
+
+
+@pytest.mark.parametrize(
+    ("language", "brand"), [("nb", "Barnevernledernettverk"), ("nn", "Barnevernleiarnettverk")]
+)
+def test_the_template_header_is_in_the_documents_language(
+    language: str, brand: str, tmp_path: Path
+) -> None:
+    path = export(session_in(language, tmp_path), "kontrakt", tmp_path)
+    section = docx.Document(str(path)).sections[0]
+    assert brand in " ".join(p.text for p in section.header.paragraphs)
+    # The network's own name is never «translated».
+    footer = " ".join(p.text for p in section.footer.paragraphs)
+    assert "Barnevernledernettverket Vestfold sør" in footer
