@@ -7,6 +7,10 @@ Reads the session file (never writes it), writes one document and prints its pat
 `-o` the file is named from the network and the date, in the current folder; `-o` may also
 be a folder. Only what the chosen format needs is imported, so the contract is written in
 well under half a second. Problems are Norwegian messages with exit 1; usage errors exit 2.
+
+The document is in the network's målform (`network.language`); `--lang` on the command line
+overrides it. `STARTPAKKE_LANG` and the saved setting are the facilitator's own language
+and decide only the messages.
 """
 
 from __future__ import annotations
