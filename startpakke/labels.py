@@ -17,9 +17,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
+from startpakke.i18n import N_, _
 from startpakke.session.model import (
     AgreementLevel,
     CompetenceCategory,
+    Language,
     MeetingFormat,
     PlanTerm,
     Role,
@@ -36,35 +38,37 @@ __all__ = [
 E = TypeVar("E", bound=StrEnum)
 
 LABELS: dict[StrEnum, str] = {
-    PlanTerm.year: "for ett år",
-    PlanTerm.rotating: "på omgang",
-    PlanTerm.unset: "ikke bestemt",
-    MeetingFormat.digital: "digitale treff",
-    MeetingFormat.physical: "fysiske treff",
-    MeetingFormat.both: "både digitale og fysiske treff",
-    MeetingFormat.unset: "ikke bestemt",
-    Role.member: "medlem",
-    Role.deputy: "vara",
-    CompetenceCategory.teoretisk: "teoretisk kunnskap",
-    CompetenceCategory.yrkesspesifikk: "yrkesspesifikke ferdigheter",
-    CompetenceCategory.personlig: "personlig kompetanse",
-    AgreementLevel.agree: "enig",
-    AgreementLevel.accept: "kan leve med",
-    AgreementLevel.objection: "innsigelse",
+    PlanTerm.year: N_("for ett år"),
+    PlanTerm.rotating: N_("på omgang"),
+    PlanTerm.unset: N_("ikke bestemt"),
+    MeetingFormat.digital: N_("digitale treff"),
+    MeetingFormat.physical: N_("fysiske treff"),
+    MeetingFormat.both: N_("både digitale og fysiske treff"),
+    MeetingFormat.unset: N_("ikke bestemt"),
+    Language.nb: N_("bokmål"),
+    Language.nn: N_("nynorsk"),
+    Role.member: N_("medlem"),
+    Role.deputy: N_("vara"),
+    CompetenceCategory.teoretisk: N_("teoretisk kunnskap"),
+    CompetenceCategory.yrkesspesifikk: N_("yrkesspesifikke ferdigheter"),
+    CompetenceCategory.personlig: N_("personlig kompetanse"),
+    AgreementLevel.agree: N_("enig"),
+    AgreementLevel.accept: N_("kan leve med"),
+    AgreementLevel.objection: N_("innsigelse"),
 }
 """Every value's label; a test checks that every member of these enums has one."""
 
 # The post-it colour of each category: shown with its name, never as the only signal.
 _CATEGORY_COLOURS: dict[CompetenceCategory, str] = {
-    CompetenceCategory.teoretisk: "gul",
-    CompetenceCategory.yrkesspesifikk: "blå",
-    CompetenceCategory.personlig: "rosa",
+    CompetenceCategory.teoretisk: N_("gul"),
+    CompetenceCategory.yrkesspesifikk: N_("blå"),
+    CompetenceCategory.personlig: N_("rosa"),
 }
 
 
 def label(value: StrEnum) -> str:
     """The value as a person reads it, in lower case as inside a sentence."""
-    return LABELS[value]
+    return _(LABELS[value])
 
 
 def capitalised(value: StrEnum) -> str:
@@ -84,4 +88,4 @@ def choices(enum: type[E], *, unset: bool = False) -> list[tuple[str, E]]:
 
 def category_colour(category: CompetenceCategory) -> str:
     """The post-it colour of the category («gul»)."""
-    return _CATEGORY_COLOURS[category]
+    return _(_CATEGORY_COLOURS[category])

@@ -7,6 +7,10 @@ Reads the session file (never writes it), writes one document and prints its pat
 `-o` the file is named from the network and the date, in the current folder; `-o` may also
 be a folder. Only what the chosen format needs is imported, so the contract is written in
 well under half a second. Problems are Norwegian messages with exit 1; usage errors exit 2.
+
+The document is in the network's målform (`network.language`); `--lang` on the command line
+overrides it. `STARTPAKKE_LANG` and the saved setting are the facilitator's own language
+and decide only the messages.
 """
 
 from __future__ import annotations
@@ -55,6 +59,8 @@ def _export(args: argparse.Namespace, kind: DocumentKind) -> int:
         output,
         agenda=load_session_agenda(session, session_path) if kind.needs_agenda else None,
         template=Path(args.template) if args.template else None,
+        # None unless --lang was given on the command line: then the network's målform.
+        language=getattr(args, "lang", None),
     )
     print(written)
     if args.pdf:

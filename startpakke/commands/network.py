@@ -19,7 +19,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from startpakke import i18n
 from startpakke.errors import UserError, report
 from startpakke.i18n import plural
 from startpakke.network import history
@@ -181,18 +180,16 @@ def _report(record: NetworkRecord, args: argparse.Namespace) -> int:
     output = Path(args.output).expanduser() if args.output else Path.cwd() / name
     if output.is_dir():
         output = output / name
-    lang = i18n.current_language()
     written = write_report(
         record,
         year,
         output,
         Path(args.template) if args.template else None,
         anonymous=args.anonymous,
-        lang=lang,
+        # --lang given on the command line, else the network's målform.
+        lang=getattr(args, "lang", None),
     )
     print(written)
-    if lang == "nn":
-        print("Merk: årsrapporten finnes foreløpig bare på bokmål.", file=sys.stderr)
     return 0
 
 

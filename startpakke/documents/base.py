@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from startpakke.documents.language import set_document_language
 from startpakke.documents.output import save_document
 from startpakke.documents.template import open_template
-from startpakke.i18n import current_language
+from startpakke.i18n import _, current_language, format_date
 from startpakke.text import clean
 
 if TYPE_CHECKING:
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
+# Bokmål's names without Babel, so a bokmål document needs no CLDR data (the 0.5 s export
+# target); other languages go through `i18n.format_date` («måndag 16. november 2026»).
 MONTHS = (
     "januar", "februar", "mars", "april", "mai", "juni",
     "juli", "august", "september", "oktober", "november", "desember",
@@ -31,6 +33,8 @@ MONTHS = (
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 BLANK = "…………………………"
+BRAND = "Barnevernledernettverk"
+"""The header line of the shipped template (`tools/build_templates.py`)."""
 
 
 def short_date(value: date | datetime | None, blank: str = BLANK) -> str:
@@ -44,6 +48,8 @@ def long_date(value: date | datetime | None, blank: str = BLANK) -> str:
     """tirsdag 14. januar 2025"""
     if value is None:
         return blank
+    if current_language() != "nb":
+        return format_date(value, "EEEE d. MMMM y")
     return f"{WEEKDAYS[value.weekday()]} {value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
@@ -72,11 +78,17 @@ class DocumentWriter:
     def __init__(self, template: str | Path | None, *, title: str, network: str = "") -> None:
         self.document: Document = open_template(template)
         self.title_text = clean(title)
+        brand = _(BRAND)
+        if brand != BRAND:
+            # The shipped template's header names the programme in bokmål (a nynorsk
+            # document says «Barnevernleiarnettverk»); before the network's own name goes
+            # in, which is the network's to spell.
+            fill_placeholders(self.document, {BRAND: brand})
         fill_placeholders(
             self.document,
             {
                 "{dokument}": self.title_text,
-                "{nettverk}": clean(network) or "Barnevernledernettverk",
+                "{nettverk}": clean(network) or _("Barnevernledernettverk"),
             },
         )
         props = self.document.core_properties
@@ -151,7 +163,7 @@ class DocumentWriter:
                 self.paragraph(chunk.strip("\n"), style)
 
     def writing_lines(self, count: int) -> None:
-        for _ in range(max(0, count)):
+        for _line in range(max(0, count)):
             self.paragraph("", "Skrivelinje")
 
     def page_break(self) -> None:

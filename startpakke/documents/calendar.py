@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from startpakke.documents import common
 from startpakke.documents.output import write_bytes
+from startpakke.i18n import _
 from startpakke.text import clean, slug
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def build_calendar(session: Session) -> Calendar:
         event.add("dtstamp", stamp)
         event.add("dtstart", start)
         event.add("dtend", end)
-        event.add("summary", _one_line(f"{network}: nettverksmøte"))
+        event.add("summary", _one_line(_("{network}: nettverksmøte").format(network=network)))
         event.add("location", _one_line(common.slot_place(session, slot)))
         event.add("description", _description(session, slot, rotating))
         event.add("status", "CONFIRMED")
@@ -92,28 +93,30 @@ def write_ics(session: Session, path: str | Path) -> Path:
 
     if not session.plan.meetings:
         raise UserError(
-            "Økten har ingen møtedatoer ennå (planen i steg 7), så det er ingenting å legge i "
-            "kalenderen."
+            _(
+                "Økten har ingen møtedatoer ennå (planen i steg 7), så det er ingenting å "
+                "legge i kalenderen."
+            )
         )
     return write_bytes(path, build_calendar(session).to_ical())
 
 
 def _description(session: Session, slot: MeetingSlot, rotating: bool) -> str:
-    lines = [f"Møte i {common.network_name(session)}."]
+    lines = [_("Møte i {network}.").format(network=common.network_name(session))]
     leader = common.name(session, slot.leader or (None if rotating else session.plan.leader))
     secretary = common.name(
         session, slot.secretary or (None if rotating else session.plan.secretary)
     )
     if leader:
-        lines.append(f"Leder møtet: {leader}")
+        lines.append(_("Leder møtet: {name}").format(name=leader))
     if secretary:
-        lines.append(f"Skriver referat: {secretary}")
+        lines.append(_("Skriver referat: {name}").format(name=secretary))
     platform = clean(session.plan.platform).strip()
     if platform and clean(slot.place).strip():
         # The plan's platform is where members reach each other between meetings.
-        lines.append(f"Kontakt mellom møtene: {platform}")
+        lines.append(_("Kontakt mellom møtene: {platform}").format(platform=platform))
     if session.plan.everyone_brings_case:
-        lines.append("Alle tar med en problemstilling til kollegaveiledning.")
+        lines.append(_("Alle tar med en problemstilling til kollegaveiledning."))
     return "\n".join(clean(line) for line in lines)
 
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from startpakke.documents.base import long_date
 from startpakke.documents.registry import meeting_date as meeting_date
+from startpakke.i18n import N_, _
 from startpakke.text import clean
 
 if TYPE_CHECKING:
@@ -31,15 +32,15 @@ def is_bufdir_purpose(text: str) -> bool:
     return words(text) == words(BUFDIR_PURPOSE)
 
 
-DEFAULT_NETWORK = "Barnevernledernettverk"
-CASE_TEXT = (
+DEFAULT_NETWORK = N_("Barnevernledernettverk")
+CASE_TEXT = N_(
     "Alle tar med seg en relevant problemstilling, stor eller liten, som kan egne seg for "
     "kollegaveiledning (reflekterende team)."
 )
 
 
 def network_name(session: Session) -> str:
-    return clean(session.network.name).strip() or DEFAULT_NETWORK
+    return clean(session.network.name).strip() or _(DEFAULT_NETWORK)
 
 
 def name(session: Session, participant_id: str | None, blank: str = "") -> str:
@@ -61,20 +62,20 @@ def is_rotating(session: Session) -> bool:
 def leader_text(session: Session) -> str:
     plan = session.plan
     if plan.term == "rotating" and plan.leader is None:
-        return "Går på omgang (se møteplanen)"
-    leader = name(session, plan.leader, "Ikke valgt ennå")
+        return _("Går på omgang (se møteplanen)")
+    leader = name(session, plan.leader, _("Ikke valgt ennå"))
     if plan.term == "year":
-        return f"{leader} (for det neste året)"
+        return _("{name} (for det neste året)").format(name=leader)
     return leader
 
 
 def secretary_text(session: Session) -> str:
     plan = session.plan
     if plan.term == "rotating" and plan.secretary is None:
-        return "Går på omgang (se møteplanen)"
-    secretary = name(session, plan.secretary, "Ikke valgt ennå")
+        return _("Går på omgang (se møteplanen)")
+    secretary = name(session, plan.secretary, _("Ikke valgt ennå"))
     if plan.term == "year":
-        return f"{secretary} (for det neste året)"
+        return _("{name} (for det neste året)").format(name=secretary)
     return secretary
 
 
@@ -82,8 +83,8 @@ def slot_place(session: Session, slot: MeetingSlot) -> str:
     """The meeting's own place; else the platform, unless the group meets in person."""
     place = clean(slot.place).strip()
     if place or session.plan.format == "physical":
-        return place or "Ikke bestemt"
-    return clean(session.plan.platform).strip() or "Ikke bestemt"
+        return place or _("Ikke bestemt")
+    return clean(session.plan.platform).strip() or _("Ikke bestemt")
 
 
 def slot_when(slot: MeetingSlot) -> str:
@@ -92,9 +93,9 @@ def slot_when(slot: MeetingSlot) -> str:
 
 
 def slot_rows(session: Session, rotating: bool) -> tuple[list[str], list[list[str]]]:
-    headers = ["Dato", "Tid", "Sted"]
+    headers = [_("Dato"), _("Tid"), _("Sted")]
     if rotating:
-        headers += ["Leder møtet", "Skriver referat"]
+        headers += [_("Leder møtet"), _("Skriver referat")]
     rows = []
     for slot in sorted(session.plan.meetings, key=lambda s: (s.date, s.start)):
         row = [long_date(slot.date).capitalize(), slot_when(slot), slot_place(session, slot)]
@@ -123,4 +124,8 @@ def top_three(session: Session) -> list[tuple[str, list[Competence]]]:
 
 def top_text(items: list[Competence]) -> str:
     """«Barnevernloven (teoretisk); Humor (personlig)»."""
-    return "; ".join(f"{clean(c.text)} ({c.category.value})" for c in items)
+    return "; ".join(f"{clean(c.text)} ({_(c.category.value)})" for c in items)
+
+
+# The categories' short names as `top_text` shows them (the enum's values), for the catalogue.
+_SHORT_CATEGORIES = (N_("teoretisk"), N_("yrkesspesifikk"), N_("personlig"))

@@ -163,7 +163,7 @@ def _competences(writer: DocumentWriter, session: Session, number: int) -> bool:
     if tops:
         writer.key_values(
             [
-                (person, [f"{clean(c.text)} ({c.category.value})" for c in mine])
+                (person, [f"{clean(c.text)} ({_(c.category.value)})" for c in mine])
                 for person, mine in tops
             ]
         )

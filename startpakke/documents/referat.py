@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from startpakke.documents import common
 from startpakke.documents.base import BLANK, DocumentWriter, short_date
+from startpakke.i18n import N_, _, ngettext
 from startpakke.labels import capitalised, label
 from startpakke.session.model import AgreementLevel
 from startpakke.text import clean
@@ -28,12 +29,23 @@ if TYPE_CHECKING:
     from startpakke.agenda.model import Agenda, Part
     from startpakke.session.model import Participant, Session
 
-HEADERS = ["Sak", "Agenda/tema", "Status/diskusjon", "Konklusjon / ansvar og tidsfrist"]
-ATTENDANCE_HEADERS = ["Navn", "Kontaktinformasjon", "Kommune / tjeneste", "Deltok på møtet"]
+# Shown through `_()` where they are written, in the document's language.
+HEADERS = [
+    N_("Sak"),
+    N_("Agenda/tema"),
+    N_("Status/diskusjon"),
+    N_("Konklusjon / ansvar og tidsfrist"),
+]
+ATTENDANCE_HEADERS = [
+    N_("Navn"),
+    N_("Kontaktinformasjon"),
+    N_("Kommune / tjeneste"),
+    N_("Deltok på møtet"),
+]
 MEETING_NAMES = {
-    "etablering": "oppstartsmøte",
-    "kollegaveiledning": "nettverksmøte med kollegaveiledning",
-    "nettverksmote": "nettverksmøte",
+    "etablering": N_("oppstartsmøte"),
+    "kollegaveiledning": N_("nettverksmøte med kollegaveiledning"),
+    "nettverksmote": N_("nettverksmøte"),
 }
 
 Cell = list[object]
@@ -48,18 +60,20 @@ class Item:
     conclusion: Cell = field(default_factory=list)
 
 
-NOTHING_NOTED = "Ingen merknader."
+NOTHING_NOTED = N_("Ingen merknader.")
 
 
 def meeting_name(session: Session, agenda: Agenda) -> str:
     kind = agenda.kind
     if kind == "nettverksmote" and agenda.id == "startpakke":
         kind = "etablering"
-    return MEETING_NAMES.get(kind, "nettverksmøte")
+    return _(MEETING_NAMES.get(kind, "nettverksmøte"))
 
 
 def referat_title(session: Session, agenda: Agenda) -> str:
-    return f"Referat fra {meeting_name(session, agenda)} – {common.network_name(session)}"
+    return _("Referat fra {meeting} – {network}").format(
+        meeting=meeting_name(session, agenda), network=common.network_name(session)
+    )
 
 
 def write_referat(
@@ -73,24 +87,24 @@ def write_referat(
     """Write the referat as .docx to `path` (atomically) and return the path."""
     network = common.network_name(session)
     title = referat_title(session, agenda)
-    writer = DocumentWriter(template, title="Referat", network=network)
+    writer = DocumentWriter(template, title=_("Referat"), network=network)
     writer.title(title)
     meta = writer.styled("Normal")
-    meta.add_run("Dato: ").bold = True
+    meta.add_run(_("Dato") + ": ").bold = True
     meta.add_run(short_date(common.meeting_date(session)))
     place = clean(session.network.place).strip() or clean(session.plan.platform).strip()
-    meta.add_run("\u2003\u2003Sted: ").bold = True
+    meta.add_run("\u2003\u2003" + _("Sted") + ": ").bold = True
     meta.add_run(place or BLANK)
     facilitator = common.name(session, session.facilitator)
     if facilitator:
-        writer.labelled("Fasilitator", facilitator)
+        writer.labelled(_("Fasilitator"), facilitator)
 
     items = build_items(session, agenda)
     rows = [
         [f"{number}.", [(item.theme, "")], item.status or ["–"], item.conclusion or ["–"]]
         for number, item in enumerate(items, start=1)
     ]
-    writer.table(HEADERS, rows, widths_cm=(1.0, 3.3, 6.6, 5.5), banded=False)
+    writer.table([_(h) for h in HEADERS], rows, widths_cm=(1.0, 3.3, 6.6, 5.5), banded=False)
 
     last = _attendance(writer, session)
     # The signature lines never stand alone on a page: they keep with what comes before.
@@ -98,10 +112,12 @@ def write_referat(
     writer.spacer()
     writer.document.paragraphs[-1].paragraph_format.keep_with_next = True
     writer.labelled(
-        "Referat skrevet av",
-        f"{_writer_name(session) or BLANK} den: {short_date(written_on or date.today())}",
+        _("Referat skrevet av"),
+        _("{name} den: {date}").format(
+            name=_writer_name(session) or BLANK, date=short_date(written_on or date.today())
+        ),
     ).paragraph_format.keep_with_next = True
-    writer.labelled("Referat godkjent av møtedeltakerne den", BLANK)
+    writer.labelled(_("Referat godkjent av møtedeltakerne den"), BLANK)
     return writer.save(path)
 
 
@@ -206,7 +222,7 @@ class _Items:
         if not item.status:
             # Where nothing was noted, say so: the agenda's own text speaks to the group,
             # not to the reader of the minutes.
-            item.status.append(NOTHING_NOTED)
+            item.status.append(_(NOTHING_NOTED))
         return item
 
     def _once(self, key: str) -> bool:
@@ -225,13 +241,13 @@ class _Items:
         absent = [p for p in session.members if not p.present]
         deputies = [p for p in session.deputies if p.present]
         if present:
-            item.status.append(("Til stede:", _names(present)))
+            item.status.append((_("Til stede:"), _names(present)))
         if deputies:
-            item.status.append(("Vara til stede:", _names(deputies)))
+            item.status.append((_("Vara til stede:"), _names(deputies)))
         if absent:
-            item.status.append(("Forfall:", _names(absent)))
+            item.status.append((_("Forfall:"), _names(absent)))
         if not session.participants:
-            item.status.append("Ingen deltakere er registrert.")
+            item.status.append(_("Ingen deltakere er registrert."))
 
     def _facilitator(self, item: Item) -> None:
         if not self._once("facilitator"):
@@ -240,14 +256,16 @@ class _Items:
         timekeeper = self.name(self.session.timekeeper)
         if facilitator:
             item.status.append(
-                "Fasilitatoren holder flyt, tid og struktur, sikrer at alle kommer til orde "
-                "og oppsummerer underveis."
+                _(
+                    "Fasilitatoren holder flyt, tid og struktur, sikrer at alle kommer til orde "
+                    "og oppsummerer underveis."
+                )
             )
-            item.conclusion.append(("Fasilitator:", facilitator))
+            item.conclusion.append((_("Fasilitator:"), facilitator))
         else:
-            item.conclusion.append("Ingen fasilitator er registrert.")
+            item.conclusion.append(_("Ingen fasilitator er registrert."))
         if timekeeper:
-            item.conclusion.append(("Tidtaker:", timekeeper))
+            item.conclusion.append((_("Tidtaker:"), timekeeper))
 
     def _rules(self, item: Item) -> None:
         if not self._once("rules"):
@@ -255,47 +273,53 @@ class _Items:
         proposed = [r for r in self.session.rules if clean(r.text).strip()]
         agreed = [r for r in proposed if r.agreed]
         if not proposed:
-            item.status.append("Ingen spilleregler er foreslått.")
+            item.status.append(_("Ingen spilleregler er foreslått."))
         else:
             item.status.append(
-                f"Gruppen drøftet {len(proposed)} forslag til spilleregler og ble enig om "
-                f"{len(agreed)}."
+                ngettext(
+                    "Gruppen drøftet {n} forslag til spilleregler og vedtok {agreed}.",
+                    "Gruppen drøftet {n} forslag til spilleregler og vedtok {agreed}.",
+                    len(proposed),
+                ).format(n=len(proposed), agreed=len(agreed))
             )
         if agreed:
-            item.conclusion.append(("Vedtatte spilleregler:", ""))
+            item.conclusion.append((_("Vedtatte spilleregler:"), ""))
             item.conclusion.extend(
                 f"{number}. {clean(rule.text)}"
                 + (f" ({label(rule.agreement)})" if rule.agreement is AgreementLevel.accept else "")
                 for number, rule in enumerate(agreed, 1)
             )
         else:
-            item.conclusion.append("Ingen spilleregler er vedtatt ennå.")
+            item.conclusion.append(_("Ingen spilleregler er vedtatt ennå."))
         objected = [r for r in proposed if r.agreement is AgreementLevel.objection]
         if objected:
-            item.status.append(("Innsigelser (ikke vedtatt):", ""))
+            item.status.append((_("Innsigelser (ikke vedtatt):"), ""))
             for rule in objected:
                 reasons = "; ".join(
-                    f"{common.name(self.session, o.by, 'uten navn')}: {clean(o.reason)}"
+                    f"{common.name(self.session, o.by, _('uten navn'))}: {clean(o.reason)}"
                     for o in rule.objections
                 )
-                item.status.append(f"«{clean(rule.text)}» – {reasons or 'uten begrunnelse'}")
+                item.status.append(f"«{clean(rule.text)}» – {reasons or _('uten begrunnelse')}")
 
     def _contract(self, item: Item) -> None:
         if not self._once("contract"):
             return
         contract = self.session.contract
         item.status.append(
-            "Spillereglene ble formalisert i en nettverkskontrakt med formål, spilleregler, "
-            "kompetanse, plan og evaluering."
+            _(
+                "Spillereglene ble formalisert i en nettverkskontrakt med formål, spilleregler, "
+                "kompetanse, plan og evaluering."
+            )
         )
         if self.session.agreed_rules or clean(contract.text).strip():
-            text = f"Nettverkskontrakten (versjon {contract.version}) ble vedtatt"
-            text += " og signeres av medlemmene."
+            text = _(
+                "Nettverkskontrakten (versjon {version}) ble vedtatt og signeres av medlemmene."
+            ).format(version=contract.version)
             item.conclusion.append(text)
         else:
-            item.conclusion.append("Kontrakten er ikke ferdig.")
+            item.conclusion.append(_("Kontrakten er ikke ferdig."))
         if contract.review_date is not None:
-            item.conclusion.append(("Evalueres:", short_date(contract.review_date)))
+            item.conclusion.append((_("Evalueres:"), short_date(contract.review_date)))
 
     def _competences(self, item: Item) -> None:
         if not self._once("competences"):
@@ -305,7 +329,7 @@ class _Items:
 
         items = [c for c in self.session.competences if clean(c.text).strip()]
         if not items:
-            item.status.append("Ingen kompetanse er registrert.")
+            item.status.append(_("Ingen kompetanse er registrert."))
             return
         for category in CompetenceCategory:
             mine = [c for c in items if c.category is category]
@@ -315,7 +339,9 @@ class _Items:
             text = "; ".join(f"{clean(c.text)} ({self.name(c.participant)})" for c in mine)
             item.status.append((label, text))
         for person, mine in common.top_three(self.session):
-            item.status.append((f"Topp 3 – {person}:", common.top_text(mine)))
+            item.status.append(
+                (_("Topp 3 – {person}:").format(person=person), common.top_text(mine))
+            )
         self._chosen(item)
 
     def _chosen(self, item: Item) -> None:
@@ -323,7 +349,7 @@ class _Items:
             return
         chosen = [c for c in self.session.competences if c.chosen and clean(c.text).strip()]
         if chosen:
-            item.conclusion.append(("Kompetanse nettverket vil bruke:", ""))
+            item.conclusion.append((_("Kompetanse nettverket vil bruke:"), ""))
             item.conclusion.extend(
                 f"– {clean(c.text)} ({self.name(c.participant)})" for c in chosen
             )
@@ -333,35 +359,36 @@ class _Items:
             return
         session = self.session
         plan = session.plan
-        item.status.append(("Leder:", common.leader_text(session)))
-        item.status.append(("Sekretær:", common.secretary_text(session)))
+        item.status.append((_("Leder:"), common.leader_text(session)))
+        item.status.append((_("Sekretær:"), common.secretary_text(session)))
         if clean(plan.frequency).strip():
-            item.status.append(("Hvor ofte:", clean(plan.frequency)))
+            item.status.append((_("Hvor ofte:"), clean(plan.frequency)))
         if plan.format:
-            item.status.append(("Form:", capitalised(plan.format)))
+            item.status.append((_("Form:"), capitalised(plan.format)))
         if clean(plan.platform).strip():
-            item.status.append(("Plattform:", clean(plan.platform)))
+            item.status.append((_("Plattform:"), clean(plan.platform)))
         themes = [clean(t) for t in plan.themes if clean(t).strip()]
         if themes:
-            item.status.append(("Temaer:", "; ".join(themes)))
+            item.status.append((_("Temaer:"), "; ".join(themes)))
         if clean(plan.notes).strip():
             item.status.append(clean(plan.notes))
         rotating = common.is_rotating(session)
         if plan.meetings:
-            item.conclusion.append(("Møtedatoer:", ""))
+            item.conclusion.append((_("Møtedatoer:"), ""))
             for slot in sorted(plan.meetings, key=lambda s: (s.date, s.start)):
-                line = f"– {short_date(slot.date)} kl. {common.slot_when(slot)}, "
+                line = _("– {date} kl. {time}, ").format(
+                    date=short_date(slot.date), time=common.slot_when(slot)
+                )
                 line += common.slot_place(session, slot)
                 if rotating and (slot.leader or slot.secretary):
-                    line += (
-                        f" (leder: {self.name(slot.leader, '–')}, "
-                        f"referent: {self.name(slot.secretary, '–')})"
+                    line += _(" (leder: {leader}, sekretær: {secretary})").format(
+                        leader=self.name(slot.leader, "–"), secretary=self.name(slot.secretary, "–")
                     )
                 item.conclusion.append(line)
         else:
-            item.conclusion.append("Møtedatoene er ikke satt opp ennå.")
+            item.conclusion.append(_("Møtedatoene er ikke satt opp ennå."))
         if plan.everyone_brings_case:
-            item.conclusion.append(common.CASE_TEXT)
+            item.conclusion.append(_(common.CASE_TEXT))
 
     def _actions(self, item: Item) -> None:
         if not self._once("actions"):
@@ -373,10 +400,10 @@ class _Items:
         open_actions = [a for a in self.session.actions if not a.done]
         done = [a for a in self.session.actions if a.done]
         if open_actions:
-            lines.append(("Tiltak:", ""))
+            lines.append((_("Oppfølgingspunkter:"), ""))
             lines.extend(self._action_text(a) for a in open_actions)
         if done:
-            lines.append(("Utført:", ""))
+            lines.append((_("Utført:"), ""))
             lines.extend(self._action_text(a) for a in done)
         return lines
 
@@ -387,18 +414,18 @@ class _Items:
         text = "– " + clean(action.what)
         who = self.name(action.who) if action.who else ""
         if who:
-            text += f" – ansvar: {who}"
+            text += _(" – ansvar: {who}").format(who=who)
         if action.due is not None:
-            text += f", frist {short_date(action.due)}"
+            text += _(", frist {date}").format(date=short_date(action.due))
         if action.from_session:
-            text += " (fra tidligere møte)"
+            text += _(" (fra tidligere møte)")
         return text
 
     def _actions_item(self) -> Item:
         self.done.add("actions")
         return Item(
-            theme="Oppfølging og tiltak",
-            status=["Tiltak som ble avtalt og fulgt opp i møtet."],
+            theme=_("Oppfølgingspunkter"),
+            status=[_("Oppfølgingspunkter som ble avtalt og fulgt opp i møtet.")],
             conclusion=self._action_lines(),
         )
 
@@ -410,11 +437,11 @@ class _Items:
         rounds = self.session.focus_rounds
         if rounds:
             keepers = round_timekeepers(self.session, [r.participant for r in rounds])
-            item.conclusion.append(("Fokuspersoner:", ""))
+            item.conclusion.append((_("Fokuspersoner:"), ""))
             for number, (r, keeper) in enumerate(zip(rounds, keepers, strict=True), 1):
                 line = f"– {self.name(r.participant)}: {clean(case_label(self.session, r, number))}"
                 if keeper:
-                    line += f" (tidtaker: {self.name(keeper)})"
+                    line += _(" (tidtaker: {name})").format(name=self.name(keeper))
                 item.conclusion.append(line)
 
     def _focus_items(self, part: Part) -> list[Item]:
@@ -426,17 +453,19 @@ class _Items:
         for number, (focus, keeper) in enumerate(zip(rounds, keepers, strict=True), 1):
             case = clean(case_label(self.session, focus, number))
             item = Item(theme=f"{clean(part.title)}: {case}")
-            item.status.append(("Fokusperson:", self.name(focus.participant)))
+            item.status.append((_("Fokusperson:"), self.name(focus.participant)))
             if keeper:
-                item.status.append(("Tidtaker:", self.name(keeper)))
+                item.status.append((_("Tidtaker:"), self.name(keeper)))
             item.status.append(
-                "Problemstillingen ble presentert og drøftet etter metoden for "
-                "kollegaveiledning (reflekterende team)."
+                _(
+                    "Problemstillingen ble presentert og drøftet etter metoden for "
+                    "kollegaveiledning (reflekterende team)."
+                )
             )
             if focus.share_takeaway and clean(focus.takeaway).strip():
-                item.conclusion.append(("Tar med seg:", clean(focus.takeaway)))
+                item.conclusion.append((_("Tar med seg:"), clean(focus.takeaway)))
             else:
-                item.conclusion.append("Fokuspersonen tar med seg refleksjonene fra gruppen.")
+                item.conclusion.append(_("Fokuspersonen tar med seg refleksjonene fra gruppen."))
             items.append(item)
         notes = self._notes(part.id)
         if notes and items:
@@ -446,21 +475,23 @@ class _Items:
     def _parked_item(self) -> Item:
         """The parking lot: topics put aside, and which became themes for later meetings."""
         themes = {" ".join(t.split()).casefold() for t in self.session.plan.themes}
-        item = Item(theme="Parkerte temaer")
+        item = Item(theme=_("Parkerte temaer"))
         for topic in self.session.parked:
             line = f"– {clean(topic.text)}"
             if topic.from_session:
-                line += " (fra forrige møte)"
+                line += _(" (fra forrige møte)")
             item.status.append(line)
             if " ".join(topic.text.split()).casefold() in themes:
-                item.conclusion.append(f"– {clean(topic.text)}: tema for et senere møte")
+                item.conclusion.append(
+                    _("– {topic}: tema for et senere møte").format(topic=clean(topic.text))
+                )
         if not item.conclusion:
-            item.conclusion.append("Tas opp igjen i neste møte.")
+            item.conclusion.append(_("Tas opp igjen i neste møte."))
         return item
 
     def _eventuelt(self) -> Item:
         notes = self._notes("eventuelt")
-        return Item(theme="Eventuelt", status=notes or ["Ingen saker."])
+        return Item(theme=_("Eventuelt"), status=notes or [_("Ingen saker.")])
 
 
 def _names(people: Sequence[Participant]) -> str:
@@ -474,10 +505,10 @@ def _names(people: Sequence[Participant]) -> str:
 
 def _attendance(writer: DocumentWriter, session: Session) -> object:
     """The members' and deputies' tables; returns the last block written."""
-    writer.heading("Medlemmer", 2)
-    _attendance_table(writer, session.members, "Ingen medlemmer er registrert.")
-    writer.heading("Vara for medlemmene", 2)
-    return _attendance_table(writer, session.deputies, "Ingen vara er registrert.")
+    writer.heading(_("Medlemmer"), 2)
+    _attendance_table(writer, session.members, _("Ingen medlemmer er registrert."))
+    writer.heading(_("Vara for medlemmene"), 2)
+    return _attendance_table(writer, session.deputies, _("Ingen vara er registrert."))
 
 
 def _attendance_table(writer: DocumentWriter, people: Sequence[Participant], empty: str) -> object:
@@ -488,12 +519,12 @@ def _attendance_table(writer: DocumentWriter, people: Sequence[Participant], emp
                 person.name,
                 person.contact or "–",
                 person.service or "–",
-                "ja" if person.present else "nei",
+                _("ja") if person.present else _("nei"),
             ]
         )
     if not rows:
         return writer.paragraph(empty)
-    return writer.table(ATTENDANCE_HEADERS, rows, widths_cm=(3.9, 6.3, 4.1, 2.1))
+    return writer.table([_(h) for h in ATTENDANCE_HEADERS], rows, widths_cm=(3.9, 6.3, 4.1, 2.1))
 
 
 def _writer_name(session: Session) -> str:

@@ -195,17 +195,23 @@ def make_document(
     *,
     agenda: Agenda | None = None,
     template: Path | None = None,
+    language: str | None = None,
 ) -> Path:
     """Write one document; a UserError with a Norwegian message when it cannot be written.
 
-    The session is only read. `agenda` is needed by the kinds with `needs_agenda`.
+    The session is only read. `agenda` is needed by the kinds with `needs_agenda`. The
+    document is in `language` (`--lang` given on the command line), else in the network's
+    målform (`network.language`), whatever language the program itself shows.
     """
     from pathlib import Path
+
+    from startpakke import i18n
 
     if kind.needs_agenda and agenda is None:
         raise ValueError(f"{kind.key} needs the session's agenda")
     try:
-        return Path(kind.write_with(session, agenda, path, template))
+        with i18n.using(i18n.normalise(language) or str(session.network.language)):
+            return Path(kind.write_with(session, agenda, path, template))
     except UserError:
         raise
     except OSError as err:

@@ -22,6 +22,7 @@ from startpakke.documents.base import (
     long_date,
     set_cell,
 )
+from startpakke.i18n import N_, _, ngettext
 from startpakke.labels import capitalised
 from startpakke.text import clean
 
@@ -31,8 +32,8 @@ if TYPE_CHECKING:
     from startpakke.session.model import Session
     from startpakke.session.runstate import PartRun
 
-TITLE = "Kjøreplan"
-NOT_RUN = "ikke kjørt"
+TITLE = N_("Kjøreplan")
+NOT_RUN = N_("ikke gjennomført")
 
 
 # -- before the day ------------------------------------------------------------------------
@@ -44,40 +45,49 @@ def write_planned_runsheet(
     """The day's run sheet with clock times, for `startpakke agenda -o FILE.docx`."""
     from startpakke.agenda.runsheet import format_clock
 
-    writer = DocumentWriter(template, title=TITLE, network=plan.title)
-    writer.title(TITLE, plan.title)
+    writer = DocumentWriter(template, title=_(TITLE), network=plan.title)
+    writer.title(_(TITLE), plan.title)
     end = format_clock(plan.end)
     if plan.slack_minutes:
-        end += f" ({format_clock(plan.end_with_slack)} med {plan.slack_minutes} min luft/pause)"
+        end += _(" ({end} med {minutes} min luft/pause)").format(
+            end=format_clock(plan.end_with_slack), minutes=plan.slack_minutes
+        )
     facts: list[tuple[str, object]] = [
-        ("Start", format_clock(plan.start)),
-        ("Deltakere", str(plan.participants)),
-        ("Planlagt tid", f"{plan.planned_minutes} min"),
-        ("Planlagt slutt", end),
+        (_("Start"), format_clock(plan.start)),
+        (_("Deltakere"), str(plan.participants)),
+        (_("Planlagt tid"), _("{minutes} min").format(minutes=plan.planned_minutes)),
+        (_("Planlagt slutt"), end),
     ]
     if plan.end_with_slack != plan.planned_end:
         facts.append(
             (
-                "Agendaen regner med slutt",
-                f"{format_clock(plan.planned_end)}; med {plan.participants} deltakere blir "
-                f"det {format_clock(plan.end_with_slack)} (se OBS under delene som går over)",
+                _("Agendaen regner med slutt"),
+                ngettext(
+                    "{end}; med {n} deltaker blir det {later} (se OBS under delene som går over)",
+                    "{end}; med {n} deltakere blir det {later} (se OBS under delene som går over)",
+                    plan.participants,
+                ).format(
+                    end=format_clock(plan.planned_end),
+                    n=plan.participants,
+                    later=format_clock(plan.end_with_slack),
+                ),
             )
         )
     if plan.warnings:
-        facts.append(("Advarsler", ", ".join(label for label, _ in plan.warnings)))
+        facts.append((_("Advarsler"), ", ".join(label for label, _reason in plan.warnings)))
     writer.key_values(facts, widths_cm=(6.0, 10.3))
 
-    writer.heading("Dagen på klokka")
+    writer.heading(_("Dagen på klokken"))
     _overview(writer, plan)
 
     if plan.materials:
-        writer.heading("Materiell")
+        writer.heading(_("Materiell"))
         writer.bullets(plan.materials)
     if plan.notes:
-        writer.heading("Til fasilitatoren")
+        writer.heading(_("Til fasilitatoren"))
         writer.bullets(plan.notes)
 
-    writer.heading("Del for del").paragraph_format.page_break_before = True
+    writer.heading(_("Del for del")).paragraph_format.page_break_before = True
     for part in plan.parts:
         _part_details(writer, part)
     return writer.save(path)
@@ -108,9 +118,12 @@ def _overview(writer: DocumentWriter, plan: PlannedRunSheet) -> None:
                 ]
             )
         if part.warning:
-            rows.append(["", "", "", [("OBS:", part.warning)]])
+            rows.append(["", "", "", [(_("OBS:"), part.warning)]])
     table = writer.table(
-        ["Tid", "Min", "Del", "Innhold"], rows, widths_cm=(2.6, 1.3, 2.6, 9.8), banded=False
+        [_("Tid"), _("Minutter"), _("Del"), _("Innhold")],
+        rows,
+        widths_cm=(2.6, 1.3, 2.6, 9.8),
+        banded=False,
     )
     for index in part_rows:
         row = table.rows[index + 1]
@@ -132,11 +145,15 @@ def _phase_text(phase: Any) -> str:
         if steps:
             text += f" ({steps})"
         if turn.per_person and not turn.fits:
-            text += f"; delens tid gir bare {format_duration(turn.share_seconds)} per tur"
+            text += _("; delens tid gir bare {time} per tur").format(
+                time=format_duration(turn.share_seconds)
+            )
         elif turn.per_person and turn.fitted_seconds < turn.seconds:
-            text += f"; for å rekke delens tid: {format_duration(turn.fitted_seconds)} per tur"
+            text += _("; for å rekke delens tid: {time} per tur").format(
+                time=format_duration(turn.fitted_seconds)
+            )
     if phase.beyond_part:
-        text += " (etter delens slutt)"
+        text += _(" (etter delens slutt)")
     return text
 
 
@@ -151,26 +168,26 @@ def _part_details(writer: DocumentWriter, part: PlannedPart) -> None:
     if clean(part.purpose).strip():
         writer.paragraph(part.purpose)
     if part.warning:
-        writer.labelled("OBS", part.warning)
+        writer.labelled(_("OBS"), part.warning)
     if part.prompts:
-        writer.labelled("Spørsmål", "")
+        writer.labelled(_("Spørsmål"), "")
         writer.bullets(part.prompts)
     for phase in part.phases:
         writer.labelled(
             f"{format_clock(phase.start)}–{format_clock(phase.end)}", _phase_text(phase)
         )
         if phase.reminder:
-            writer.paragraph(f"Husk: {clean(phase.reminder)}", "Liten tekst")
+            writer.paragraph(_("Husk: {text}").format(text=clean(phase.reminder)), "Liten tekst")
         if phase.prompts:
             writer.bullets(phase.prompts)
         if phase.notes:
             for note in phase.notes:
                 writer.small(note)
     if part.notes:
-        writer.labelled("Til fasilitatoren", "")
+        writer.labelled(_("Til fasilitatoren"), "")
         writer.bullets(part.notes)
     if part.materials:
-        writer.labelled("Materiell", ", ".join(clean(m) for m in part.materials))
+        writer.labelled(_("Materiell"), ", ".join(clean(m) for m in part.materials))
 
 
 def _minutes(seconds: float) -> str:
@@ -199,8 +216,8 @@ def write_session_runsheet(
     from startpakke.agenda.runsheet import format_clock, plan_runsheet
 
     network = common.network_name(session)
-    writer = DocumentWriter(template, title=TITLE, network=network)
-    writer.title(f"{TITLE} – slik gikk møtet", f"{network} · {clean(agenda.title)}")
+    writer = DocumentWriter(template, title=_(TITLE), network=network)
+    writer.title(_("Kjøreplan – slik gikk møtet"), f"{network} · {clean(agenda.title)}")
 
     actual = actual_parts(session)
     started = (session.run.meeting_started_at if session.run else None) or next(
@@ -214,54 +231,73 @@ def write_session_runsheet(
     used_total = sum(actual[p.id].used_seconds for p in agenda.parts if p.id in actual)
     place = clean(session.network.place).strip()
     facts: list[tuple[str, object]] = [
-        ("Dato", long_date(common.meeting_date(session)).capitalize()),
+        (_("Dato"), long_date(common.meeting_date(session)).capitalize()),
     ]
     if place:
-        facts.append(("Sted", place))
+        facts.append((_("Sted"), place))
     facts += [
-        ("Deltakere til stede", f"{len(present)} av {len(session.participants)}"),
-        ("Planlagt", f"{format_clock(plan.start)}–{format_clock(plan.end_with_slack)}"),
         (
-            "Faktisk",
-            f"{_clock(started)}–{_clock(ended)}" if started else "Møtet er ikke kjørt ennå.",
+            _("Deltakere til stede"),
+            _("{present} av {total}").format(present=len(present), total=len(session.participants)),
         ),
-        ("Brukt tid i delene", f"{round(used_total / 60)} av {plan.planned_minutes} min"),
+        (_("Planlagt"), f"{format_clock(plan.start)}–{format_clock(plan.end_with_slack)}"),
+        (
+            _("Faktisk"),
+            f"{_clock(started)}–{_clock(ended)}"
+            if started
+            else _("Møtet er ikke gjennomført ennå."),
+        ),
+        (
+            _("Brukt tid i delene"),
+            _("{used} av {planned} min").format(
+                used=round(used_total / 60), planned=plan.planned_minutes
+            ),
+        ),
     ]
     writer.key_values(facts)
 
-    writer.heading("Deltakere")
+    writer.heading(_("Deltakere"))
     if session.participants:
         writer.table(
-            ["Navn", "Kommune / tjeneste", "Rolle", "Til stede"],
+            [_("Navn"), _("Kommune / tjeneste"), _("Rolle"), _("Til stede")],
             [
                 [
                     p.name,
                     p.service or "–",
                     capitalised(p.role),
-                    "ja" if p.present else "nei",
+                    _("ja") if p.present else _("nei"),
                 ]
                 for p in session.participants
             ],
             widths_cm=(5.0, 6.6, 2.4, 2.3),
         )
     else:
-        writer.paragraph("Ingen deltakere er registrert.")
+        writer.paragraph(_("Ingen deltakere er registrert."))
 
-    writer.heading("Planlagt og faktisk tid")
+    writer.heading(_("Planlagt og faktisk tid"))
     rows: list[list[object]] = []
     for planned in plan.parts:
         state = actual.get(planned.part.id)
         rows.append(_compare_row(planned, state))
     table = writer.table(
-        ["Del", "Planlagt", "Faktisk", "Min plan", "Min brukt", "Merknad"],
+        [
+            _("Del"),
+            _("Planlagt"),
+            _("Faktisk"),
+            _("Planlagt (min)"),
+            _("Brukt (min)"),
+            _("Merknad"),
+        ],
         rows,
         widths_cm=(4.4, 2.4, 2.4, 1.6, 1.7, 3.8),
     )
     for row in table.rows:
         keep_row_together(row)
     writer.small(
-        "Planlagt: delene etter hverandre fra møtets faktiske start, uten pause. "
-        "Min brukt: tiden delen faktisk gikk, uten pauser."
+        _(
+            "Planlagt: delene etter hverandre fra møtets faktiske start, uten pause. "
+            "Brukt (min): tiden delen faktisk gikk, uten pauser."
+        )
     )
     return writer.save(path)
 
@@ -273,26 +309,33 @@ def _compare_row(planned: PlannedPart, state: PartRun | None) -> list[object]:
     label: list[object] = [(planned.label, ""), clean(planned.title)]
     planned_range = f"{format_clock(planned.start)}–{format_clock(planned.end)}"
     if state is None or not state.was_run:
-        return [label, planned_range, NOT_RUN, str(planned.minutes), "–", NOT_RUN.capitalize()]
+        return [
+            label,
+            planned_range,
+            _(NOT_RUN),
+            str(planned.minutes),
+            "–",
+            _(NOT_RUN).capitalize(),
+        ]
     used_minutes = state.used_seconds / 60
     actual_range = f"{_clock(state.started_at)}–{_clock(state.ended_at)}"
     notes = []
     difference = round(used_minutes - planned.minutes)
     if difference > 0:
-        notes.append(f"{difference} min over")
+        notes.append(_("{minutes} min over").format(minutes=difference))
     elif difference < 0:
-        notes.append(f"{-difference} min under")
+        notes.append(_("{minutes} min under").format(minutes=-difference))
     if state.turns is not None:
         notes.append(shortened_text(state.turns.seconds, state.turns.written_seconds))
     if state.ended_at is None:
-        notes.append("ikke avsluttet")
+        notes.append(_("ikke avsluttet"))
     return [
         label,
         planned_range,
         actual_range,
         str(planned.minutes),
         f"{used_minutes:.0f}",
-        "; ".join(notes) or "som planlagt",
+        "; ".join(notes) or _("som planlagt"),
     ]
 
 

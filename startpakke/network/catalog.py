@@ -17,15 +17,16 @@ from datetime import date
 from pathlib import Path
 
 from startpakke.errors import UserError
+from startpakke.i18n import N_
 from startpakke.network import recent
 from startpakke.network.identity import network_id, previous_path
 from startpakke.session import paths
 from startpakke.session.model import Session
 
 KIND_LABELS = {
-    "startpakke": "Oppstartsmøte",
-    "kollegaveiledning": "Kollegaveiledning",
-    "revisjon": "Revisjon av kontrakten",
+    "startpakke": N_("Oppstartsmøte"),
+    "kollegaveiledning": N_("Kollegaveiledning"),
+    "revisjon": N_("Revisjon av kontrakten"),
 }
 
 

@@ -54,6 +54,15 @@ class Role(StrEnum):
     deputy = "deputy"
 
 
+class Language(StrEnum):
+    """The network's målform: the language of its documents (bokmål or nynorsk)."""
+
+    nb = "nb"
+    """Bokmål."""
+    nn = "nn"
+    """Nynorsk."""
+
+
 class CompetenceCategory(StrEnum):
     """The deck's three parts of professional competence, one post-it colour each."""
 
@@ -121,6 +130,9 @@ class Network:
     keep_until: date | None = None
     """Når opplysningene om nettverket skal anonymiseres eller slettes (tom = 12 måneder
     etter siste møte)."""
+    language: Language = Language.nb
+    """Nettverkets målform: nb (bokmål) eller nn (nynorsk). Dokumentene lages på denne
+    målformen når `--lang` ikke er gitt. Filer fra før feltet fantes leses som bokmål."""
 
 
 @dataclass(kw_only=True)

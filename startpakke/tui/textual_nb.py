@@ -32,6 +32,8 @@ from textual.dom import DOMNode
 from textual.widgets.option_list import Option
 
 from startpakke.i18n import N_, _
+from startpakke.labels import label
+from startpakke.session.model import Language
 
 if TYPE_CHECKING:
     from textual.app import SystemCommand
@@ -128,7 +130,7 @@ class NorwegianApp:
                 return
             self.notify(
                 _("Neste gang startpakke starter, er programmet på {language}.").format(
-                    language=_("nynorsk") if other == "nn" else _("bokmål")
+                    language=label(Language(other))
                 )
             )
 

@@ -125,7 +125,7 @@ def test_only_parts_that_were_run(agenda: Agenda, tmp_path: Path) -> None:
     assert titles[6] not in themes and titles[7] not in themes
     assert titles[5] in themes
     # The actions were not reached in their part; they still get an item of their own.
-    assert "Oppfølging og tiltak" in themes
+    assert "Oppfølgingspunkter" in themes
     assert themes[-1] == "Eventuelt"
 
 
@@ -143,7 +143,7 @@ def test_kollegaveiledning_items_per_focus_round(tmp_path: Path) -> None:
     private = next(f for f in session.focus_rounds if not f.share_takeaway)
     assert shared.takeaway in text
     assert private.takeaway not in text
-    assert "Utført:" in text and "Tiltak:" in text
+    assert "Utført:" in text and "Oppfølgingspunkter:" in text
 
 
 def test_empty_session_gives_a_sensible_referat(agenda: Agenda, tmp_path: Path) -> None:

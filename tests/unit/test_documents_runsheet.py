@@ -34,7 +34,7 @@ def test_planned_runsheet_has_the_clock_times_and_warnings(agenda: Agenda, tmp_p
     plan = plan_runsheet(agenda, time(8, 30), 6)
     path = write_planned_runsheet(plan, tmp_path / "kjoreplan.docx")
     text = all_text(path)
-    overview = next(t for t in table_rows(path) if t[0] == ["Tid", "Min", "Del", "Innhold"])
+    overview = next(t for t in table_rows(path) if t[0] == ["Tid", "Minutter", "Del", "Innhold"])
     part_rows = [row for row in overview[1:] if row[2]]
     assert [row[3] for row in part_rows] == [part.title for part in plan.parts]
     for part, row in zip(plan.parts, part_rows, strict=True):
@@ -85,7 +85,7 @@ def test_a_session_that_has_not_run_says_so(agenda: Agenda, tmp_path: Path) -> N
     session.run = None
     assert actual_parts(session) == {}
     text = all_text(write_session_runsheet(session, agenda, tmp_path / "k.docx"))
-    assert "Møtet er ikke kjørt ennå." in text
+    assert "Møtet er ikke gjennomført ennå." in text
 
 
 def test_example_session_runsheet(agenda: Agenda, tmp_path: Path) -> None:

@@ -111,8 +111,6 @@ OTHERS: dict[str, str] = {
     "startpakke/documents/handouts_model.py": f"handout model messages; {_LISTED}",
     "startpakke/documents/output.py": f"output messages (helper safety); {_LISTED}",
     "startpakke/documents/pdf.py": f"PDF messages (helpers safety, registry); {_LISTED}",
-    "startpakke/documents/referat.py": f"referat wording (helper meetingday); {_LISTED}",
-    "startpakke/documents/runsheet.py": f"Word run sheet (helper meetingday); {_LISTED}",
     "startpakke/session/edit.py": f"edit messages (helper runstate); {_LISTED}",
     "startpakke/session/revision.py": f"revision texts (helper network); {_LISTED}",
     "startpakke/tui/capture/views.py": f"capture views (helpers runstate, meetingday); {_LISTED}",

@@ -64,6 +64,7 @@ PROJECTED: dict[str, bool] = {
     "network.place": True,
     "network.id": False,
     "network.keep_until": False,  # the retention date is the secretary's business
+    "network.language": False,  # the projector follows the program's language, not this
     "network.leader": True,  # this meeting's leader and secretary: roles, said aloud
     "network.secretary": True,
     "participants[].id": False,

@@ -57,7 +57,8 @@ def test_no_label_is_written_anywhere_else() -> None:
     words |= {text[:1].upper() + text[1:] for text in words}
     found = []
     for path in PACKAGE.rglob("*.py"):
-        if path.name == "labels.py":
+        # i18n.py's aliases read «bokmål»/«nynorsk» typed by a person: input, not a label.
+        if path.name in ("labels.py", "i18n.py"):
             continue
         source = path.read_text(encoding="utf-8")
         found += [f"{path.relative_to(PACKAGE)}: {w}" for w in words if f'"{w}"' in source]

@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Sta
 
 from startpakke.i18n import plural
 from startpakke.labels import choices, label
-from startpakke.session.model import Participant, Role, Session
+from startpakke.session.model import Language, Participant, Role, Session
 from startpakke.tui.widgets.form_input import FormInput
 
 RECOMMENDED_MAX = 6
@@ -75,6 +75,15 @@ class SetupScreen(Screen[Session]):
                 )
                 yield Label("Sted", classes="form-label-short")
                 yield FormInput(network.place, placeholder="f.eks. Rådhuset", id="place")
+            with Horizontal(classes="form-row"):
+                # The network's målform: its documents are written in it (see `--lang`).
+                yield Label("Målform", classes="form-label")
+                yield Select(
+                    choices(Language),
+                    value=network.language.value,
+                    allow_blank=False,
+                    id="language",
+                )
             yield Static("Deltakere", classes="section-title")
             with Horizontal(classes="form-row"):
                 yield FormInput(placeholder="Navn", id="p-name")
@@ -220,6 +229,9 @@ class SetupScreen(Screen[Session]):
         network.name = self.query_one("#network-name", Input).value.strip()
         network.place = self.query_one("#place", Input).value.strip()
         network.meeting_date = when
+        language = self.query_one("#language", Select).value
+        if isinstance(language, str):
+            network.language = Language(language)
         if self._rotating:
             for field in ("leader", "secretary"):
                 value = self.query_one(f"#{field}", Select).value
