@@ -22,6 +22,7 @@ from startpakke.session.model import (
     CompetenceCategory,
     MeetingFormat,
     PlanTerm,
+    ReviewDecision,
     Role,
 )
 
@@ -51,6 +52,9 @@ LABELS: dict[StrEnum, str] = {
     AgreementLevel.agree: "enig",
     AgreementLevel.accept: "kan leve med",
     AgreementLevel.objection: "innsigelse",
+    ReviewDecision.keep: "beholdes",
+    ReviewDecision.adjust: "endres",
+    ReviewDecision.drop: "tas ut",
 }
 """Every value's label; a test checks that every member of these enums has one."""
 
