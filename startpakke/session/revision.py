@@ -27,6 +27,8 @@ from collections.abc import Callable, Sequence
 from copy import deepcopy
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from startpakke.i18n import _
@@ -53,6 +55,7 @@ __all__ = [
     "finalize_revision",
     "finish_revision_meeting",
     "is_revision_meeting",
+    "rules_under_review",
 ]
 
 NO_CHANGES = "Kontrakten ble gjennomgått uten endringer."
@@ -305,6 +308,39 @@ def finalize_revision(new: Session, old: Session, when: datetime) -> Session:
     history.append(Revision(version=version, at=when, changes=changes))
     result.revisions = history
     return result
+
+
+# -- the rules the meeting walks through ----------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _contract_rule_ids(path: str, _mtime: float) -> frozenset[str] | None:
+    from startpakke.session.store import SessionError, load_session
+
+    try:
+        return frozenset(r.id for r in load_session(Path(path)).agreed_rules)
+    except (SessionError, OSError):
+        return None
+
+
+def rules_under_review(session: Session) -> list[Rule]:
+    """The agreed rules of the contract being revised, in their order in `session.rules`.
+
+    Those agreed in the version the meeting started from (`previous_session`, read once
+    while unchanged); without it, the session's agreed rules. A rule added in this meeting
+    is a new rule, not reviewed; a rule already decided on always stays in the list.
+    """
+    ids: frozenset[str] | None = None
+    if session.previous_session:
+        try:
+            mtime = Path(session.previous_session).stat().st_mtime
+        except OSError:
+            mtime = -1.0
+        ids = _contract_rule_ids(session.previous_session, mtime)
+    decided = {r.rule_id for r in session.rule_reviews}
+    if ids is None:
+        return [r for r in session.rules if r.agreed or r.id in decided]
+    return [r for r in session.rules if r.id in ids or r.id in decided]
 
 
 # -- when a revision meeting is closed -----------------------------------------------------
