@@ -307,5 +307,5 @@ def test_closing_a_revision_meeting_records_the_new_version(previous: Path, tmp_
         f"Regel endret: {first} → {NEW_WORDING} (kan leve med; hvorfor: Vi sier det rett ut)",
         f"Regel tatt ut: {second}",
     ]
-    assert [r.text for r in saved.agreed_rules][0] == NEW_WORDING
+    assert saved.agreed_rules[0].text == NEW_WORDING
     assert previous.read_bytes() == before
