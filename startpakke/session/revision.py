@@ -230,7 +230,7 @@ def _meeting_changes(old: Session, new: Session) -> list[str]:
             )
         who = (old.name_of(earlier.leader), old.name_of(earlier.secretary))
         if who != (new.name_of(slot.leader), new.name_of(slot.secretary)):
-            lines.append(f"Møtet {_day(slot.date)}: ny møteleder eller referent")
+            lines.append(f"Møtet {_day(slot.date)}: ny møteleder eller sekretær")
     kept = set(pairs.values())
     lines.extend(
         f"Møtedato fjernet: {_slot_text(slot)}"
@@ -376,5 +376,5 @@ def finish_revision_meeting(
     contract = store.session.contract
     return (
         f"Nettverkskontrakten er nå versjon {contract.version}, revidert "
-        f"{_day(contract.revised_at)}. Skriv den ut med: startpakke export {store.path}"
+        f"{_day(contract.revised_at)}. Lag den med: startpakke export {store.path}"
     )

@@ -114,7 +114,6 @@ OTHERS: dict[str, str] = {
     "startpakke/documents/referat.py": f"referat wording (helper meetingday); {_LISTED}",
     "startpakke/documents/runsheet.py": f"Word run sheet (helper meetingday); {_LISTED}",
     "startpakke/session/edit.py": f"edit messages (helper runstate); {_LISTED}",
-    "startpakke/session/revision.py": f"revision texts (helper network); {_LISTED}",
     "startpakke/tui/capture/views.py": f"capture views (helpers runstate, meetingday); {_LISTED}",
     "startpakke/tui/projector_app.py": f"projector texts (helper projector); {_LISTED}",
     "startpakke/tui/screens/capture_contract.py": f"contract capture (meetingday); {_LISTED}",

@@ -147,3 +147,16 @@ def test_the_decisions_are_saved_and_an_old_file_opens_without_them(
     path = tmp_path / "revisjon.json"
     save_session(new, path)
     assert load_session(path).rule_reviews == new.rule_reviews
+
+
+def test_the_review_lists_the_contracts_agreed_rules_not_the_new_ones(new: Session) -> None:
+    from startpakke.session.revision import rules_under_review
+
+    ops.set_rule_agreed(new, "r7", True)  # agreed today: a new rule, not reviewed
+    added = ops.add_rule(new, "Vi evaluerer kontrakten hvert år.", agreed=True)
+    listed = [r.id for r in rules_under_review(new)]
+    assert listed == ["r1", "r2", "r3", "r4", "r5", "r6"]
+    assert added.id not in listed
+    # Without the earlier file: the session's agreed rules.
+    new.previous_session = None
+    assert added.id in [r.id for r in rules_under_review(new)]
