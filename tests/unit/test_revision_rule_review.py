@@ -160,3 +160,21 @@ def test_the_review_lists_the_contracts_agreed_rules_not_the_new_ones(new: Sessi
     # Without the earlier file: the session's agreed rules.
     new.previous_session = None
     assert added.id in [r.id for r in rules_under_review(new)]
+
+
+def test_the_contract_shows_the_new_wording_and_the_history_says_why(
+    new: Session, old: Session, tmp_path: Path
+) -> None:
+    import docx
+
+    from startpakke.documents.contract import write_contract
+
+    ops.set_rule_review(new, "r6", "adjust", new_text=SILENT, level="accept", why="Vakt")
+    ops.set_rule_review(new, "r5", "drop")
+    written = write_contract(finalize_revision(new, old, WHEN), tmp_path / "kontrakt.docx")
+    document = docx.Document(str(written))
+    paragraphs = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert SILENT in paragraphs and PHONES not in paragraphs and ON_TIME not in paragraphs
+    assert f"Regel endret: {PHONES} → {SILENT} (kan leve med; hvorfor: Vakt)" in cells
+    assert f"Regel tatt ut: {ON_TIME}" in cells
