@@ -24,6 +24,7 @@ from startpakke.session.model import (
     Language,
     MeetingFormat,
     PlanTerm,
+    ReviewDecision,
     Role,
 )
 
@@ -55,6 +56,9 @@ LABELS: dict[StrEnum, str] = {
     AgreementLevel.agree: N_("enig"),
     AgreementLevel.accept: N_("kan leve med"),
     AgreementLevel.objection: N_("innsigelse"),
+    ReviewDecision.keep: N_("beholdes"),
+    ReviewDecision.adjust: N_("endres"),
+    ReviewDecision.drop: N_("tas ut"),
 }
 """Every value's label; a test checks that every member of these enums has one."""
 

@@ -53,6 +53,8 @@ class CaptureKind(StrEnum):
     notes = "notes"
     takeaways = "takeaways"
     focus_persons = "focus_persons"
+    rule_review = "rule_review"
+    """The revision meeting: each agreed rule kept, adjusted or dropped, with the level."""
 
 
 class MinutesPer(StrEnum):

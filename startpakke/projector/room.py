@@ -34,7 +34,7 @@ THANKS = "Takk for i dag"
 Stage = Literal["waiting", "running", "finished", "blank"]
 """`blank`: the facilitator pressed `b` — the room sees only the network's name and the time."""
 
-RULE_CAPTURES = {CaptureKind.rules, CaptureKind.agree_rules}
+RULE_CAPTURES = {CaptureKind.rules, CaptureKind.agree_rules, CaptureKind.rule_review}
 AGREED_RULE_CAPTURES = {CaptureKind.contract}
 COMPETENCE_CAPTURES = {CaptureKind.competences, CaptureKind.chosen_competences}
 

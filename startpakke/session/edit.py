@@ -31,8 +31,10 @@ from startpakke.session.model import (
     Objection,
     Participant,
     Plan,
+    ReviewDecision,
     Role,
     Rule,
+    RuleReview,
     Session,
 )
 
@@ -422,6 +424,103 @@ def move_rule(session: Session, rule_id: str, delta: int) -> int:
 def delete_rule(session: Session, rule_id: str) -> Undo:
     found = rule(session, rule_id)
     return _delete(session.rules, rule_id, "regelen", f"Slettet regelen «{_short(found.text)}»")
+
+
+# -- the revision meeting's review of the rules ---------------------------------------------
+
+
+def review_of(session: Session, rule_id: str) -> RuleReview | None:
+    """The decision taken on a rule in this revision meeting (None: not yet reviewed)."""
+    rule(session, rule_id)  # an unknown rule is an error, not «not reviewed»
+    return next((r for r in session.rule_reviews if r.rule_id == rule_id), None)
+
+
+def set_rule_review(
+    session: Session,
+    rule_id: str,
+    decision: ReviewDecision | str | None,
+    *,
+    new_text: str | None = None,
+    level: AgreementLevel | str | None = None,
+    why: str | None = None,
+) -> RuleReview | None:
+    """Decide on a rule: keep, adjust (with the new wording) or drop; None takes the
+    decision back. `new_text`, `level` and `why` left as None keep what was there.
+
+    Adjusting needs a wording different from the rule's; an objection needs a why.
+    """
+    found = rule(session, rule_id)
+    current = review_of(session, rule_id)
+    if decision is None:
+        session.rule_reviews = [r for r in session.rule_reviews if r.rule_id != rule_id]
+        return None
+    try:
+        chosen = ReviewDecision(decision)
+    except ValueError:
+        raise EditError(f"Ukjent beslutning «{decision}» (keep, adjust eller drop).") from None
+    try:
+        chosen_level = (
+            (current.level if current else None) if level is None else AgreementLevel(level)
+        )
+    except ValueError:
+        raise EditError(f"Ukjent nivå «{level}» (agree, accept eller objection).") from None
+    text = (current.new_text if current else "") if new_text is None else new_text.strip()
+    reason = (current.why if current else "") if why is None else why.strip()
+    if chosen is ReviewDecision.adjust and new_text is not None:
+        if not text:
+            raise EditError("Den nye formuleringen mangler.")
+        if " ".join(text.split()) == " ".join(found.text.split()):
+            raise EditError("Den nye formuleringen er lik den gamle – velg «beholdes».")
+    if chosen_level is AgreementLevel.objection and not reason:
+        raise EditError("Skriv hvorfor noen har innsigelse (g).")
+    review = RuleReview(
+        rule_id=rule_id, decision=chosen, new_text=text, level=chosen_level, why=reason
+    )
+    if current is None:
+        session.rule_reviews.append(review)
+    else:
+        session.rule_reviews[session.rule_reviews.index(current)] = review
+    return review
+
+
+def set_review_level(
+    session: Session, rule_id: str, level: AgreementLevel | str | None
+) -> RuleReview:
+    """How far the group agrees on the decision (a rule not yet reviewed is kept)."""
+    current = review_of(session, rule_id)
+    decision = current.decision if current else ReviewDecision.keep
+    if level is None:
+        review = set_rule_review(session, rule_id, decision)
+        assert review is not None
+        review.level = None
+        return review
+    review = set_rule_review(session, rule_id, decision, level=level)
+    assert review is not None
+    return review
+
+
+def set_review_why(session: Session, rule_id: str, why: str) -> RuleReview:
+    """Why the group decided so (a rule not yet reviewed is kept)."""
+    current = review_of(session, rule_id)
+    decision = current.decision if current else ReviewDecision.keep
+    review = set_rule_review(session, rule_id, decision, why=why)
+    assert review is not None
+    return review
+
+
+NEXT_DECISION: dict[ReviewDecision | None, ReviewDecision | None] = {
+    None: ReviewDecision.keep,
+    ReviewDecision.keep: ReviewDecision.adjust,
+    ReviewDecision.adjust: ReviewDecision.drop,
+    ReviewDecision.drop: None,
+}
+"""The order one key cycles through the decisions (None: not yet reviewed)."""
+
+
+def cycle_rule_review(session: Session, rule_id: str) -> RuleReview | None:
+    """Enter in the review list: beholdes → endres → tas ut → not reviewed."""
+    current = review_of(session, rule_id)
+    return set_rule_review(session, rule_id, NEXT_DECISION[current.decision if current else None])
 
 
 # -- competences --------------------------------------------------------------------------

@@ -218,6 +218,41 @@ class Rule:
             self.objections = []
 
 
+class ReviewDecision(StrEnum):
+    """What a revision meeting decides about one rule of the contract it revises."""
+
+    keep = "keep"
+    """Beholdes: the rule stands as it is."""
+    adjust = "adjust"
+    """Endres: the rule gets a new wording (`RuleReview.new_text`)."""
+    drop = "drop"
+    """Tas ut: the rule leaves the contract."""
+
+
+@dataclass(kw_only=True)
+class RuleReview:
+    """The revision meeting's decision on one agreed rule, applied when the meeting closes.
+
+    The rule itself (`Session.rules`) keeps its old wording during the meeting; closing the
+    meeting (`startpakke.session.revision.finalize_revision`) applies the decision to the
+    new version of the contract and writes it, with its level and why, into the history.
+    """
+
+    __pydantic_config__ = CONFIG
+
+    rule_id: str
+    """Id for regelen i `rules` som vurderes."""
+    decision: ReviewDecision = ReviewDecision.keep
+    """Beholdes (keep), endres (adjust) eller tas ut (drop)."""
+    new_text: str = ""
+    """Den nye formuleringen når regelen endres."""
+    level: AgreementLevel | None = None
+    """Hvor enig gruppen er i beslutningen: enig, kan leve med eller innsigelse (tom =
+    ikke spurt). Ved innsigelse blir regelen ikke vedtatt i den nye versjonen."""
+    why: str = ""
+    """Hvorfor gruppen bestemte dette (eller hvorfor noen har innsigelse)."""
+
+
 @dataclass(kw_only=True)
 class Competence:
     """One post-it: what a participant brings, in one of the three categories."""
@@ -426,6 +461,8 @@ class Session:
     """Nettverkskontrakten."""
     revisions: list[Revision] = field(default_factory=list)
     """Kontraktens historikk."""
+    rule_reviews: list[RuleReview] = field(default_factory=list)
+    """Revisjonsmøtet: beslutningen om hver vedtatt regel (beholdes, endres, tas ut)."""
     competences: list[Competence] = field(default_factory=list)
     """Kompetanselappene, per deltaker og kategori."""
     plan: Plan = field(default_factory=Plan)

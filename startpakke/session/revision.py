@@ -12,7 +12,13 @@ replaces this revision's entry instead of counting a new version, because the ve
 always comes from the earlier session.
 
     describe_changes(old, new)  -> ["Ny regel: …", "Møtefrekvens: … → …", …]
+    apply_reviews(new)          -> a copy with the rule decisions applied (`rule_reviews`)
     finalize_revision(new, old, when) -> a copy of `new` with the revision recorded
+
+The meeting walks through each agreed rule and decides (`Session.rule_reviews`): keep,
+adjust (a new wording) or drop, with the agreement level and why. The rules keep their old
+wording during the meeting; finalizing applies the decisions, and the history says
+«Regel endret: A → B (kan leve med; hvorfor: …)», «Regel tatt ut: …», «Ny regel: …».
 """
 
 from __future__ import annotations
@@ -21,10 +27,22 @@ from collections.abc import Callable, Sequence
 from copy import deepcopy
 from datetime import date, datetime
 from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from startpakke.i18n import _
 from startpakke.labels import label
-from startpakke.session.model import MeetingSlot, Revision, Rule, Session
+from startpakke.session.model import (
+    AgreementLevel,
+    MeetingSlot,
+    Objection,
+    ReviewDecision,
+    Revision,
+    Rule,
+    RuleReview,
+    Session,
+)
 
 if TYPE_CHECKING:
     from startpakke.agenda.model import Agenda
@@ -32,10 +50,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NO_CHANGES",
+    "apply_reviews",
     "describe_changes",
     "finalize_revision",
     "finish_revision_meeting",
     "is_revision_meeting",
+    "rules_under_review",
 ]
 
 NO_CHANGES = "Kontrakten ble gjennomgått uten endringer."
@@ -91,31 +111,96 @@ def _match(
     return pairs
 
 
-def _rule_changes(old: list[Rule], new: list[Rule]) -> list[str]:
+def _review_note(review: RuleReview | None) -> str:
+    """« (kan leve med; hvorfor: …)»: the level and the why of a decision, when given."""
+    if review is None:
+        return ""
+    parts = [label(review.level)] if review.level is not None else []
+    if _plain(review.why):
+        parts.append(_("hvorfor: {why}").format(why=_plain(review.why)))
+    return f" ({'; '.join(parts)})" if parts else ""
+
+
+def _rule_changes(
+    old: list[Rule], new: list[Rule], reviews: dict[str, RuleReview] | None = None
+) -> list[str]:
+    decided = reviews or {}
     pairs = _match(old, new, lambda r: r.id, lambda r: _plain(r.text).casefold())
     lines: list[str] = []
     for new_index, rule in enumerate(new):
         text = _plain(rule.text)
         if new_index not in pairs:
-            lines.append(f"Ny regel: {text}" if rule.agreed else f"Ny regel (ikke vedtatt): {text}")
+            if not rule.agreed:
+                lines.append(_("Ny regel (ikke vedtatt): {rule}").format(rule=text))
+            elif rule.agreement is AgreementLevel.accept:
+                lines.append(_("Ny regel: {rule} (kan leve med)").format(rule=text))
+            else:
+                lines.append(_("Ny regel: {rule}").format(rule=text))
             continue
         before = old[pairs[new_index]]
+        review = decided.get(before.id)
+        note = _review_note(review)
         if _plain(before.text) != text:
-            lines.append(f"Regel endret: {_plain(before.text)} → {text}")
+            lines.append(
+                _("Regel endret: {before} → {after}").format(before=_plain(before.text), after=text)
+                + note
+            )
+            note = ""  # said once, on the first line about the rule
         if rule.agreed and not before.agreed:
-            lines.append(f"Regel vedtatt: {text}")
+            lines.append(_("Regel vedtatt: {rule}").format(rule=text) + note)
         elif before.agreed and not rule.agreed:
-            lines.append(f"Regel ikke lenger vedtatt: {text}")
+            lines.append(_("Regel ikke lenger vedtatt: {rule}").format(rule=text) + note)
+        elif review is not None and note:
+            if review.decision is ReviewDecision.drop:
+                # An objection to dropping it: the rule stays.
+                lines.append(_("Regel ikke tatt ut: {rule}").format(rule=text) + note)
+            elif review.level != before.agreement or _plain(review.why):
+                lines.append(_("Regel beholdt: {rule}").format(rule=text) + note)
     kept = set(pairs.values())
-    lines.extend(
-        f"Regel fjernet: {_plain(rule.text)}" for index, rule in enumerate(old) if index not in kept
-    )
+    for index, rule in enumerate(old):
+        if index in kept:
+            continue
+        review = decided.get(rule.id)
+        if review is not None and review.decision is ReviewDecision.drop:
+            lines.append(
+                _("Regel tatt ut: {rule}").format(rule=_plain(rule.text)) + _review_note(review)
+            )
+        else:
+            lines.append(_("Regel fjernet: {rule}").format(rule=_plain(rule.text)))
     # The contract numbers the agreed rules: a new order is a change too.
     order_before = sorted((old_i for new_i, old_i in pairs.items() if new[new_i].agreed))
     order_after = [pairs[i] for i, rule in enumerate(new) if i in pairs and rule.agreed]
     if order_after != order_before:
-        lines.append("Spillereglene har fått ny rekkefølge.")
+        lines.append(_("Spillereglene har fått ny rekkefølge."))
     return lines
+
+
+def apply_reviews(session: Session) -> Session:
+    """A copy of `session` with the meeting's rule decisions applied to its rules.
+
+    Kept: the level, when one was given. Adjusted: the new wording, and the level when
+    given. Dropped: the rule leaves — unless someone objects to dropping it, when it stays
+    as it was. An objection to keeping or to a new wording means the rule is not vedtatt in
+    the new version (the why is the objection's reason). Applying twice changes nothing:
+    a dropped rule is gone, an adjusted one already has its new wording.
+    """
+    result = deepcopy(session)
+    for review in result.rule_reviews:
+        rule = next((r for r in result.rules if r.id == review.rule_id), None)
+        if rule is None:
+            continue
+        if review.decision is ReviewDecision.drop:
+            if review.level is not AgreementLevel.objection:
+                result.rules.remove(rule)
+            continue
+        if review.decision is ReviewDecision.adjust and _plain(review.new_text):
+            rule.text = review.new_text.strip()
+        if review.level is AgreementLevel.objection:
+            rule.set_agreement(review.level)
+            rule.objections = [Objection(reason=review.why.strip())]
+        elif review.level is not None:
+            rule.set_agreement(review.level)
+    return result
 
 
 # -- the plan and the contract --------------------------------------------------------------
@@ -145,7 +230,7 @@ def _meeting_changes(old: Session, new: Session) -> list[str]:
             )
         who = (old.name_of(earlier.leader), old.name_of(earlier.secretary))
         if who != (new.name_of(slot.leader), new.name_of(slot.secretary)):
-            lines.append(f"Møtet {_day(slot.date)}: ny møteleder eller referent")
+            lines.append(f"Møtet {_day(slot.date)}: ny møteleder eller sekretær")
     kept = set(pairs.values())
     lines.extend(
         f"Møtedato fjernet: {_slot_text(slot)}"
@@ -201,7 +286,7 @@ def describe_changes(old: Session, new: Session) -> list[str]:
     compared: they are what a revision writes, not what the group changed.
     """
     return (
-        _rule_changes(list(old.rules), list(new.rules))
+        _rule_changes(list(old.rules), list(new.rules), {r.rule_id: r for r in new.rule_reviews})
         + _contract_changes(old, new)
         + _plan_changes(old, new)
     )
@@ -215,14 +300,47 @@ def finalize_revision(new: Session, old: Session, when: datetime) -> Session:
     Neither argument is changed.
     """
     version = old.contract.version + 1
-    result = deepcopy(new)
+    result = apply_reviews(new)
     result.contract.version = version
     result.contract.revised_at = when.date()
-    changes = describe_changes(old, new) or [NO_CHANGES]
+    changes = describe_changes(old, result) or [NO_CHANGES]
     history = [deepcopy(r) for r in result.revisions if r.version < version]
     history.append(Revision(version=version, at=when, changes=changes))
     result.revisions = history
     return result
+
+
+# -- the rules the meeting walks through ----------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _contract_rule_ids(path: str, _mtime: float) -> frozenset[str] | None:
+    from startpakke.session.store import SessionError, load_session
+
+    try:
+        return frozenset(r.id for r in load_session(Path(path)).agreed_rules)
+    except (SessionError, OSError):
+        return None
+
+
+def rules_under_review(session: Session) -> list[Rule]:
+    """The agreed rules of the contract being revised, in their order in `session.rules`.
+
+    Those agreed in the version the meeting started from (`previous_session`, read once
+    while unchanged); without it, the session's agreed rules. A rule added in this meeting
+    is a new rule, not reviewed; a rule already decided on always stays in the list.
+    """
+    ids: frozenset[str] | None = None
+    if session.previous_session:
+        try:
+            mtime = Path(session.previous_session).stat().st_mtime
+        except OSError:
+            mtime = -1.0
+        ids = _contract_rule_ids(session.previous_session, mtime)
+    decided = {r.rule_id for r in session.rule_reviews}
+    if ids is None:
+        return [r for r in session.rules if r.agreed or r.id in decided]
+    return [r for r in session.rules if r.id in ids or r.id in decided]
 
 
 # -- when a revision meeting is closed -----------------------------------------------------
@@ -258,5 +376,5 @@ def finish_revision_meeting(
     contract = store.session.contract
     return (
         f"Nettverkskontrakten er nå versjon {contract.version}, revidert "
-        f"{_day(contract.revised_at)}. Skriv den ut med: startpakke export {store.path}"
+        f"{_day(contract.revised_at)}. Lag den med: startpakke export {store.path}"
     )

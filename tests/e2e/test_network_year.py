@@ -111,13 +111,19 @@ def _running(screen: str) -> bool:
     return "Delen:" in screen and "Nytt møte" not in screen
 
 
-def _meeting(*args: str, data: Path, cwd: Path) -> str:
-    """Start a meeting, begin it on the first screen (Enter), quit (ctrl+q); what it printed."""
+def _meeting(
+    *args: str, data: Path, cwd: Path, during: Callable[[Terminal], None] | None = None
+) -> str:
+    """Start a meeting, begin it on the first screen (Enter), quit (ctrl+q); what it printed.
+
+    `during` drives the running meeting before it is closed."""
     term = Terminal("run", *args, data=data, cwd=cwd)
     try:
         term.wait_for("Start møtet")
         term.keys("Enter")
         term.wait_for(_running)
+        if during is not None:
+            during(term)
         term.keys("C-q")
         return term.finished()
     finally:
@@ -176,7 +182,24 @@ def test_a_network_year_from_founding_to_deletion(tmp_path: Path) -> None:
 
     _meeting("--agenda", "kollegaveiledning", "--network", "vestfold", data=data, cwd=tmp_path)
     _meeting("--agenda", "kollegaveiledning", "--network", "VESTFOLD SØR", data=data, cwd=tmp_path)
-    out = _meeting("--agenda", "revisjon", "--network", "vestfold", data=data, cwd=tmp_path)
+
+    def drop_the_phone_rule(term: Terminal) -> None:
+        """The rule review (issue 18.3): the sixth rule of the contract «tas ut»."""
+        term.keys("n")
+        term.wait_for("vurdert 0 av 6")
+        term.keys("c", *["Down"] * 5, "Enter", "Enter", "Enter")
+        term.wait_for("✗ tas ut")
+        term.keys("Escape")
+
+    out = _meeting(
+        "--agenda",
+        "revisjon",
+        "--network",
+        "vestfold",
+        data=data,
+        cwd=tmp_path,
+        during=drop_the_phone_rule,
+    )
     assert "Nettverkskontrakten er nå versjon 2" in out.replace("\n", "")
 
     listing = startpakke("network", env=env, cwd=tmp_path)
@@ -206,9 +229,12 @@ def test_a_network_year_from_founding_to_deletion(tmp_path: Path) -> None:
     # The revision started from the contract's latest version (the founding meeting's, not
     # the kollegaveiledning's, which carries none), with the year so far as material.
     revision = json.loads(files[3].read_text(encoding="utf-8"))
+    contract_rules = json.loads(EXAMPLE.read_text(encoding="utf-8"))["rules"]
+    phone = contract_rules[5]["text"]
     assert [r["text"] for r in revision["rules"]] == [
-        r["text"] for r in json.loads(EXAMPLE.read_text(encoding="utf-8"))["rules"]
+        r["text"] for r in contract_rules if r["text"] != phone
     ]
+    assert revision["revisions"][-1]["changes"] == [f"Regel tatt ut: {phone}"]
     material = [n["text"] for n in revision["notes"] if n["private"]]
     assert material[0].startswith("Materiale til evalueringen: 2 møter siden sist.")
     assert "Ingrid Solheim: deltok på 2 av 2" in material[0]

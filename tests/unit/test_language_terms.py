@@ -112,7 +112,6 @@ OTHERS: dict[str, str] = {
     "startpakke/documents/output.py": f"output messages (helper safety); {_LISTED}",
     "startpakke/documents/pdf.py": f"PDF messages (helpers safety, registry); {_LISTED}",
     "startpakke/session/edit.py": f"edit messages (helper runstate); {_LISTED}",
-    "startpakke/session/revision.py": f"revision texts (helper network); {_LISTED}",
     "startpakke/tui/capture/views.py": f"capture views (helpers runstate, meetingday); {_LISTED}",
     "startpakke/tui/projector_app.py": f"projector texts (helper projector); {_LISTED}",
     "startpakke/tui/screens/capture_contract.py": f"contract capture (meetingday); {_LISTED}",

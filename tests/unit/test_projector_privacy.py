@@ -41,8 +41,10 @@ from startpakke.session.model import (
     Note,
     Objection,
     ParkedTopic,
+    ReviewDecision,
     Revision,
     Rule,
+    RuleReview,
     Session,
 )
 from startpakke.session.store import save_session
@@ -84,6 +86,11 @@ PROJECTED: dict[str, bool] = {
     "rules[].agreement": True,  # «enig», «kan leve med», «innsigelse»: the group's own words
     "rules[].objections[].by": True,
     "rules[].objections[].reason": False,  # for the referat, not the wall
+    "rule_reviews[].rule_id": False,
+    "rule_reviews[].decision": True,  # kept, adjusted or dropped: decided in the room
+    "rule_reviews[].new_text": True,
+    "rule_reviews[].level": True,
+    "rule_reviews[].why": False,  # may say who objects and why: for the history, not the wall
     "contract.purpose": True,
     "contract.text": True,
     "contract.evaluation": True,
@@ -244,6 +251,9 @@ def full_session(agenda_name: str) -> Session:
             objections=[Objection(by=cecilie, reason="vakttelefonen")],
         ),
     ]
+    session.rule_reviews = [
+        RuleReview(rule_id=session.rules[0].id, decision=ReviewDecision.adjust, why="grunnen")
+    ]
     session.parked = [ParkedTopic(text="Vikarbruk", part="steg4", from_session="forrige")]
     session.competences = [
         Competence(participant=bjorn, category=CompetenceCategory.teoretisk, text="Loven")
@@ -321,7 +331,7 @@ def _text(view: RoomView) -> str:
     return repr(view) + json.dumps(page_data(view, 0), ensure_ascii=False)
 
 
-@pytest.mark.parametrize("agenda_name", ["startpakke", "kollegaveiledning"])
+@pytest.mark.parametrize("agenda_name", ["startpakke", "kollegaveiledning", "revisjon"])
 def test_nothing_private_reaches_the_room(agenda_name: str, tmp_path: Path) -> None:
     session = full_session(agenda_name)
     ids = [p.id for p in session.participants]

@@ -30,6 +30,7 @@ from tests.tui_helpers import builtin
 EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 REVISED_AT = datetime(2026, 6, 16, 11, 30, tzinfo=OSLO)
 NEW_RULE = "Vi gir beskjed om forfall senest dagen før, og sender vara."
+NEW_WORDING = "Det som blir sagt om enkeltsaker, blir i nettverket."
 
 
 @pytest.fixture
@@ -261,8 +262,32 @@ def test_closing_a_revision_meeting_records_the_new_version(previous: Path, tmp_
         term.wait_for("Innsjekk: Velkommen og innsjekk")
         term.keys("n")
         screen = term.wait_for("Gjennomgang av spillereglene")
-        assert "8 forslag, enige om 6" in screen
-        term.keys("C-q")
+        # The rule review (issue 18.3): the contract's six agreed rules, one by one.
+        assert "vurdert 0 av 6" in screen
+        term.keys("c", "Enter", "Enter")  # the first rule: beholdes → endres
+        term.wait_for("✎ endres")
+        # Each key waits for the screen it leads to: a key typed before the field has the
+        # focus would go to the list.
+        term.keys("r")
+        term.wait_for("Redigerer")
+        term.keys("C-u")
+        term.type(NEW_WORDING)
+        term.wait_for(NEW_WORDING)
+        term.keys("Enter")
+        term.wait_for(lambda s: "→ Det som blir sagt om" in s and "Redigerer" not in s)
+        term.keys("g")
+        term.wait_for("✓ enig")
+        term.keys("g")  # kan leve med
+        term.wait_for("≈ kan leve med")
+        term.keys("w")
+        term.wait_for("Hvorfor?")
+        term.type("Vi sier det rett ut")
+        term.wait_for("Vi sier det rett ut")
+        term.keys("Enter")
+        term.wait_for("hvorfor: Vi sier det rett ut")
+        term.keys("Down", "Enter", "Enter", "Enter")  # the second: tas ut
+        term.wait_for("✗ tas ut")
+        term.keys("Escape", "C-q")
         # The command's last words, printed after the app has saved and closed.
         term.wait_for("Fortsett med: startpakke run --session")
         # What the command printed after the app closed, scrollback and wrapped lines too.
@@ -277,5 +302,10 @@ def test_closing_a_revision_meeting_records_the_new_version(previous: Path, tmp_
     assert f"Nettverkskontrakten er nå versjon 2, revidert {today}" in after
     saved = load_session(target)
     assert saved.contract.version == 2 and saved.contract.revised_at == date.today()
-    assert saved.revisions[-1].changes == [NO_CHANGES]
+    first, second = (r.text for r in load_session(previous).rules[:2])
+    assert saved.revisions[-1].changes == [
+        f"Regel endret: {first} → {NEW_WORDING} (kan leve med; hvorfor: Vi sier det rett ut)",
+        f"Regel tatt ut: {second}",
+    ]
+    assert saved.agreed_rules[0].text == NEW_WORDING
     assert previous.read_bytes() == before

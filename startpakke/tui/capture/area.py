@@ -24,7 +24,9 @@ from textual.widgets.option_list import Option
 
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
+from startpakke.i18n import _
 from startpakke.session.edit import EditError
+from startpakke.session.model import AgreementLevel
 from startpakke.tui.capture.privacy import warn_about_personal_data
 from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
 from startpakke.tui.compat import EnterInOrderInput
@@ -32,7 +34,9 @@ from startpakke.tui.compat import EnterInOrderInput
 EMPTY = "(ingenting skrevet ned ennå)"
 
 # Actions that act on the highlighted item: only while the list has the focus.
-LIST_ACTIONS = {"edit", "delete", "undo", "move", "toggle", "timekeeper", "stay", "to_field"}
+LIST_ACTIONS = {
+    "edit", "delete", "undo", "move", "toggle", "timekeeper", "stay", "to_field", "level", "why",
+}  # fmt: skip
 # Actions of the field: only while the field has the focus.
 INPUT_ACTIONS = {"category", "person"}
 
@@ -57,6 +61,9 @@ class CaptureArea(Vertical):
         Binding("ctrl+down", "move(1)", "Flytt ned", key_display="ctrl+↓", id="capture.down"),
         Binding("space", "toggle", "Til stede/borte", key_display="mellomrom", show=False),
         Binding("ctrl+t", "timekeeper", "Tidtaker", id="capture.timekeeper"),
+        # The revision's rule review: Enter is the decision, these the level and the why.
+        Binding("g", "level", "Enighet", id="capture.level"),
+        Binding("w", "why", "Hvorfor", id="capture.why"),
         Binding("up", "category(-1)", "Forrige kategori", show=False),
         Binding("down", "category(1)", "Kategori", key_display="↑/↓", id="capture.category"),
         Binding("pageup", "person(-1)", "Forrige person", show=False),
@@ -79,6 +86,10 @@ class CaptureArea(Vertical):
         self.view: CaptureView = self._view_for(None)
         self.editing: str | None = None
         """The id of the item being edited in the field (after `r`), else None."""
+        self.editing_why = False
+        """The field holds the item's why (`w`), not its text."""
+        self._pending_level: AgreementLevel | None = None
+        """The level `g` sets once the why it needs is written (an objection)."""
         self._rows: list[Row] | None = None
 
     def compose(self) -> ComposeResult:
@@ -132,7 +143,7 @@ class CaptureArea(Vertical):
         view = self._view_for(kinds[0] if kinds else None)
         if view is not self.view:
             self.view = view
-            self.editing = None
+            self._stop_editing()
             self._rows = None
             if not view.has_input and self.capture_input.has_focus:
                 self._focus(self.capture_list)
@@ -220,6 +231,8 @@ class CaptureArea(Vertical):
             heading = str(err)
         if self.editing is not None:
             heading = "Redigerer – Enter lagrer, Esc avbryter"
+            if self.editing_why:
+                heading = _("Hvorfor? – Enter lagrer, Esc avbryter")
         if heading:
             title.append(f": {heading}")
         if not self.has_focus_within and not self.editing:
@@ -229,7 +242,13 @@ class CaptureArea(Vertical):
         prefix_widget = self.query_one("#capture-prefix", Static)
         prefix_widget.display = prefix is not None
         prefix_widget.update(prefix if prefix is not None else "")
-        self.capture_input.placeholder = view.editing_hint() if self.editing else view.placeholder()
+        self.capture_input.placeholder = (
+            _("Hvorfor – Enter lagrer (Esc: avbryt)")
+            if self.editing and self.editing_why
+            else view.editing_hint()
+            if self.editing
+            else view.placeholder()
+        )
         self._render_rows()
 
     def _open_hint(self) -> str:
@@ -298,8 +317,12 @@ class CaptureArea(Vertical):
         warn_about_personal_data(self, text, case_field=self.view.kind is CaptureKind.takeaways)
         if self.editing is not None:
             item_id = self.editing
-            if self._attempt(self.view.save_edit, item_id, text):
-                self.editing = None
+            if self.editing_why:
+                saved = self._attempt(self.view.save_why, item_id, text, self._pending_level)
+            else:
+                saved = self._attempt(self.view.save_edit, item_id, text)
+            if saved:
+                self._stop_editing()
                 field.value = ""
                 self.render_state()
                 self._focus_list()
@@ -308,6 +331,20 @@ class CaptureArea(Vertical):
         if self._attempt(self.view.submit, text):
             field.value = ""  # the field stays open for the next one
             self.capture_list.scroll_end(animate=False)
+
+    def _stop_editing(self) -> None:
+        self.editing = None
+        self.editing_why = False
+        self._pending_level = None
+
+    def _start_editing(self, item_id: str, text: str, *, why: bool = False) -> None:
+        self.editing = item_id
+        self.editing_why = why
+        self._show_entry(True)
+        self.capture_input.value = text
+        self.capture_input.cursor_position = len(text)
+        self.render_state()
+        self._focus(self.capture_input)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         lst = self.capture_list
@@ -321,7 +358,7 @@ class CaptureArea(Vertical):
     def _after_blur(self) -> None:
         if not self.has_focus_within and self.is_mounted:
             if self.editing is not None:
-                self.editing = None
+                self._stop_editing()
                 self.capture_input.value = ""
             self._show_entry(False)
             self.render_state()
@@ -340,6 +377,8 @@ class CaptureArea(Vertical):
             return view.space_toggles
         if action == "timekeeper":
             return view.can_mark_timekeeper
+        if action in ("level", "why"):
+            return view.reviews_rules
         if action == "category":
             return view.can_cycle_category
         if action == "person":
@@ -353,7 +392,7 @@ class CaptureArea(Vertical):
     def action_leave(self) -> None:
         """Esc: out of the field and the list; n, p, t, mellomrom … work again."""
         if self.editing is not None:
-            self.editing = None
+            self._stop_editing()
             self.capture_input.value = ""
         self._show_entry(False)
         self.screen.set_focus(None)
@@ -399,12 +438,25 @@ class CaptureArea(Vertical):
         if text is None or not self.view.has_input:
             self.notify("Dette kan ikke redigeres her.", severity="warning", timeout=3)
             return
-        self.editing = item_id
-        self._show_entry(True)
-        self.capture_input.value = text
-        self.capture_input.cursor_position = len(text)
-        self.render_state()
-        self._focus(self.capture_input)
+        self._start_editing(item_id, text)
+
+    def action_level(self) -> None:
+        """`g` in the rule review: the next level; an objection asks why first."""
+        item_id = self._highlighted_id()
+        if item_id is None:
+            return
+        if self.view.level_needs_why(item_id):
+            self._start_editing(item_id, self.view.why_text(item_id), why=True)
+            self._pending_level = AgreementLevel.objection
+            self.render_state()
+            return
+        self._attempt(self.view.cycle_level, item_id)
+
+    def action_why(self) -> None:
+        """`w` in the rule review: why the group decided so, in the field."""
+        item_id = self._highlighted_id()
+        if item_id is not None:
+            self._start_editing(item_id, self.view.why_text(item_id), why=True)
 
     def action_delete(self) -> None:
         item_id = self._highlighted_id()

@@ -16,7 +16,7 @@ from rich.text import Text
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
 from startpakke.engine.rounds import focus_fit_text
-from startpakke.i18n import plural
+from startpakke.i18n import _, plural
 from startpakke.labels import capitalised, category_colour, label
 from startpakke.session import edit as ops
 from startpakke.session.edit import TOP_LIMIT, EditError
@@ -27,8 +27,11 @@ from startpakke.session.model import (
     Competence,
     CompetenceCategory,
     Participant,
+    ReviewDecision,
     Rule,
+    RuleReview,
 )
+from startpakke.session.revision import rules_under_review
 
 CATEGORIES = list(CompetenceCategory)
 # The deck's post-it colours, as terminal colours; always shown with the colour's name.
@@ -157,6 +160,22 @@ class CaptureView:
 
     def mark_timekeeper(self, item_id: str) -> str | None:
         return None
+
+    reviews_rules = False
+    """`g` (the level) and `w` (why) work on the list (the revision's rule review)."""
+
+    def level_needs_why(self, item_id: str) -> bool:
+        """`g` would set an objection that has no why yet: ask for it first."""
+        return False
+
+    def cycle_level(self, item_id: str) -> str | None:
+        return None
+
+    def why_text(self, item_id: str) -> str:
+        return ""
+
+    def save_why(self, item_id: str, text: str, level: AgreementLevel | None = None) -> None:
+        raise EditError("Her skrives det ikke inn hvorfor.")
 
     def editing_hint(self) -> str:
         return "Rediger og trykk Enter (Esc: avbryt)"
@@ -443,6 +462,129 @@ class ContractView(RulesView):
             ),
         ]
         return " · ".join(p for p in parts if p) + " · c: skriv kontrakten"
+
+
+# -- the revision meeting: each rule kept, adjusted or dropped -------------------------------
+
+DECISION_MARKS: dict[ReviewDecision, str] = {
+    ReviewDecision.keep: "=",
+    ReviewDecision.adjust: "✎",
+    ReviewDecision.drop: "✗",
+}
+"""A sign beside each decision's word (never the sign alone)."""
+DECISION_WIDTH = max(len(f"{mark} {label(d)}") for d, mark in DECISION_MARKS.items())
+
+
+def review_row(number: int, rule: Rule, review: RuleReview | None) -> Row:
+    """«✎ endres  ≈ kan leve med  3. Gammel tekst → Ny tekst · hvorfor: …»."""
+    decision = ""
+    level = ""
+    if review is not None:
+        decision = f"{DECISION_MARKS[review.decision]} {label(review.decision)}"
+        if review.level is not None:
+            level = f"{LEVEL_MARKS[review.level]} {label(review.level)}"
+    line = Text(decision.ljust(DECISION_WIDTH) + "  ", "bold")
+    line.append(level.ljust(MARK_WIDTH) + "  ", "bold")
+    line.append(f"{number}. ")
+    line.append(one_line(rule.text))
+    if review is not None and review.decision is ReviewDecision.adjust:
+        new = one_line(review.new_text)
+        if new and new != one_line(rule.text):
+            line.append(" → ", "bold")
+            line.append(new)
+        elif not new:
+            line.append(_(" → (r: skriv den nye formuleringen)"), "dim")
+    if review is not None and review.why.strip():
+        line.append(_(" · hvorfor: {why}").format(why=one_line(review.why, 60)), "dim")
+    return Row(rule.id, line)
+
+
+class RuleReviewView(CaptureView):
+    """Each agreed rule of the contract: beholdes, endres or tas ut, with the level."""
+
+    kind = CaptureKind.rule_review
+    list_first = True
+    has_input = True
+    adds_from_field = False
+    reviews_rules = True
+
+    @property  # type: ignore[override]
+    def name(self) -> str:  # in the language of the moment, not of the import
+        return _("Gjennomgang av spillereglene")
+
+    def _rules(self) -> list[Rule]:
+        return rules_under_review(self.session)
+
+    def heading(self) -> str:
+        rules = self._rules()
+        decided = sum(1 for r in rules if ops.review_of(self.session, r.id) is not None)
+        return _(
+            "vurdert {decided} av {count} · Enter: beholdes → endres → tas ut · "
+            "r: ny formulering · g: enighet · w: hvorfor"
+        ).format(decided=decided, count=len(rules))
+
+    def placeholder(self) -> str:
+        return _("Velg en regel i listen (Enter: beholdes, endres, tas ut) · Esc")
+
+    def editing_hint(self) -> str:
+        return _("Ny formulering – Enter lagrer (Esc: avbryt)")
+
+    def rows(self) -> list[Row]:
+        return [
+            review_row(number, rule, ops.review_of(self.session, rule.id))
+            for number, rule in enumerate(self._rules(), 1)
+        ]
+
+    def submit(self, text: str) -> str | None:
+        raise EditError(_("Velg regelen i listen og trykk r for å skrive en ny formulering."))
+
+    def _said(self, item_id: str) -> str:
+        review = ops.review_of(self.session, item_id)
+        rule = ops.rule(self.session, item_id)
+        what = capitalised(review.decision) if review else _("Ikke vurdert")
+        return f"{what}: {one_line(rule.text, 40)}"
+
+    def activate(self, item_id: str) -> str | None:
+        """Enter cycles the decision: beholdes → endres → tas ut → ikke vurdert."""
+        self.controller.edit(ops.cycle_rule_review, item_id)
+        return self._said(item_id)
+
+    def edit_text(self, item_id: str) -> str | None:
+        review = ops.review_of(self.session, item_id)
+        if review is not None and review.new_text:
+            return review.new_text
+        return ops.rule(self.session, item_id).text
+
+    def save_edit(self, item_id: str, text: str) -> None:
+        self.controller.edit(ops.set_rule_review, item_id, ReviewDecision.adjust, new_text=text)
+
+    def _next_level(self, item_id: str) -> AgreementLevel | None:
+        review = ops.review_of(self.session, item_id)
+        return ops.NEXT_LEVEL[review.level if review else None]
+
+    def level_needs_why(self, item_id: str) -> bool:
+        review = ops.review_of(self.session, item_id)
+        return self._next_level(item_id) is AgreementLevel.objection and not (
+            review is not None and review.why.strip()
+        )
+
+    def cycle_level(self, item_id: str) -> str | None:
+        """`g`: enig → kan leve med → innsigelse → ikke spurt (as Enter does for a rule)."""
+        review = self.controller.edit(ops.set_review_level, item_id, self._next_level(item_id))
+        level = capitalised(review.level) if review.level else _("Enighet ikke spurt")
+        return f"{level}: {one_line(ops.rule(self.session, item_id).text, 40)}"
+
+    def why_text(self, item_id: str) -> str:
+        review = ops.review_of(self.session, item_id)
+        return review.why if review else ""
+
+    def save_why(self, item_id: str, text: str, level: AgreementLevel | None = None) -> None:
+        if level is None:
+            self.controller.edit(ops.set_review_why, item_id, text)
+            return
+        review = ops.review_of(self.session, item_id)
+        decision = review.decision if review else ReviewDecision.keep
+        self.controller.edit(ops.set_rule_review, item_id, decision, level=level, why=text)
 
 
 # -- competences ----------------------------------------------------------------------------
@@ -770,6 +912,7 @@ VIEWS: dict[CaptureKind, type[CaptureView]] = {
         RulesView,
         AgreeRulesView,
         ContractView,
+        RuleReviewView,
         CompetencesView,
         ChosenCompetencesView,
         ActionsView,

@@ -24,6 +24,7 @@ CAPTURE_KEYS = [
     ("x/Delete", N_("i listen: slett (u angrer)")),
     ("ctrl+↑/↓", N_("i listen: flytt opp/ned")),
     ("ctrl+t", N_("fokuspersoner: velg tidtaker")),
+    (N_("g / w i listen"), N_("revisjon, regel for regel: hvor enige (g) og hvorfor (w)")),
     ("ctrl+s", N_("i skjemaer: lagre")),
     ("ctrl+z", N_("i et felt i skjemaene: angre siste endring (én gang til: gjør om)")),
 ]

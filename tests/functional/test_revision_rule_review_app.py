@@ -1,0 +1,68 @@
+"""Issue 18.3: the revision meeting walks through each rule — beholdes, endres, tas ut."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, OptionList
+
+from startpakke.session.model import AgreementLevel, ReviewDecision, Rule
+from startpakke.tui.capture import CaptureArea
+from tests.tui_helpers import builtin, make_app
+
+NEW = "Vi starter og slutter presis, og tidtakeren passer tiden."
+
+
+async def test_the_review_phase_takes_a_decision_per_rule(tmp_path: Path) -> None:
+    app, session, _clock, _saves = make_app(agenda=builtin("revisjon"))
+    session.rules = [
+        Rule(id="a", text="Vi starter presis", agreed=True),
+        Rule(id="b", text="Mobilen er av", agreed=True),
+        Rule(id="c", text="Bare et forslag"),  # not in the contract: not reviewed
+    ]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.controller is not None
+        while app.controller.part.id != "spilleregler":
+            await pilot.press("n")
+        while app.controller.phase.id != "gjennomgang":
+            await pilot.press("f")
+        area = app.screen.query_one(CaptureArea)
+        assert "vurdert 0 av 2" in str(area.query_one("#capture-title").render())
+        await pilot.press("c")
+        assert isinstance(app.focused, OptionList)
+        assert app.focused.option_count == 2
+        await pilot.press("enter", "enter")  # beholdes → endres
+        await pilot.press("r")
+        field = area.capture_input
+        assert app.focused is field and isinstance(field, Input)
+        assert field.value == "Vi starter presis"
+        field.value = NEW
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, OptionList), "back in the list after the new wording"
+        await pilot.press("g", "g")  # enig → kan leve med
+        await pilot.press("w")
+        assert app.focused is field
+        field.value = "Tidtakeren har ansvaret"
+        await pilot.press("enter")
+        await pilot.pause()
+        review = session.rule_reviews[0]
+        assert (review.rule_id, review.decision, review.new_text) == ("a", "adjust", NEW)
+        assert (review.level, review.why) == (AgreementLevel.accept, "Tidtakeren har ansvaret")
+        # The second rule: tas ut; an objection asks why before it is set.
+        await pilot.press("down", "enter", "enter", "enter")
+        await pilot.press("g", "g", "g")
+        assert app.focused is field, "an objection needs a why first"
+        field.value = "Vakttelefonen"
+        await pilot.press("enter")
+        await pilot.pause()
+        dropped = session.rule_reviews[1]
+        assert (dropped.rule_id, dropped.decision) == ("b", ReviewDecision.drop)
+        assert (dropped.level, dropped.why) == (AgreementLevel.objection, "Vakttelefonen")
+        # The rules keep their wording until the meeting closes.
+        assert [r.text for r in session.rules][:2] == ["Vi starter presis", "Mobilen er av"]
+        app.screen.refresh_state()  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert "vurdert 2 av 2" in str(area.query_one("#capture-title").render())
