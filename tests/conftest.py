@@ -115,3 +115,13 @@ def _run_screen_ticks_on_request(
 
     # Not raising: if the tick moves, tests/functional/test_layers_tick.py fails, not all.
     monkeypatch.setattr(run, "TICK_SECONDS", 3600.0, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _functional_tests_work_in_their_own_folder(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Pilot test that makes a document with the suggested name writes it in its own
+    temporary folder, never in the project (the export dialog suggests the current folder)."""
+    if FUNCTIONAL in request.path.parents:
+        monkeypatch.chdir(tmp_path)
