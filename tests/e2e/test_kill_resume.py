@@ -89,7 +89,7 @@ def test_kill_9_mid_round_and_mid_typing_loses_nothing(tmp_path: Path) -> None:
         dialog = flat(term.wait_for(lambda s: "Fortsett møtet" in s and "(t)" in s and "(f)" in s))
         assert f"{speaker} har ordet" in dialog, dialog
         assert "Programmet var lukket i" in dialog
-        assert "Tell med tiden (t)" in dialog and "Fortsett der klokka stoppet (f)" in dialog
+        assert "Tell med tiden (t)" in dialog and "Fortsett der klokken stoppet (f)" in dialog
         term.keys("t")  # a crash in the middle of the meeting: the time counts
         screen = term.wait_for(run_screen_at("Steg 4 av 7: Spilleregler i gruppen"))
         assert speaker_on(screen) == speaker

@@ -274,7 +274,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
     again = open_app(session_file, clock)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("f")  # «fortsett der klokka stoppet»
+        await pilot.press("f")  # «fortsett der klokken stoppet»
         await pilot.pause()
         assert again.controller is not None
         assert again.controller.part.id == "steg7"

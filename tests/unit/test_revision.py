@@ -261,7 +261,7 @@ def test_closing_a_revision_meeting_records_the_new_version(previous: Path, tmp_
         term.wait_for("Innsjekk: Velkommen og innsjekk")
         term.keys("n")
         screen = term.wait_for("Gjennomgang av spillereglene")
-        assert "8 forslag, enige om 6" in screen
+        assert "8 forslag, 6 vedtatt" in screen
         term.keys("C-q")
         # The command's last words, printed after the app has saved and closed.
         term.wait_for("Fortsett med: startpakke run --session")
