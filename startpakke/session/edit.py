@@ -575,7 +575,10 @@ def move_action(session: Session, action_id: str, delta: int) -> int:
 def delete_action(session: Session, action_id: str) -> Undo:
     found = action(session, action_id)
     return _delete(
-        session.actions, action_id, "oppfølgingspunktet", f"Slettet oppfølgingspunktet «{_short(found.what)}»"
+        session.actions,
+        action_id,
+        "oppfølgingspunktet",
+        f"Slettet oppfølgingspunktet «{_short(found.what)}»",
     )
 
 
