@@ -86,13 +86,13 @@ def show(value: Any) -> str:
 
 
 _DATES = {
-    "date_type": "må være en dato (ÅÅÅÅ-MM-DD)",
-    "date_parsing": "må være en dato (ÅÅÅÅ-MM-DD)",
-    "date_from_datetime_parsing": "må være en dato (ÅÅÅÅ-MM-DD)",
-    "date_from_datetime_inexact": "må være en dato uten klokkeslett (ÅÅÅÅ-MM-DD)",
-    "datetime_type": "må være et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)",
-    "datetime_parsing": "må være et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)",
-    "datetime_from_date_parsing": "må være et tidspunkt (ÅÅÅÅ-MM-DDTTT:MM:SS)",
+    "date_type": "må være en dato, f.eks. 2026-11-16",
+    "date_parsing": "må være en dato, f.eks. 2026-11-16",
+    "date_from_datetime_parsing": "må være en dato, f.eks. 2026-11-16",
+    "date_from_datetime_inexact": "må være en dato uten klokkeslett, f.eks. 2026-11-16",
+    "datetime_type": "må være et tidspunkt, f.eks. 2026-11-16 09:00",
+    "datetime_parsing": "må være et tidspunkt, f.eks. 2026-11-16 09:00",
+    "datetime_from_date_parsing": "må være et tidspunkt, f.eks. 2026-11-16 09:00",
     "float_type": "må være et tall",
     "float_parsing": "må være et tall",
 }

@@ -233,7 +233,10 @@ _YAML_MESSAGES = [
     ("expected <block end>, but found", "innrykket stemmer ikke med linjene over"),
     ("expected a single document", "filen har flere YAML-dokumenter (---); bare ett er lov"),
     ("found undefined alias", "alias som ikke er definert"),
-    ("found unknown escape character", "ukjent escape-tegn etter \\ i tekst med anførselstegn"),
+    (
+        "found unknown escape character",
+        "ukjent tegn etter \\ i tekst med anførselstegn (skriv \\\\ for én \\)",
+    ),
     ("found duplicate anchor", "samme anker («&») brukt to ganger"),
     ("expected ',' or ']'", "listen i [ ] er ikke lukket riktig (mangler «,» eller «]»?)"),
     ("expected ',' or '}'", "samlingen i { } er ikke lukket riktig (mangler «,» eller «}»?)"),

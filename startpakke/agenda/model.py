@@ -117,7 +117,7 @@ class Turn:
             total = sum(step.minutes for step in self.steps)
             if total != self.minutes:
                 raise ValueError(
-                    f"minutes ({self.minutes}) stemmer ikke med summen av stegene ({total})"
+                    f"minutes ({self.minutes}) stemmer ikke med summen av leddene ({total})"
                 )
         if (
             self.min_minutes is not None

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from startpakke.agenda.model import MinutesPer, Part, Phase
+from startpakke.i18n import ngettext
 
 MINUTE = 60.0
 
@@ -129,10 +130,13 @@ class FitWarning:
         need_high = round(self.written_seconds / MINUTE)
         have = round(self.available_seconds / MINUTE)
         need = f"{need_low}" if need_low == need_high else f"{need_low}–{need_high}"
-        return (
-            f"Fasene trenger {need} min med {people} deltakere, men delen har {have} min. "
-            "Kort ned turene eller planlegg at delen går over tiden."
-        )
+        return ngettext(
+            "Fasene trenger {need} min med {n} deltaker, men delen har {have} min. "
+            "Kort ned turene eller planlegg at delen går over tiden.",
+            "Fasene trenger {need} min med {n} deltakere, men delen har {have} min. "
+            "Kort ned turene eller planlegg at delen går over tiden.",
+            people,
+        ).format(n=people, need=need, have=have)
 
 
 def part_fit_warning(part: Part, people: int) -> FitWarning | None:

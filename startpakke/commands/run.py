@@ -190,7 +190,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         if saved_for != agenda.id:
             # Starting another agenda here would replace the saved run and its times.
             raise UserError(
-                f"Økten {store.path} ble kjørt med agendaen «{saved_for}», ikke «{agenda.id}». "
+                f"Økten {store.path} hører til agendaen «{saved_for}», ikke «{agenda.id}». "
                 "Åpne den uten --agenda, eller start en ny økt. Filen er ikke endret."
             )
         if not _run_state_restores(store, agenda):

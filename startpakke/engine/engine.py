@@ -843,7 +843,7 @@ class RunEngine:
         steps = self._steps()
         if pos.step < 0 or (steps and pos.step >= len(steps)) or (not steps and pos.step):
             raise ValueError(
-                f"kjøretilstanden peker på et steg i turen som ikke finnes i «{self.part.title}» "
+                f"kjøretilstanden peker på et ledd i turen som ikke finnes i «{self.part.title}» "
                 "(er agendaen endret?)"
             )
         if not 0 <= pos.turn <= len(self.order):

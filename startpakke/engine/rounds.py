@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from startpakke.agenda.model import Agenda, MinutesPer, Phase, Speakers
 from startpakke.agenda.timing import MINUTE, fixed_phase_seconds
+from startpakke.i18n import plural
 
 __all__ = ["RoundFit", "focus_fit_text", "focus_part_index", "focus_phase", "rounds_that_fit"]
 
@@ -48,7 +49,7 @@ class RoundFit:
                 f"Tiden rekker ikke til en hel runde {per} "
                 f"(det er {self.available} min til rundene)"
             )
-        rounds = "1 runde" if self.count == 1 else f"{self.count} runder"
+        rounds = plural("{n} runde", "{n} runder", self.count)
         text = f"Tiden rekker til {rounds} {per}"
         extra = []
         if self.limited_by_people:

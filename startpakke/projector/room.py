@@ -180,7 +180,7 @@ class Room:
             raise RoomError("Ingen økt å vise ennå.")
         problem = self.follower.problem or self.engine_problem
         if problem:
-            problem += " Viser siste gode tilstand."
+            problem += " Viser det som sist ble lagret riktig."
         network = session.network.name.strip()
         wall = clock_time(self.clock.now())
         if session.room_blank:

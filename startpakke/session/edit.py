@@ -224,7 +224,7 @@ def add_participant(
     try:
         kind = Role(role)
     except ValueError:
-        raise EditError(f"Ukjent rolle «{role}» (member eller deputy).") from None
+        raise EditError(f"Ukjent rolle «{role}»: velg medlem eller vara.") from None
     person = Participant(
         name=_text(name, "Navnet mangler."),
         service=service.strip(),
@@ -646,7 +646,7 @@ def add_action(session: Session, what: str, who: str = "", due: date | None = No
 
 
 def action(session: Session, action_id: str) -> Action:
-    return _find(session.actions, action_id, "tiltaket")
+    return _find(session.actions, action_id, "oppfølgingspunktet")
 
 
 def edit_action(session: Session, action_id: str, **fields: Any) -> Action:
@@ -654,8 +654,8 @@ def edit_action(session: Session, action_id: str, **fields: Any) -> Action:
     if "what" in fields:
         fields["what"] = _text(fields["what"], "Oppfølgingspunktet mangler tekst.")
     if "id" in fields:
-        raise EditError("Et tiltaks id kan ikke endres.")
-    return _update(action(session, action_id), fields, "Et tiltak")
+        raise EditError("Et oppfølgingspunkts id kan ikke endres.")
+    return _update(action(session, action_id), fields, "Et oppfølgingspunkt")
 
 
 def set_action_done(session: Session, action_id: str, done: bool = True) -> Action:
@@ -668,13 +668,16 @@ def toggle_action_done(session: Session, action_id: str) -> Action:
 
 
 def move_action(session: Session, action_id: str, delta: int) -> int:
-    return _move(session.actions, action_id, delta, "tiltaket")
+    return _move(session.actions, action_id, delta, "oppfølgingspunktet")
 
 
 def delete_action(session: Session, action_id: str) -> Undo:
     found = action(session, action_id)
     return _delete(
-        session.actions, action_id, "tiltaket", f"Slettet tiltaket «{_short(found.what)}»"
+        session.actions,
+        action_id,
+        "oppfølgingspunktet",
+        f"Slettet oppfølgingspunktet «{_short(found.what)}»",
     )
 
 

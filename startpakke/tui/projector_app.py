@@ -109,7 +109,8 @@ def _rule_board(
 ) -> tuple[str, list[Widget]]:
     agreed = sum(1 for rule in rules if rule.agreed)
     if rules:
-        heading = f"Spilleregler  ·  {len(rules)} forslag, {agreed} enige"
+        proposals = plural("{n} forslag", "{n} forslag", len(rules))
+        heading = f"Spilleregler  ·  {proposals}, {agreed} vedtatt"
     else:
         heading = "Spilleregler  ·  ingen forslag ennå"
     notes = [

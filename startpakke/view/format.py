@@ -83,8 +83,8 @@ def clock_time(moment: datetime) -> str:
 
 
 def behind_text(seconds: float) -> str:
-    """«i rute», «5 min bak», «3 min foran» — whole minutes: a room needs no seconds."""
+    """«i rute», «5 min etter planen», «3 min foran planen» — whole minutes, no seconds."""
     minutes = round(abs(seconds) / 60)
     if minutes == 0:
         return "i rute"
-    return f"{minutes} min bak" if seconds > 0 else f"{minutes} min foran"
+    return f"{minutes} min etter planen" if seconds > 0 else f"{minutes} min foran planen"

@@ -171,7 +171,7 @@ def _banner(snap: Snapshot) -> tuple[str, BannerKind]:
             "finished",
         )
     if snap.round is not None and snap.round.focus_listening and snap.round.current:
-        return (f"🙉 {listening_text(snap.round.current.name)}", "listening")
+        return (f"👂 {listening_text(snap.round.current.name)}", "listening")
     reminder = (snap.step.reminder if snap.step else None) or snap.phase.reminder
     if reminder:
         return (f"⚠ {reminder}", "reminder")

@@ -49,5 +49,5 @@ def test_another_agenda_does_not_replace_a_saved_run(tmp_path: Path) -> None:
     before = path.read_bytes()
     result = _run("--session", str(path), "--agenda", "kollegaveiledning", tmp_path=tmp_path)
     assert result.returncode == 1
-    assert "ble kjørt med agendaen «startpakke»" in result.stderr
+    assert "hører til agendaen «startpakke»" in result.stderr
     assert path.read_bytes() == before

@@ -73,7 +73,7 @@ def test_kill_9_mid_round_and_mid_typing_loses_nothing(tmp_path: Path) -> None:
         term.keys("c")
         term.type("Vi starter presis")
         term.keys("Enter")
-        term.wait_for(f"1. Vi starter presis — {speaker}")
+        term.wait_for(f"1. Vi starter presis – {speaker}")
         kill_hard(term)
     finally:
         term.close()
@@ -89,11 +89,11 @@ def test_kill_9_mid_round_and_mid_typing_loses_nothing(tmp_path: Path) -> None:
         dialog = flat(term.wait_for(lambda s: "Fortsett møtet" in s and "(t)" in s and "(f)" in s))
         assert f"{speaker} har ordet" in dialog, dialog
         assert "Programmet var lukket i" in dialog
-        assert "Tell med tiden (t)" in dialog and "Fortsett der klokka stoppet (f)" in dialog
+        assert "Tell med tiden (t)" in dialog and "Fortsett der klokken stoppet (f)" in dialog
         term.keys("t")  # a crash in the middle of the meeting: the time counts
         screen = term.wait_for(run_screen_at("Steg 4 av 7: Spilleregler i gruppen"))
         assert speaker_on(screen) == speaker
-        assert f"1. Vi starter presis — {speaker}" in screen
+        assert f"1. Vi starter presis – {speaker}" in screen
 
         # -- killed while typing: two rules added with Enter, a third half typed ------------------
         term.keys("c")
@@ -121,7 +121,7 @@ def test_kill_9_mid_round_and_mid_typing_loses_nothing(tmp_path: Path) -> None:
         screen = term.wait_for(run_screen_at("Steg 4 av 7: Spilleregler i gruppen"))
         assert speaker_on(screen) == speaker
         for number, text in enumerate(rules, 1):
-            assert f"{number}. {text} — {speaker}" in screen
+            assert f"{number}. {text} – {speaker}" in screen
         assert "Vi holder tid" not in screen
         term.keys("C-q")
         assert term.exit_status() == 0

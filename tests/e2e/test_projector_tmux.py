@@ -182,7 +182,7 @@ def test_a_rule_captured_by_the_facilitator_appears_on_the_projector(
     tmux.keys("fasilitator", "Enter")
     seconds = tmux.wait_for("projektor", "Vi møter presis", timeout=FOLLOW_LIMIT)
     _record("regel skrevet inn → på projektoren", seconds)
-    assert "1 forslag, 0 enige" in tmux.screen("projektor")
+    assert "1 forslag, 0 vedtatt" in tmux.screen("projektor")
 
 
 def test_a_rule_saved_through_the_store_appears_on_the_projector(

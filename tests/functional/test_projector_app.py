@@ -268,7 +268,7 @@ async def test_projector_app_at_steg_4(tmp_path: Path, width: int, height: int) 
         await pilot.pause(0.3)
         screen = screen_text(app)
         assert "Vi starter presis" in screen
-        assert "3 forslag, 2 enige" in screen
+        assert "3 forslag, 2 vedtatt" in screen
 
         # Time passes: the clock follows the clock.
         clock.advance(30)

@@ -45,7 +45,7 @@ async def test_contract_text_comes_back_after_a_crash(tmp_path: Path) -> None:
 
     app = open_app(session, clock)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f")  # «Fortsett der klokka stoppet»
+        await pilot.press("f")  # «Fortsett der klokken stoppet»
         await pilot.pause()
         assert app.controller is not None and app.controller.part.id == "steg5"
         await pilot.press("c")

@@ -34,7 +34,7 @@ async def test_suspend_mid_part_asks_whether_the_time_counts(key: str, counted: 
         assert isinstance(screen, ResumeScreen)
         text = str(screen.query_one("#resume-text", Static).content)
         assert "Maskinen sov i 20 min" in text
-        assert "krasjet" not in text
+        assert "stoppet midt i møtet" not in text
         await pilot.press(key)
         await pilot.pause()
         after = app.controller.snapshot().part_timer.remaining  # type: ignore[union-attr]

@@ -218,7 +218,8 @@ async def test_it_runs_through_the_app(agenda: Agenda) -> None:
             if title == STEPS[1]:
                 assert "Bare spørsmål" in text(app, "#banner")
             if title == STEPS[2]:
-                assert "Siri LYTTER" in text(app, "#banner")
+                # An ear, not 🙉 («hears nothing»): she listens (issue 16.10).
+                assert "👂 Siri LYTTER" in text(app, "#banner")
             clock.advance(30)
             await pilot.press("t")
             await settle(pilot)

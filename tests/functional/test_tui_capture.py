@@ -159,7 +159,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
             "Det som sies her, blir her",
         ]
         assert [r.proposed_by for r in rules] == [first, first, second]
-        assert f"Vi starter presis — {name(app, first)}" in shown_rows(app)[0]
+        assert f"Vi starter presis – {name(app, first)}" in shown_rows(app)[0]
 
         # The consensus phase: Enter in the list marks a rule agreed («✓ enig»).
         await pilot.press("escape")
@@ -250,7 +250,9 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         assert [m.date.isoformat() for m in plan.meetings] == ["2026-10-15", "2026-12-03"]
         assert all(m.leader and m.secretary for m in plan.meetings)
         assert plan.themes == ["Rekruttering", "Økonomistyring", "Tilsyn fra Statsforvalteren"]
-        assert "leder Anne" in shown_title(app) and "2 datoer" in shown_title(app)
+        assert "leder Anne" in shown_title(app)
+        # The rest of the heading is past the window's edge (cut after a whole word).
+        assert "2 datoer" in area(app).view.heading()
 
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -274,7 +276,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
     again = open_app(session_file, clock)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("f")  # «fortsett der klokka stoppet»
+        await pilot.press("f")  # «fortsett der klokken stoppet»
         await pilot.pause()
         assert again.controller is not None
         assert again.controller.part.id == "steg7"

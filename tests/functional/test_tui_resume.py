@@ -61,7 +61,7 @@ def clock() -> FakeClock:
     ("key", "lost"),
     [
         pytest.param("t", CLOSED_SECONDS, id="tell-med-tiden"),
-        pytest.param("f", 0, id="fortsett-der-klokka-stoppet"),
+        pytest.param("f", 0, id="fortsett-der-klokken-stoppet"),
     ],
 )
 async def test_resume_mid_turn_offers_both_choices(
@@ -79,7 +79,7 @@ async def test_resume_mid_turn_offers_both_choices(
         assert "lukket i 25 min" in text
         assert f"{before.round.current.name} har ordet" in text
         buttons = {str(b.label) for b in app.screen.query(Button)}
-        assert buttons == {"Tell med tiden (t)", "Fortsett der klokka stoppet (f)"}
+        assert buttons == {"Tell med tiden (t)", "Fortsett der klokken stoppet (f)"}
         await pilot.press(key)
         await pilot.pause()
         assert app.controller is not None

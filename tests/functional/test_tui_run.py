@@ -128,7 +128,7 @@ async def test_schedule_and_help_screens_open_and_close() -> None:
         await pilot.press("o")
         await pilot.pause()
         summary = str(app.screen.query_one("#schedule-summary", Static).render())
-        assert "2 min bak" in summary
+        assert "2 min etter planen" in summary
         await pilot.press("escape")
         await pilot.press("question_mark")
         await pilot.pause()

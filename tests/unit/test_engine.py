@@ -581,7 +581,7 @@ def test_a_minute_added_to_one_step_stays_with_that_step() -> None:
     [
         (lambda s: setattr(s.position, "part", 12), "del nr. 13"),
         (lambda s: setattr(s.position, "phase", 7), "fase nr. 8"),
-        (lambda s: setattr(s.position, "step", 5), "steg i turen"),
+        (lambda s: setattr(s.position, "step", 5), "ledd i turen"),
         (lambda s: setattr(s.position, "turn", 9), "tur som ikke finnes"),
         (lambda s: s.parts.pop(), "antall deler"),
     ],

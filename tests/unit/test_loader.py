@@ -563,7 +563,7 @@ def test_turn_validator_error_has_norwegian_text_without_prefix() -> None:
     (problem,) = problems_of(text)
     assert problem.line == 12
     assert problem.message == (
-        "parts[0].phases[0].turn: minutes (5) stemmer ikke med summen av stegene (2)"
+        "parts[0].phases[0].turn: minutes (5) stemmer ikke med summen av leddene (2)"
     )
 
 

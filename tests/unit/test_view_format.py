@@ -34,7 +34,7 @@ def test_minutes_text(seconds: float, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("seconds", "text"),
-    [(20, "i rute"), (-29, "i rute"), (300, "5 min bak"), (-185, "3 min foran")],
+    [(20, "i rute"), (-29, "i rute"), (300, "5 min etter planen"), (-185, "3 min foran planen")],
 )
 def test_behind_text(seconds: float, text: str) -> None:
     assert behind_text(seconds) == text

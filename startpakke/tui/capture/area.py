@@ -41,6 +41,22 @@ LIST_ACTIONS = {
 INPUT_ACTIONS = {"category", "person"}
 
 
+def cut_at_word(text: Text, width: int) -> Text:
+    """`text` cut after its last whole word that fits in `width` cells, with «…» (issue
+    14.13: nothing is cut mid-word). Unchanged when it fits or the width is not known yet.
+    """
+    if not width or text.cell_len <= width:
+        return text
+    plain = text.plain
+    end = plain.rfind(" ", 0, width)
+    cut = text[: end if end > 0 else width - 1]
+    cut.rstrip()
+    while cut.plain.endswith((" ·", " –", ":")):  # no separator left dangling before «…»
+        cut = cut[: len(cut.plain.rstrip(" ·–:"))]
+    cut.append("…")
+    return cut
+
+
 class CaptureArea(Vertical):
     """Shows and takes what is captured in the current part."""
 
@@ -235,9 +251,14 @@ class CaptureArea(Vertical):
                 heading = _("Hvorfor? – Enter lagrer, Esc avbryter")
         if heading:
             title.append(f": {heading}")
+        title_widget = self.query_one("#capture-title", Static)
+        width = title_widget.content_region.width
         if not self.has_focus_within and not self.editing:
-            title.append(f"   [{self._open_hint()}]", "dim")
-        self.query_one("#capture-title", Static).update(title)
+            hint = f"   [{self._open_hint()}]"
+            # The hint whole or not at all: on a narrow window it would be cut mid-word.
+            if width and title.cell_len + len(hint) <= width:
+                title.append(hint, "dim")
+        title_widget.update(cut_at_word(title, width))
         prefix = view.prefix()
         prefix_widget = self.query_one("#capture-prefix", Static)
         prefix_widget.display = prefix is not None
@@ -250,6 +271,10 @@ class CaptureArea(Vertical):
             else view.placeholder()
         )
         self._render_rows()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        if self.is_mounted:
+            self.render_state()  # the hint fits, or no longer fits, the new width
 
     def _open_hint(self) -> str:
         if self.view.dialog:

@@ -363,7 +363,7 @@ def rule_row(controller: MeetingController, number: int, rule: Rule) -> Row:
     line.append(one_line(rule.text))
     proposer = controller.session.participant(rule.proposed_by)
     if proposer is not None:
-        line.append(f" — {one_line(proposer.name, 30)}", "dim")
+        line.append(f" – {one_line(proposer.name, 30)}", "dim")
     if rule.objections:
         who = ", ".join(one_line(controller.session.name_of(o.by), 20) for o in rule.objections)
         line.append(f" ({who})" if who else "", "bold")
@@ -380,7 +380,8 @@ class RulesView(CaptureView):
         agreed = sum(1 for r in rules if r.agreed)
         speaker = self.speaker()
         who = f" · forslag fra {one_line(speaker.name, 30)}" if speaker else ""
-        return f"{len(rules)} forslag, enige om {agreed}{who}"
+        proposals = plural("{n} forslag", "{n} forslag", len(rules))
+        return f"{proposals}, {agreed} vedtatt{who}"
 
     def placeholder(self) -> str:
         speaker = self.speaker()
@@ -735,9 +736,9 @@ def action_row(controller: MeetingController, action: Action) -> Row:
     label = Text("☑ utført  " if action.done else "☐ ", "bold" if action.done else "")
     label.append(one_line(action.what))
     if action.who:
-        label.append(f" — {one_line(controller.session.name_of(action.who), 30)}", "dim")
+        label.append(f" – {one_line(controller.session.name_of(action.who), 30)}", "dim")
     if action.due:
-        label.append(f" — innen {format_date(action.due)}", "dim")
+        label.append(f" – innen {format_date(action.due)}", "dim")
     return Row(action.id, label)
 
 

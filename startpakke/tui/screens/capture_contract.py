@@ -61,10 +61,10 @@ class ContractScreen(ModalScreen[None]):
             )
             yield TextArea(contract.text, id="contract-text", classes="capture-text")
             yield Static(
-                "Spillereglene dere er enige om kommer med i kontrakten:",
+                "Spillereglene dere har vedtatt kommer med i kontrakten:",
                 classes="capture-field-title",
             )
-            yield Static(rules or "Ingen enige spilleregler ennå.", id="contract-rules")
+            yield Static(rules or "Ingen vedtatte spilleregler ennå.", id="contract-rules")
             with Horizontal(classes="form-row"):
                 yield Label("Evaluering", classes="form-label")
                 yield FormInput(

@@ -17,7 +17,7 @@ class ResumeScreen(ModalScreen[bool]):
 
     BINDINGS = [
         Binding("t", "choose(True)", "Tell med tiden"),
-        Binding("f", "choose(False)", "Fortsett der klokka stoppet"),
+        Binding("f", "choose(False)", "Fortsett der klokken stoppet"),
     ]
 
     def __init__(
@@ -43,7 +43,7 @@ class ResumeScreen(ModalScreen[bool]):
         if self.paused:
             body = (
                 f"Møtet fortsetter ved {self.where}.\n"
-                f"Programmet var lukket i {closed}. Tidtakeren sto på pause og blir stående på "
+                f"Programmet var lukket i {closed}. Klokken sto på pause og blir stående på "
                 "pause til du trykker mellomrom."
             )
         elif self.suspended:
@@ -51,21 +51,21 @@ class ResumeScreen(ModalScreen[bool]):
                 f"Maskinen sov i {closed} (lokket var lukket?), og klokkene sto stille.\n"
                 f"Møtet står ved {self.where}. Skal den tiden telle med?\n\n"
                 "• Tell med tiden – dere fortsatte møtet mens maskinen sov.\n"
-                "• Fortsett der klokka stoppet – møtet hadde pause."
+                "• Fortsett der klokken stoppet – møtet hadde pause."
             )
         elif self.crashed:
             body = (
                 f"Møtet fortsetter ved {self.where}.\n"
                 f"Programmet var lukket i {closed}. Skal den tiden telle med?\n\n"
-                "• Tell med tiden – programmet krasjet midt i møtet, og dere fortsatte å snakke.\n"
-                "• Fortsett der klokka stoppet – lokket var lukket, f.eks. over lunsj."
+                "• Tell med tiden – programmet stoppet midt i møtet, og dere fortsatte å snakke.\n"
+                "• Fortsett der klokken stoppet – lokket var lukket, f.eks. over lunsj."
             )
         else:
             body = (
                 f"Møtet fortsetter ved {self.where}.\n"
                 f"Programmet ble avsluttet for {closed} siden. Skal den tiden telle med?\n\n"
                 "• Tell med tiden – dere fortsatte møtet mens programmet var lukket.\n"
-                "• Fortsett der klokka stoppet – møtet hadde pause, f.eks. over lunsj."
+                "• Fortsett der klokken stoppet – møtet hadde pause, f.eks. over lunsj."
             )
         with Vertical(id="resume-box", classes="dialog"):
             yield Static("Fortsett møtet", classes="dialog-title")
@@ -76,7 +76,7 @@ class ResumeScreen(ModalScreen[bool]):
                 else:
                     yield Button("Tell med tiden (t)", id="count", variant="warning")
                     yield Button(
-                        "Fortsett der klokka stoppet (f)", id="continue", variant="primary"
+                        "Fortsett der klokken stoppet (f)", id="continue", variant="primary"
                     )
 
     def action_choose(self, count: bool) -> None:
