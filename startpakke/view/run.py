@@ -148,12 +148,22 @@ def clock_view(snap: Snapshot) -> ClockView:
     main, part = snap.main, snap.part_timer
     left = "over tiden" if part.overtime else "igjen"
     return ClockView(
-        label=f"{main.label} · {minutes_text(main.budget)}",
+        label=clock_label(snap),
         face=clock_face(main.remaining),
         state=timer_state(main, snap.paused),
         status=timer_status(main, snap.paused),
         part_line=f"Delen: {clock_face(part.remaining)} {left} av {minutes_text(part.budget)}",
     )
+
+
+def clock_label(snap: Snapshot) -> str:
+    """Above the big clock: «Tur · 4 min», or for a part that ends at a clock time the
+    time the room is back («Pause – tilbake kl. 11:15»)."""
+    if snap.until_at is not None:
+        if snap.part.is_break:
+            return f"Pause – tilbake kl. {clock_time(snap.until_at)}"
+        return f"{snap.part.title} – slutter kl. {clock_time(snap.until_at)}"
+    return f"{snap.main.label} · {minutes_text(snap.main.budget)}"
 
 
 def _phase_heading(snap: Snapshot) -> str:
