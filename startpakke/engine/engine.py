@@ -947,6 +947,8 @@ def _align_parts(state: RunState, agenda: Agenda) -> RunState:
         return state
     if not set(saved) <= set(ids) or [i for i in ids if i in saved] != saved:
         return state
+    if any(not part.is_break for part in agenda.parts if part.id not in saved):
+        return state  # only a break may have been added; anything else is another agenda
     by_id = {p.id: p for p in state.parts}
     parts = [
         by_id.get(part.id) or PartRun(id=part.id, planned_seconds=part.minutes * MINUTE)
