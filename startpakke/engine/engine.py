@@ -128,6 +128,9 @@ class ScheduleRow:
     current: bool
     shortened: str | None
     """«Turene ble kortet ned til …» when they were, else None."""
+    clock_note: str | None = None
+    """A part that ends at a clock time: «tilbake kl. 11:15» while the break runs, «til
+    kl. 11:15» for an `until` not yet reached."""
 
 
 @dataclass(frozen=True)
@@ -782,9 +785,20 @@ class RunEngine:
                     shortened=shortened_text(record.turns.seconds, record.turns.written_seconds)
                     if record.turns
                     else None,
+                    clock_note=self._clock_note(index),
                 )
             )
         return rows
+
+    def _clock_note(self, index: int) -> str | None:
+        part = self.agenda.parts[index]
+        running = self.started and not self.finished and index == self.pos.part
+        if running and self.until_at is not None:
+            word = "tilbake" if part.is_break else "slutter"
+            return f"{word} kl. {self.until_at:%H:%M}"
+        if part.until is not None and self.records[index].started_at is None:
+            return f"til kl. {part.until.zfill(5)}"
+        return None
 
     # -- saving and restoring -------------------------------------------------------------
 

@@ -172,3 +172,45 @@ def test_a_run_saved_before_the_break_was_added_still_opens() -> None:
     again = RunEngine.from_state(state, ag, engine.roster, clock, count_closed_time=True)
     assert again.part.id == "steg5"
     assert again.next_break() == ag.part_index("pause")
+
+
+def test_the_run_sheet_shows_the_clock_time_and_moves_what_follows() -> None:
+    from datetime import time
+
+    from startpakke.agenda.runsheet import format_clock, plan_runsheet
+
+    plan = plan_runsheet(agenda("09:45"), time(9, 0), 3)
+    pause, ut = plan.parts[1], plan.parts[2]
+    assert pause.title_line == "Pause – tilbake kl. 09:45"
+    assert (format_clock(pause.start), format_clock(pause.end), pause.minutes) == (
+        "09:20",
+        "09:45",
+        25,
+    )
+    assert format_clock(ut.start) == "09:45" and format_clock(plan.end) == "10:00"
+    # Begun later than its clock time, the break gets its minutes.
+    late = plan_runsheet(agenda("09:10"), time(9, 0), 3).parts[1]
+    assert late.title_line == "Pause – tilbake kl. 09:35" and late.minutes == 15
+
+
+def test_the_startpakke_run_sheet_has_the_break_after_steg_4() -> None:
+    from datetime import time
+
+    from startpakke.agenda.runsheet import format_clock, plan_runsheet
+
+    ag = load_agenda_cached(resolve_agenda("startpakke"))
+    plan = plan_runsheet(ag, time(9, 0), 2)
+    labels = [p.label for p in plan.parts]
+    pause = plan.parts[labels.index("Pause")]
+    assert labels.index("Pause") == labels.index("Steg 4 av 7") + 1
+    assert pause.title_line == f"Pause – tilbake kl. {format_clock(pause.end)}"
+    assert plan.slack_minutes == 0 and plan.planned_minutes == 180
+
+
+def test_the_schedule_says_when_the_break_ends() -> None:
+    clock = at(9, 0)
+    engine = RunEngine(agenda("09:40"), roster(), clock)
+    engine.start()
+    assert engine.schedule()[1].clock_note == "til kl. 09:40"
+    engine.next_part()
+    assert engine.schedule()[1].clock_note == "tilbake kl. 09:40"

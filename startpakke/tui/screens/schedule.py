@@ -71,7 +71,7 @@ class ScheduleScreen(ModalScreen[None]):
         self.query_one("#schedule-box").set_class(narrow, "-narrow")
         table = self.query_one(DataTable)
         rows = self.controller.engine.schedule()
-        self._remarks = [row.shortened or "" for row in rows]
+        self._remarks = [row.shortened or row.clock_note or "" for row in rows]
         cells = []
         for row in rows:
             actual = "–"
@@ -88,7 +88,7 @@ class ScheduleScreen(ModalScreen[None]):
                     str(row.planned_minutes),
                     actual,
                     used,
-                    row.shortened or "",
+                    row.shortened or row.clock_note or "",
                 ]
             )
         headers = ["", "Del", "Plan", "Min", "Faktisk", "Brukt", "Merknad"]
