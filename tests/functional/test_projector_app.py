@@ -335,7 +335,8 @@ async def test_projector_app_shows_the_round(tmp_path: Path, width: int, height:
 async def test_projector_app_competences_and_the_end(tmp_path: Path) -> None:
     clock = FakeClock()
     path = tmp_path / "okt.json"
-    controller = make_session_file(path, 7, clock=clock, competences=True)  # steg 6 (after the break)
+    # Part 7 is steg 6 (the break after steg 4 is part 5).
+    controller = make_session_file(path, 7, clock=clock, competences=True)
     room = Room(path, clock=clock)
     room.open()
     app = ProjectorApp(room, tick=0.05, dark=True)

@@ -13,11 +13,10 @@ from datetime import datetime
 import pytest
 
 from startpakke.agenda.cache import load_agenda_cached
-from startpakke.agenda.loader import load_agenda_text
+from startpakke.agenda.loader import AgendaError, load_agenda_text
 from startpakke.agenda.model import Agenda
 from startpakke.engine import FakeClock, RunEngine
 from startpakke.engine.clock import OSLO
-from startpakke.agenda.loader import AgendaError
 from startpakke.modeling import to_data, validate
 from startpakke.projector.room import running_view
 from startpakke.resources import resolve_agenda
