@@ -336,9 +336,11 @@ class RunEngine:
             return
         if self.pos.part == 0:
             return
+        # Back from a break taken early: to the part it was taken after.
+        target = self.return_to - 1 if self.return_to is not None else self.pos.part - 1
         self._leave_part()
         self.return_to = None
-        self._enter_part(self.pos.part - 1)
+        self._enter_part(max(0, target))
 
     def jump(self, part_index: int) -> None:
         if not 0 <= part_index < len(self.agenda.parts):

@@ -156,6 +156,18 @@ def test_take_the_break_now_and_go_on_after_it() -> None:
     assert not engine.take_break()
 
 
+def test_back_from_a_break_taken_early_is_where_it_was_taken() -> None:
+    ag = load_agenda_cached(resolve_agenda("startpakke"))
+    engine = RunEngine(ag, roster(), at(9, 0))
+    engine.jump(ag.part_index("steg2"))
+    engine.take_break()
+    engine.previous_part()
+    assert engine.part.id == "steg2"
+    assert engine.take_break() is False  # begun once, the break is taken
+    engine.next_part()
+    assert engine.part.id == "steg3"
+
+
 def test_a_run_saved_before_the_break_was_added_still_opens() -> None:
     ag = load_agenda_cached(resolve_agenda("startpakke"))
     clock = at(9, 0)
