@@ -338,6 +338,8 @@ class RunEngine:
             return
         # Back from a break taken early: to the part it was taken after.
         target = self.return_to - 1 if self.return_to is not None else self.pos.part - 1
+        while target > 0 and self._break_taken(target):
+            target -= 1  # a break taken is not met again, going back either
         self._leave_part()
         self.return_to = None
         self._enter_part(max(0, target))

@@ -115,8 +115,7 @@ def next_step_hint(snap: Snapshot) -> str:
 def run_view(snap: Snapshot) -> RunView:
     banner, banner_kind = _banner(snap)
     return RunView(
-        title=f"{snap.part_label}: {snap.part.title}"
-        + (" – møtet er ferdig" if snap.finished else ""),
+        title=part_title(snap) + (" – møtet er ferdig" if snap.finished else ""),
         purpose=snap.part.purpose,
         phase=_phase_heading(snap),
         prompts=prompts(snap),
@@ -154,6 +153,13 @@ def clock_view(snap: Snapshot) -> ClockView:
         status=timer_status(main, snap.paused),
         part_line=f"Delen: {clock_face(part.remaining)} {left} av {minutes_text(part.budget)}",
     )
+
+
+def part_title(snap: Snapshot) -> str:
+    """«Steg 3 av 7: Min bruksanvisning»; a break titled «Pause» is named once."""
+    if snap.part.title == snap.part_label:
+        return snap.part_label
+    return f"{snap.part_label}: {snap.part.title}"
 
 
 def clock_label(snap: Snapshot) -> str:

@@ -153,6 +153,8 @@ def test_take_the_break_now_and_go_on_after_it() -> None:
     engine.jump(ids.index("steg4"))
     engine.next_part()  # the break has been taken: steg 4 goes on to steg 5
     assert engine.part.id == "steg5"
+    engine.previous_part()  # and back again, past it
+    assert engine.part.id == "steg4"
     assert not engine.take_break()
 
 
