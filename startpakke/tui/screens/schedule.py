@@ -83,7 +83,7 @@ class ScheduleScreen(ModalScreen[None]):
             cells.append(
                 [
                     "▶" if row.current else "",
-                    f"{label}: {row.title}",
+                    label if row.title == row.label else f"{label}: {row.title}",
                     f"{clock_time(row.planned_start)}–{clock_time(row.planned_end)}",
                     str(row.planned_minutes),
                     actual,
