@@ -703,8 +703,10 @@ class RunEngine:
             seconds = max(0.0, (self.until_at - wall).total_seconds())
         else:
             seconds = self._remaining_in_current_part(now)
-        for index in range(self.pos.part + 1, len(self.agenda.parts)):
-            if not self._break_taken(index):
+        # What is still to come: after a break taken early, from where the meeting goes on.
+        first = self.return_to if self.return_to is not None else self.pos.part + 1
+        for index in range(first, len(self.agenda.parts)):
+            if index != self.pos.part and not self._break_taken(index):
                 seconds += max(0.0, self.part_timers[index].remaining(now))
         return wall + timedelta(seconds=seconds)
 

@@ -151,7 +151,8 @@ def clock_view(snap: Snapshot) -> ClockView:
         face=clock_face(main.remaining),
         state=timer_state(main, snap.paused),
         status=timer_status(main, snap.paused),
-        part_line=f"Delen: {clock_face(part.remaining)} {left} av {minutes_text(part.budget)}",
+        part_line=f"Delen: {clock_face(part.remaining)} {left}"
+        + ("" if snap.until_at else f" av {minutes_text(part.budget)}"),
     )
 
 
@@ -173,7 +174,9 @@ def clock_label(snap: Snapshot) -> str:
 
 
 def _phase_heading(snap: Snapshot) -> str:
-    kind = PHASE_KIND_LABELS.get(snap.phase.kind, "")
+    # A break written without phases is one «plenum» phase; «Pause (plenum)» says nothing.
+    plain_break = snap.part.is_break and not snap.part.phases
+    kind = "" if plain_break else PHASE_KIND_LABELS.get(snap.phase.kind, "")
     counter = phase_counter(snap)
     text = f"{counter}: {snap.phase.title}" if counter else snap.phase.title
     return text + (f" ({kind})" if kind else "")

@@ -8,7 +8,7 @@ the break, or a break begun late or early, still ends at the time the room was t
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -148,6 +148,9 @@ def test_take_the_break_now_and_go_on_after_it() -> None:
     snap = engine.snapshot()
     assert snap.part.id == "pause" and snap.next_break is None
     assert run_view(snap).clock.label == "Pause – tilbake kl. 09:25"
+    # The day's end counts what is still to come: the break, then steg 3 to utsjekk.
+    rest = sum(p.minutes for p in ag.parts[ids.index("steg3") :] if p.id != "pause")
+    assert engine.projected_end() == at(9, 25).now() + timedelta(minutes=rest)
     engine.next_part()  # after the break: the part after steg 2
     assert engine.part.id == "steg3"
     engine.jump(ids.index("steg4"))
