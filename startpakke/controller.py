@@ -170,6 +170,10 @@ class MeetingController:
     def next_phase(self) -> None:
         self._apply(self.engine.next_phase)
 
+    def take_break(self) -> None:
+        """«Ta pausen nå»: the break comes now; after it, the part after this one."""
+        self._apply(self.engine.take_break)
+
     def next_turn(self) -> None:
         self._apply(self.engine.next_turn)
 

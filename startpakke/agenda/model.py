@@ -23,6 +23,8 @@ Minutes = Annotated[int, Strict(), Limits(gt=0, le=24 * 60)]
 Identifier = Annotated[str, Strict(), Pattern(r"^[a-z0-9][a-z0-9_-]*$"), Limits(max_length=60)]
 Text = Annotated[str, Strict(), Limits(min_length=1)]
 StrictBool = Annotated[bool, Strict()]
+ClockTime = Annotated[str, Strict(), Pattern(r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$")]
+"""A clock time «11:15» (hours 0–23, minutes 00–59), written as text."""
 
 
 class PhaseKind(StrEnum):
@@ -256,6 +258,10 @@ class Part:
     """Delens tittel slik gruppen ser den."""
     minutes: Minutes
     """Minutter delen har i planen."""
+    until: ClockTime | None = None
+    """Klokkeslett delen slutter, f.eks. `"11:15"` («Pause – tilbake kl. 11:15»). Klokken
+    teller ned til klokkeslettet; er det alt passert når delen begynner, får delen sine
+    minutter. En pause uten `until` varer i `minutes` fra den begynner."""
     purpose: str = ""
     """Hensikten med delen, kort."""
     prompts: list[Text] = field(default_factory=list)
@@ -279,6 +285,15 @@ class Part:
         open_ended = [p for p in self.phases if p.open_ended]
         if len(open_ended) > 1:
             raise ValueError("høyst én fase per del kan mangle minutes (den får resten av tiden)")
+
+    @property
+    def is_break(self) -> bool:
+        return self.kind is PartKind.pause
+
+    @property
+    def counts_to_clock(self) -> bool:
+        """The part ends at a clock time: a break, or a part with `until`."""
+        return self.is_break or self.until is not None
 
     @property
     def effective_phases(self) -> list[Phase]:
@@ -324,7 +339,8 @@ class Agenda:
     subtitle: str = ""
     """Undertittel."""
     total_minutes: Minutes | None = None
-    """Hele møtets lengde; det som ikke er brukt av delene er luft/pause."""
+    """Hele møtets lengde; det som ikke er brukt av delene er luft (en pause skrives helst
+    som en egen del med `kind: pause`)."""
     max_participants: Annotated[int, Strict(), Limits(gt=0)] | None = None
     """Anbefalt største gruppe."""
     kind: Literal["etablering", "kollegaveiledning", "nettverksmote", "revisjon"] = "nettverksmote"

@@ -40,7 +40,7 @@ part's time (never below the floor), `fits` says whether that is possible.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from startpakke.agenda.model import (
@@ -220,6 +220,14 @@ class PlannedPart:
     notes: tuple[str, ...]
     materials: tuple[str, ...]
     captures: tuple[CaptureKind, ...]
+    clock_note: str = ""
+    """For a part that ends at a clock time: «tilbake kl. 11:15» (a break) or «slutter
+    kl. 11:15»; the sheet shows it after the title."""
+
+    @property
+    def title_line(self) -> str:
+        """The title, with the clock time a break ends at: «Pause – tilbake kl. 11:15»."""
+        return f"{self.title} – {self.clock_note}" if self.clock_note else self.title
 
     @property
     def minutes_text(self) -> str:
@@ -445,6 +453,30 @@ def _plan_part(agenda: Agenda, index: int, start: time, offset: float, people: i
     )
 
 
+def _to_clock_time(planned: PlannedPart, start: time) -> PlannedPart:
+    """A part that ends at a clock time, as the engine runs it (`clock_target`): until the
+    time in `until` if the part begins before it, else its minutes; what follows moves."""
+    part = planned.part
+    length = planned.minutes * MINUTE
+    if part.until is not None:
+        begins = datetime.combine(date(2000, 1, 1), planned.start)
+        hours, minutes = part.until.split(":")
+        target = begins.replace(hour=int(hours), minute=int(minutes), second=0)
+        if target > begins:
+            length = (target - begins).total_seconds()
+    end = _clock(start, planned.offset + length)
+    note = _("tilbake kl. {time}") if part.is_break else _("slutter kl. {time}")
+    return replace(
+        planned,
+        end=end,
+        minutes=round(length / MINUTE),
+        phases_seconds=length,
+        # A break written without phases is one: «plenum: Pause» under it says nothing.
+        phases=planned.phases if part.phases else (),
+        clock_note=note.format(time=format_clock(end)),
+    )
+
+
 def plan_runsheet(agenda: Agenda, start: time, participants: int) -> PlannedRunSheet:
     """Lay `agenda` out on the clock from `start` for `participants` people (≥ 1)."""
     if participants < 1:
@@ -453,6 +485,8 @@ def plan_runsheet(agenda: Agenda, start: time, participants: int) -> PlannedRunS
     offset = 0.0
     for index in range(len(agenda.parts)):
         planned = _plan_part(agenda, index, start, offset, participants)
+        if planned.part.counts_to_clock:
+            planned = _to_clock_time(planned, start)
         parts.append(planned)
         # Clock times are cumulative: a part that runs over moves every part after it.
         offset += max(planned.minutes * MINUTE, planned.phases_seconds)

@@ -175,7 +175,7 @@ def _print_text(plan: PlannedRunSheet) -> None:
             f"{format_clock(part.start)}–{format_clock(part.end)}",
             part.minutes_text,
             Text(part.label, style="bold"),
-            Text(part.title, style="bold"),
+            Text(part.title_line, style="bold"),
         )
         for phase in part.phases:
             line = Text(f"{phase.kind_label}: {phase.title}")

@@ -141,11 +141,13 @@ def _keep_with_next(block: object) -> None:
 
 
 def parts_to_report(session: Session, agenda: Agenda) -> list[Part]:
-    """The parts that were run, when the session has run data; otherwise all of them."""
+    """The parts that were run, when the session has run data; otherwise all of them.
+    A break is no sak to report."""
+    parts = [part for part in agenda.parts if not part.is_break]
     started = {part.id for part in session.run.parts_run} if session.run else set()
     if not started:
-        return list(agenda.parts)
-    return [part for part in agenda.parts if part.id in started]
+        return parts
+    return [part for part in parts if part.id in started]
 
 
 def build_items(session: Session, agenda: Agenda) -> list[Item]:

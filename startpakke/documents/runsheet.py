@@ -105,7 +105,7 @@ def _overview(writer: DocumentWriter, plan: PlannedRunSheet) -> None:
                 f"{format_clock(part.start)}–{format_clock(part.end)}",
                 part.minutes_text,
                 part.label,
-                part.title,
+                part.title_line,
             ]
         )
         for phase in part.phases:
@@ -161,7 +161,7 @@ def _part_details(writer: DocumentWriter, part: PlannedPart) -> None:
     from startpakke.agenda.runsheet import format_clock
 
     writer.heading(
-        f"{format_clock(part.start)}–{format_clock(part.end)}  {part.label}: {part.title} "
+        f"{format_clock(part.start)}–{format_clock(part.end)}  {part.label}: {part.title_line} "
         f"({part.minutes} min)",
         2,
     )

@@ -17,7 +17,7 @@ Its state is saved as the session's typed `RunState` (`to_state` / `from_state`)
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
@@ -33,6 +33,7 @@ from startpakke.agenda.timing import (
     written_turn_seconds,
 )
 from startpakke.engine.clock import Clock, SystemClock
+from startpakke.engine.clock_target import clock_target
 from startpakke.engine.countdown import Countdown
 from startpakke.session.runstate import (
     PartRun,
@@ -127,6 +128,9 @@ class ScheduleRow:
     current: bool
     shortened: str | None
     """«Turene ble kortet ned til …» when they were, else None."""
+    clock_note: str | None = None
+    """A part that ends at a clock time: «tilbake kl. 11:15» while the break runs, «til
+    kl. 11:15» for an `until` not yet reached."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,10 @@ class Snapshot:
     """How far through the planned day, 0..1."""
     timer_key: tuple[int, int, int, int]
     """Changes whenever the big clock starts a new countdown."""
+    until_at: datetime | None = None
+    """The part running now ends at this clock time (a break: «tilbake kl. 11:15»)."""
+    next_break: int | None = None
+    """The index of the first break not yet taken (for «Ta pausen nå»), if any."""
 
 
 @dataclass
@@ -198,6 +206,12 @@ class RunEngine:
         self.step_timer: Countdown | None = None
         self.turn_fit: TurnFit | None = None
         self.records = [PartRecord(p.id) for p in self.agenda.parts]
+        self.until_at: datetime | None = None
+        """While a part that ends at a clock time runs: that time (wall clock)."""
+        self.until_budget = 0.0
+        """Seconds from when that part began to `until_at` (for the clock's «av N min»)."""
+        self.return_to: int | None = None
+        """After a break taken early: the part the meeting goes on with."""
 
     # -- reading -----------------------------------------------------------------------
 
@@ -265,12 +279,53 @@ class RunEngine:
         if self.finished:
             return
         self._leave_part()
-        if self.pos.part + 1 >= len(self.agenda.parts):
+        target = self._next_index()
+        if target >= len(self.agenda.parts):
             self.finished = True
             self.turn_timer = self.step_timer = None
             self.phase_timer.pause(self._now())
             return
-        self._enter_part(self.pos.part + 1)
+        self._enter_part(target)
+
+    def _next_index(self) -> int:
+        """The part after this one: where a break taken early returns to, skipping a
+        break already taken."""
+        if self.return_to is not None:
+            target, self.return_to = self.return_to, None
+        else:
+            target = self.pos.part + 1
+        while target < len(self.agenda.parts) and self._break_taken(target):
+            target += 1
+        return target
+
+    def _break_taken(self, index: int) -> bool:
+        return self.agenda.parts[index].is_break and self.records[index].started_at is not None
+
+    def next_break(self) -> int | None:
+        """The first break in the agenda not yet taken, other than the part running now."""
+        for index, part in enumerate(self.agenda.parts):
+            if part.is_break and not self._break_taken(index) and index != self.pos.part:
+                return index
+        return None
+
+    def take_break(self) -> bool:
+        """«Ta pausen nå»: the first break not yet taken comes now, instead of where the
+        agenda put it; after it, the meeting goes on with the part after this one.
+
+        Returns False when there is no break left to take.
+        """
+        index = self.next_break()
+        if index is None or self.finished:
+            return False
+        if not self.started:
+            self.start(index)
+            self.return_to = 0
+            return True
+        after = self.pos.part + 1
+        self._leave_part()
+        self._enter_part(index)
+        self.return_to = after if after != index else None
+        return True
 
     def previous_part(self) -> None:
         if not self.started:
@@ -281,8 +336,13 @@ class RunEngine:
             return
         if self.pos.part == 0:
             return
+        # Back from a break taken early: to the part it was taken after.
+        target = self.return_to - 1 if self.return_to is not None else self.pos.part - 1
+        while target > 0 and self._break_taken(target):
+            target -= 1  # a break taken is not met again, going back either
         self._leave_part()
-        self._enter_part(self.pos.part - 1)
+        self.return_to = None
+        self._enter_part(max(0, target))
 
     def jump(self, part_index: int) -> None:
         if not 0 <= part_index < len(self.agenda.parts):
@@ -293,6 +353,7 @@ class RunEngine:
         if not self.finished:
             self._leave_part()
         self.finished = False
+        self.return_to = None
         self._enter_part(part_index)
 
     def next_phase(self) -> None:
@@ -357,6 +418,10 @@ class RunEngine:
         change = innermost.extend(minutes * MINUTE)
         for timer in self._active_timers()[:-1]:
             timer.extend(change)
+        if self.until_at is not None:
+            # «Tilbake kl. 11:15» becomes 11:16: the clock time moves with the minute.
+            self.until_at += timedelta(seconds=change)
+            self.until_budget += change
 
     def set_keep_written_turns(self, keep: bool) -> None:
         """Choose between keeping the written turn length and shortening turns to fit.
@@ -450,6 +515,7 @@ class RunEngine:
         now = self._now()
         self.part_timers[self.pos.part].pause(now)
         self.records[self.pos.part].ended_at = self.clock.now()
+        self.until_at = None
 
     def _enter_part(self, index: int) -> None:
         self.pos = _Position(part=index)
@@ -457,6 +523,12 @@ class RunEngine:
         if record.started_at is None:
             record.started_at = self.clock.now()
         record.ended_at = None
+        self.until_at = None
+        part = self.agenda.parts[index]
+        if part.counts_to_clock:
+            wall = self.clock.now()
+            self.until_at = clock_target(part, wall)
+            self.until_budget = (self.until_at - wall).total_seconds()
         if not self.paused:
             self.part_timers[index].start(self._now())
         self._enter_phase(0)
@@ -627,9 +699,15 @@ class RunEngine:
         if not self.started:
             return wall + timedelta(minutes=self.agenda.planned_minutes)
         now = self._now()
-        seconds = self._remaining_in_current_part(now)
-        for index in range(self.pos.part + 1, len(self.agenda.parts)):
-            seconds += max(0.0, self.part_timers[index].remaining(now))
+        if self.until_at is not None:
+            seconds = max(0.0, (self.until_at - wall).total_seconds())
+        else:
+            seconds = self._remaining_in_current_part(now)
+        # What is still to come: after a break taken early, from where the meeting goes on.
+        first = self.return_to if self.return_to is not None else self.pos.part + 1
+        for index in range(first, len(self.agenda.parts)):
+            if index != self.pos.part and not self._break_taken(index):
+                seconds += max(0.0, self.part_timers[index].remaining(now))
         return wall + timedelta(seconds=seconds)
 
     def snapshot(self) -> Snapshot:
@@ -643,6 +721,13 @@ class RunEngine:
             main = self._timer_view("Tur", self.turn_timer, now)
         else:
             main = self._timer_view("Fase", self.phase_timer, now)
+        part_timer = self._timer_view("Del", self.part_timers[self.pos.part], now)
+        if self.until_at is not None and not self.finished:
+            # A countdown to a clock time reads the wall clock: a laptop asleep through the
+            # break still wakes to the right time left.
+            left = (self.until_at - wall).total_seconds()
+            main = TimerView(self.agenda.part_label(self.pos.part), self.until_budget, left)
+            part_timer = TimerView("Del", self.until_budget, left)
         start = self.planned_start()
         planned_end = start + timedelta(minutes=self.agenda.planned_minutes)
         day_end = start + timedelta(
@@ -666,7 +751,7 @@ class RunEngine:
             step_index=self.pos.step,
             step_count=len(steps),
             main=main,
-            part_timer=self._timer_view("Del", self.part_timers[self.pos.part], now),
+            part_timer=part_timer,
             phase_timer=self._timer_view("Fase", self.phase_timer, now),
             round=None if self.finished else self._round_view(),
             now=wall,
@@ -677,6 +762,8 @@ class RunEngine:
             progress=min(1.0, used / total) if total else 0.0,
             used_seconds=used,
             timer_key=(self.pos.part, self.pos.phase, self.pos.turn, self.pos.step),
+            until_at=None if self.finished else self.until_at,
+            next_break=None if self.finished else self.next_break(),
         )
 
     def schedule(self) -> list[ScheduleRow]:
@@ -704,9 +791,20 @@ class RunEngine:
                     shortened=shortened_text(record.turns.seconds, record.turns.written_seconds)
                     if record.turns
                     else None,
+                    clock_note=self._clock_note(index),
                 )
             )
         return rows
+
+    def _clock_note(self, index: int) -> str | None:
+        part = self.agenda.parts[index]
+        running = self.started and not self.finished and index == self.pos.part
+        if running and self.until_at is not None:
+            word = "tilbake" if part.is_break else "slutter"
+            return f"{word} kl. {self.until_at:%H:%M}"
+        if part.until is not None and self.records[index].started_at is None:
+            return f"til kl. {part.until.zfill(5)}"
+        return None
 
     # -- saving and restoring -------------------------------------------------------------
 
@@ -750,6 +848,9 @@ class RunEngine:
                     self.agenda.parts, self.records, self.part_timers, strict=True
                 )
             ],
+            until_at=self.until_at,
+            until_budget_seconds=self.until_budget if self.until_at else 0.0,
+            return_to=self.agenda.parts[self.return_to].id if self.return_to is not None else None,
         )
 
     @staticmethod
@@ -782,6 +883,7 @@ class RunEngine:
             raise ValueError(
                 f"kjøretilstanden hører til agendaen «{state.agenda_id}», ikke «{agenda.id}»"
             )
+        state = _align_parts(state, agenda)
         if len(state.parts) != len(agenda.parts):
             raise ValueError("kjøretilstanden har et annet antall deler enn agendaen")
         clock = clock or SystemClock()
@@ -819,6 +921,11 @@ class RunEngine:
         engine.turn_timer = countdown(state.turn_timer)
         engine.step_timer = countdown(state.step_timer)
         engine.turn_fit = _fit_from_state(state.turn_fit)
+        engine.until_at = state.until_at
+        engine.until_budget = state.until_budget_seconds
+        if state.return_to is not None:
+            ids = [p.id for p in agenda.parts]
+            engine.return_to = ids.index(state.return_to) if state.return_to in ids else None
         engine.records = [
             PartRecord(p.id, started_at=p.started_at, ended_at=p.ended_at, turns=p.turns)
             for p in state.parts
@@ -848,6 +955,29 @@ class RunEngine:
             )
         if not 0 <= pos.turn <= len(self.order):
             raise ValueError("kjøretilstanden peker på en tur som ikke finnes")
+
+
+def _align_parts(state: RunState, agenda: Agenda) -> RunState:
+    """A run saved before the agenda gained a part (the startpakke's break, added after
+    steg 4) still opens: the new part is put in as not yet run, and the position follows
+    the part it pointed at. Anything else that does not match is left for the checks."""
+    saved = [p.id for p in state.parts]
+    ids = [p.id for p in agenda.parts]
+    if saved == ids or len(saved) >= len(ids) or len(set(saved)) != len(saved):
+        return state
+    if not set(saved) <= set(ids) or [i for i in ids if i in saved] != saved:
+        return state
+    if any(not part.is_break for part in agenda.parts if part.id not in saved):
+        return state  # only a break may have been added; anything else is another agenda
+    by_id = {p.id: p for p in state.parts}
+    parts = [
+        by_id.get(part.id) or PartRun(id=part.id, planned_seconds=part.minutes * MINUTE)
+        for part in agenda.parts
+    ]
+    position = state.position
+    if 0 <= position.part < len(saved):
+        position = replace(position, part=ids.index(saved[position.part]))
+    return replace(state, parts=parts, position=position)
 
 
 def _countdown(

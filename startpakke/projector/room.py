@@ -23,7 +23,7 @@ from startpakke.session.model import (
     Session,
 )
 from startpakke.view.format import clock_face, clock_time, minutes_text, timer_state, timer_status
-from startpakke.view.run import listening_text, phase_counter, prompts
+from startpakke.view.run import clock_label, listening_text, phase_counter, prompts
 
 STALE_SECONDS = 20.0
 """The facilitator's app saves at least every 5 s while a timer runs; this long without a
@@ -300,7 +300,7 @@ def running_view(
         phase=_phase_text(snap),
         prompts=prompts(snap),
         clock=clock_face(main.remaining),
-        clock_label=f"{main.label} · {minutes_text(main.budget)}",
+        clock_label=clock_label(snap),
         clock_state=timer_state(main, snap.paused),
         clock_status=status,
         seconds_left=main.remaining,

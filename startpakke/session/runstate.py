@@ -155,6 +155,12 @@ class RunState:
     """Turlengden i runden nå."""
     parts: list[PartRun] = field(default_factory=list)
     """Én post per del i agendaen, i agendaens rekkefølge."""
+    until_at: datetime | None = None
+    """Klokkeslettet delen som går nå, slutter (en pause: «tilbake kl. 11:15»)."""
+    until_budget_seconds: float = 0.0
+    """Sekunder fra delen begynte til `until_at`."""
+    return_to: str | None = None
+    """Etter en pause tatt tidligere enn planlagt: id-en til delen møtet fortsetter med."""
 
     def part(self, part_id: str) -> PartRun | None:
         """The record of the part with this id, or None."""

@@ -105,6 +105,9 @@ RUN_KEYS: tuple[RunKey, ...] = (
         tooltip="+1 min på klokken som går nå"),
     key("minus,-", "extend(-1)", "-1 min", TI, id="shorten", display="-", in_footer=False,
         tooltip="-1 min på klokken som går nå (delen blir også kortere)"),
+    key("g", "take_break", "Ta pausen nå", L, id="take_break",
+        tooltip="Ta pausen nå: pausen kommer nå i stedet for der agendaen har den; "
+                "etter pausen går n videre til delen etter denne"),
     key("c", "capture", "Skriv ned", C, id="capture", priority=True,
         tooltip="Skriv ned det delen samler inn (regler, kompetanse, plan …)"),
     key("m", "note", "Notat", A, id="note", tooltip="Et notat til denne delen"),

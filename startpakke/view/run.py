@@ -115,8 +115,7 @@ def next_step_hint(snap: Snapshot) -> str:
 def run_view(snap: Snapshot) -> RunView:
     banner, banner_kind = _banner(snap)
     return RunView(
-        title=f"{snap.part_label}: {snap.part.title}"
-        + (" – møtet er ferdig" if snap.finished else ""),
+        title=part_title(snap) + (" – møtet er ferdig" if snap.finished else ""),
         purpose=snap.part.purpose,
         phase=_phase_heading(snap),
         prompts=prompts(snap),
@@ -148,16 +147,36 @@ def clock_view(snap: Snapshot) -> ClockView:
     main, part = snap.main, snap.part_timer
     left = "over tiden" if part.overtime else "igjen"
     return ClockView(
-        label=f"{main.label} · {minutes_text(main.budget)}",
+        label=clock_label(snap),
         face=clock_face(main.remaining),
         state=timer_state(main, snap.paused),
         status=timer_status(main, snap.paused),
-        part_line=f"Delen: {clock_face(part.remaining)} {left} av {minutes_text(part.budget)}",
+        part_line=f"Delen: {clock_face(part.remaining)} {left}"
+        + ("" if snap.until_at else f" av {minutes_text(part.budget)}"),
     )
 
 
+def part_title(snap: Snapshot) -> str:
+    """«Steg 3 av 7: Min bruksanvisning»; a break titled «Pause» is named once."""
+    if snap.part.title == snap.part_label:
+        return snap.part_label
+    return f"{snap.part_label}: {snap.part.title}"
+
+
+def clock_label(snap: Snapshot) -> str:
+    """Above the big clock: «Tur · 4 min», or for a part that ends at a clock time the
+    time the room is back («Pause – tilbake kl. 11:15»)."""
+    if snap.until_at is not None:
+        if snap.part.is_break:
+            return f"Pause – tilbake kl. {clock_time(snap.until_at)}"
+        return f"{snap.part.title} – slutter kl. {clock_time(snap.until_at)}"
+    return f"{snap.main.label} · {minutes_text(snap.main.budget)}"
+
+
 def _phase_heading(snap: Snapshot) -> str:
-    kind = PHASE_KIND_LABELS.get(snap.phase.kind, "")
+    # A break written without phases is one «plenum» phase; «Pause (plenum)» says nothing.
+    plain_break = snap.part.is_break and not snap.part.phases
+    kind = "" if plain_break else PHASE_KIND_LABELS.get(snap.phase.kind, "")
     counter = phase_counter(snap)
     text = f"{counter}: {snap.phase.title}" if counter else snap.phase.title
     return text + (f" ({kind})" if kind else "")

@@ -186,7 +186,7 @@ def test_agenda_builtin_shows_steg3_warning() -> None:
     assert "ADVARSEL" in block
     assert "trenger 49 min med 6 deltakere" in " ".join(block.split())
     assert "1 ADVARSEL: Steg 3 av 7" in out
-    assert "Planlagt slutt: 12:09" in out
+    assert "Planlagt slutt: 12:24" in out  # the break after steg 4 is a part now
     assert "Agendaen regner med slutt 12:00" in out
 
 
@@ -226,7 +226,9 @@ def test_agenda_json_builtin() -> None:
     assert result.returncode == 0
     data = json.loads(result.stdout)
     assert data["id"] == "startpakke"
-    assert sum(p["minutes"] for p in data["parts"]) == 165
+    # The 15 minutes of air are a break after steg 4: the parts fill the day's 180.
+    assert sum(p["minutes"] for p in data["parts"]) == 180 == data["total_minutes"]
+    assert [p["kind"] for p in data["parts"]].count("pause") == 1
 
 
 def test_agenda_invalid_file(agendas_dir: Path) -> None:

@@ -130,7 +130,7 @@ def test_room_before_during_and_after_the_meeting(tmp_path: Path) -> None:
     assert not room.refresh()
     assert room.view().clock == "04:00"
 
-    controller.jump(6)
+    controller.jump(controller.agenda.part_index("steg6"))
     assert room.refresh()
     view = room.view()
     assert view.title == "Vår kompetanse og kunnskap"
@@ -141,7 +141,7 @@ def test_room_before_during_and_after_the_meeting(tmp_path: Path) -> None:
         "Personlig kompetanse",
     ]
 
-    controller.jump(8)
+    controller.jump(controller.agenda.part_index("utsjekk"))
     controller.next_part()
     room.refresh()
     assert room.view().stage == "finished"
@@ -335,7 +335,8 @@ async def test_projector_app_shows_the_round(tmp_path: Path, width: int, height:
 async def test_projector_app_competences_and_the_end(tmp_path: Path) -> None:
     clock = FakeClock()
     path = tmp_path / "okt.json"
-    controller = make_session_file(path, 6, clock=clock, competences=True)
+    # Part 7 is steg 6 (the break after steg 4 is part 5).
+    controller = make_session_file(path, 7, clock=clock, competences=True)
     room = Room(path, clock=clock)
     room.open()
     app = ProjectorApp(room, tick=0.05, dark=True)
@@ -347,7 +348,7 @@ async def test_projector_app_competences_and_the_end(tmp_path: Path) -> None:
         assert "Tiltaksplaner" in screen
         assert app.theme == "startpakke"
 
-        controller.jump(8)
+        controller.jump(controller.agenda.part_index("utsjekk"))
         controller.next_part()
         clock.advance(1)
         await pilot.pause(0.3)

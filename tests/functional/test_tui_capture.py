@@ -283,7 +283,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         now = to_data(session_of(again))
         assert now == to_data(saved) | {"updated_at": now["updated_at"], "run": now["run"]}
         assert "leder Anne" in shown_title(again)
-        await pilot.press("p", "p", "p")  # back to steg 4
+        await pilot.press("p", "p", "p")  # back to steg 4 (the break taken is skipped)
         assert again.controller.part.id == "steg4"
         rows = shown_rows(again)
         assert re.match(r"✓ enig +1\. Vi starter presis", rows[0]), rows[0]
@@ -316,7 +316,7 @@ async def test_esc_gives_the_keys_back_to_the_meeting(session_file: Path, clock:
         await pilot.press("escape")
         assert app.focused is None
         await pilot.press("n")
-        assert app.controller.part.id == "steg5"
+        assert app.controller.part.id == "pause"  # the break after steg 4
         await pilot.press("space")
         assert app.controller.engine.paused
 

@@ -302,17 +302,22 @@ def test_startpakke_header(startpakke: Agenda) -> None:
     assert "startpakke handouts" in materials
 
 
-def test_nine_parts_in_order_with_the_decks_minutes(startpakke: Agenda) -> None:
+def test_nine_parts_and_the_break_in_order_with_the_decks_minutes(startpakke: Agenda) -> None:
     ids = [p.id for p in startpakke.parts]
-    assert ids == ["innsjekk", *(f"steg{n}" for n in range(1, 8)), "utsjekk"]
-    assert [p.minutes for p in startpakke.parts] == [10, 5, 20, 25, 30, 30, 20, 15, 10]
-    assert startpakke.planned_minutes == 165
-    assert startpakke.slack_minutes == 15
+    steps = [f"steg{n}" for n in range(1, 8)]
+    assert ids == ["innsjekk", *steps[:4], "pause", *steps[4:], "utsjekk"]
+    assert [p.minutes for p in startpakke.parts] == [10, 5, 20, 25, 30, 15, 30, 20, 15, 10]
+    # The deck's 15 minutes of slack are a break the facilitator can place (issue 15).
+    assert startpakke.planned_minutes == 180 == startpakke.total_minutes
+    assert startpakke.slack_minutes == 0
     kinds = [p.kind for p in startpakke.parts]
-    assert kinds == [PartKind.innsjekk, *[PartKind.steg] * 7, PartKind.utsjekk]
+    steg = [PartKind.steg] * 4
+    assert kinds == [PartKind.innsjekk, *steg, PartKind.pause, *steg[:3], PartKind.utsjekk]
     assert startpakke.part_label(0) == "Innsjekk"
     assert startpakke.part_label(3) == "Steg 3 av 7"
-    assert startpakke.part_label(8) == "Utsjekk"
+    assert startpakke.part_label(5) == "Pause"
+    assert startpakke.part_label(6) == "Steg 5 av 7"
+    assert startpakke.part_label(9) == "Utsjekk"
 
 
 def test_part_titles(startpakke: Agenda) -> None:
@@ -322,6 +327,7 @@ def test_part_titles(startpakke: Agenda) -> None:
         "Bli kjent-øvelse",
         "Min bruksanvisning i samarbeid",
         "Spilleregler i gruppen",
+        "Pause",
         "Nettverkskontrakt",
         "Vår kompetanse og kunnskap",
         "Før vi går …",

@@ -36,7 +36,9 @@ def test_planned_runsheet_has_the_clock_times_and_warnings(agenda: Agenda, tmp_p
     text = all_text(path)
     overview = next(t for t in table_rows(path) if t[0] == ["Tid", "Minutter", "Del", "Innhold"])
     part_rows = [row for row in overview[1:] if row[2]]
-    assert [row[3] for row in part_rows] == [part.title for part in plan.parts]
+    # The break says when the room is back: «Pause – tilbake kl. 10:39».
+    assert [row[3] for row in part_rows] == [part.title_line for part in plan.parts]
+    assert "Pause – tilbake kl. " in [row[3] for row in part_rows][5]
     for part, row in zip(plan.parts, part_rows, strict=True):
         assert row[0] == f"{format_clock(part.start)}–{format_clock(part.end)}"
         assert row[1] == part.minutes_text

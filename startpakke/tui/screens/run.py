@@ -161,6 +161,10 @@ class RunScreen(Screen[None]):
         self.controller.next_part()
         self._after()
 
+    def action_take_break(self) -> None:
+        self.controller.take_break()
+        self._after()
+
     def action_previous_part(self) -> None:
         self.controller.previous_part()
         self._after()
@@ -290,6 +294,8 @@ class RunScreen(Screen[None]):
             return True if live else None
         if action in {"extend", "toggle_pause"}:
             return None if engine.finished else True
+        if action == "take_break":
+            return True if engine.next_break() is not None and not engine.finished else None
         if action == "capture":
             # `c` is a priority key, handled before the next key is delivered, so what is
             # typed right after it lands in the field; in a text field it is just a «c».

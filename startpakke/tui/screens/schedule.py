@@ -71,7 +71,7 @@ class ScheduleScreen(ModalScreen[None]):
         self.query_one("#schedule-box").set_class(narrow, "-narrow")
         table = self.query_one(DataTable)
         rows = self.controller.engine.schedule()
-        self._remarks = [row.shortened or "" for row in rows]
+        self._remarks = [row.shortened or row.clock_note or "" for row in rows]
         cells = []
         for row in rows:
             actual = "–"
@@ -83,12 +83,12 @@ class ScheduleScreen(ModalScreen[None]):
             cells.append(
                 [
                     "▶" if row.current else "",
-                    f"{label}: {row.title}",
+                    label if row.title == row.label else f"{label}: {row.title}",
                     f"{clock_time(row.planned_start)}–{clock_time(row.planned_end)}",
                     str(row.planned_minutes),
                     actual,
                     used,
-                    row.shortened or "",
+                    row.shortened or row.clock_note or "",
                 ]
             )
         headers = ["", "Del", "Plan", "Min", "Faktisk", "Brukt", "Merknad"]
