@@ -272,7 +272,14 @@ def test_closing_a_revision_meeting_records_the_new_version(previous: Path, tmp_
         term.wait_for("Redigerer")
         term.keys("C-u")
         term.type(NEW_WORDING)
-        term.wait_for(NEW_WORDING)
+        try:
+            term.wait_for(NEW_WORDING, timeout=5)
+        except AssertionError:
+            # Under a full suite on two cores the first letters can arrive before the field
+            # has the focus (a known race, see the closing note of issue 18): once more.
+            term.keys("C-u")
+            term.type(NEW_WORDING)
+            term.wait_for(NEW_WORDING)
         term.keys("Enter")
         term.wait_for(lambda s: "→ Det som blir sagt om" in s and "Redigerer" not in s)
         term.keys("g")
