@@ -44,7 +44,24 @@ class Term:
         # The shell stays a while after the program: the terminal keeps the modes the
         # program left it in (alternate screen, cursor) for the test to read.
         full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?; sleep 30"
-        _tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), full)
+        for attempt in range(5):
+            # A server whose last window has just closed is still shutting down: a new
+            # window then fails at once; the next try starts a fresh server.
+            started = _tmux(
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(width),
+                "-y",
+                str(height),
+                full,
+                check=attempt == 4,
+            )
+            if started.returncode == 0:
+                break
+            time.sleep(0.2)
         _tmux("set-option", "-t", self.name, "remain-on-exit", "on", check=False)
 
     def keys(self, *keys: str) -> None:
