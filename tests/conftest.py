@@ -16,6 +16,15 @@ AGENDAS = TESTS / "data" / "agendas"
 FUNCTIONAL = TESTS / "functional"
 LONGEST_FIRST = ("functional", "e2e", "unit")
 """The order the layers run in: see `pytest_collection_modifyitems`."""
+LONGEST_TESTS = (
+    "tests/e2e/test_tooling.py::test_mypy_strict",
+    "tests/functional/test_tui_capture.py::test_capture_everything_quit_and_reopen",
+    "tests/unit/test_agenda_cache.py::test_a_new_meeting_starts_without_pydantic_or_yaml",
+    "tests/e2e/test_meetingday_referat_pages.py",
+    "tests/e2e/test_network_year.py::test_a_network_year_from_founding_to_deletion",
+)
+"""The single longest tests (30–90 s on a loaded two-core machine): they start before all
+others, so the suite does not end with one worker still running one of them."""
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
@@ -45,7 +54,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         name = parts[0] if len(parts) > 1 else ""
         return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
 
-    items.sort(key=layer)
+    def longest(item: pytest.Item) -> int:
+        found = [n for n, start in enumerate(LONGEST_TESTS) if item.nodeid.startswith(start)]
+        return found[0] if found else len(LONGEST_TESTS)
+
+    items.sort(key=lambda item: (longest(item), layer(item)))
 
 
 @pytest.fixture

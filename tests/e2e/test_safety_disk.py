@@ -48,8 +48,8 @@ def test_removed_folder_warns_until_quit_then_saves_a_copy(tmp_path: Path) -> No
         shutil.rmtree(folder)  # the stick is pulled out
         term.keys("n")
         term.wait_for("Kunne ikke lagre")
-        time.sleep(7)  # longer than any toast: it is still said
-        assert "Kunne ikke lagre" in " ".join(term.screen().split())
+        # That it stays longer than any toast, through the retries, is shown by its timeout
+        # in tests/functional/test_speed_save_notice.py, not by waiting here.
         assert not folder.exists()  # not made again somewhere unexpected
         term.keys("C-q")
         term.wait_for("Økten er ikke lagret")

@@ -9,16 +9,28 @@ from __future__ import annotations
 import json
 import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from startpakke.session.drafts import draft_path
+from startpakke.session.guide_seen import first_run
 from tests.e2e.safety_term import Term, data_env, startpakke
 
 pytestmark = pytest.mark.slow
 
 TYPED = "Vi holder tiden, også når det er vanskelig"
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    """A data folder where the agenda has run before: its guide does not greet each part.
+
+    The greeting covers the right half of the capture field for its ten seconds, so the
+    typed text could not be read back from the screen until it went.
+    """
+    first_run("startpakke", tmp_path / "data")
+    return data_env(tmp_path / "data")
 
 
 def _to_rule_capture(term: Term) -> None:
@@ -38,8 +50,32 @@ def _to_rule_capture(term: Term) -> None:
 def _type_and_wait(term: Term, session: Path) -> None:
     term.type(TYPED)
     term.wait_for(TYPED)
-    time.sleep(2.0)  # the promise: kept within 2 s of the last key
-    assert TYPED in json.loads(draft_path(session).read_text())["fields"].values()
+    # The promise: kept within 2 s of the last key (polled, not slept: it is often sooner).
+    assert _within(2.0, lambda: TYPED in _draft_fields(session))
+
+
+def _draft_fields(session: Path) -> list[str]:
+    try:
+        return list(json.loads(draft_path(session).read_text())["fields"].values())
+    except (OSError, ValueError):
+        return []
+
+
+def _rules(session: Path) -> list[str]:
+    try:
+        return [rule["text"] for rule in json.loads(session.read_text())["rules"]]
+    except (OSError, ValueError, KeyError):
+        return []
+
+
+def _within(seconds: float, check: Callable[[], bool]) -> bool:
+    """Whether `check` comes true within `seconds` (asked every 0.1 s)."""
+    deadline = time.monotonic() + seconds
+    while not check():
+        if time.monotonic() >= deadline:
+            return check()
+        time.sleep(0.1)
+    return True
 
 
 def _resumed_with_draft(session: Path, env: dict[str, str]) -> None:
@@ -52,15 +88,16 @@ def _resumed_with_draft(session: Path, env: dict[str, str]) -> None:
         screen = term.wait_for(TYPED)
         assert "Deling i plenum" in screen  # the rule field it came from
         term.keys("Enter")
-        term.wait_for(f"1. {TYPED}")
-        time.sleep(1.5)
-        assert not draft_path(session).exists()  # entered: no longer a draft
+        # Entered: a rule in the saved session (on the screen its line is under the
+        # «Hentet tilbake» notice for its ten seconds, so the file is read, not the screen).
+        assert _within(20.0, lambda: TYPED in _rules(session))
+        assert _within(1.5, lambda: not draft_path(session).exists())  # entered: no draft
     finally:
         term.close()
 
 
 def test_draft_survives_kill_9(tmp_path: Path) -> None:
-    env = data_env(tmp_path / "data")
+    env = _env(tmp_path)
     session = tmp_path / "møte.json"
     term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
     try:
@@ -75,7 +112,7 @@ def test_draft_survives_kill_9(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
 def test_signal_saves_quits_and_restores_the_terminal(tmp_path: Path, sig: int) -> None:
-    env = data_env(tmp_path / "data")
+    env = _env(tmp_path)
     session = tmp_path / "møte.json"
     term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
     try:
@@ -95,6 +132,8 @@ def test_signal_saves_quits_and_restores_the_terminal(tmp_path: Path, sig: int) 
 
 def test_closing_the_terminal_window_keeps_the_draft(tmp_path: Path) -> None:
     """The window itself goes (tmux kills the session: SIGHUP, and the terminal is gone)."""
+    # The greeting stays on here (data_env, not _env): without its ten seconds the program
+    # twice missed the 10 s exit deadline below on a loaded machine; not looked into yet.
     env = data_env(tmp_path / "data")
     session = tmp_path / "møte.json"
     term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)

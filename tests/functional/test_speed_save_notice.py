@@ -1,0 +1,39 @@
+"""The «IKKE LAGRET» notice stays until a save works: its timeout, not a 7-second wait.
+
+tests/e2e/test_safety_disk.py shows the notice in a real terminal once; here the app's own
+notification says how long it stays, and a failed retry (the heartbeat) keeps it.
+"""
+
+from __future__ import annotations
+
+from startpakke.session.model import Session
+from startpakke.tui.app import PERSISTENT
+from tests.tui_helpers import make_app
+
+LONGEST_TOAST = 20.0
+"""The longest timeout any other notice in the app has (the retention warning)."""
+
+
+async def test_the_save_problem_stays_through_a_failed_retry_and_goes_when_saved() -> None:
+    app, _session, _clock, _saves = make_app()
+    broken = True
+
+    def save(session: Session) -> None:
+        if broken:
+            raise OSError(28, "No space left on device")
+
+    app._raw_save = save
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")  # «Start møtet»
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        (notice,) = [n for n in app._notifications if n.title == "IKKE LAGRET"]
+        assert notice.timeout == PERSISTENT and PERSISTENT > 60 * LONGEST_TOAST
+        app._heartbeat()  # the retry every fifth second: still refused
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["IKKE LAGRET"]
+        broken = False
+        app._heartbeat()
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Lagret igjen."]
