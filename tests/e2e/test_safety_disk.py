@@ -58,7 +58,14 @@ def test_removed_folder_warns_until_quit_then_saves_a_copy(tmp_path: Path) -> No
         term.keys("C-u")
         term.wait_for(lambda s: str(tmp_path / "data") not in s)  # the suggestion is gone
         term.type(str(copy))
-        term.wait_for(str(copy)[-40:])  # a long path scrolls in the field: its end shows
+        try:
+            term.wait_for(str(copy)[-40:], timeout=5)  # a long path scrolls: its end shows
+        except AssertionError:
+            # Under a full suite on two cores, letters typed right after ctrl+u are sometimes
+            # lost (a race noted on issue 13); the copy itself is what this test is about.
+            term.keys("C-u")
+            term.type(str(copy))
+            term.wait_for(str(copy)[-40:])
         term.keys("Enter")
         assert term.exit_status() == 0
         screen = "".join(term.screen().split())  # the lines wrap anywhere
