@@ -50,9 +50,9 @@ class HandoutItem:
 
     def __post_init__(self) -> None:
         if self.kind in ("lines", "box", "step") and not self.label.strip():
-            raise ValueError(f"et punkt av typen «{self.kind}» trenger en label")
+            raise ValueError(f"et punkt av typen «{self.kind}» trenger en overskrift")
         if self.kind == "text" and not (self.label.strip() or self.hint.strip()):
-            raise ValueError("et tekstpunkt trenger label eller hint")
+            raise ValueError("et tekstpunkt trenger en overskrift eller en forklaring")
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -172,7 +172,7 @@ def check_target(path: Path) -> None:
         raise _fail(
             path,
             f"filen ser ut til å være åpen i Word eller LibreOffice (låsefilen «{lock.name}» "
-            "ligger ved siden av). Lukk dokumentet og prøv igjen — eller, om ingen har det "
+            "ligger ved siden av). Lukk dokumentet og prøv igjen – eller, om ingen har det "
             "åpent, slett låsefilen.",
         )
     if path.exists() and not os.access(path, os.W_OK):
@@ -304,7 +304,7 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
         os.replace(temp, target)
     except PermissionError as err:
         _close_zip_files(err)
-        raise _fail(target, "filen er låst — kanskje åpen i Word, eller skrivebeskyttet.") from None
+        raise _fail(target, "filen er låst – kanskje åpen i Word, eller skrivebeskyttet.") from None
     except OSError as err:
         _close_zip_files(err)
         raise _fail_os(target, err) from None

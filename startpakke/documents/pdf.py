@@ -29,7 +29,7 @@ _KNOWN_PATHS = (
 )
 
 HOW_TO_GET = (
-    "Installer LibreOffice (gratis) fra https://www.libreoffice.org/download/ — på Linux: "
+    "Installer LibreOffice (gratis) fra https://www.libreoffice.org/download/ – på Linux: "
     "«sudo apt install libreoffice-writer fonts-crosextra-carlito». Du kan også åpne "
     "Word-filen og velge Fil → Lagre som → PDF."
 )
