@@ -1,3 +1,3 @@
-from startpakke.cli import main
+from startpakke.launch import main
 
 raise SystemExit(main())

@@ -15,7 +15,6 @@ import sys
 from collections.abc import Sequence
 
 from startpakke import __version__, i18n
-from startpakke.documents.registry import KEYS as DOCUMENT_KEYS
 from startpakke.i18n import N_, _, ngettext
 
 EXIT_OK = 0
@@ -113,6 +112,8 @@ def _early_language(argv: Sequence[str]) -> str | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from startpakke.documents.registry import KEYS as DOCUMENT_KEYS
+
     parser = _Parser(
         prog="startpakke",
         description=_("Fasilitatorens verktøy for å etablere og drive et barnevernledernettverk."),
