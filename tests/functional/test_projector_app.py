@@ -265,14 +265,20 @@ async def test_projector_app_at_steg_4(tmp_path: Path, width: int, height: int) 
         # A rule added and one agreed by the facilitator's app (another writer): shown.
         controller.add_rule("Vi starter presis")
         controller.edit(set_rule_agreed, controller.session.rules[1].id)
-        await pilot.pause(0.3)
-        screen = screen_text(app)
+        for _ in range(50):  # the view follows the file: wait for it, up to 5 s, not a guess
+            await pilot.pause(0.1)
+            screen = screen_text(app)
+            if "Vi starter presis" in screen and "3 forslag, 2 vedtatt" in screen:
+                break
         assert "Vi starter presis" in screen
         assert "3 forslag, 2 vedtatt" in screen
 
         # Time passes: the clock follows the clock.
         clock.advance(30)
-        await pilot.pause(0.15)
+        for _ in range(50):  # the next tick shows it
+            await pilot.pause(0.1)
+            if clock_widget.face == "04:30":
+                break
         assert clock_widget.face == "04:30"
 
 
