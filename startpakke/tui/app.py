@@ -181,7 +181,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
                 save_session(session, path)
             except (UserError, OSError) as err:
                 return str(err)
-            self.saved_copy = path
+            # Absolute, so «Fortsett med: …» works from any folder, not only this one.
+            self.saved_copy = path.absolute()
         return None
 
     def _unsaved_chosen(self, choice: str | None) -> None:

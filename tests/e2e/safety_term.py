@@ -38,7 +38,13 @@ class Term:
     """One tmux window running one command; the shell prints its exit code after it."""
 
     def __init__(
-        self, command: str, env: dict[str, str], *, width: int = 120, height: int = 40
+        self,
+        command: str,
+        env: dict[str, str],
+        *,
+        width: int = 120,
+        height: int = 40,
+        cwd: Path | None = None,
     ) -> None:
         if shutil.which("tmux") is None:
             pytest.skip("tmux er ikke installert")
@@ -49,7 +55,9 @@ class Term:
         # The shell stays a while after the program: the terminal keeps the modes the
         # program left it in (alternate screen, cursor) for the test to read.
         full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?; sleep 30"
-        self._tmux("new-session", "-d", "-s", self.name, "-x", str(width), "-y", str(height), full)
+        where = ["-c", str(cwd)] if cwd is not None else []
+        size = ["-x", str(width), "-y", str(height)]
+        self._tmux("new-session", "-d", "-s", self.name, *where, *size, full)
         self._tmux("set-option", "-t", self.name, "remain-on-exit", "on", check=False)
 
     def _tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
