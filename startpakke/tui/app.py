@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widgets import Input
 
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
@@ -88,6 +90,18 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
     def on_unmount(self) -> None:
         # Give it back when the app ends (tests run many apps in one process).
         gc.unfreeze()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Toasts sit at the bottom right, over the capture field: when the facilitator
+        # starts to write, the notices give way so the text is seen whole. «IKKE LAGRET»
+        # stays (shown again at once): nothing the facilitator does may hide it.
+        if not isinstance(event.widget, Input):
+            return
+        from startpakke.tui.screens.unsaved import UnsavedScreen
+
+        self.clear_notifications()
+        if self.save_problem is not None and not isinstance(self.screen, UnsavedScreen):
+            self._show_save_problem()  # (the dialog that asks about it says it itself)
 
     def on_mount(self) -> None:
         startup = self.startup
