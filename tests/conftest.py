@@ -141,15 +141,29 @@ def _functional_tests_work_in_their_own_folder(
 
 
 @pytest.fixture(autouse=True)
-def _pilot_waits_in_short_steps(
+def _pilot_keys_wait_in_short_steps(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pilot waits after every key until the app is idle, sleeping in steps of 20 ms (at least
-    two per key): most of a Pilot test's time was those sleeps. Steps of 2 ms keep the same
-    rule (idle = the process used under 5 % of the step's CPU) and give the keys back sooner."""
+    """After every key Pilot waits twice for the app to go idle, sleeping in steps of 20 ms:
+    most of a Pilot test's time was those sleeps. Between keys the steps are 2 ms, with the
+    same rule (idle = the process used under 5 % of a step's CPU); `pilot.pause()` keeps
+    Textual's own 20 ms steps, so a test that waits for a frame (a resize) still gets one."""
     if FUNCTIONAL not in request.path.parents:
         return
-    from textual import _wait
+    import textual.app
 
-    monkeypatch.setattr(_wait, "SLEEP_GRANULARITY", 0.002)
-    monkeypatch.setattr(_wait, "SLEEP_IDLE", 0.0001)
+    monkeypatch.setattr(textual.app, "wait_for_idle", _idle_in_short_steps)
+
+
+async def _idle_in_short_steps(min_sleep: float = 0.0, max_sleep: float = 1.0) -> None:
+    import asyncio
+    import time
+
+    step = 0.002
+    start = time.monotonic()
+    while True:
+        cpu = time.process_time()
+        await asyncio.sleep(step)
+        elapsed = time.monotonic() - start
+        if elapsed >= max_sleep or (elapsed > min_sleep and time.process_time() - cpu < step / 20):
+            return

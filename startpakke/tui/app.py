@@ -93,15 +93,13 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Toasts sit at the bottom right, over the capture field: when the facilitator
-        # starts to write, the notices give way so the text is seen whole. «IKKE LAGRET»
-        # stays (shown again at once): nothing the facilitator does may hide it.
-        if not isinstance(event.widget, Input):
+        # starts to write there, the notices give way so the text is seen whole.
+        # «IKKE LAGRET» stays (shown again at once): nothing the facilitator does may hide it.
+        if not (isinstance(event.widget, Input) and event.widget.id == "capture-input"):
             return
-        from startpakke.tui.screens.unsaved import UnsavedScreen
-
         self.clear_notifications()
-        if self.save_problem is not None and not isinstance(self.screen, UnsavedScreen):
-            self._show_save_problem()  # (the dialog that asks about it says it itself)
+        if self.save_problem is not None:
+            self._show_save_problem()
 
     def on_mount(self) -> None:
         startup = self.startup
