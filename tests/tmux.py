@@ -2,14 +2,18 @@
 
 Every `Tmux` runs on its own private tmux server (`tmux -L NAME`, a socket of its own,
 named after the xdist worker and a random suffix) and ends that server when it closes:
-a test never sees, or is seen by, the user's own tmux or another test's.
+a test never sees, or is seen by, the user's own tmux or another test's. This is the one
+wrapper the tests use for a single program (the projector tests, which run two programs
+side by side, have `tests/projector_helpers.TmuxSessions` on the same principle).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -28,17 +32,40 @@ def require_tmux() -> None:
 
 
 class Tmux:
-    """One tmux session running one command."""
+    """One tmux session running one command; the shell prints its exit code after it.
 
-    def __init__(self, command: str, *, width: int = 120, height: int = 40, env=None) -> None:  # type: ignore[no-untyped-def]
+    `linger`: the shell stays 30 s after the program, so the terminal keeps the modes the
+    program left it in (alternate screen, cursor) for the test to read with `flag`.
+    `flat`: `wait_for` looks at the screen with its whitespace folded to single spaces, so a
+    text may wrap anywhere. `wait`: how long `wait_for` waits unless told.
+    """
+
+    def __init__(
+        self,
+        command: str,
+        *,
+        width: int = 120,
+        height: int = 40,
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+        linger: bool = False,
+        flat: bool = False,
+        wait: float = 15.0,
+    ) -> None:
         require_tmux()
         self.name = f"sp-{uuid.uuid4().hex[:8]}"
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         self.socket = f"startpakke-test-{worker}-{self.name}"
         self.argv = ["tmux", "-L", self.socket]  # how every command reaches this server
+        self.flat = flat
+        self.wait = wait
+        """How long `wait_for` waits unless told."""
         environment = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in (env or {}).items())
         # The exit code is printed by the shell: tmux's own pane_dead_status is sometimes empty.
         full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?"
+        if linger:
+            full += "; sleep 30"
+        where = ["-c", str(cwd)] if cwd is not None else []
         # One client call: the option is set before the server can see the program end.
         # No config file: the user's ~/.tmux.conf does not change what a test sees.
         subprocess.run(
@@ -50,6 +77,7 @@ class Tmux:
                 "-d",
                 "-s",
                 self.name,
+                *where,
                 "-x",
                 str(width),
                 "-y",
@@ -66,56 +94,69 @@ class Tmux:
             env=_without_tmux(),
         )
 
+    def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*self.argv, *args], capture_output=True, text=True, check=check, timeout=20
+        )
+
     def keys(self, *keys: str) -> None:
-        subprocess.run([*self.argv, "send-keys", "-t", self.name, *keys], check=True)
+        self._run("send-keys", "-t", self.name, *keys)
 
     def type(self, text: str) -> None:
-        subprocess.run([*self.argv, "send-keys", "-t", self.name, "-l", text], check=True)
+        self._run("send-keys", "-t", self.name, "-l", text)
 
-    def screen(self) -> str:
-        result = subprocess.run(
-            [*self.argv, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True
-        )
-        return result.stdout
+    def screen(self, *, joined: bool = False) -> str:
+        """The visible screen; `joined`: wrapped lines joined into one (tmux's -J)."""
+        return self._run(
+            "capture-pane", "-p", *(["-J"] if joined else []), "-t", self.name, check=False
+        ).stdout
 
-    def wait_for(self, predicate: Callable[[str], bool] | str, timeout: float = 15.0) -> str:
+    def scrollback(self, lines: int = 200) -> str:
+        """The screen and `lines` of history above it, wrapped lines joined."""
+        return self._run(
+            "capture-pane", "-p", "-J", "-S", f"-{lines}", "-t", self.name, check=False
+        ).stdout
+
+    def wait_for(self, predicate: Callable[[str], bool] | str, timeout: float | None = None) -> str:
+        timeout = self.wait if timeout is None else timeout
         check = (lambda s: predicate in s) if isinstance(predicate, str) else predicate
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
             screen = self.screen()
-            if check(screen):
+            if check(" ".join(screen.split()) if self.flat else screen):
                 return screen
             time.sleep(0.1)
         raise AssertionError(f"ventet forgjeves i {timeout} s; skjermen:\n{screen}")
 
+    def flag(self, name: str) -> str:
+        """A pane format value, e.g. `alternate_on` or `cursor_flag`."""
+        return self._run("display-message", "-p", "-t", self.name, f"#{{{name}}}").stdout.strip()
+
     def pane_pid(self) -> int:
         """The pid of the program itself (not the shell tmux started it with)."""
-        out = subprocess.run(
-            [*self.argv, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        pid = int(out.split()[0])
+        pid = int(self._run("list-panes", "-t", self.name, "-F", "#{pane_pid}").stdout.split()[0])
         # The pane runs `sh -c "env … program; echo __EXIT__=$?"`: follow the children down.
         while True:
-            children = _children(pid)
-            if not children:
+            found = _children(pid)
+            if not found:
                 return pid
-            pid = children[0]
+            pid = found[0]
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        os.kill(self.pane_pid(), sig)
 
     def dead(self) -> bool:
-        out = subprocess.run(
-            [*self.argv, "list-panes", "-t", self.name, "-F", "#{pane_dead} #{pane_dead_status}"],
-            capture_output=True,
-            text=True,
+        out = self._run(
+            "list-panes", "-t", self.name, "-F", "#{pane_dead} #{pane_dead_status}", check=False
         ).stdout.split()
         return bool(out) and out[0] == "1"
 
-    def exit_status(self, timeout: float = 10.0) -> int:
-        screen = self.wait_for(lambda s: "__EXIT__=" in s, timeout=timeout)
-        return int(screen.split("__EXIT__=")[1].split()[0])
+    def exit_status(self, timeout: float = 15.0) -> int:
+        screen = self.wait_for("__EXIT__=", timeout=timeout)
+        found = re.search(r"__EXIT__=(\d+)", screen)
+        assert found is not None
+        return int(found.group(1))
 
     def close(self) -> None:
         subprocess.run([*self.argv, "kill-server"], capture_output=True)

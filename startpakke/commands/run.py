@@ -304,6 +304,7 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         bell=not args.no_bell,
         crashed=store.lock is None or store.lock.took_over,
         notices=overdue,  # lagringsbegrensning: said at start-up, and again on the way out
+        release=_release_locks,
     )
     app = StartpakkeApp(startup)
     try:

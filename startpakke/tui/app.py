@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,8 @@ class Startup:
     """The last window on this session did not quit cleanly (see `session.lock`)."""
     notices: list[str] = field(default_factory=list)
     """Warnings to show at start-up (a network past its retention date, files that disagree)."""
+    release: Callable[[], None] = lambda: None
+    """Gives back the session's lock: called before the process is ended by force."""
 
 
 class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own words
@@ -159,8 +161,12 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
 
     def _quit_on_signal(self) -> None:
         # No one may be there to answer (the terminal closed): run.py says what was lost.
+        from startpakke.tui.drafts import SIGNAL_EXIT_GRACE, exit_if_stuck
+
         self._before_quit()
         self.exit()
+        # Everything is on disk now; if closing to a terminal that has gone hangs, end anyway.
+        exit_if_stuck(SIGNAL_EXIT_GRACE, self.startup.release)
 
     @property
     def quit_asked(self) -> bool:

@@ -13,6 +13,9 @@ knows about drafts, and a key press costs nothing extra.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -116,3 +119,33 @@ def install_quit_signals(app: App[object], on_signal: Callable[[], None]) -> Non
         # Windows has no SIGHUP and no loop signal handlers: Python's default stays.
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError, AttributeError):
             loop.add_signal_handler(number, on_signal)
+
+
+SIGNAL_EXIT_GRACE = 5.0
+"""Seconds a signalled app has to close by itself before `exit_if_stuck` ends the process."""
+
+
+def exit_if_stuck(
+    seconds: float,
+    before: Callable[[], None],
+    end: Callable[[int], None] = os._exit,
+) -> threading.Timer:
+    """End the process in `seconds` unless it has ended by then (a daemon timer).
+
+    After SIGHUP the terminal is gone, and Textual's shutdown still writes to it: its output
+    queue fills and the shutdown blocks for ever (seen on these machines in about one of
+    eight closed windows), leaving an invisible process that holds the session's lock. The
+    caller has saved everything before this is started; `before` gives back the lock.
+    """
+
+    def give_up() -> None:
+        # A lock that could not be given back is taken over by the next start (its pid is
+        # dead); ending is what matters.
+        with contextlib.suppress(Exception):
+            before()
+        end(0)
+
+    timer = threading.Timer(seconds, give_up)
+    timer.daemon = True
+    timer.start()
+    return timer

@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-import shlex
 import shutil
 import signal
-import subprocess
-import sys
-import time
-import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -27,84 +22,32 @@ import pytest
 from docx import Document
 
 from tests.cli import ROOT, startpakke
+from tests.tmux import Tmux
+from tests.tmux import startpakke as tmux_command
 
 pytestmark = pytest.mark.slow
 
-SCRIPT = Path(sys.executable).parent / "startpakke"
 EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 NAMES = ["Ingrid Solheim", "Tor Erik Bråten", "Hanne Lund Aasen", "Ahmed Rahimi", "Marte Kvisle"]
 
 
-class Terminal:
-    """One program in its own tmux session on the private server."""
+class Terminal(Tmux):
+    """One program in its own tmux session on a private server, started in `cwd`."""
 
     def __init__(self, *args: str, data: Path, cwd: Path) -> None:
-        if shutil.which("tmux") is None:
-            pytest.skip("tmux er ikke installert")
-        self.name = f"nw-{uuid.uuid4().hex[:8]}"
-        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-        # A private server of its own: none is shared with another test, or going away.
-        self.server = ["tmux", "-L", f"startpakke-nw-{worker}-{self.name}", "-f", "/dev/null"]
-        command = " ".join([shlex.quote(str(SCRIPT)), *map(shlex.quote, args)])
-        env = f"STARTPAKKE_DATA_DIR={shlex.quote(str(data))} TERM=xterm-256color"
-        full = f"cd {shlex.quote(str(cwd))} && env {env} {command}; echo __EXIT__=$?; sleep 30"
-        start = [*self.server, "new-session", "-d", "-s", self.name, "-x", "120", "-y", "40", full]
-        for _ in range(5):  # the private server may be exiting after its last session closed
-            if subprocess.run(start, capture_output=True).returncode == 0:
-                break
-            time.sleep(0.3)
-        else:
-            subprocess.run(start, check=True)
-        # A fresh private server may give the first window its default size (80×24).
-        subprocess.run(
-            [*self.server, "resize-window", "-t", self.name, "-x", "120", "-y", "40"],
-            capture_output=True,
+        super().__init__(
+            tmux_command(*args),
+            env={"STARTPAKKE_DATA_DIR": str(data)},
+            cwd=cwd,
+            linger=True,
+            wait=30,
         )
 
-    def keys(self, *keys: str) -> None:
-        subprocess.run([*self.server, "send-keys", "-t", self.name, *keys], check=True)
-
-    def screen(self) -> str:
-        out = subprocess.run(
-            [*self.server, "capture-pane", "-p", "-J", "-t", self.name],
-            capture_output=True,
-            text=True,
-        )
-        return out.stdout
-
-    def wait_for(self, check: Callable[[str], bool] | str, timeout: float = 30.0) -> str:
-        test = (lambda s: check in s) if isinstance(check, str) else check
-        deadline = time.monotonic() + timeout
-        screen = ""
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if test(screen):
-                return screen
-            time.sleep(0.15)
-        raise AssertionError(f"ventet forgjeves i {timeout} s; skjermen:\n{screen}")
-
-    def app_pid(self) -> int:
-        out = subprocess.run(
-            [*self.server, "list-panes", "-t", self.name, "-F", "#{pane_pid}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        pid = int(out.split()[0])
-        while True:
-            try:
-                children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-            except OSError:
-                return pid
-            if not children:
-                return pid
-            pid = int(children[0])
+    def screen(self, *, joined: bool = True) -> str:
+        return super().screen(joined=joined)
 
     def finished(self) -> str:
         return self.wait_for("__EXIT__=")
-
-    def close(self) -> None:
-        subprocess.run([*self.server, "kill-server"], capture_output=True)
 
 
 def _running(screen: str) -> bool:
@@ -140,7 +83,7 @@ def test_resume_opens_the_meeting_last_running_and_an_unstarted_one_leaves_no_fi
         term.wait_for("Start møtet")
         term.keys("Enter")
         term.wait_for(_running)
-        os.kill(term.app_pid(), signal.SIGKILL)
+        term.kill(signal.SIGKILL)
         term.wait_for("__EXIT__=")
     finally:
         term.close()

@@ -140,7 +140,7 @@ def test_closing_the_terminal_window_keeps_the_draft(tmp_path: Path) -> None:
         _to_rule_capture(term)
         term.type(TYPED)
         term.wait_for(TYPED)
-        pid = term.pid()
+        pid = term.pane_pid()
     finally:
         term.close()
     # It ends in about 0.4 s on a quiet machine; under a full suite on two cores it once

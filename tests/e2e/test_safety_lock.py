@@ -41,7 +41,7 @@ def test_second_window_does_not_write_and_can_follow(tmp_path: Path) -> None:
         first.keys("Enter")
         first.wait_for("Innsjekk")
         lock = json.loads(lock_path(session).read_text())
-        assert lock["pid"] == first.pid()
+        assert lock["pid"] == first.pane_pid()
         assert {"pid", "host", "started"} <= lock.keys()
         before = session.read_bytes(), session.stat().st_mtime_ns
 
@@ -50,7 +50,7 @@ def test_second_window_does_not_write_and_can_follow(tmp_path: Path) -> None:
         assert "Traceback" not in second.stderr
         assert "allerede åpent i et annet vindu" in second.stderr
         assert (session.read_bytes(), session.stat().st_mtime_ns) == before
-        assert json.loads(lock_path(session).read_text())["pid"] == first.pid()
+        assert json.loads(lock_path(session).read_text())["pid"] == first.pane_pid()
 
         # In a terminal the second window offers to follow the meeting read-only.
         follower = Term(startpakke("run", "--session", str(session)), env)
@@ -61,7 +61,7 @@ def test_second_window_does_not_write_and_can_follow(tmp_path: Path) -> None:
             follower.wait_for("Velkommen og innsjekk")  # the projector's view of the part
             first.keys("n")
             follower.wait_for("Steg 1 av 7")  # it follows the first window's saves
-            assert json.loads(lock_path(session).read_text())["pid"] == first.pid()
+            assert json.loads(lock_path(session).read_text())["pid"] == first.pane_pid()
         finally:
             follower.close()
         first.keys("C-q")
@@ -80,7 +80,7 @@ def test_lock_of_a_killed_window_is_taken_over(tmp_path: Path) -> None:
         first.wait_for("Start møtet")
         first.keys("Enter")
         first.wait_for("Innsjekk")
-        dead_pid = first.pid()
+        dead_pid = first.pane_pid()
         first.kill()
         first.exit_status()
     finally:
@@ -90,7 +90,7 @@ def test_lock_of_a_killed_window_is_taken_over(tmp_path: Path) -> None:
     again = Term(startpakke("run", "--session", str(session)), env)
     try:
         again.wait_for("Fortsett møtet")
-        assert json.loads(lock_path(session).read_text())["pid"] == again.pid()
+        assert json.loads(lock_path(session).read_text())["pid"] == again.pane_pid()
     finally:
         again.close()
 

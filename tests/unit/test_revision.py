@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from copy import copy, deepcopy
 from datetime import date, datetime
 from pathlib import Path
@@ -241,78 +240,3 @@ def test_a_vanished_earlier_session_leaves_the_version_alone(
     message = finish_revision_meeting(store, builtin("revisjon"), REVISED_AT)
     assert message is not None and message.startswith("Kontrakten fikk ikke nytt versjonsnummer")
     assert json.loads((tmp_path / "revisjon.json").read_text())["contract"]["version"] == 1
-
-
-@pytest.mark.slow
-def test_closing_a_revision_meeting_records_the_new_version(previous: Path, tmp_path: Path) -> None:
-    """`startpakke run --agenda revisjon --from SESSION` in tmux; ctrl+q finalizes."""
-    from tests.tmux import Tmux, data_env, startpakke
-
-    target = tmp_path / "revisjon.json"
-    before = previous.read_bytes()
-    term = Tmux(
-        startpakke(
-            "run", "--agenda", "revisjon", "--from", str(previous), "--session", str(target)
-        ),
-        env=data_env(tmp_path / "data"),
-    )
-    try:
-        term.wait_for(lambda s: "Start møtet" in s and "Ingrid Solheim" in s)
-        term.keys("C-s")
-        term.wait_for("Innsjekk: Velkommen og innsjekk")
-        term.keys("n")
-        screen = term.wait_for("Gjennomgang av spillereglene")
-        # The rule review (issue 18.3): the contract's six agreed rules, one by one.
-        assert "vurdert 0 av 6" in screen
-        term.keys("c", "Enter", "Enter")  # the first rule: beholdes → endres
-        term.wait_for("✎ endres")
-        # Each key waits for the screen it leads to: a key typed before the field has the
-        # focus would go to the list.
-        term.keys("r")
-        term.wait_for("Redigerer")
-        term.keys("C-u")
-        term.type(NEW_WORDING)
-        try:
-            term.wait_for(NEW_WORDING, timeout=5)
-        except AssertionError:
-            # Under a full suite on two cores the first letters can arrive before the field
-            # has the focus (a known race, see the closing note of issue 18): once more.
-            term.keys("C-u")
-            term.type(NEW_WORDING)
-            term.wait_for(NEW_WORDING)
-        term.keys("Enter")
-        term.wait_for(lambda s: "→ Det som blir sagt om" in s and "Redigerer" not in s)
-        term.keys("g")
-        term.wait_for("✓ enig")
-        term.keys("g")  # kan leve med
-        term.wait_for("≈ kan leve med")
-        term.keys("w")
-        term.wait_for("Hvorfor?")
-        term.type("Vi sier det rett ut")
-        term.wait_for("Vi sier det rett ut")
-        term.keys("Enter")
-        term.wait_for("hvorfor: Vi sier det rett ut")
-        term.keys("Down", "Enter", "Enter", "Enter")  # the second: tas ut
-        term.wait_for("✗ tas ut")
-        term.keys("Escape", "C-q")
-        # The command's last words, printed after the app has saved and closed.
-        term.wait_for("Fortsett med: startpakke run --session")
-        # What the command printed after the app closed, scrollback and wrapped lines too.
-        after = subprocess.run(
-            [*term.argv, "capture-pane", "-p", "-J", "-S", "-200", "-t", term.name],
-            capture_output=True,
-            text=True,
-        ).stdout
-    finally:
-        term.close()
-    today = date.today().strftime("%d.%m.%Y")
-    assert f"Nettverkskontrakten er nå versjon 2, revidert {today}" in after
-    saved = load_session(target)
-    assert saved.contract.version == 2 and saved.contract.revised_at == date.today()
-    first, second = (r.text for r in load_session(previous).rules[:2])
-    assert saved.revisions[-1].changes == [
-        f"Regel endret: {first} → {NEW_WORDING} (kan leve med; hvorfor: Vi sier det rett ut)",
-        f"Regel tatt ut: {second}",
-    ]
-    assert saved.agreed_rules[0].text == NEW_WORDING
-    assert previous.read_bytes() == before

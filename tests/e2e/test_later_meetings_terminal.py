@@ -1,0 +1,142 @@
+"""Later meetings through the real program in tmux: a kollegaveiledning meeting made from
+the founding meeting (`--from`), and a revision meeting that ends in a new contract version.
+
+The models behind them are tested without a screen in tests/unit/test_followup.py and
+tests/unit/test_revision.py.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from startpakke.session.store import load_session
+from tests.conftest import ROOT
+from tests.tmux import Tmux, data_env, startpakke
+
+pytestmark = pytest.mark.slow
+
+EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
+NEW_WORDING = "Det som blir sagt om enkeltsaker, blir i nettverket."
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    path = tmp_path / "kontrakt-okt.json"
+    path.write_bytes(EXAMPLE.read_bytes())
+    return path
+
+
+@pytest.fixture
+def example_one_away(tmp_path: Path) -> Path:
+    """A copy of the example session, with one member marked absent at that meeting."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["participants"][2]["present"] = False
+    path = tmp_path / "forrige.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def test_the_next_meeting_runs_in_a_real_terminal(example_one_away: Path, tmp_path: Path) -> None:
+    """`startpakke run --agenda kollegaveiledning --from SESSION`, in tmux."""
+    target = tmp_path / "neste.json"
+    before = example_one_away.read_bytes()
+    term = Tmux(
+        startpakke(
+            "run",
+            "--agenda",
+            "kollegaveiledning",
+            "--from",
+            str(example_one_away),
+            "--session",
+            str(target),
+        ),
+        env=data_env(tmp_path / "data"),
+    )
+    try:
+        setup = term.wait_for(lambda s: "Start møtet" in s and "Ingrid Solheim" in s)
+        assert "Barnevernledernettverket Vestfold sør" in setup
+        term.keys("C-s")
+        term.wait_for("Innsjekk: Velkommen og innsjekk")
+        term.keys("f")
+        screen = term.wait_for("Oppfølging fra forrige møte")
+        assert "3 punkter, 0 utført" in screen
+        term.keys("C-q")
+        # The command's last words, printed after the app has saved and closed.
+        term.wait_for("Fortsett med: startpakke run --session")
+    finally:
+        term.close()
+    saved = load_session(target)
+    assert saved.previous_session == str(example_one_away.resolve())
+    assert [a.id for a in saved.actions] == ["a2", "a3", "a4"]
+    assert saved.run is not None and saved.run.agenda_id == "kollegaveiledning"
+    assert example_one_away.read_bytes() == before
+
+
+def test_closing_a_revision_meeting_records_the_new_version(example: Path, tmp_path: Path) -> None:
+    """`startpakke run --agenda revisjon --from SESSION` in tmux; ctrl+q finalizes."""
+    target = tmp_path / "revisjon.json"
+    before = example.read_bytes()
+    term = Tmux(
+        startpakke("run", "--agenda", "revisjon", "--from", str(example), "--session", str(target)),
+        env=data_env(tmp_path / "data"),
+    )
+    try:
+        term.wait_for(lambda s: "Start møtet" in s and "Ingrid Solheim" in s)
+        term.keys("C-s")
+        term.wait_for("Innsjekk: Velkommen og innsjekk")
+        term.keys("n")
+        screen = term.wait_for("Gjennomgang av spillereglene")
+        # The rule review (issue 18.3): the contract's six agreed rules, one by one.
+        assert "vurdert 0 av 6" in screen
+        term.keys("c", "Enter", "Enter")  # the first rule: beholdes → endres
+        term.wait_for("✎ endres")
+        # Each key waits for the screen it leads to: a key typed before the field has the
+        # focus would go to the list.
+        term.keys("r")
+        term.wait_for("Redigerer")
+        term.keys("C-u")
+        term.type(NEW_WORDING)
+        try:
+            term.wait_for(NEW_WORDING, timeout=5)
+        except AssertionError:
+            # Under a full suite on two cores the first letters can arrive before the field
+            # has the focus (a known race, see the closing note of issue 18): once more.
+            term.keys("C-u")
+            term.type(NEW_WORDING)
+            term.wait_for(NEW_WORDING)
+        term.keys("Enter")
+        term.wait_for(lambda s: "→ Det som blir sagt om" in s and "Redigerer" not in s)
+        term.keys("g")
+        term.wait_for("✓ enig")
+        term.keys("g")  # kan leve med
+        term.wait_for("≈ kan leve med")
+        term.keys("w")
+        term.wait_for("Hvorfor?")
+        term.type("Vi sier det rett ut")
+        term.wait_for("Vi sier det rett ut")
+        term.keys("Enter")
+        term.wait_for("hvorfor: Vi sier det rett ut")
+        term.keys("Down", "Enter", "Enter", "Enter")  # the second: tas ut
+        term.wait_for("✗ tas ut")
+        term.keys("Escape", "C-q")
+        # The command's last words, printed after the app has saved and closed.
+        term.wait_for("Fortsett med: startpakke run --session")
+        # What the command printed after the app closed, scrollback and wrapped lines too.
+        after = term.scrollback()
+    finally:
+        term.close()
+    today = date.today().strftime("%d.%m.%Y")
+    assert f"Nettverkskontrakten er nå versjon 2, revidert {today}" in after
+    saved = load_session(target)
+    assert saved.contract.version == 2 and saved.contract.revised_at == date.today()
+    first, second = (r.text for r in load_session(example).rules[:2])
+    assert saved.revisions[-1].changes == [
+        f"Regel endret: {first} → {NEW_WORDING} (kan leve med; hvorfor: Vi sier det rett ut)",
+        f"Regel tatt ut: {second}",
+    ]
+    assert saved.agreed_rules[0].text == NEW_WORDING
+    assert example.read_bytes() == before
