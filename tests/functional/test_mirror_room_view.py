@@ -161,9 +161,7 @@ async def test_the_guide_does_not_greet_the_room_and_info_says_whose_it_is() -> 
         assert "BARE FOR FASILITATOREN" not in shown(app)
 
 
-async def test_turning_the_room_view_on_clears_a_toast_and_a_restored_draft_is_not_quoted() -> (
-    None
-):
+async def test_the_room_view_clears_a_toast_and_never_quotes_a_restored_draft() -> None:
     app, _session, _clock, _saves = make_app(first_run=True)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.press("enter")
