@@ -136,7 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--from", dest="from_session", metavar="ØKT", help=_("nytt møte i et eksisterende nettverk")
     )
-    run.add_argument("--projektor", action="store_true", help=_("lyst tema med høy kontrast"))
+    run.add_argument(
+        "--projektor",
+        action="store_true",
+        help=_("lyst tema med høy kontrast; notater og kontaktopplysninger skjult (romvisning, R)"),
+    )
     run.add_argument(
         "--network", metavar="NAVN", help=_("neste møte i nettverket, fra dets siste økt")
     )

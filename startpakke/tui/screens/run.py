@@ -39,7 +39,7 @@ def blank_notice() -> str:
 
 def room_notice() -> str:
     """On the day line while the room view is on: the facilitator always knows."""
-    return _("ROMMET SER SKJERMEN: notater, kontaktopplysninger og saker er skjult (R viser dem)")
+    return _("ROMMET SER SKJERMEN (R viser det private)")
 
 
 class RunScreen(Screen[None]):
