@@ -190,3 +190,36 @@ async def test_info_says_which_key_parks_a_topic() -> None:
         park = next(k.binding.key for k in RUN_KEYS if k.binding.action == "park")
         assert f"({park} parkerer et tema" in shown(app)
         assert "(v parkerer" not in shown(app)
+
+
+async def test_projektor_hides_contacts_on_the_setup_screen_too() -> None:
+    app, session, _clock, _saves = make_app(projector=True)
+    session.participants[0].contact = "anne@privat.example"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "Anne" in shown(app) and "anne@privat.example" not in shown(app)
+        assert app.screen.query_one("#p-contact", Input).password
+
+    app, session, _clock, _saves = make_app()
+    session.participants[0].contact = "anne@privat.example"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "anne@privat.example" in shown(app)
+
+
+async def test_the_note_dialog_hides_the_part_s_notes_while_the_room_sees_the_screen() -> None:
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.controller is not None
+        app.controller.add_note("Cecilie gråt i pausen", private=True)
+        await pilot.press("m")  # part 0 captures attendance: `m` opens the note dialog
+        await pilot.pause()
+        assert "Cecilie gråt" in shown(app)
+        await pilot.press("escape", "R", "m")
+        await pilot.pause()
+        assert "Cecilie gråt" not in shown(app)
+        assert "Skjult mens rommet ser skjermen" in shown(app)
+        await pilot.press(*"ny")
+        assert app.screen.query_one("#note-input", Input).password
