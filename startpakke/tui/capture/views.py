@@ -324,7 +324,7 @@ class FocusPersonsView(CaptureView):
             if person.id in focus:
                 round_ = self.controller.focus_round(person.id)
                 case = case_label(self.session, round_, number)
-                if not self.shows(self.field):  # the case is the person's to tell
+                if not self.shows("focus_rounds[].case_title"):  # the person's to tell
                     case = _("Sak {number}").format(number=number)
                 label.append(f" – {one_line(case, 40)}")
                 keeper = keepers[number - 1]
