@@ -136,7 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--from", dest="from_session", metavar="ØKT", help=_("nytt møte i et eksisterende nettverk")
     )
-    run.add_argument("--projektor", action="store_true", help=_("lyst tema med høy kontrast"))
+    run.add_argument(
+        "--projektor",
+        action="store_true",
+        help=_("lyst tema med høy kontrast; notater og kontaktopplysninger skjult (romvisning, R)"),
+    )
     run.add_argument(
         "--network", metavar="NAVN", help=_("neste møte i nettverket, fra dets siste økt")
     )
@@ -195,6 +199,13 @@ def build_parser() -> argparse.ArgumentParser:
     projector = sub.add_parser("projector", help=_("visningen for rommet (skrivebeskyttet)"))
     projector.add_argument("--session", metavar="FIL", help=_("økten å følge (standard: siste)"))
     projector.add_argument("--web", action="store_true", help=_("vis i nettleseren"))
+    projector.add_argument(
+        "--ikke-åpne",
+        "--ikke-apne",
+        dest="no_open",
+        action="store_true",
+        help=_("--web: ikke åpne nettleseren, bare vis adressen"),
+    )
     projector.add_argument("--port", type=int, default=8765, metavar="N", help=_("port (8765)"))
     projector.add_argument(
         "--host",

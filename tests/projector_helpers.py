@@ -129,7 +129,15 @@ def group_members(pgid: int) -> list[int]:
 class WebServer:
     """`startpakke projector --web` as a real process, with the address it printed."""
 
-    def __init__(self, session: Path, *extra: str, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        session: Path,
+        *extra: str,
+        env: dict[str, str] | None = None,
+        opens_browser: bool = False,
+    ) -> None:
+        """`opens_browser`: let the command open its page (else `--ikke-åpne`: a test run
+        never starts the developer's browser)."""
         self.port = free_port()
         self.process = subprocess.Popen(
             [
@@ -140,6 +148,7 @@ class WebServer:
                 "--web",
                 "--port",
                 str(self.port),
+                *([] if opens_browser else ["--ikke-åpne"]),
                 *extra,
             ],
             stdout=subprocess.PIPE,

@@ -50,7 +50,13 @@ class Literal:
     text: str
 
 
+OPTION_NAME = re.compile(r"--[a-zæøå][a-zæøå0-9-]*")
+"""A command-line option (`--ikke-åpne`): part of the interface, never translated."""
+
+
 def _reads_norwegian(text: str) -> bool:
+    if OPTION_NAME.fullmatch(text):
+        return False
     if NORWEGIAN_LETTER.search(text):
         return True
     words = [w.lower() for w in WORD.findall(text)]

@@ -321,8 +321,19 @@ def _quiet_logging() -> None:
     logging.getLogger("asyncio").setLevel(logging.CRITICAL + 1)
 
 
-def serve(room: Room, *, host: str, port: int, font_size: int, dark: bool) -> int:
-    """Serve the projector page until Ctrl+C. UserError for an address that cannot be used."""
+def serve(
+    room: Room,
+    *,
+    host: str,
+    port: int,
+    font_size: int,
+    dark: bool,
+    on_ready: Callable[[str], object] | None = None,
+) -> int:
+    """Serve the projector page until Ctrl+C. UserError for an address that cannot be used.
+
+    `on_ready` is given the page's address once it is served (the command opens it in the
+    facilitator's browser)."""
     if not is_loopback(host):
         raise UserError(
             f"--host {host} er ikke denne maskinen. Projektorvisningen i nettleseren er bare "
@@ -347,6 +358,8 @@ def serve(room: Room, *, host: str, port: int, font_size: int, dark: bool) -> in
             "Fullskjerm: F11. Større eller mindre: ctrl+pluss / ctrl+minus. Stopp med Ctrl+C.",
             flush=True,
         )
+        if on_ready is not None:
+            on_ready(url)
 
     app = server.application()
     app.on_startup.append(ready)

@@ -42,6 +42,7 @@ class Startup:
     resume: bool = False
     """The session has a saved run: continue it (asking about the closed time)."""
     projector: bool = False
+    """`--projektor`: the projector theme, and the room view on from the start."""
     bell: bool = True
     crashed: bool = True
     """The last window on this session did not quit cleanly (see `session.lock`)."""
@@ -63,6 +64,9 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self.startup = startup
         self.clock = clock or SystemClock()
         self.bell_enabled = startup.bell
+        self.room_view = startup.projector
+        """«Rommet ser skjermen»: the screen is mirrored to the room, so the run screen hides
+        what the room may not see (`startpakke.view.privacy`, `tui/room_view.py`)."""
         self.controller: MeetingController | None = None
         self.save_problem: str | None = None
         """Why the last save failed; None while everything is on disk."""
@@ -142,15 +146,30 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self._drafts = DraftKeeper(
             self,
             self.startup.session_path,
-            on_restored=lambda text: self.notify(
-                "Hentet tilbake det du skrev, men ikke lagret: «"
-                + (text if len(text) <= 60 else text[:57] + "…")
-                + "»",
-                timeout=10,
-            ),
+            on_restored=self._draft_restored,
             on_error=lambda err: None,  # the session's own save reports the disk's trouble
         )
         self.set_interval(SWEEP_SECONDS, self._drafts.sweep)
+
+    def _draft_restored(self, text: str) -> None:
+        from startpakke.i18n import _
+
+        if self.room_view:  # the draft may be a private note: not on a mirrored screen
+            self.notify(_("Hentet tilbake det du skrev, men ikke lagret."), timeout=10)
+            return
+        self.notify(
+            "Hentet tilbake det du skrev, men ikke lagret: «"
+            + (text if len(text) <= 60 else text[:57] + "…")
+            + "»",
+            timeout=10,
+        )
+
+    def hide_private_notices(self) -> None:
+        """The room view was turned on: no toast may stay that shows what the room may not
+        see (the guide's greeting, a restored draft). A save problem is shown again."""
+        self.clear_notifications()
+        if self.save_problem is not None:
+            self._show_save_problem()
 
     def _before_quit(self) -> None:
         """Everything typed and done is written before the app closes."""

@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from textual.binding import Binding
 
+from startpakke.i18n import _
 from startpakke.view.run import RunView
 
 
@@ -90,59 +91,62 @@ M, T, TI, C, A = Need.move, Need.turn, Need.time, Need.capture, Need.aside
 D, L = Need.documents, Need.look
 
 RUN_KEYS: tuple[RunKey, ...] = (
-    key("n,right", "next_part", "Neste del", M, id="next_part", display="n/→"),
-    key("p,left", "previous_part", "Forrige del", L, id="previous_part", display="p/←",
-        tooltip="Forrige del (ingenting som er skrevet ned, går tapt)"),
-    key("f", "next_phase", "Neste fase", M, id="next_phase",
-        tooltip="Neste fase i delen (etter siste fase: neste del)"),
-    key("t", "next_turn", "Neste tur", T, id="next_turn",
-        tooltip="Neste tur: neste ledd i turen, så neste person"),
-    key("a", "toggle_absent", "Borte", T, id="toggle_absent",
-        tooltip="Marker den som har ordet som borte / til stede (runden hopper over)"),
-    key("space", "toggle_pause", "Pause", TI, id="toggle_pause", display="mellomrom",
-        tooltip="Pause / fortsett (skjermen sier PAUSE)"),
-    key("plus,+", "extend(1)", "+1 min", TI, id="extend", display="+", short="+/- 1 min",
-        tooltip="+1 min på klokken som går nå"),
-    key("minus,-", "extend(-1)", "-1 min", TI, id="shorten", display="-", in_footer=False,
-        tooltip="-1 min på klokken som går nå (delen blir også kortere)"),
-    key("g", "take_break", "Ta pausen nå", L, id="take_break",
-        tooltip="Ta pausen nå: pausen kommer nå i stedet for der agendaen har den; "
-                "etter pausen går n videre til delen etter denne"),
-    key("c", "capture", "Skriv ned", C, id="capture", priority=True,
-        tooltip="Skriv ned det delen samler inn (regler, kompetanse, plan …)"),
-    key("m", "note", "Notat", A, id="note", tooltip="Et notat til denne delen"),
-    key("h", "action_item", "Oppfølging", A, id="action_item",
-        tooltip="Et oppfølgingspunkt med ansvarlig og frist"),
-    key("d", "participants", "Deltakere", A, id="participants",
-        tooltip="Deltakere: legg til, endre, til stede / borte"),
-    key("e", "export", "Dokumenter", D, id="export",
-        tooltip="Lag dokumenter: kontrakt, referat, møtedatoer, kjøreplan"),
-    key("o", "schedule", "Tidsplan", L, id="schedule",
-        tooltip="Tidsplanen: planlagt og faktisk, beregnet slutt"),
-    key("i", "info", "Info", L, id="info",
-        tooltip="Info: notater for fasilitatoren og tekster til delen"),
-    key("k", "toggle_keep_turns", "Hold/kort turer", L, id="keep_turns",
-        tooltip="Hold/kort turer: hold den skrevne lengden, eller kort ned for å rekke tiden"),
-    key("l", "toggle_theme", "Lyst/mørkt", L, id="toggle_theme",
-        tooltip="Lyst/mørkt: lyst projektortema eller mørkt tema"),
-    key("s", "park", "Parker", A, id="park",
-        tooltip="Parker et tema: sett det til side til steg 7 og neste møte"),
-    key("b", "toggle_blank", "Blank", L, id="toggle_blank",
-        tooltip="Blank skjerm for rommet (som i PowerPoint); b igjen viser den"),
-    key("v", "toggle_bell", "Lyd", L, id="toggle_bell",
-        tooltip="Varsellyd når tiden er ute: av / på"),
+    key("n,right", "next_part", _("Neste del"), M, id="next_part", display="n/→"),
+    key("p,left", "previous_part", _("Forrige del"), L, id="previous_part", display="p/←",
+        tooltip=_("Forrige del (ingenting som er skrevet ned, går tapt)")),
+    key("f", "next_phase", _("Neste fase"), M, id="next_phase",
+        tooltip=_("Neste fase i delen (etter siste fase: neste del)")),
+    key("t", "next_turn", _("Neste tur"), T, id="next_turn",
+        tooltip=_("Neste tur: neste ledd i turen, så neste person")),
+    key("a", "toggle_absent", _("Borte"), T, id="toggle_absent",
+        tooltip=_("Marker den som har ordet som borte / til stede (runden hopper over)")),
+    key("space", "toggle_pause", _("Pause"), TI, id="toggle_pause", display=_("mellomrom"),
+        tooltip=_("Pause / fortsett (skjermen sier PAUSE)")),
+    key("plus,+", "extend(1)", _("+1 min"), TI, id="extend", display="+", short="+/- 1 min",
+        tooltip=_("+1 min på klokken som går nå")),
+    key("minus,-", "extend(-1)", _("-1 min"), TI, id="shorten", display="-", in_footer=False,
+        tooltip=_("-1 min på klokken som går nå (delen blir også kortere)")),
+    key("g", "take_break", _("Ta pausen nå"), L, id="take_break",
+        tooltip=_("Ta pausen nå: pausen kommer nå i stedet for der agendaen har den; "
+                  "etter pausen går n videre til delen etter denne")),
+    key("c", "capture", _("Skriv ned"), C, id="capture", priority=True,
+        tooltip=_("Skriv ned det delen samler inn (regler, kompetanse, plan …)")),
+    key("m", "note", _("Notat"), A, id="note", tooltip=_("Et notat til denne delen")),
+    key("h", "action_item", _("Oppfølging"), A, id="action_item",
+        tooltip=_("Et oppfølgingspunkt med ansvarlig og frist")),
+    key("d", "participants", _("Deltakere"), A, id="participants",
+        tooltip=_("Deltakere: legg til, endre, til stede / borte")),
+    key("e", "export", _("Dokumenter"), D, id="export",
+        tooltip=_("Lag dokumenter: kontrakt, referat, møtedatoer, kjøreplan")),
+    key("o", "schedule", _("Tidsplan"), L, id="schedule",
+        tooltip=_("Tidsplanen: planlagt og faktisk, beregnet slutt")),
+    key("i", "info", _("Info"), L, id="info",
+        tooltip=_("Info: notater for fasilitatoren og tekster til delen")),
+    key("k", "toggle_keep_turns", _("Hold/kort turer"), L, id="keep_turns",
+        tooltip=_("Hold/kort turer: hold den skrevne lengden, eller kort ned for å rekke tiden")),
+    key("l", "toggle_theme", _("Lyst/mørkt"), L, id="toggle_theme",
+        tooltip=_("Lyst/mørkt: lyst projektortema eller mørkt tema")),
+    key("s", "park", _("Parker"), A, id="park",
+        tooltip=_("Parker et tema: sett det til side til steg 7 og neste møte")),
+    key("b", "toggle_blank", _("Blank"), L, id="toggle_blank",
+        tooltip=_("Blank skjerm for rommet (som i PowerPoint); b igjen viser den")),
+    key("R", "toggle_room_view", _("Romvisning"), L, id="room_view",
+        tooltip=_("Romvisning: rommet ser skjermen (speilet til projektoren), så notater, "
+                  "kontaktopplysninger, saker og veiledningen skjules; R igjen viser dem")),
+    key("v", "toggle_bell", _("Lyd"), L, id="toggle_bell",
+        tooltip=_("Varsellyd når tiden er ute: av / på")),
 )  # fmt: skip
 """The run screen's keys, in the order the help screen lists them."""
 
-HELP = key("question_mark", "help", "Alle taster", L, id="help", display="?",
-           tooltip="Hjelp: alle taster")  # fmt: skip
+HELP = key("question_mark", "help", _("Alle taster"), L, id="help", display="?",
+           tooltip=_("Hjelp: alle taster"))  # fmt: skip
 """Always the last key in the footer: what does not fit is one `?` away."""
 
 RUN_BINDINGS: list[Binding] = [k.binding for k in (*RUN_KEYS, HELP)]
 
 APP_BINDINGS: list[Binding] = [
-    Binding("ctrl+q", "quit", "Avslutt", key_display="ctrl+q", priority=True, id="quit",
-            tooltip="Avslutt (alt er lagret)"),
+    Binding("ctrl+q", "quit", _("Avslutt"), key_display="ctrl+q", priority=True, id="quit",
+            tooltip=_("Avslutt (alt er lagret)")),
 ]  # fmt: skip
 
 

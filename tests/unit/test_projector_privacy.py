@@ -1,9 +1,11 @@
 """What the room may see (issue 15.4): a decision for every field of the session.
 
-`PROJECTED` lists every field of the session model, found by walking its dataclasses
+`PROJECTED` (`startpakke.view.privacy.SESSION_FIELDS`, which the run screen's room view
+reads too) lists every field of the session model, found by walking its dataclasses
 (lists and optionals included), and says whether either projector view may show it. A
 new field without a decision fails `test_every_session_field_has_a_decision`: decide, and
-if it must stay private, the walk below proves it does.
+if it must stay private, the walk below proves it does. The agenda's texts have their
+table beside it (`AGENDA_FIELDS`), held complete the same way.
 
 The proof: a session whose every private text field holds a marker of its own is run
 through every part, phase and turn of the built-in agendas (and blanked); no marker, no
@@ -25,6 +27,7 @@ from typing import Any
 import pytest
 
 from startpakke.agenda.loader import load_agenda
+from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController
 from startpakke.engine import FakeClock
 from startpakke.projector.page_data import page_data
@@ -48,101 +51,8 @@ from startpakke.session.model import (
     Session,
 )
 from startpakke.session.store import save_session
-
-PROJECTED: dict[str, bool] = {
-    "schema_version": False,
-    "parked[].id": False,
-    "parked[].text": True,  # a topic the group put aside together
-    "parked[].part": False,
-    "parked[].from_session": False,
-    "id": False,
-    "created_at": False,
-    "updated_at": False,
-    "agenda": False,  # the agenda's title is shown, not its name or path
-    "agenda_id": False,
-    "network.name": True,
-    "network.services": True,
-    "network.meeting_date": True,
-    "network.place": True,
-    "network.id": False,
-    "network.keep_until": False,  # the retention date is the secretary's business
-    "network.language": False,  # the projector follows the program's language, not this
-    "network.leader": True,  # this meeting's leader and secretary: roles, said aloud
-    "network.secretary": True,
-    "participants[].id": False,
-    "participants[].name": True,
-    "participants[].service": True,
-    "participants[].role": True,
-    "participants[].contact": False,  # contact details: never
-    "participants[].present": True,
-    "participants[].brings_case": True,
-    "participants[].case_title": False,  # the case is the person's to tell
-    "facilitator": True,
-    "timekeeper": True,
-    "rules[].id": False,
-    "rules[].text": True,
-    "rules[].proposed_by": True,
-    "rules[].agreed": True,
-    "rules[].agreement": True,  # «enig», «kan leve med», «innsigelse»: the group's own words
-    "rules[].objections[].by": True,
-    "rules[].objections[].reason": False,  # for the referat, not the wall
-    "rule_reviews[].rule_id": False,
-    "rule_reviews[].decision": True,  # kept, adjusted or dropped: decided in the room
-    "rule_reviews[].new_text": True,
-    "rule_reviews[].level": True,
-    "rule_reviews[].why": False,  # may say who objects and why: for the history, not the wall
-    "contract.purpose": True,
-    "contract.text": True,
-    "contract.evaluation": True,
-    "contract.review_date": True,
-    "contract.version": True,
-    "contract.revised_at": True,
-    "revisions[].version": True,
-    "revisions[].at": True,
-    "revisions[].changes": True,
-    "competences[].id": False,
-    "competences[].participant": True,
-    "competences[].category": True,
-    "competences[].text": True,
-    "competences[].top": True,
-    "competences[].chosen": True,
-    "plan.leader": True,
-    "plan.secretary": True,
-    "plan.term": True,
-    "plan.frequency": True,
-    "plan.format": True,
-    "plan.platform": True,
-    "plan.meetings[].id": False,
-    "plan.meetings[].date": True,
-    "plan.meetings[].start": True,
-    "plan.meetings[].end": True,
-    "plan.meetings[].place": True,
-    "plan.meetings[].leader": True,
-    "plan.meetings[].secretary": True,
-    "plan.themes": True,
-    "plan.everyone_brings_case": True,
-    "plan.notes": False,  # the facilitator's own words about the plan
-    "actions[].id": False,
-    "actions[].what": True,
-    "actions[].who": True,
-    "actions[].due": True,
-    "actions[].done": True,
-    "actions[].from_session": False,
-    "notes[].id": False,  # notes are the facilitator's, private or not
-    "notes[].part": False,
-    "notes[].text": False,
-    "notes[].private": False,
-    "notes[].about": False,
-    "focus_rounds[].participant": True,
-    "focus_rounds[].chosen": True,
-    "focus_rounds[].case_title": False,
-    "focus_rounds[].takeaway": False,  # shared or not: for the referat, not the wall
-    "focus_rounds[].share_takeaway": False,
-    "previous_session": False,
-    "run": True,  # where the meeting stands: the part, the speaker, the clock
-    "room_blank": True,
-}
-"""Every session field: may a projector view show it (True), or never (False)?"""
+from startpakke.view.privacy import AGENDA_FIELDS
+from startpakke.view.privacy import SESSION_FIELDS as PROJECTED
 
 DECIDED_AS_A_WHOLE = {"run"}
 """Fields decided with everything inside them: where the meeting stands (typed or not) is
@@ -191,6 +101,63 @@ def test_every_session_field_has_a_decision() -> None:
         "this file: may a projector view show it (True) or never (False)?"
     )
     assert not gone, f"PROJECTED names fields the session no longer has: {gone}"
+
+
+AGENDA_DECIDED_AS_A_WHOLE = {"parts[].guide"}
+"""The first-time guide is the facilitator's, every text in it."""
+
+
+def _is_text(hint: Any) -> bool:
+    """Text a person wrote (`str`, `Text`, `str | None`), not an id or a clock time: those
+    are `Annotated` with a `Pattern`."""
+    if typing.get_origin(hint) is typing.Annotated:
+        base, *meta = typing.get_args(hint)
+        return base is str and not any(type(m).__name__ == "Pattern" for m in meta)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(hint) if a is not type(None)]
+        return len(args) == 1 and _is_text(args[0])
+    return hint is str
+
+
+def agenda_text_fields(cls: type = Agenda, prefix: str = "") -> Iterator[str]:
+    """The path of every text field of the agenda model: `parts[].phases[].prompts`."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    for item in dataclasses.fields(cls):
+        hint = hints[item.name]
+        path = prefix + item.name
+        listed = typing.get_origin(hint) is list
+        element = typing.get_args(hint)[0] if listed else hint
+        wrapped = typing.get_origin(element) is typing.Annotated
+        if wrapped and typing.get_args(element)[0] is not str:
+            element = typing.get_args(element)[0]  # `Annotated[list[Part], Limits(...)]`
+            listed = listed or typing.get_origin(element) is list
+            element = typing.get_args(element)[0] if typing.get_origin(element) is list else element
+        inner = _dataclass_of(element)
+        if path in AGENDA_DECIDED_AS_A_WHOLE or _is_text(element):
+            yield path
+        elif inner is not None:
+            yield from agenda_text_fields(inner, path + ("[]." if listed else "."))
+
+
+def test_every_agenda_text_has_a_decision() -> None:
+    found = set(agenda_text_fields())
+    assert {"notes", "parts[].guide", "parts[].phases[].turn.steps[].prompts"} <= found
+    undecided = sorted(found - AGENDA_FIELDS.keys())
+    gone = sorted(AGENDA_FIELDS.keys() - found)
+    assert not undecided, (
+        f"New agenda texts without a decision: {undecided}. Add each to AGENDA_FIELDS in "
+        "startpakke/view/privacy.py: may the room see it (True) or never (False)?"
+    )
+    assert not gone, f"AGENDA_FIELDS names texts the agenda no longer has: {gone}"
+
+
+def test_may_project_answers_from_the_tables_and_refuses_unknown_names() -> None:
+    from startpakke.view.privacy import may_project
+
+    assert may_project("rules[].text") and not may_project("participants[].contact")
+    assert may_project("agenda.parts[].prompts") and not may_project("agenda.parts[].guide")
+    with pytest.raises(KeyError):
+        may_project("participants[].kontakt")
 
 
 # -- the proof -------------------------------------------------------------------------------

@@ -30,8 +30,7 @@ from startpakke.session.model import AgreementLevel
 from startpakke.tui.capture.privacy import warn_about_personal_data
 from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
 from startpakke.tui.compat import EnterInOrderInput
-
-EMPTY = "(ingenting skrevet ned ennå)"
+from startpakke.tui.room_view import hidden_list_text, hides, mask, room_sees
 
 # Actions that act on the highlighted item: only while the list has the focus.
 LIST_ACTIONS = {
@@ -65,28 +64,28 @@ class CaptureArea(Vertical):
         Binding(
             "escape",
             "leave",
-            "Tilbake til møtet",
+            _("Tilbake til møtet"),
             key_display="esc",
             priority=True,
             id="capture.leave",
         ),
-        Binding("r", "edit", "Rediger", id="capture.edit"),
-        Binding("x,delete", "delete", "Slett", key_display="x/Del", id="capture.delete"),
-        Binding("u", "undo", "Angre sletting", id="capture.undo"),
-        Binding("ctrl+up", "move(-1)", "Flytt opp", key_display="ctrl+↑", id="capture.up"),
-        Binding("ctrl+down", "move(1)", "Flytt ned", key_display="ctrl+↓", id="capture.down"),
-        Binding("space", "toggle", "Til stede/borte", key_display="mellomrom", show=False),
-        Binding("ctrl+t", "timekeeper", "Tidtaker", id="capture.timekeeper"),
+        Binding("r", "edit", _("Rediger"), id="capture.edit"),
+        Binding("x,delete", "delete", _("Slett"), key_display=_("x/Del"), id="capture.delete"),
+        Binding("u", "undo", _("Angre sletting"), id="capture.undo"),
+        Binding("ctrl+up", "move(-1)", _("Flytt opp"), key_display="ctrl+↑", id="capture.up"),
+        Binding("ctrl+down", "move(1)", _("Flytt ned"), key_display="ctrl+↓", id="capture.down"),
+        Binding("space", "toggle", _("Til stede/borte"), key_display=_("mellomrom"), show=False),
+        Binding("ctrl+t", "timekeeper", _("Tidtaker"), id="capture.timekeeper"),
         # The revision's rule review: Enter is the decision, these the level and the why.
-        Binding("g", "level", "Enighet", id="capture.level"),
-        Binding("w", "why", "Hvorfor", id="capture.why"),
-        Binding("up", "category(-1)", "Forrige kategori", show=False),
-        Binding("down", "category(1)", "Kategori", key_display="↑/↓", id="capture.category"),
-        Binding("pageup", "person(-1)", "Forrige person", show=False),
-        Binding("pagedown", "person(1)", "Person", key_display="PgUp/PgDn", id="capture.person"),
+        Binding("g", "level", _("Enighet"), id="capture.level"),
+        Binding("w", "why", _("Hvorfor"), id="capture.why"),
+        Binding("up", "category(-1)", _("Forrige kategori"), show=False),
+        Binding("down", "category(1)", _("Kategori"), key_display="↑/↓", id="capture.category"),
+        Binding("pageup", "person(-1)", _("Forrige person"), show=False),
+        Binding("pagedown", "person(1)", _("Person"), key_display="PgUp/PgDn", id="capture.person"),
         # A list-first view with a field (the consensus phase): Tab from the list opens the
         # field below it, so a rule that comes up in the discussion can be added there.
-        Binding("tab", "to_field", "Ny", show=False),
+        Binding("tab", "to_field", _("Ny"), show=False),
         # In the list, ←/→ would change the part by accident: they do nothing there.
         Binding("left,right", "stay", "", show=False),
     ]
@@ -128,8 +127,12 @@ class CaptureArea(Vertical):
         self._greet_part()
 
     def _greet_part(self) -> None:
-        """On a first run: the part's guide as a message, once per part (i shows it all)."""
-        if self._guide_parts is None:
+        """On a first run: the part's guide as a message, once per part (i shows it all).
+
+        Never while the room sees the screen (the guide is the facilitator's): the part is
+        greeted the next time something changes with the room view off.
+        """
+        if self._guide_parts is None or hides(self, "agenda.parts[].guide"):
             return
         part = self.controller.part
         if part.guide is None or part.id in self._guide_parts:
@@ -140,8 +143,8 @@ class CaptureArea(Vertical):
         self.app.clear_notifications()
         why = (part.guide.why.strip() or part.purpose.strip()).split(". ")[0].rstrip(".")
         self.notify(
-            f"{why}.\ni: hele veiledningen for delen",
-            title=f"Veiledning – {part.title}",
+            _("{why}.\ni: hele veiledningen for delen").format(why=why),
+            title=_("Veiledning – {title}").format(title=part.title),
             timeout=12,
         )
 
@@ -173,6 +176,12 @@ class CaptureArea(Vertical):
             self._focus_list()
         else:
             self._open_field()
+
+    def room_view_changed(self) -> None:
+        """The room view was turned on or off: show the lists (and the field) again."""
+        self._rows = None
+        self.render_state()
+        self._greet_part()
 
     def open_participants(self) -> None:
         self._open_dialog("participants")
@@ -240,13 +249,14 @@ class CaptureArea(Vertical):
 
     def render_state(self) -> None:
         view = self.view
+        view.room_view = room_sees(self)
         title = Text.assemble(("✎ ", "bold"), (view.name, "bold"))
         try:
             heading = view.heading()
         except EditError as err:
             heading = str(err)
         if self.editing is not None:
-            heading = "Redigerer – Enter lagrer, Esc avbryter"
+            heading = _("Redigerer – Enter lagrer, Esc avbryter")
             if self.editing_why:
                 heading = _("Hvorfor? – Enter lagrer, Esc avbryter")
         if heading:
@@ -270,6 +280,11 @@ class CaptureArea(Vertical):
             if self.editing
             else view.placeholder()
         )
+        typed = "rule_reviews[].why" if self.editing_why else view.field
+        if typed is not None:
+            mask(self.capture_input, typed)  # dots while the room may not see what is typed
+        else:
+            self.capture_input.password = False
         self._render_rows()
 
     def on_resize(self, _event: events.Resize) -> None:
@@ -278,16 +293,17 @@ class CaptureArea(Vertical):
 
     def _open_hint(self) -> str:
         if self.view.dialog:
-            return "c: åpne skjemaet"
+            return _("c: åpne skjemaet")
         if self.view.list_first and self.view.has_input and self.view.adds_from_field:
-            return "c: til listen · Tab der: ny"
+            return _("c: til listen · Tab der: ny")
         if self.view.list_first or not self.view.has_input:
-            return "c: til listen"
-        return "c: skriv"
+            return _("c: til listen")
+        return _("c: skriv")
 
     def _render_rows(self) -> None:
+        hidden = self.view.rows_hidden
         try:
-            rows = self.view.rows()
+            rows = [] if hidden else self.view.rows()
         except EditError:
             rows = []
         if rows == self._rows:
@@ -303,7 +319,8 @@ class CaptureArea(Vertical):
             elif lst.has_focus:
                 lst.highlighted = min(lst.highlighted or 0, len(rows) - 1)
         else:
-            lst.set_options([Option(Text(EMPTY, "dim"), disabled=True)])
+            empty = hidden_list_text() if hidden else _("(ingenting skrevet ned ennå)")
+            lst.set_options([Option(Text(empty, "dim"), disabled=True)])
 
     def _highlighted_id(self) -> str | None:
         lst = self.capture_list
@@ -461,7 +478,7 @@ class CaptureArea(Vertical):
             self._changed(str(err), warning=True)
             return
         if text is None or not self.view.has_input:
-            self.notify("Dette kan ikke redigeres her.", severity="warning", timeout=3)
+            self.notify(_("Dette kan ikke redigeres her."), severity="warning", timeout=3)
             return
         self._start_editing(item_id, text)
 
@@ -492,11 +509,18 @@ class CaptureArea(Vertical):
         except EditError as err:
             self._changed(str(err), warning=True)
             return
-        self._changed(f"{description} – u angrer")
+        if self.view.rows_hidden:  # «Slettet notatet «…»» would show the room the note
+            description = _("Slettet")
+        self._changed(_("{what} – u angrer").format(what=description))
 
     def action_undo(self) -> None:
         description = self.controller.undo()
-        self._changed(f"Angret: {description}" if description else "Ingenting å angre")
+        if description is None:
+            self._changed(_("Ingenting å angre"))
+        elif room_sees(self):  # what came back may be a note the room may not see
+            self._changed(_("Angret den siste slettingen"))
+        else:
+            self._changed(_("Angret: {what}").format(what=description))
 
     def action_move(self, delta: int) -> None:
         item_id = self._highlighted_id()

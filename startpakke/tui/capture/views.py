@@ -32,6 +32,7 @@ from startpakke.session.model import (
     RuleReview,
 )
 from startpakke.session.revision import rules_under_review
+from startpakke.view.privacy import may_project
 
 CATEGORIES = list(CompetenceCategory)
 # The deck's post-it colours, as terminal colours; always shown with the colour's name.
@@ -105,9 +106,24 @@ class CaptureView:
     """`r` on an item opens this dialog (`action`, `participants`) instead of the field."""
     adds_from_field = True
     """The field adds new items (Tab from the list opens it); False: it only edits (`r`)."""
+    field: str | None = None
+    """The session field the field writes (`notes[].text`), for the room view."""
+    list_field: str | None = None
+    """The session field the list is made of, when the room may not see it whole."""
+    room_view = False
+    """The room sees the screen (set by the capture area): `shows` hides what is private."""
 
     def __init__(self, controller: MeetingController) -> None:
         self.controller = controller
+
+    def shows(self, path: str) -> bool:
+        """May the list show the session field `path` now (`startpakke.view.privacy`)?"""
+        return not self.room_view or may_project(path)
+
+    @property
+    def rows_hidden(self) -> bool:
+        """The room sees the screen and may not see this list: the area shows none of it."""
+        return self.list_field is not None and not self.shows(self.list_field)
 
     @property
     def session(self):  # type: ignore[no-untyped-def]
@@ -259,6 +275,7 @@ class FocusPersonsView(CaptureView):
     has_input = True
     adds_from_field = False
     can_mark_timekeeper = True
+    field = "focus_rounds[].case_title"
 
     def heading(self) -> str:
         names = [self.session.name_of(pid) for pid in self.controller.focus_ids]
@@ -306,7 +323,10 @@ class FocusPersonsView(CaptureView):
             label = Text.assemble(mark, one_line(person.name))
             if person.id in focus:
                 round_ = self.controller.focus_round(person.id)
-                label.append(f" – {one_line(case_label(self.session, round_, number), 40)}")
+                case = case_label(self.session, round_, number)
+                if not self.shows("focus_rounds[].case_title"):  # the person's to tell
+                    case = _("Sak {number}").format(number=number)
+                label.append(f" – {one_line(case, 40)}")
                 keeper = keepers[number - 1]
                 if keeper:
                     label.append(f" · tidtaker {one_line(self.session.name_of(keeper), 20)}", "dim")
@@ -476,7 +496,7 @@ DECISION_MARKS: dict[ReviewDecision, str] = {
 DECISION_WIDTH = max(len(f"{mark} {label(d)}") for d, mark in DECISION_MARKS.items())
 
 
-def review_row(number: int, rule: Rule, review: RuleReview | None) -> Row:
+def review_row(number: int, rule: Rule, review: RuleReview | None, *, why: bool = True) -> Row:
     """«✎ endres  ≈ kan leve med  3. Gammel tekst → Ny tekst · hvorfor: …»."""
     decision = ""
     level = ""
@@ -495,7 +515,7 @@ def review_row(number: int, rule: Rule, review: RuleReview | None) -> Row:
             line.append(new)
         elif not new:
             line.append(_(" → (r: skriv den nye formuleringen)"), "dim")
-    if review is not None and review.why.strip():
+    if why and review is not None and review.why.strip():
         line.append(_(" · hvorfor: {why}").format(why=one_line(review.why, 60)), "dim")
     return Row(rule.id, line)
 
@@ -508,6 +528,7 @@ class RuleReviewView(CaptureView):
     has_input = True
     adds_from_field = False
     reviews_rules = True
+    field = "rule_reviews[].new_text"
 
     @property  # type: ignore[override]
     def name(self) -> str:  # in the language of the moment, not of the import
@@ -532,7 +553,12 @@ class RuleReviewView(CaptureView):
 
     def rows(self) -> list[Row]:
         return [
-            review_row(number, rule, ops.review_of(self.session, rule.id))
+            review_row(
+                number,
+                rule,
+                ops.review_of(self.session, rule.id),
+                why=self.shows("rule_reviews[].why"),
+            )
             for number, rule in enumerate(self._rules(), 1)
         ]
 
@@ -807,6 +833,7 @@ class NotesView(CaptureView):
     kind = CaptureKind.notes
     name = "Notater"
     has_input = True
+    field = list_field = "notes[].text"
 
     def heading(self) -> str:
         notes = self._notes()
@@ -851,6 +878,7 @@ class TakeawaysView(CaptureView):
     kind = CaptureKind.takeaways
     name = "Tar med seg"
     has_input = True
+    field = list_field = "focus_rounds[].takeaway"
 
     def heading(self) -> str:
         speaker = self.speaker()

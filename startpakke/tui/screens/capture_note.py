@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 from startpakke.controller import MeetingController
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.room_view import hidden_list_text, hides, mask
 
 
 class NoteScreen(ModalScreen[None]):
@@ -36,6 +37,7 @@ class NoteScreen(ModalScreen[None]):
             )
 
     def on_mount(self) -> None:
+        mask(self.query_one("#note-input", Input), "notes[].text")  # the room view (R)
         self._show_notes()
         self.query_one("#note-input", Input).focus()
 
@@ -43,6 +45,8 @@ class NoteScreen(ModalScreen[None]):
         part = self.controller.part.id
         notes = [n for n in self.controller.session.notes if n.part == part and n.about is None]
         lines = [f"• {escape(one_line(n.text, 100))}" for n in notes[-5:]]
+        if lines and hides(self, "notes[].text"):
+            lines = [hidden_list_text()]
         self.query_one("#note-list", Static).update("\n".join(lines) or "Ingen notater ennå.")
 
     def _add(self, text: str) -> bool:

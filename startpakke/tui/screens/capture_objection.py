@@ -19,6 +19,7 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import AgreementLevel
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.room_view import mask
 
 
 class ObjectionScreen(ModalScreen[None]):
@@ -55,6 +56,7 @@ class ObjectionScreen(ModalScreen[None]):
             )
 
     def on_mount(self) -> None:
+        mask(self.query_one("#objection-reason", Input), "rules[].objections[].reason")
         self.query_one("#objection-reason", Input).focus()
 
     @on(Input.Submitted, "#objection-reason")

@@ -1,4 +1,8 @@
-"""`i`: the guide, facilitator notes and context texts for the current part, on demand."""
+"""`i`: the guide, facilitator notes and context texts for the current part, on demand.
+
+It is the facilitator's panel: the projector views never show what is here. While the
+room view is on (the run screen is mirrored), it says so at the top before anything else.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +15,26 @@ from textual.widgets import Static
 
 from startpakke.controller import MeetingController
 from startpakke.i18n import _
+from startpakke.tui.bindings import RUN_KEYS
+from startpakke.tui.room_view import room_sees
+
+
+def key_for(action: str) -> str:
+    """The key the run screen has for `action` (as the help screen shows it)."""
+    binding = next(k.binding for k in RUN_KEYS if k.binding.action == action)
+    return binding.key_display or binding.key
+
+
+def room_warning() -> str:
+    """At the top of the panel while the room sees the screen."""
+    return _(
+        "[b reverse] BARE FOR FASILITATOREN [/] Dette vises aldri i projektorvisningene, "
+        "men er skjermen speilet til projektoren, ser rommet det nå. Lukk med Esc."
+    )
 
 
 class InfoScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,i,q", "dismiss", _("Lukk"), key_display="esc/i")]
+    BINDINGS = [Binding("escape,i,q", "dismiss", _("Lukk"), key_display=_("esc/i"))]
 
     def __init__(self, controller: MeetingController) -> None:
         super().__init__()
@@ -27,27 +47,31 @@ class InfoScreen(ModalScreen[None]):
         lines: list[str] = []
         guide = part.guide
         if guide is not None:
-            lines.append("[b]Veiledning for fasilitatoren[/b] (bare på din skjerm)")
+            lines.append(_("[b]Veiledning for fasilitatoren[/b] (bare på din skjerm)"))
             if guide.why.strip():
-                lines.append(f"[b]Hvorfor:[/b] {escape(guide.why.strip())}")
+                lines.append(_("[b]Hvorfor:[/b] {why}").format(why=escape(guide.why.strip())))
             if guide.how:
-                lines.append("[b]Slik gjør du det:[/b]")
+                lines.append(_("[b]Slik gjør du det:[/b]"))
                 lines += [f"• {escape(step)}" for step in guide.how]
             if guide.pitfalls:
-                lines.append("[b]Når noe går galt:[/b]")
+                lines.append(_("[b]Når noe går galt:[/b]"))
                 for pitfall in guide.pitfalls:
                     lines.append(f"• {escape(pitfall.what)}")
-                    lines.append(f"  [i]Si:[/i] {escape(pitfall.say)}")
+                    lines.append(_("  [i]Si:[/i] {say}").format(say=escape(pitfall.say)))
             lines.append("")
         session = self.controller.session
         earlier = [t for t in session.parked if t.from_session]
         if earlier:
-            lines.append("[b]Parkert fra forrige møte[/b] (kan tas opp nå eller bli et tema)")
+            lines.append(_("[b]Parkert fra forrige møte[/b] (kan tas opp nå eller bli et tema)"))
             lines += [f"• {escape(t.text)}" for t in earlier]
             lines.append("")
         today = [t for t in session.parked if not t.from_session]
         if today:
-            lines.append("[b]Parkert i dag[/b] (v parkerer et tema; steg 7 foreslår dem)")
+            lines.append(
+                _("[b]Parkert i dag[/b] ({key} parkerer et tema; steg 7 foreslår dem)").format(
+                    key=escape(key_for("park"))
+                )
+            )
             lines += [f"• {escape(t.text)}" for t in today]
             lines.append("")
         notes = [*phase.notes, *part.notes]
@@ -71,6 +95,8 @@ class InfoScreen(ModalScreen[None]):
         if not lines:
             lines = [_("Ingen notater eller tekster til denne delen.")]
         with VerticalScroll(id="info-box", classes="dialog"):
+            if room_sees(self):
+                yield Static(room_warning(), id="info-room-warning")
             yield Static(
                 f"{agenda.part_label(agenda.parts.index(part))}: {escape(part.title)}",
                 classes="dialog-title",

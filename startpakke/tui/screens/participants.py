@@ -19,6 +19,7 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import Role
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.room_view import HIDDEN, hides, mask
 from startpakke.tui.widgets.form_input import FormInput
 
 
@@ -69,6 +70,7 @@ class ParticipantsScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#people", DataTable)
         table.add_columns("Navn", "Kommune/tjeneste", "Rolle", "Kontakt", "Til stede")
+        mask(self.query_one("#person-contact", Input), "participants[].contact")
         self._show()
         if self.start_with is not None:
             self._cursor_to(self.start_with)
@@ -82,12 +84,13 @@ class ParticipantsScreen(ModalScreen[None]):
         table = self.query_one("#people", DataTable)
         row = table.cursor_row
         table.clear()
+        hidden = hides(self, "participants[].contact")  # the room sees the screen
         for person in self.controller.session.participants:
             cells = (
                 one_line(person.name, 40),
                 one_line(person.service, 30),
                 label(person.role),
-                one_line(person.contact, 30),
+                HIDDEN if person.contact and hidden else one_line(person.contact, 30),
                 "✓ ja" if person.present else "✗ nei",
             )
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.

@@ -27,6 +27,7 @@ from startpakke.session.meeting_time import FORMAT_HINT, parse_meeting_time, sho
 from startpakke.session.model import MeetingFormat, PlanTerm
 from startpakke.tui.capture.dates import show_date
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.room_view import mask
 from startpakke.tui.widgets.form_input import FormInput
 
 
@@ -162,6 +163,7 @@ class PlanScreen(ModalScreen[None]):
         for button in self.query(".no-tab"):
             button.can_focus = False
         self._show_lists()
+        mask(self.query_one("#plan-notes", Input), "plan.notes")  # the room view (R)
         self.query_one("#plan-leader", Select).focus()
 
     # -- showing -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from textual.widgets import Input, Static
 
 from startpakke.controller import MeetingController
 from startpakke.engine import Snapshot
+from startpakke.i18n import _
 from startpakke.tui.bindings import RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.compat import breakpoint_class
@@ -29,8 +30,16 @@ if TYPE_CHECKING:
     from startpakke.tui.screens.export import ExportChoice
 
 TICK_SECONDS = 0.2
-BLANK_NOTICE = "ROMMET SER BLANK SKJERM (b viser møtet igjen)"
 FLASH_SECONDS = 2.0
+
+
+def blank_notice() -> str:
+    return _("ROMMET SER BLANK SKJERM (b viser møtet igjen)")
+
+
+def room_notice() -> str:
+    """On the day line while the room view is on: the facilitator always knows."""
+    return _("ROMMET SER SKJERMEN (R viser det private)")
 
 
 class RunScreen(Screen[None]):
@@ -99,10 +108,13 @@ class RunScreen(Screen[None]):
         self.query_one(RoundList).show(snap.round)
         self.query_one("#wall-clock", Static).update(view.wall_clock)
         blank = self.controller.session.room_blank
-        day = f"{BLANK_NOTICE}  ·  {view.day}" if blank else view.day
-        self.query_one("#day", Static).update(day)
+        room = bool(getattr(self.app, "room_view", False))
+        notices = [blank_notice()] if blank else []
+        notices += [room_notice()] if room else []
+        self.query_one("#day", Static).update("  ·  ".join([*notices, view.day]))
         self.set_class(view.paused, "-paused")
         self.set_class(blank, "-blank")
+        self.set_class(room, "-room-view")
         self._alert_if_time_is_up(snap)
         round_line = self.query_one("#round", Static)
         round_line.update(view.round)
@@ -180,7 +192,7 @@ class RunScreen(Screen[None]):
     def action_toggle_absent(self) -> None:
         person = self.controller.toggle_current_absent()
         if person is not None:
-            self.notify(f"{person.name} er markert som borte", timeout=3)
+            self.notify(_("{name} er markert som borte").format(name=person.name), timeout=3)
         self._after()
 
     def action_toggle_pause(self) -> None:
@@ -195,9 +207,9 @@ class RunScreen(Screen[None]):
         keep = not self.controller.engine.keep_written_turns
         self.controller.set_keep_written_turns(keep)
         self.notify(
-            "Turene holder skrevet lengde (delen kan gå over tiden)"
+            _("Turene holder skrevet lengde (delen kan gå over tiden)")
             if keep
-            else "Turene kortes ned for å rekke tiden",
+            else _("Turene kortes ned for å rekke tiden"),
             timeout=4,
         )
         self._after()
@@ -259,9 +271,13 @@ class RunScreen(Screen[None]):
             self._choose_document(choice, str(err))
             return
         except Exception as err:  # a writer's bug must not end the meeting
-            self._choose_document(choice, f"Kunne ikke lage dokumentet: {err}. Økten er lagret.")
+            self._choose_document(
+                choice, _("Kunne ikke lage dokumentet: {error}. Økten er lagret.").format(error=err)
+            )
             return
-        self.notify(f"{choice.kind.name} laget: {written}", timeout=8)
+        self.notify(
+            _("{document} laget: {path}").format(document=choice.kind.name, path=written), timeout=8
+        )
 
     def action_toggle_theme(self) -> None:
         self.app.toggle_projector_theme()
@@ -271,16 +287,35 @@ class RunScreen(Screen[None]):
         if blank:
             self.screen.set_focus(None)  # the capture area is hidden: nothing typed there
         self.notify(
-            "Rommet ser en blank skjerm (bare nettverkets navn og klokken). b viser møtet igjen."
+            _("Rommet ser en blank skjerm (bare nettverkets navn og klokken). b viser møtet igjen.")
             if blank
-            else "Rommet ser møtet igjen.",
+            else _("Rommet ser møtet igjen."),
+            timeout=4,
+        )
+        self._after()
+
+    def action_toggle_room_view(self) -> None:
+        """`R`: the room sees this screen (mirrored), or only the facilitator does."""
+        on = not getattr(self.app, "room_view", False)
+        self.app.room_view = on  # type: ignore[attr-defined]
+        if on:
+            # A toast on screen now (the guide, a restored draft) must not stay for the room.
+            self.app.hide_private_notices()  # type: ignore[attr-defined]
+        self.query_one(CaptureArea).room_view_changed()
+        self.notify(
+            _(
+                "Rommet ser skjermen: notater, kontaktopplysninger, saker og veiledningen "
+                "vises ikke. R viser dem igjen."
+            )
+            if on
+            else _("Bare du ser skjermen: notater og saker vises igjen."),
             timeout=4,
         )
         self._after()
 
     def action_toggle_bell(self) -> None:
         on_now = self.app.toggle_bell()
-        self.notify("Lyd på" if on_now else "Lyd av", timeout=2)
+        self.notify(_("Lyd på") if on_now else _("Lyd av"), timeout=2)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Grey out what cannot be done here (shown dimmed in the footer)."""

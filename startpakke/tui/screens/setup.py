@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Sta
 from startpakke.i18n import plural
 from startpakke.labels import choices, label
 from startpakke.session.model import Language, Participant, Role, Session
+from startpakke.tui.room_view import HIDDEN, hides, mask
 from startpakke.tui.widgets.form_input import FormInput
 
 RECOMMENDED_MAX = 6
@@ -146,6 +147,7 @@ class SetupScreen(Screen[Session]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("Navn", "Kommune/tjeneste", "Rolle", "Kontakt")
+        mask(self.query_one("#p-contact", Input), "participants[].contact")  # --projektor
         self._refresh_table()
         # The first thing typed lands in a field: the network's name while it is empty, else
         # a new participant's name. With names given (--names) Enter starts the meeting.
@@ -157,8 +159,10 @@ class SetupScreen(Screen[Session]):
     def _refresh_table(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
+        hidden = hides(self, "participants[].contact")
         for person in self.session.participants:
-            cells = (person.name, person.service, label(person.role), person.contact)
+            contact = HIDDEN if person.contact and hidden else person.contact
+            cells = (person.name, person.service, label(person.role), contact)
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
             table.add_row(*(Text(cell) for cell in cells), key=person.id)
         warning = self.query_one("#size-warning", Static)
