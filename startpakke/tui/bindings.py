@@ -187,6 +187,9 @@ def footer_lines(
     available: Callable[[str], bool],
     lines: int = 1,
     keys: Iterable[RunKey] = RUN_KEYS,
+    *,
+    help_key: bool = True,
+    needs: list[Need] | None = None,
 ) -> list[list[RunKey]]:
     """The keys that fit in `lines` rows of `width` columns, by the needs of the moment,
     with `?` at the end of the last row.
@@ -194,9 +197,11 @@ def footer_lines(
     A key whose action cannot be done now (`available` is False) is left out. Keys go in
     order of need; one that does not fit starts the next row, and on the last row it ends
     the footer: what is shown is always the most pressing, and never cut. `?` is always
-    there, so every other key is one press away.
+    there, so every other key is one press away (unless `help_key` is False: in a text
+    field `?` is a letter).
     """
-    ranked = {need: rank for rank, need in enumerate(footer_order(view))}
+    ranked = {need: rank for rank, need in enumerate(needs or footer_order(view))}
+    extra = len(HELP.footer_text) + GAP if help_key else 0
     candidates = [
         k for k in keys if k.in_footer and k.need in ranked and available(k.binding.action)
     ]
@@ -205,7 +210,7 @@ def footer_lines(
     used = 0
     for candidate in candidates:
         last = len(rows) == lines
-        room = width - (len(HELP.footer_text) + GAP if last else 0)
+        room = width - (extra if last else 0)
         needed = len(candidate.footer_text) + (GAP if rows[-1] else 0)
         if used + needed > room:
             if last:
@@ -213,11 +218,33 @@ def footer_lines(
             rows.append([])
             used = 0
             last = len(rows) == lines
-            room = width - (len(HELP.footer_text) + GAP if last else 0)
+            room = width - (extra if last else 0)
             needed = len(candidate.footer_text)
             if needed > room:
                 break
         rows[-1].append(candidate)
         used += needed
-    rows[-1].append(HELP)
+    if help_key:
+        rows[-1].append(HELP)
     return rows
+
+
+def capture_keys(bindings: Iterable[Binding], in_field: bool) -> list[RunKey]:
+    """The footer while the capture area has the focus: its own keys, not the meeting's.
+
+    The meeting's letters are text in a field (and `n`, `f`, `?` … would be typed, not
+    pressed), so showing them there would tell the facilitator something untrue. Each
+    action once (`x,delete` is one key), Enter first in a field.
+    """
+    found: list[RunKey] = []
+    if in_field:
+        found.append(
+            RunKey(Binding("enter", "submit", _("Lagre"), key_display="Enter"), Need.capture)
+        )
+    seen: set[str] = set()
+    for binding in bindings:
+        if binding.action in seen or not binding.show:
+            continue
+        seen.add(binding.action)
+        found.append(RunKey(binding, Need.capture))
+    return found

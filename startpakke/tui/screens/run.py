@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -88,7 +89,7 @@ class RunScreen(Screen[None]):
         yield Static(id="round", markup=False)
         yield CaptureArea(self.controller, id="capture-area")
         yield Static(id="day", markup=False)
-        yield KeyBar(self._can_do_now, id="key-bar")
+        yield KeyBar(self._can_do_now, area_keys=self._capture_area_keys, id="key-bar")
 
     def on_mount(self) -> None:
         self.refresh_state()
@@ -162,6 +163,14 @@ class RunScreen(Screen[None]):
         if name == "next_phase" and self.view is not None and not self.view.has_next_phase:
             return False
         return self.check_action(name, ()) is True
+
+    def _capture_area_keys(self) -> tuple[list[Binding], bool] | None:
+        """For the key bar: while the capture area has the focus, its keys that work now."""
+        area = self.query_one(CaptureArea)
+        if not area.has_focus_within:
+            return None
+        keys = [b.binding for b in self.active_bindings.values() if b.node is area and b.enabled]
+        return keys, isinstance(self.focused, Input)
 
     def on_descendant_focus(self) -> None:
         self.query_one(KeyBar).refresh()  # `c` is just a letter while a field has focus

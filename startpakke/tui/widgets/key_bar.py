@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.widget import Widget
 
-from startpakke.tui.bindings import GAP, RunKey, footer_lines
+from startpakke.tui.bindings import GAP, Need, RunKey, capture_keys, footer_lines
 from startpakke.view.run import RunView
 
 TWO_ROWS_FROM = 36
@@ -44,9 +45,17 @@ class KeyBar(Widget):
     }
     """
 
-    def __init__(self, available: Callable[[str], bool], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        available: Callable[[str], bool],
+        *,
+        area_keys: Callable[[], tuple[list[Binding], bool] | None] = lambda: None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self._available = available
+        self._area_keys = area_keys
+        """The capture area's keys and whether a text field has the focus, while it has it."""
         self._view: RunView | None = None
 
     def on_mount(self) -> None:
@@ -66,7 +75,20 @@ class KeyBar(Widget):
     def rows(self) -> list[list[RunKey]]:
         """What the bar shows at its present size."""
         count = 2 if self.has_class("-two-rows") else 1
-        return footer_lines(self._view, max(0, self.size.width - 1), self._available, count)
+        width = max(0, self.size.width - 1)
+        area = self._area_keys()
+        if area is not None:
+            bindings, in_field = area
+            return footer_lines(
+                self._view,
+                width,
+                lambda _action: True,
+                count,
+                capture_keys(bindings, in_field),
+                help_key=not in_field,
+                needs=[Need.capture],
+            )
+        return footer_lines(self._view, width, self._available, count)
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")

@@ -1,0 +1,49 @@
+"""While the facilitator writes, the key bar shows the keys that work there, not the meeting's.
+
+In the capture field `n`, `f`, `?` and the space are letters: a footer that still offered
+«n/→ Neste del» told the facilitator something untrue. In the field it shows Enter and Esc;
+in the list, the list's keys (edit, delete …); after Esc, the meeting's keys again.
+"""
+
+from __future__ import annotations
+
+from startpakke.tui.widgets.key_bar import KeyBar
+from tests.tui_helpers import make_app
+
+
+def bar(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(KeyBar).render())
+
+
+async def test_the_field_shows_enter_and_esc_and_the_meeting_keys_come_back() -> None:
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        while app.controller.part.id != "steg4":
+            await pilot.press("n")
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Neste del" in bar(app)
+        await pilot.press("c")
+        await pilot.pause()
+        shown = bar(app)
+        assert "Enter Lagre" in shown and "esc Tilbake til møtet" in shown
+        assert "Neste del" not in shown and "Alle taster" not in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Neste del" in bar(app) and "Lagre" not in bar(app)
+
+
+async def test_the_list_shows_its_own_keys() -> None:
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+s")
+        while app.controller.part.id != "steg4":
+            await pilot.press("n")
+        await pilot.press("f", "c", *"Vi starter presis", "enter", "escape", "f")
+        await pilot.press("c")  # the consensus phase: c goes to the list
+        await pilot.pause()
+        shown = bar(app)
+        assert "r Rediger" in shown and "x/Del Slett" in shown
+        assert "Neste del" not in shown and "Lagre" not in shown
+        assert "? Alle taster" in shown  # in the list `?` is a key, not a letter
