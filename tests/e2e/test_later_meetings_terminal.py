@@ -7,37 +7,29 @@ tests/unit/test_revision.py.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from startpakke.session.store import load_session
-from tests.conftest import ROOT
+from tests.example_session import copy_of_example
 from tests.tmux import Tmux, data_env, startpakke
 
 pytestmark = pytest.mark.slow
 
-EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 NEW_WORDING = "Det som blir sagt om enkeltsaker, blir i nettverket."
 
 
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
-    path = tmp_path / "kontrakt-okt.json"
-    path.write_bytes(EXAMPLE.read_bytes())
-    return path
+    return copy_of_example(tmp_path, "kontrakt-okt.json")
 
 
 @pytest.fixture
 def example_one_away(tmp_path: Path) -> Path:
     """A copy of the example session, with one member marked absent at that meeting."""
-    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    data["participants"][2]["present"] = False
-    path = tmp_path / "forrige.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
+    return copy_of_example(tmp_path, "forrige.json", absent=2)
 
 
 def test_the_next_meeting_runs_in_a_real_terminal(example_one_away: Path, tmp_path: Path) -> None:

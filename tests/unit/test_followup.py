@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 from datetime import date
@@ -17,10 +16,9 @@ from startpakke.session.followup import carried_actions, followup_session
 from startpakke.session.model import Action, Session
 from startpakke.session.store import SessionError, load_session
 from tests.cli import startpakke
-from tests.conftest import ROOT
+from tests.example_session import EXAMPLE, copy_of_example
 from tests.tui_helpers import builtin
 
-EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 EXAMPLE_ID = "eksempel-vestfold-sor-2026"
 NEXT_MEETING = date(2026, 3, 24)
 
@@ -28,11 +26,7 @@ NEXT_MEETING = date(2026, 3, 24)
 @pytest.fixture
 def previous(tmp_path: Path) -> Path:
     """A copy of the example session, with one member marked absent at that meeting."""
-    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
-    data["participants"][2]["present"] = False
-    path = tmp_path / "forrige.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    return path
+    return copy_of_example(tmp_path, "forrige.json", absent=2)
 
 
 def follow(previous: Path, agenda: str = "kollegaveiledning") -> Session:

@@ -23,10 +23,9 @@ from startpakke.session.revision import (
 )
 from startpakke.session.store import SessionStore, load_session
 from tests.cli import startpakke
-from tests.conftest import ROOT
+from tests.example_session import copy_of_example
 from tests.tui_helpers import builtin
 
-EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 REVISED_AT = datetime(2026, 6, 16, 11, 30, tzinfo=OSLO)
 NEW_RULE = "Vi gir beskjed om forfall senest dagen før, og sender vara."
 NEW_WORDING = "Det som blir sagt om enkeltsaker, blir i nettverket."
@@ -34,9 +33,7 @@ NEW_WORDING = "Det som blir sagt om enkeltsaker, blir i nettverket."
 
 @pytest.fixture
 def previous(tmp_path: Path) -> Path:
-    path = tmp_path / "kontrakt-okt.json"
-    path.write_bytes(EXAMPLE.read_bytes())
-    return path
+    return copy_of_example(tmp_path, "kontrakt-okt.json")
 
 
 def revise(session: Session) -> None:
