@@ -64,7 +64,7 @@ class PlanScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         plan = self.plan
         people = self._people()
-        ids = {pid for _, pid in people}
+        ids = {pid for _label, pid in people}
 
         def chosen(value: str | None) -> Any:
             return value if value in ids else Select.NULL
