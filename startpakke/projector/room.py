@@ -16,7 +16,7 @@ from typing import Literal
 
 from startpakke.agenda.model import Agenda, CaptureKind, Speakers
 from startpakke.engine import Clock, RunEngine, Snapshot, SystemClock
-from startpakke.i18n import N_, _
+from startpakke.i18n import N_, _, plural
 from startpakke.labels import capitalised, category_colour
 from startpakke.projector.follow import SessionFollower
 from startpakke.session.model import (
@@ -32,6 +32,12 @@ save, the room is told the clock may be wrong (the app was closed, or the laptop
 NOT_STARTED = N_("Møtet har ikke startet")
 THANKS = N_("Takk for i dag")
 """Marked for the catalogue; the view shows them with `_()`."""
+AGREED = N_("✓ enig")
+CHOSEN = N_("★ valgt")
+TOP = N_("topp 3")
+PROPOSAL = N_("forslag")
+HIDDEN = N_("  ·  {n} til får ikke plass på skjermen")
+"""The boards' words, for the terminal projector and the browser page alike."""
 
 Stage = Literal["waiting", "running", "finished", "blank"]
 """`blank`: the facilitator pressed `b` — the room sees only the network's name and the time."""
@@ -270,6 +276,25 @@ def competence_columns(session: Session) -> tuple[CompetenceColumn, ...]:
             )
         )
     return tuple(columns)
+
+
+def rules_heading(rules: tuple[RuleNote, ...]) -> str:
+    """«Spilleregler  ·  2 forslag, 1 vedtatt» above the rules on the wall."""
+    if not rules:
+        return _("Spilleregler  ·  ingen forslag ennå")
+    agreed = sum(1 for rule in rules if rule.agreed)
+    return _("Spilleregler  ·  {proposals}, {agreed}").format(
+        proposals=plural("{n} forslag", "{n} forslag", len(rules)),
+        agreed=plural("{n} vedtatt", "{n} vedtatt", agreed),
+    )
+
+
+def competences_heading(columns: tuple[CompetenceColumn, ...]) -> str:
+    """«Vår kompetanse  ·  3 lapper» above the post-its."""
+    total = sum(len(column.notes) for column in columns)
+    if not total:
+        return _("Vår kompetanse  ·  ingen ennå")
+    return _("Vår kompetanse  ·  {notes}").format(notes=plural("{n} lapp", "{n} lapper", total))
 
 
 def running_view(

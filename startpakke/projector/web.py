@@ -28,6 +28,7 @@ import asyncio
 import contextlib
 import errno
 import hmac
+import html
 import ipaddress
 import json
 import logging
@@ -42,8 +43,8 @@ from typing import Any
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from startpakke.errors import UserError
-from startpakke.i18n import _
-from startpakke.projector.page_data import page_data, same_page
+from startpakke.i18n import _, current_language
+from startpakke.projector.page_data import PAGE_TEXTS, page_data, same_page
 from startpakke.projector.room import Room, RoomError
 
 PAGE_FILES = Path(__file__).resolve().parent / "web_page"
@@ -162,7 +163,7 @@ class ProjectorServer:
             encoding="utf-8"
         )
         return {
-            "": ((PAGE_FILES / "page.html").read_bytes(), "text/html"),
+            "": (page_html().encode("utf-8"), "text/html"),
             "page.css": (css.encode("utf-8"), "text/css"),
             "page.js": ((PAGE_FILES / "page.js").read_bytes(), "text/javascript"),
         }
@@ -278,6 +279,16 @@ class ProjectorServer:
 
 
 # -- the command -----------------------------------------------------------------------
+
+
+def page_html() -> str:
+    """`page.html` in the language of the moment: its fixed words (`PAGE_TEXTS`, written in
+    bokmål in the file) translated, and `lang` saying which language the page is in."""
+    text = (PAGE_FILES / "page.html").read_text(encoding="utf-8")
+    text = text.replace('<html lang="nb">', f'<html lang="{current_language()}">')
+    for message in PAGE_TEXTS:
+        text = text.replace(html.escape(message), html.escape(_(message)))
+    return text
 
 
 def _bind_error(err: OSError, host: str, port: int) -> UserError:

@@ -17,13 +17,20 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from startpakke.engine import Clock
-from startpakke.i18n import N_, _, plural
+from startpakke.i18n import _
 from startpakke.projector.room import (
+    AGREED,
+    CHOSEN,
+    HIDDEN,
+    PROPOSAL,
+    TOP,
     CompetenceColumn,
     CompetenceNote,
     Room,
     RoomView,
     RuleNote,
+    competences_heading,
+    rules_heading,
 )
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 from startpakke.tui.widgets.block_clock import BlockClock
@@ -35,7 +42,6 @@ POSTIT_WIDTH = 30
 """About how wide a rule's post-it is; the board has as many columns as fit."""
 ROOMY_ROWS = 4
 """Rows a roomy post-it takes: two lines of text, who proposed it, a gap."""
-AGREED = N_("✓ enig")
 CLOCK_STATES = ("ok", "low", "overtime", "paused")
 STAGES = ("waiting", "running", "finished", "blank")
 
@@ -92,7 +98,7 @@ class Board(Vertical):
         if headings:
             text = self._heading
             if hidden:
-                text += _("  ·  {n} til får ikke plass på skjermen").format(n=hidden)
+                text += _(HIDDEN).format(n=hidden)
             headings.first(Static).update(text)
         return hidden
 
@@ -107,19 +113,11 @@ def _postit(text: str, byline: str, classes: str, *, compact: bool, mark: str = 
 def _rule_board(
     rules: tuple[RuleNote, ...], columns: int, compact: bool
 ) -> tuple[str, list[Widget]]:
-    agreed = sum(1 for rule in rules if rule.agreed)
-    if rules:
-        proposals = plural("{n} forslag", "{n} forslag", len(rules))
-        agreed_text = plural("{n} vedtatt", "{n} vedtatt", agreed)
-        heading = _("Spilleregler  ·  {proposals}, {agreed}").format(
-            proposals=proposals, agreed=agreed_text
-        )
-    else:
-        heading = _("Spilleregler  ·  ingen forslag ennå")
+    heading = rules_heading(rules)
     notes = [
         _postit(
             rule.text,
-            (_(AGREED) if rule.agreed else _("forslag")) + (f"  ·  {rule.by}" if rule.by else ""),
+            (_(AGREED) if rule.agreed else _(PROPOSAL)) + (f"  ·  {rule.by}" if rule.by else ""),
             "postit rule" + (" -agreed" if rule.agreed else ""),
             compact=compact,
             mark="✓" if rule.agreed else "",
@@ -132,19 +130,14 @@ def _rule_board(
 
 
 def _competence_byline(note: CompetenceNote) -> str:
-    marks = (_("★ valgt") if note.chosen else "", _("topp 3") if note.top else "", note.by)
+    marks = (_(CHOSEN) if note.chosen else "", _(TOP) if note.top else "", note.by)
     return "  ·  ".join(mark for mark in marks if mark)
 
 
 def _competence_board(
     columns: tuple[CompetenceColumn, ...], compact: bool
 ) -> tuple[str, list[Widget]]:
-    total = sum(len(column.notes) for column in columns)
-    heading = (
-        _("Vår kompetanse  ·  {notes}").format(notes=plural("{n} lapp", "{n} lapper", total))
-        if total
-        else _("Vår kompetanse  ·  ingen ennå")
-    )
+    heading = competences_heading(columns)
     parts = []
     for column in columns:
         notes = [
