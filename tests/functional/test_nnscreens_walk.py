@@ -25,12 +25,13 @@ import pytest
 from textual.widgets import Footer, Select, TextArea
 
 from startpakke import i18n
-from startpakke.session.model import Language
+from startpakke.session import edit as ops
+from startpakke.session.model import AgreementLevel, Language
 from startpakke.tui.screens.resume import ResumeScreen
 from startpakke.tui.screens.run import RunScreen
 from startpakke.tui.screens.setup import SetupScreen
 from startpakke.tui.widgets.key_bar import KeyBar
-from tests.tui_helpers import make_app
+from tests.tui_helpers import MEETING_DAY, make_app
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -40,7 +41,8 @@ import untranslated  # noqa: E402
 BOKMAL = re.compile(
     r"\b(ikke|hva|hvordan|hvorfor|hvem|hvor|jeg|fra|deltaker|deltakere|lagret|velg|bare|"
     r"uten|flere|hver|ennå|økten|klokken|listen|legger|valgt|tidtaker|navn|sted|stede|"
-    r"enighet|innsigelse|mens|dere|noen|også|ble|kjøreplan)\b",
+    r"enighet|innsigelse|mens|dere|noen|også|ble|kjøreplan|åpne|åpent|noe|mye|hvis|kommer|"
+    r"gjøre|gjør|skrevet|lukket|stoppet|fortsett|fortsetter|tiden)\b",
     re.IGNORECASE,
 )
 """Words of bokmål that nynorsk writes otherwise («ikkje», «kva», «frå», «deltakar» …)."""
@@ -114,6 +116,10 @@ def bokmal_on(app) -> list[str]:  # type: ignore[no-untyped-def]
     return sorted({m.group(0) for m in BOKMAL.finditer(screen_text(app))})
 
 
+SAID = {"innsjekk": "Anne er borte", "steg1": "Anne er fasilitator"}
+"""What Enter in the part's list says (in nynorsk): the walk reaches the lists."""
+
+
 @pytest.fixture
 def nynorsk() -> None:
     i18n.set_language("nn")  # as `startpakke run --lang nn` does; conftest sets it back
@@ -161,9 +167,26 @@ async def test_the_meeting_is_in_nynorsk_from_setup_to_the_end(
             await pilot.press("escape")
             await settle(pilot)
             assert app.screen is run, what
-        # Every part's capture, phase by phase (a dialog for the contract and the plan).
+        # Every part's capture, phase by phase (a dialog for the contract and the plan),
+        # with something in each list, so its marks and words are on the screen too.
         controller = app.controller
         assert controller is not None
+        people = [p.id for p in controller.session.participants]
+        agreed = controller.add_rule("Vi held tida", people[0], agreed=True)
+        objected = controller.add_rule("Telefonen ligg i veska", people[1])
+        controller.edit(
+            ops.set_rule_agreement,
+            objected.id,
+            AgreementLevel.objection,
+            by=people[2],
+            reason="Vakttelefonen",
+        )
+        controller.add_rule("Vi tek pause kvar time", people[2])
+        top = controller.add_competence("teoretisk", "Barnevernlova", people[0])
+        controller.edit(ops.toggle_competence_top, top.id)
+        controller.edit(ops.add_action, "Sende ut referatet", people[1], MEETING_DAY)
+        controller.edit(ops.add_theme, "Samarbeid med skulen")
+        assert agreed.agreed
         for index, part in enumerate(controller.agenda.parts):
             controller.jump(index)
             await settle(pilot)
@@ -175,6 +198,11 @@ async def test_the_meeting_is_in_nynorsk_from_setup_to_the_end(
                     await pilot.press("c")
                     await settle(pilot)
                     assert_nynorsk(app, f"{part.id}: skriv ned")
+                    await pilot.press("enter")  # the first item chosen, or an empty field
+                    await settle(pilot)
+                    assert_nynorsk(app, f"{part.id}: Enter")
+                    if part.id in SAID:
+                        assert SAID[part.id] in screen_text(app)
                     await pilot.press("escape")
                     await settle(pilot)
                     if app.screen is not run:
