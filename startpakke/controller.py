@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from startpakke.agenda.model import Agenda, CaptureKind, Part, Phase
 from startpakke.engine import Clock, RunEngine, Snapshot, SystemClock
+from startpakke.i18n import _
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError, Undo, UndoStack
 from startpakke.session.model import (
@@ -278,7 +279,7 @@ class MeetingController:
         """A post-it for `participant_id`, by default the current speaker."""
         who = participant_id or self.engine.current_speaker
         if who is None:
-            raise EditError("Velg hvem lappen gjelder – ingen har ordet nå.")
+            raise EditError(_("Velg hvem lappen gjelder – ingen har ordet nå."))
         return self.edit(ops.add_competence, who, category, text, top=top)
 
     def add_note(
@@ -338,7 +339,7 @@ class MeetingController:
         """
         who = participant_id or self.engine.current_speaker
         if who is None:
-            raise EditError("Ingen fokusperson har ordet nå.")
+            raise EditError(_("Ingen fokusperson har ordet nå."))
         note = ops.add_note(self.session, self.part.id, text, about=who, private=True)
         self._sync_takeaway(who)
         self.changed()

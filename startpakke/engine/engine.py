@@ -35,6 +35,7 @@ from startpakke.agenda.timing import (
 from startpakke.engine.clock import Clock, SystemClock
 from startpakke.engine.clock_target import clock_target
 from startpakke.engine.countdown import Countdown
+from startpakke.i18n import _
 from startpakke.session.runstate import (
     PartRun,
     RunPosition,
@@ -718,16 +719,16 @@ class RunEngine:
         if in_turn and self.step_timer is not None:
             main = self._timer_view(steps[self.pos.step].title, self.step_timer, now)
         elif in_turn and self.turn_timer is not None:
-            main = self._timer_view("Tur", self.turn_timer, now)
+            main = self._timer_view(_("Tur"), self.turn_timer, now)
         else:
-            main = self._timer_view("Fase", self.phase_timer, now)
-        part_timer = self._timer_view("Del", self.part_timers[self.pos.part], now)
+            main = self._timer_view(_("Fase"), self.phase_timer, now)
+        part_timer = self._timer_view(_("Del"), self.part_timers[self.pos.part], now)
         if self.until_at is not None and not self.finished:
             # A countdown to a clock time reads the wall clock: a laptop asleep through the
             # break still wakes to the right time left.
             left = (self.until_at - wall).total_seconds()
             main = TimerView(self.agenda.part_label(self.pos.part), self.until_budget, left)
-            part_timer = TimerView("Del", self.until_budget, left)
+            part_timer = TimerView(_("Del"), self.until_budget, left)
         start = self.planned_start()
         planned_end = start + timedelta(minutes=self.agenda.planned_minutes)
         day_end = start + timedelta(
@@ -752,7 +753,7 @@ class RunEngine:
             step_count=len(steps),
             main=main,
             part_timer=part_timer,
-            phase_timer=self._timer_view("Fase", self.phase_timer, now),
+            phase_timer=self._timer_view(_("Fase"), self.phase_timer, now),
             round=None if self.finished else self._round_view(),
             now=wall,
             planned_end=planned_end,
@@ -800,10 +801,10 @@ class RunEngine:
         part = self.agenda.parts[index]
         running = self.started and not self.finished and index == self.pos.part
         if running and self.until_at is not None:
-            word = "tilbake" if part.is_break else "slutter"
-            return f"{word} kl. {self.until_at:%H:%M}"
+            said = _("tilbake kl. {time}") if part.is_break else _("slutter kl. {time}")
+            return said.format(time=f"{self.until_at:%H:%M}")
         if part.until is not None and self.records[index].started_at is None:
-            return f"til kl. {part.until.zfill(5)}"
+            return _("til kl. {time}").format(time=part.until.zfill(5))
         return None
 
     # -- saving and restoring -------------------------------------------------------------
@@ -881,11 +882,13 @@ class RunEngine:
         """
         if state.agenda_id != agenda.id:
             raise ValueError(
-                f"kjøretilstanden hører til agendaen «{state.agenda_id}», ikke «{agenda.id}»"
+                _("kjøretilstanden hører til agendaen «{saved}», ikke «{agenda}»").format(
+                    saved=state.agenda_id, agenda=agenda.id
+                )
             )
         state = _align_parts(state, agenda)
         if len(state.parts) != len(agenda.parts):
-            raise ValueError("kjøretilstanden har et annet antall deler enn agendaen")
+            raise ValueError(_("kjøretilstanden har et annet antall deler enn agendaen"))
         clock = clock or SystemClock()
         engine = cls(agenda, roster, clock, keep_written_turns=state.keep_written_turns)
         engine.started = state.started
@@ -934,27 +937,37 @@ class RunEngine:
             engine._check_position()
             engine.snapshot()
         except (IndexError, KeyError, TypeError, AttributeError) as err:
-            raise ValueError(f"kjøretilstanden er skadet ({type(err).__name__}: {err})") from None
+            raise ValueError(
+                _("kjøretilstanden er skadet ({kind}: {error})").format(
+                    kind=type(err).__name__, error=err
+                )
+            ) from None
         return engine
 
     def _check_position(self) -> None:
         pos = self.pos
         if not 0 <= pos.part < len(self.agenda.parts):
-            raise ValueError(f"kjøretilstanden peker på del nr. {pos.part + 1}, som ikke finnes")
+            raise ValueError(
+                _("kjøretilstanden peker på del nr. {n}, som ikke finnes").format(n=pos.part + 1)
+            )
         phases = self.agenda.parts[pos.part].effective_phases
         if not 0 <= pos.phase < len(phases):
             raise ValueError(
-                f"kjøretilstanden peker på fase nr. {pos.phase + 1} i «{self.part.title}», "
-                "som ikke finnes (er agendaen endret?)"
+                _(
+                    "kjøretilstanden peker på fase nr. {n} i «{title}», "
+                    "som ikke finnes (er agendaen endret?)"
+                ).format(n=pos.phase + 1, title=self.part.title)
             )
         steps = self._steps()
         if pos.step < 0 or (steps and pos.step >= len(steps)) or (not steps and pos.step):
             raise ValueError(
-                f"kjøretilstanden peker på et ledd i turen som ikke finnes i «{self.part.title}» "
-                "(er agendaen endret?)"
+                _(
+                    "kjøretilstanden peker på et ledd i turen som ikke finnes i «{title}» "
+                    "(er agendaen endret?)"
+                ).format(title=self.part.title)
             )
         if not 0 <= pos.turn <= len(self.order):
-            raise ValueError("kjøretilstanden peker på en tur som ikke finnes")
+            raise ValueError(_("kjøretilstanden peker på en tur som ikke finnes"))
 
 
 def _align_parts(state: RunState, agenda: Agenda) -> RunState:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from startpakke.agenda.model import Agenda, MinutesPer, Phase, Speakers
 from startpakke.agenda.timing import MINUTE, fixed_phase_seconds
-from startpakke.i18n import plural
+from startpakke.i18n import _, plural
 
 __all__ = ["RoundFit", "focus_fit_text", "focus_part_index", "focus_phase", "rounds_that_fit"]
 
@@ -44,20 +44,21 @@ class RoundFit:
         per = f"à {self.minutes_per_round} min"
         if self.count == 0:
             if self.limited_by_people:
-                return "Ingen er til stede som kan være fokusperson"
-            return (
-                f"Tiden rekker ikke til en hel runde {per} "
-                f"(det er {self.available} min til rundene)"
-            )
+                return _("Ingen er til stede som kan være fokusperson")
+            return _(
+                "Tiden rekker ikke til en hel runde {per} (det er {available} min til rundene)"
+            ).format(per=per, available=self.available)
         rounds = plural("{n} runde", "{n} runder", self.count)
-        text = f"Tiden rekker til {rounds} {per}"
+        text = _("Tiden rekker til {rounds} {per}").format(rounds=rounds, per=per)
         extra = []
         if self.limited_by_people:
             extra.append(
-                "bare 1 er til stede" if self.count == 1 else f"alle {self.count} til stede"
+                _("bare 1 er til stede")
+                if self.count == 1
+                else _("alle {n} til stede").format(n=self.count)
             )
         if self.leftover:
-            extra.append(f"{self.leftover} min til overs")
+            extra.append(_("{n} min til overs").format(n=self.leftover))
         return text + (f" ({', '.join(extra)})" if extra else "")
 
 
@@ -86,7 +87,11 @@ def rounds_that_fit(agenda: Agenda, part_index: int, present: int) -> RoundFit:
     part = agenda.parts[part_index]
     phase = focus_phase(agenda, part_index)
     if phase is None or phase.turn is None or phase.turn.written_minutes is None:
-        raise ValueError(f"delen «{part.id}» har ingen runde med fokuspersoner og fast turlengde")
+        raise ValueError(
+            _("delen «{part}» har ingen runde med fokuspersoner og fast turlengde").format(
+                part=part.id
+            )
+        )
     per_round = phase.turn.written_minutes
     others = sum(
         fixed_phase_seconds(other, present) or 0.0
@@ -124,5 +129,7 @@ def focus_fit_text(agenda: Agenda, from_part: int, present: int, chosen: int = 0
     text = fit.sentence()
     if chosen > fit.count:
         extra = chosen - fit.count
-        text += f" – {chosen} er valgt, så {extra} får ikke tid i dag"
+        text += _(" – {chosen} er valgt, så {extra} får ikke tid i dag").format(
+            chosen=chosen, extra=extra
+        )
     return text

@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from startpakke.i18n import _
 from startpakke.safefile import SESSION_CAP
 from startpakke.session.model import Session
 from startpakke.session.store import SessionError, session_from_data
@@ -64,7 +65,9 @@ class SessionFollower:
         try:
             return self._poll()
         except Exception as err:  # the projector must keep showing the last good state
-            self.problem = f"Kunne ikke lese øktfilen {self.path}: {err}."
+            self.problem = _("Kunne ikke lese øktfilen {path}: {reason}.").format(
+                path=self.path, reason=err
+            )
             self._seen = None
             return False
 
@@ -74,18 +77,22 @@ class SessionFollower:
             current = _signature(info)
         except FileNotFoundError:
             self._seen = None
-            self.problem = f"Finner ikke øktfilen {self.path}."
+            self.problem = _("Finner ikke øktfilen {path}.").format(path=self.path)
             return False
         except OSError as err:
             self._seen = None
-            self.problem = f"Kunne ikke lese øktfilen {self.path}: {err.strerror or err}."
+            self.problem = _("Kunne ikke lese øktfilen {path}: {reason}.").format(
+                path=self.path, reason=err.strerror or err
+            )
             return False
         if current == self._seen:
             return False
         if not stat.S_ISREG(info.st_mode) or info.st_size > SESSION_CAP:
             # A FIFO would block the read for ever, /dev/zero would fill memory.
             self._seen = None
-            self.problem = f"Øktfilen {self.path} er ikke en vanlig øktfil (eller er for stor)."
+            self.problem = _(
+                "Øktfilen {path} er ikke en vanlig øktfil (eller er for stor)."
+            ).format(path=self.path)
             return False
         return self._read()
 
@@ -97,7 +104,7 @@ class SessionFollower:
                 after = _signature(os.fstat(handle.fileno()))
         except FileNotFoundError:
             self._seen = None
-            self.problem = f"Finner ikke øktfilen {self.path}."
+            self.problem = _("Finner ikke øktfilen {path}.").format(path=self.path)
             return False
         self.reads += 1
         if before != after:
@@ -117,7 +124,7 @@ class SessionFollower:
             self.problem = err.message
             return False
         except (UnicodeDecodeError, ValueError, RecursionError):  # ValueError: 4,300+ digits
-            self.problem = f"Øktfilen {self.path} er ufullstendig eller skadet."
+            self.problem = _("Øktfilen {path} er ufullstendig eller skadet.").format(path=self.path)
             return False
         self._raw = raw
         self.session = session

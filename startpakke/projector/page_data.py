@@ -10,10 +10,61 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from startpakke.projector.room import RoomView
+from startpakke.i18n import N_, _
+from startpakke.projector.room import (
+    AGREED,
+    CHOSEN,
+    HIDDEN,
+    PROPOSAL,
+    TOP,
+    RoomView,
+    competences_heading,
+    rules_heading,
+)
 
 DEADLINE_SLACK_MS = 400
 """Two deadlines closer than this are the same deadline (the time a poll takes)."""
+OVERTIME = N_("OVERTID")
+CLOSED = N_("Projektorvisningen er stoppet eller startet på nytt. Prøver igjen …")
+PAGE_TEXTS = (
+    N_("Kobler til projektorvisningen …"),
+    N_("Klokken"),
+    N_("Hvem har ordet"),
+    N_("Ordet har"),
+    N_("Neste:"),
+    N_("Projektorvisningen trenger JavaScript i nettleseren."),
+    CLOSED,
+)
+"""The fixed words of `page.html`, replaced by their translation when the page is served."""
+
+
+def _spaced(text: str) -> str:
+    # The terminal sets «  ·  » apart with two spaces each side; the page with one.
+    return text.replace("  ·  ", " · ")
+
+
+def page_words(view: RoomView) -> dict[str, str]:
+    """The words the page writes itself, in the language of the moment (`{n}`: a count)."""
+    board = ""
+    if view.competences is not None:
+        board = competences_heading(view.competences)
+    elif view.rules is not None:
+        board = rules_heading(view.rules)
+    return {
+        "board": _spaced(board),
+        "hidden": _spaced(_(HIDDEN)),
+        "agreed": _(AGREED),
+        "proposal": _(PROPOSAL),
+        "chosen": _(CHOSEN),
+        "top": _(TOP),
+        "next": _("Neste:"),
+        "pause": _("PAUSE"),
+        "overtime": _(OVERTIME),
+        "blanked": _("Skjermen er blanket."),
+        "clock_is": _("Klokken er"),
+        "last_turn": _("ingen – siste tur"),
+        "closed": _(CLOSED),
+    }
 
 
 def page_data(view: RoomView, now_ms: int) -> dict[str, Any]:
@@ -23,8 +74,9 @@ def page_data(view: RoomView, now_ms: int) -> dict[str, Any]:
         del data[name]
     counting = view.seconds_left is not None and view.clock_state != "paused"
     # The status in words without the running face («OVERTID»): the page adds the face.
-    status = "OVERTID" if view.clock_state == "overtime" else view.clock_status
+    status = _(OVERTIME) if view.clock_state == "overtime" else view.clock_status
     data["clock_status"] = status
+    data["words"] = page_words(view)
     data["timer"] = {
         "face": view.clock,
         "counting": counting,

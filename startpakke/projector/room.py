@@ -16,6 +16,7 @@ from typing import Literal
 
 from startpakke.agenda.model import Agenda, CaptureKind, Speakers
 from startpakke.engine import Clock, RunEngine, Snapshot, SystemClock
+from startpakke.i18n import N_, _, plural
 from startpakke.labels import capitalised, category_colour
 from startpakke.projector.follow import SessionFollower
 from startpakke.session.model import (
@@ -28,8 +29,15 @@ from startpakke.view.run import clock_label, listening_text, phase_counter, prom
 STALE_SECONDS = 20.0
 """The facilitator's app saves at least every 5 s while a timer runs; this long without a
 save, the room is told the clock may be wrong (the app was closed, or the laptop slept)."""
-NOT_STARTED = "Møtet har ikke startet"
-THANKS = "Takk for i dag"
+NOT_STARTED = N_("Møtet har ikke startet")
+THANKS = N_("Takk for i dag")
+"""Marked for the catalogue; the view shows them with `_()`."""
+AGREED = N_("✓ enig")
+CHOSEN = N_("★ valgt")
+TOP = N_("topp 3")
+PROPOSAL = N_("forslag")
+HIDDEN = N_("  ·  {n} til får ikke plass på skjermen")
+"""The boards' words, for the terminal projector and the browser page alike."""
 
 Stage = Literal["waiting", "running", "finished", "blank"]
 """`blank`: the facilitator pressed `b` — the room sees only the network's name and the time."""
@@ -86,7 +94,7 @@ class RoomView:
     """The countdown's seconds left at this moment (negative in overtime), for a view that
     counts by itself (the browser page); `clock` is the same as a face. Not compared: two
     views that differ only by the passing second are the same view."""
-    speaker_label: str = "Ordet har"
+    speaker_label: str = field(default_factory=lambda: _("Ordet har"))
     """«Ordet har», or «Fokusperson» in a round with focus persons (kollegaveiledning)."""
     now_speaking: str = ""
     next_speaking: str = ""
@@ -137,10 +145,13 @@ class Room:
         """The first read: RoomError (a Norwegian message) when there is nothing to show."""
         self.follower.poll()
         if self.follower.session is None:
-            raise RoomError(self.follower.problem or f"Kunne ikke lese {self.follower.path}.")
+            raise RoomError(
+                self.follower.problem
+                or _("Kunne ikke lese {path}.").format(path=self.follower.path)
+            )
         self._adopt(self.follower.session)
         if self.session is None:
-            raise RoomError(self.engine_problem or "Økten kan ikke vises.")
+            raise RoomError(self.engine_problem or _("Økten kan ikke vises."))
 
     def refresh(self) -> bool:
         """Poll the file (one `stat`); True when a new state was taken in. Never raises."""
@@ -165,7 +176,7 @@ class Room:
                     session.run, agenda, session, self.clock, count_closed_time=True
                 )
         except Exception as err:  # a bad agenda, a run for another agenda: keep the last
-            self.engine_problem = f"Kan ikke vise møtet: {err}."
+            self.engine_problem = _("Kan ikke vise møtet: {reason}.").format(reason=err)
             return
         self.engine_problem = None
         self.session = session
@@ -177,10 +188,10 @@ class Room:
     def view(self) -> RoomView:
         session, agenda = self.session, self.agenda
         if session is None or agenda is None:
-            raise RoomError("Ingen økt å vise ennå.")
+            raise RoomError(_("Ingen økt å vise ennå."))
         problem = self.follower.problem or self.engine_problem
         if problem:
-            problem += " Viser det som sist ble lagret riktig."
+            problem += _(" Viser det som sist ble lagret riktig.")
         network = session.network.name.strip()
         wall = clock_time(self.clock.now())
         if session.room_blank:
@@ -199,7 +210,7 @@ class Room:
                 network=network,
                 meeting_title=agenda.title,
                 title=network or agenda.title,
-                phase=NOT_STARTED,
+                phase=_(NOT_STARTED),
                 wall_clock=wall,
                 problem=problem,
             )
@@ -209,7 +220,7 @@ class Room:
                 stage="finished",
                 network=network,
                 meeting_title=agenda.title,
-                title=THANKS,
+                title=_(THANKS),
                 phase=network,
                 wall_clock=wall,
                 problem=problem,
@@ -217,10 +228,10 @@ class Room:
         if problem is None and not snap.paused and session.run:
             silent = RunEngine.closed_seconds(session.run, self.clock)
             if silent > STALE_SECONDS:
-                problem = (
-                    f"Ingen ny lagring fra møteappen på {minutes_text(silent)} – "
-                    "er den i gang? Klokken kan være feil."
-                )
+                problem = _(
+                    "Ingen ny lagring fra møteappen på {time} – er den i gang? "
+                    "Klokken kan være feil."
+                ).format(time=minutes_text(silent))
         return running_view(snap, session, agenda.title, problem)
 
 
@@ -267,6 +278,25 @@ def competence_columns(session: Session) -> tuple[CompetenceColumn, ...]:
     return tuple(columns)
 
 
+def rules_heading(rules: tuple[RuleNote, ...]) -> str:
+    """«Spilleregler  ·  2 forslag, 1 vedtatt» above the rules on the wall."""
+    if not rules:
+        return _("Spilleregler  ·  ingen forslag ennå")
+    agreed = sum(1 for rule in rules if rule.agreed)
+    return _("Spilleregler  ·  {proposals}, {agreed}").format(
+        proposals=plural("{n} forslag", "{n} forslag", len(rules)),
+        agreed=plural("{n} vedtatt", "{n} vedtatt", agreed),
+    )
+
+
+def competences_heading(columns: tuple[CompetenceColumn, ...]) -> str:
+    """«Vår kompetanse  ·  3 lapper» above the post-its."""
+    total = sum(len(column.notes) for column in columns)
+    if not total:
+        return _("Vår kompetanse  ·  ingen ennå")
+    return _("Vår kompetanse  ·  {notes}").format(notes=plural("{n} lapp", "{n} lapper", total))
+
+
 def running_view(
     snap: Snapshot, session: Session, meeting_title: str, problem: str | None
 ) -> RoomView:
@@ -276,11 +306,13 @@ def running_view(
     view = snap.round
     if view is not None:
         if view.done:
-            turn_text = "Runden er ferdig"
+            turn_text = _("Runden er ferdig")
         else:
             now_speaking = view.current.name if view.current else ""
             next_speaking = view.next.name if view.next else ""
-            turn_text = f"tur {view.turn_number} av {view.turns_total}"
+            turn_text = _("tur {turn} av {turns}").format(
+                turn=view.turn_number, turns=view.turns_total
+            )
             if view.focus_listening and view.current is not None:
                 listening = listening_text(view.current.name)
     captures = _captures(snap)
@@ -304,7 +336,7 @@ def running_view(
         clock_state=timer_state(main, snap.paused),
         clock_status=status,
         seconds_left=main.remaining,
-        speaker_label="Fokusperson" if snap.phase.speakers is Speakers.focus else "Ordet har",
+        speaker_label=_("Fokusperson") if snap.phase.speakers is Speakers.focus else _("Ordet har"),
         now_speaking=now_speaking,
         next_speaking=next_speaking,
         turn_text=turn_text,

@@ -28,6 +28,7 @@ import asyncio
 import contextlib
 import errno
 import hmac
+import html
 import ipaddress
 import json
 import logging
@@ -42,7 +43,8 @@ from typing import Any
 from aiohttp import WSCloseCode, WSMsgType, web
 
 from startpakke.errors import UserError
-from startpakke.projector.page_data import page_data, same_page
+from startpakke.i18n import _, current_language
+from startpakke.projector.page_data import PAGE_TEXTS, page_data, same_page
 from startpakke.projector.room import Room, RoomError
 
 PAGE_FILES = Path(__file__).resolve().parent / "web_page"
@@ -161,7 +163,7 @@ class ProjectorServer:
             encoding="utf-8"
         )
         return {
-            "": ((PAGE_FILES / "page.html").read_bytes(), "text/html"),
+            "": (page_html().encode("utf-8"), "text/html"),
             "page.css": (css.encode("utf-8"), "text/css"),
             "page.js": ((PAGE_FILES / "page.js").read_bytes(), "text/javascript"),
         }
@@ -185,7 +187,7 @@ class ProjectorServer:
             return _refused()
         if wants_socket and origin is None:
             return _refused()
-        first, _, _ = request.path.lstrip("/").partition("/")
+        first, _slash, _rest = request.path.lstrip("/").partition("/")
         if not hmac.compare_digest(first.encode(), self.secret.encode()):
             return _refused()
         return await handler(request)
@@ -279,17 +281,37 @@ class ProjectorServer:
 # -- the command -----------------------------------------------------------------------
 
 
+def page_html() -> str:
+    """`page.html` in the language of the moment: its fixed words (`PAGE_TEXTS`, written in
+    bokmål in the file) translated, and `lang` saying which language the page is in."""
+    text = (PAGE_FILES / "page.html").read_text(encoding="utf-8")
+    text = text.replace('<html lang="nb">', f'<html lang="{current_language()}">')
+    for message in PAGE_TEXTS:
+        text = text.replace(html.escape(message), html.escape(_(message)))
+    return text
+
+
 def _bind_error(err: OSError, host: str, port: int) -> UserError:
     if err.errno == errno.EADDRINUSE:
         return UserError(
-            f"Port {port} er allerede i bruk på {host} – kanskje kjører projektorvisningen "
-            f"alt? Velg en annen port, f.eks. --port {port + 1}."
+            _(
+                "Port {port} er allerede i bruk på {host} – kanskje kjører projektorvisningen "
+                "alt? Velg en annen port, f.eks. --port {other}."
+            ).format(port=port, host=host, other=port + 1)
         )
     if err.errno in (errno.EACCES, errno.EPERM):
-        return UserError(f"Har ikke lov til å bruke port {port}. Velg en port over 1024.")
+        return UserError(
+            _("Har ikke lov til å bruke port {port}. Velg en port over 1024.").format(port=port)
+        )
     if err.errno == errno.EADDRNOTAVAIL:
-        return UserError(f"Adressen {host} (--host) finnes ikke på denne maskinen.")
-    return UserError(f"Kunne ikke starte projektorvisningen på {host}:{port}: {err.strerror}.")
+        return UserError(
+            _("Adressen {host} (--host) finnes ikke på denne maskinen.").format(host=host)
+        )
+    return UserError(
+        _("Kunne ikke starte projektorvisningen på {host}:{port}: {reason}.").format(
+            host=host, port=port, reason=err.strerror
+        )
+    )
 
 
 def _listen(host: str, port: int) -> socket.socket:
@@ -297,8 +319,10 @@ def _listen(host: str, port: int) -> socket.socket:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror:
-        raise UserError(f"Fant ikke adressen «{host}» (--host). Bruk 127.0.0.1.") from None
-    family, kind, proto, _, address = infos[0]
+        raise UserError(
+            _("Fant ikke adressen «{host}» (--host). Bruk 127.0.0.1.").format(host=host)
+        ) from None
+    family, kind, proto, _canonical, address = infos[0]
     sock = socket.socket(family, kind, proto)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -336,14 +360,22 @@ def serve(
     facilitator's browser)."""
     if not is_loopback(host):
         raise UserError(
-            f"--host {host} er ikke denne maskinen. Projektorvisningen i nettleseren er bare "
-            "for denne maskinen: bruk 127.0.0.1 (standard), ::1 eller localhost. Vil du vise "
-            "den på en annen skjerm, koble skjermen eller projektoren til denne maskinen."
+            _(
+                "--host {host} er ikke denne maskinen. Projektorvisningen i nettleseren er bare "
+                "for denne maskinen: bruk 127.0.0.1 (standard), ::1 eller localhost. Vil du vise "
+                "den på en annen skjerm, koble skjermen eller projektoren til denne maskinen."
+            ).format(host=host)
         )
     if not 0 < port < 65536:
-        raise UserError(f"--port {port} er ikke et gyldig portnummer (1–65535).")
+        raise UserError(
+            _("--port {port} er ikke et gyldig portnummer (1–65535).").format(port=port)
+        )
     if not MIN_FONT <= font_size <= MAX_FONT:
-        raise UserError(f"--font-size {font_size} er utenfor {MIN_FONT}–{MAX_FONT} px.")
+        raise UserError(
+            _("--font-size {size} er utenfor {least}–{most} px.").format(
+                size=font_size, least=MIN_FONT, most=MAX_FONT
+            )
+        )
     sock = _listen(host, port)
     server = ProjectorServer(room, port=port, font_size=font_size, dark=dark)
     url = page_url(host, port, server.secret)
@@ -351,11 +383,13 @@ def serve(
 
     async def ready(_app: web.Application) -> None:
         print(
-            "Projektorvisningen er klar. Åpne denne adressen i nettleseren på denne maskinen:"
-            f"\n\n    {url}\n\n"
-            "Adressen er hemmelig for dette møtet: den virker bare her, og bare til du "
-            f"stopper visningen.\nDen følger økten {room.follower.path}.\n"
-            "Fullskjerm: F11. Større eller mindre: ctrl+pluss / ctrl+minus. Stopp med Ctrl+C.",
+            _(
+                "Projektorvisningen er klar. Åpne denne adressen i nettleseren på denne maskinen:"
+                "\n\n    {url}\n\n"
+                "Adressen er hemmelig for dette møtet: den virker bare her, og bare til du "
+                "stopper visningen.\nDen følger økten {path}.\n"
+                "Fullskjerm: F11. Større eller mindre: ctrl+pluss / ctrl+minus. Stopp med Ctrl+C."
+            ).format(url=url, path=room.follower.path),
             flush=True,
         )
         if on_ready is not None:

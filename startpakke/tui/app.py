@@ -17,7 +17,8 @@ from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
 from startpakke.engine import Clock, SystemClock
 from startpakke.engine.suspend import SuspendWatch
-from startpakke.session.model import Session
+from startpakke.i18n import _, current_language
+from startpakke.session.model import Language, Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
 from startpakke.tui.compat import set_first_theme
 from startpakke.tui.drafts import DraftKeeper
@@ -116,7 +117,12 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             from startpakke.tui.screens.setup import SetupScreen
 
             self.push_screen(
-                SetupScreen(startup.session, startup.agenda.max_participants), self._begin
+                SetupScreen(
+                    startup.session,
+                    startup.agenda.max_participants,
+                    language=self._new_network_language(),
+                ),
+                self._begin,
             )
         from startpakke.engine.suspend import SuspendWatch
 
@@ -126,6 +132,16 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         for line in startup.notices:
             self.notify(line, severity="warning", timeout=20)
         self.call_after_refresh(self.set_timer, WARM_AFTER_SECONDS, self._warm_validation)
+
+    def _new_network_language(self) -> Language | None:
+        """The målform a founding meeting not saved before is offered: the program's own
+        (`--lang`, `STARTPAKKE_LANG`, the setting). None — keep the session's — for a
+        session that was saved before (it has chosen) or continues a network (its målform
+        comes from the network's last meeting)."""
+        path = self.startup.session_path
+        if path is None or path.exists() or self.startup.session.previous_session:
+            return None
+        return Language(current_language())
 
     def _warm_validation(self) -> None:
         """Build pydantic's validators for edits in a thread, after the first frame: the
@@ -152,15 +168,13 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self.set_interval(SWEEP_SECONDS, self._drafts.sweep)
 
     def _draft_restored(self, text: str) -> None:
-        from startpakke.i18n import _
-
         if self.room_view:  # the draft may be a private note: not on a mirrored screen
             self.notify(_("Hentet tilbake det du skrev, men ikke lagret."), timeout=10)
             return
         self.notify(
-            "Hentet tilbake det du skrev, men ikke lagret: «"
-            + (text if len(text) <= 60 else text[:57] + "…")
-            + "»",
+            _("Hentet tilbake det du skrev, men ikke lagret: «{text}»").format(
+                text=text if len(text) <= 60 else text[:57] + "…"
+            ),
             timeout=10,
         )
 
@@ -197,7 +211,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         from startpakke.paths import sessions_dir
         from startpakke.tui.screens.unsaved import UnsavedScreen
 
-        name = self.startup.session_path.name if self.startup.session_path else "økt.json"
+        name = self.startup.session_path.name if self.startup.session_path else _("økt.json")
         # The dialog says what is wrong; the notice would cover its buttons on a small window.
         self.clear_notifications()
         self.push_screen(
@@ -251,7 +265,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             return
         where = f"{snap.part_label}: {snap.part.title}"
         if snap.round is not None and snap.round.current is not None:
-            where += f" ({snap.round.current.name} har ordet)"
+            where += _(" ({name} har ordet)").format(name=snap.round.current.name)
         self.push_screen(
             ResumeScreen(closed, snap.paused, where, crashed=self.startup.crashed), self._resume
         )
@@ -298,15 +312,17 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         else:
             if self.save_problem is not None:
                 self.clear_notifications()
-                self.notify("Lagret igjen.", timeout=3)
+                self.notify(_("Lagret igjen."), timeout=3)
             self.save_problem = None
 
     def _show_save_problem(self) -> None:
         # Not a toast that fades: it stays until a save works again.
         self.notify(
-            f"{(self.save_problem or '').rstrip('.')}. Alt er fortsatt i minnet; programmet "
-            "prøver igjen hvert femte sekund. Ikke lukk programmet før det er lagret.",
-            title="IKKE LAGRET",
+            _(
+                "{problem}. Alt er fortsatt i minnet; programmet prøver igjen hvert femte "
+                "sekund. Ikke lukk programmet før det er lagret."
+            ).format(problem=(self.save_problem or "").rstrip(".")),
+            title=_("IKKE LAGRET"),
             severity="error",
             timeout=PERSISTENT,
         )
@@ -383,18 +399,18 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             for binding in RUN_BINDINGS:
                 yield SystemCommand(
                     binding.tooltip,
-                    f"Tast: {binding.key_display or binding.key}",
+                    _("Tast: {key}").format(key=binding.key_display or binding.key),
                     lambda action=binding.action: self.call_later(screen.run_action, action),
                 )
         yield SystemCommand(
-            "Hva er lagret",
-            "Alle filer programmet har om nettverket, med stier",
+            _("Hva er lagret"),
+            _("Alle filer programmet har om nettverket, med stier"),
             lambda: self.push_screen(_stored_screen(self.startup.session_path)),
         )
         for binding in APP_BINDINGS:
             yield SystemCommand(
                 binding.tooltip,
-                f"Tast: {binding.key_display or binding.key}",
+                _("Tast: {key}").format(key=binding.key_display or binding.key),
                 lambda action=binding.action: self.call_later(self.run_action, action),
             )
         yield self.keys_command(screen)

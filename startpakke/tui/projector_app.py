@@ -17,13 +17,20 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from startpakke.engine import Clock
-from startpakke.i18n import plural
+from startpakke.i18n import _
 from startpakke.projector.room import (
+    AGREED,
+    CHOSEN,
+    HIDDEN,
+    PROPOSAL,
+    TOP,
     CompetenceColumn,
     CompetenceNote,
     Room,
     RoomView,
     RuleNote,
+    competences_heading,
+    rules_heading,
 )
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 from startpakke.tui.widgets.block_clock import BlockClock
@@ -35,7 +42,6 @@ POSTIT_WIDTH = 30
 """About how wide a rule's post-it is; the board has as many columns as fit."""
 ROOMY_ROWS = 4
 """Rows a roomy post-it takes: two lines of text, who proposed it, a gap."""
-AGREED = "✓ enig"
 CLOCK_STATES = ("ok", "low", "overtime", "paused")
 STAGES = ("waiting", "running", "finished", "blank")
 
@@ -92,7 +98,7 @@ class Board(Vertical):
         if headings:
             text = self._heading
             if hidden:
-                text += f"  ·  {hidden} til får ikke plass på skjermen"
+                text += _(HIDDEN).format(n=hidden)
             headings.first(Static).update(text)
         return hidden
 
@@ -107,16 +113,11 @@ def _postit(text: str, byline: str, classes: str, *, compact: bool, mark: str = 
 def _rule_board(
     rules: tuple[RuleNote, ...], columns: int, compact: bool
 ) -> tuple[str, list[Widget]]:
-    agreed = sum(1 for rule in rules if rule.agreed)
-    if rules:
-        proposals = plural("{n} forslag", "{n} forslag", len(rules))
-        heading = f"Spilleregler  ·  {proposals}, {agreed} vedtatt"
-    else:
-        heading = "Spilleregler  ·  ingen forslag ennå"
+    heading = rules_heading(rules)
     notes = [
         _postit(
             rule.text,
-            (AGREED if rule.agreed else "forslag") + (f"  ·  {rule.by}" if rule.by else ""),
+            (_(AGREED) if rule.agreed else _(PROPOSAL)) + (f"  ·  {rule.by}" if rule.by else ""),
             "postit rule" + (" -agreed" if rule.agreed else ""),
             compact=compact,
             mark="✓" if rule.agreed else "",
@@ -129,19 +130,14 @@ def _rule_board(
 
 
 def _competence_byline(note: CompetenceNote) -> str:
-    marks = ("★ valgt" if note.chosen else "", "topp 3" if note.top else "", note.by)
+    marks = (_(CHOSEN) if note.chosen else "", _(TOP) if note.top else "", note.by)
     return "  ·  ".join(mark for mark in marks if mark)
 
 
 def _competence_board(
     columns: tuple[CompetenceColumn, ...], compact: bool
 ) -> tuple[str, list[Widget]]:
-    total = sum(len(column.notes) for column in columns)
-    heading = (
-        f"Vår kompetanse  ·  {plural('{n} lapp', '{n} lapper', total)}"
-        if total
-        else "Vår kompetanse  ·  ingen ennå"
-    )
+    heading = competences_heading(columns)
     parts = []
     for column in columns:
         notes = [
@@ -261,7 +257,7 @@ class ProjectorApp(App[None]):
             self._set("#clock-status", view.clock_status)
         elif view.stage in ("waiting", "blank"):
             clock.face = view.wall_clock
-            self.query_one("#clock-label", Static).update("Klokken er")
+            self.query_one("#clock-label", Static).update(_("Klokken er"))
             self._set("#clock-status", "")
         self.query_one("#clock-box").display = view.stage != "finished"
         board = self.query_one(Board)
@@ -275,7 +271,9 @@ class ProjectorApp(App[None]):
 def _turn_text(view: RoomView) -> Text | str:
     if view.now_speaking:
         text = Text.assemble(f"{view.speaker_label}: ", (view.now_speaking, "bold reverse"))
-        following = view.next_speaking or "ingen – siste tur"
-        text.append(f"    Neste: {following}    ({view.turn_text})")
+        following = view.next_speaking or _("ingen – siste tur")
+        text.append(
+            _("    Neste: {following}    ({turn})").format(following=following, turn=view.turn_text)
+        )
         return text
     return view.turn_text

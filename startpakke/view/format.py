@@ -13,13 +13,21 @@ from datetime import datetime
 from startpakke.agenda.model import PhaseKind
 from startpakke.agenda.timing import format_duration
 from startpakke.engine import TimerView
+from startpakke.i18n import N_, _
 
 PHASE_KIND_LABELS = {
-    PhaseKind.individual: "individuelt",
-    PhaseKind.round: "runde",
-    PhaseKind.plenary: "plenum",
-    PhaseKind.capture: "skriv ned",
+    PhaseKind.individual: N_("individuelt"),
+    PhaseKind.round: N_("runde"),
+    PhaseKind.plenary: N_("plenum"),
+    PhaseKind.capture: N_("skriv ned"),
 }
+"""Marked for the catalogue; shown with `_()` (see `phase_kind_label`)."""
+
+
+def phase_kind_label(kind: PhaseKind) -> str:
+    """«runde», «plenum» … in the language of the moment; "" for a kind without a word."""
+    word = PHASE_KIND_LABELS.get(kind, "")
+    return _(word) if word else ""
 
 
 def clock_face(remaining: float) -> str:
@@ -53,17 +61,18 @@ def elapsed_text(seconds: float) -> str:
         return format_duration(whole)
     hours, rest = divmod(whole, 3600)
     minutes = rest // 60
-    return f"{hours} t {minutes} min" if minutes else f"{hours} t"
+    said = _("{hours} t {minutes} min") if minutes else _("{hours} t")
+    return said.format(hours=hours, minutes=minutes)
 
 
 def timer_status(timer: TimerView, paused: bool) -> str:
     """A text label for the clock's state, so colour is never the only signal."""
     if paused:
-        return "PAUSE"
+        return _("PAUSE")
     if timer.overtime:
-        return f"OVERTID {clock_face(timer.remaining)}"
+        return _("OVERTID {face}").format(face=clock_face(timer.remaining))
     if timer.low:
-        return "LITE TID IGJEN"
+        return _("LITE TID IGJEN")
     return ""
 
 
@@ -86,5 +95,6 @@ def behind_text(seconds: float) -> str:
     """«i rute», «5 min etter planen», «3 min foran planen» — whole minutes, no seconds."""
     minutes = round(abs(seconds) / 60)
     if minutes == 0:
-        return "i rute"
-    return f"{minutes} min etter planen" if seconds > 0 else f"{minutes} min foran planen"
+        return _("i rute")
+    said = _("{minutes} min etter planen") if seconds > 0 else _("{minutes} min foran planen")
+    return said.format(minutes=minutes)

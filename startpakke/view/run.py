@@ -15,13 +15,14 @@ from typing import Literal
 
 from startpakke.agenda.model import PhaseKind
 from startpakke.engine import Snapshot
+from startpakke.i18n import _
 from startpakke.view.format import (
-    PHASE_KIND_LABELS,
     behind_text,
     clock_face,
     clock_time,
     elapsed_text,
     minutes_text,
+    phase_kind_label,
     timer_state,
     timer_status,
 )
@@ -88,14 +89,16 @@ def prompts(snap: Snapshot) -> tuple[str, ...]:
 
 def listening_text(name: str) -> str:
     """The focus person's listening phase, in kollegaveiledning."""
-    return f"{name} LYTTER – har snudd seg bort, noterer og kommenterer ikke. Kollegaene drøfter."
+    return _(
+        "{name} LYTTER – har snudd seg bort, noterer og kommenterer ikke. Kollegaene drøfter."
+    ).format(name=name)
 
 
 def phase_counter(snap: Snapshot) -> str:
     """«Fase 2 av 3», or nothing when the part has only one phase."""
     if snap.phase_count <= 1:
         return ""
-    return f"Fase {snap.phase_index + 1} av {snap.phase_count}"
+    return _("Fase {number} av {count}").format(number=snap.phase_index + 1, count=snap.phase_count)
 
 
 def next_step_hint(snap: Snapshot) -> str:
@@ -103,10 +106,10 @@ def next_step_hint(snap: Snapshot) -> str:
     if snap.finished:
         return ""
     if snap.phase_index + 1 < snap.phase_count:
-        return "trykk f for neste fase"
+        return _("trykk f for neste fase")
     if snap.part_index + 1 < snap.part_count:
-        return "trykk n for neste del"
-    return "trykk n for å avslutte møtet"
+        return _("trykk n for neste del")
+    return _("trykk n for å avslutte møtet")
 
 
 # -- the run screen ---------------------------------------------------------------------------
@@ -115,7 +118,7 @@ def next_step_hint(snap: Snapshot) -> str:
 def run_view(snap: Snapshot) -> RunView:
     banner, banner_kind = _banner(snap)
     return RunView(
-        title=part_title(snap) + (" – møtet er ferdig" if snap.finished else ""),
+        title=part_title(snap) + (_(" – møtet er ferdig") if snap.finished else ""),
         purpose=snap.part.purpose,
         phase=_phase_heading(snap),
         prompts=prompts(snap),
@@ -138,21 +141,21 @@ def clock_view(snap: Snapshot) -> ClockView:
     if snap.finished:
         # The time the meeting took, as a length of time: «02:58» would read as a clock.
         return ClockView(
-            label="Møtet er ferdig",
+            label=_("Møtet er ferdig"),
             face="",
             state="ok",
-            status=f"Brukt {elapsed_text(snap.used_seconds)}",
-            part_line="e: lag dokumentene",
+            status=_("Brukt {time}").format(time=elapsed_text(snap.used_seconds)),
+            part_line=_("e: lag dokumentene"),
         )
     main, part = snap.main, snap.part_timer
-    left = "over tiden" if part.overtime else "igjen"
+    left = _("over tiden") if part.overtime else _("igjen")
     return ClockView(
         label=clock_label(snap),
         face=clock_face(main.remaining),
         state=timer_state(main, snap.paused),
         status=timer_status(main, snap.paused),
-        part_line=f"Delen: {clock_face(part.remaining)} {left}"
-        + ("" if snap.until_at else f" av {minutes_text(part.budget)}"),
+        part_line=_("Delen: {face} {left}").format(face=clock_face(part.remaining), left=left)
+        + ("" if snap.until_at else _(" av {time}").format(time=minutes_text(part.budget))),
     )
 
 
@@ -168,15 +171,17 @@ def clock_label(snap: Snapshot) -> str:
     time the room is back («Pause – tilbake kl. 11:15»)."""
     if snap.until_at is not None:
         if snap.part.is_break:
-            return f"Pause – tilbake kl. {clock_time(snap.until_at)}"
-        return f"{snap.part.title} – slutter kl. {clock_time(snap.until_at)}"
+            return _("Pause – tilbake kl. {time}").format(time=clock_time(snap.until_at))
+        return _("{title} – slutter kl. {time}").format(
+            title=snap.part.title, time=clock_time(snap.until_at)
+        )
     return f"{snap.main.label} · {minutes_text(snap.main.budget)}"
 
 
 def _phase_heading(snap: Snapshot) -> str:
     # A break written without phases is one «plenum» phase; «Pause (plenum)» says nothing.
     plain_break = snap.part.is_break and not snap.part.phases
-    kind = "" if plain_break else PHASE_KIND_LABELS.get(snap.phase.kind, "")
+    kind = "" if plain_break else phase_kind_label(snap.phase.kind)
     counter = phase_counter(snap)
     text = f"{counter}: {snap.phase.title}" if counter else snap.phase.title
     return text + (f" ({kind})" if kind else "")
@@ -185,8 +190,10 @@ def _phase_heading(snap: Snapshot) -> str:
 def _banner(snap: Snapshot) -> tuple[str, BannerKind]:
     if snap.finished:
         return (
-            "Møtet er ferdig. Trykk e for å lage nettverkskontrakten, referatet, "
-            "møtedatoene eller kjøreplanen; p går tilbake til siste del.",
+            _(
+                "Møtet er ferdig. Trykk e for å lage nettverkskontrakten, referatet, "
+                "møtedatoene eller kjøreplanen; p går tilbake til siste del."
+            ),
             "finished",
         )
     if snap.round is not None and snap.round.focus_listening and snap.round.current:
@@ -200,13 +207,17 @@ def _banner(snap: Snapshot) -> tuple[str, BannerKind]:
 def _day_line(snap: Snapshot) -> str:
     """The day at a glance: progress, the projected end and ahead/behind plan."""
     if not snap.started:
-        return f"Planlagt slutt {clock_time(snap.day_end)}"
+        return _("Planlagt slutt {end}").format(end=clock_time(snap.day_end))
     if snap.finished:
-        return "Møtet er ferdig"
+        return _("Møtet er ferdig")
     percent = round(snap.progress * 100)
-    return (
-        f"Dagen {percent} %  ·  slutt ca. {clock_time(snap.projected_end)} "
-        f"({behind_text(snap.behind_seconds)})  ·  plan med pause {clock_time(snap.day_end)}"
+    return _(
+        "Dagen {percent} %  ·  slutt ca. {end} ({behind})  ·  plan med pause {day_end}"
+    ).format(
+        percent=percent,
+        end=clock_time(snap.projected_end),
+        behind=behind_text(snap.behind_seconds),
+        day_end=clock_time(snap.day_end),
     )
 
 
@@ -217,15 +228,15 @@ def _round_line(snap: Snapshot) -> str:
         return ""
     if view.done:
         hint = next_step_hint(snap)
-        text = "Runden er ferdig" + (f" – {hint}" if hint else "")
+        text = _("Runden er ferdig") + (f" – {hint}" if hint else "")
     else:
         current = view.current.name if view.current else "–"
-        following = view.next.name if view.next else "ingen (siste tur)"
-        text = (
-            f"Nå: {current}  ·  Neste: {following}  ·  tur {view.turn_number} av {view.turns_total}"
+        following = view.next.name if view.next else _("ingen (siste tur)")
+        text = _("Nå: {current}  ·  Neste: {following}  ·  tur {turn} av {turns}").format(
+            current=current, following=following, turn=view.turn_number, turns=view.turns_total
         )
     if view.absent:
-        text += "  ·  Borte: " + ", ".join(p.name for p in view.absent)
+        text += _("  ·  Borte: {names}").format(names=", ".join(p.name for p in view.absent))
     if view.fit is not None and view.fit.shortened:
-        text += f"  ·  turene kortet til {minutes_text(view.fit.seconds)}"
+        text += _("  ·  turene kortet til {time}").format(time=minutes_text(view.fit.seconds))
     return text

@@ -26,7 +26,6 @@ ALLOWED: dict[str, int] = {
     "commands/export.py": 4,
     "commands/network.py": 23,
     "commands/run.py": 25,
-    "controller.py": 2,
     "documents/base.py": 2,
     "documents/common.py": 2,
     "documents/handouts_model.py": 8,
@@ -34,56 +33,29 @@ ALLOWED: dict[str, int] = {
     "documents/pdf.py": 5,
     "documents/registry.py": 5,
     "documents/template.py": 16,
-    "engine/engine.py": 8,
-    "engine/rounds.py": 8,
     "i18n.py": 1,
     "modeling.py": 4,
     "network/catalog.py": 10,
     "network/history.py": 1,
-    "network/lifecycle.py": 2,
+    "network/lifecycle.py": 1,
     "network/privacy.py": 3,
     "network/retention.py": 1,
     "network/rotation.py": 1,
     "network/start.py": 2,
     "network/stored.py": 4,
-    "projector/follow.py": 6,
-    "projector/room.py": 12,
-    "projector/web.py": 10,
     "safefile.py": 8,
     "session/edit.py": 42,
     "session/followup.py": 2,
     "session/lock.py": 2,
-    "session/meeting_time.py": 7,
-    "session/migrate.py": 6,
+    "session/meeting_time.py": 6,
+    "session/migrate.py": 4,
     "session/model.py": 1,
     "session/parking.py": 2,
     "session/revision.py": 20,
     "session/store.py": 35,
     "text.py": 6,
-    "tui/app.py": 8,
     "tui/bindings.py": 2,
-    "tui/capture/dates.py": 1,
-    "tui/capture/views.py": 63,
-    "tui/projector_app.py": 6,
-    "tui/screens/capture_action.py": 7,
-    "tui/screens/capture_contract.py": 10,
-    "tui/screens/capture_note.py": 3,
-    "tui/screens/capture_objection.py": 2,
-    "tui/screens/export.py": 2,
-    "tui/screens/park.py": 3,
-    "tui/screens/participants.py": 6,
-    "tui/screens/plan.py": 25,
-    "tui/screens/resume.py": 9,
     "tui/screens/run.py": 1,
-    "tui/screens/schedule.py": 6,
-    "tui/screens/setup.py": 18,
-    "tui/screens/stored.py": 4,
-    "tui/screens/unsaved.py": 9,
-    "tui/widgets/big_clock.py": 4,
-    "tui/widgets/form_input.py": 1,
-    "tui/widgets/round_list.py": 4,
-    "view/format.py": 4,
-    "view/run.py": 15,
     "wording.py": 35,
 }
 """Literals left outside the catalogue, per module under `startpakke/` (0 is the goal)."""
@@ -120,7 +92,11 @@ def test_the_scanner_sees_a_literal_and_lets_a_message_pass(tmp_path: Path) -> N
         'A = _("Neste del")\n'
         'B = "Neste del"\n'
         'C = f"Møtet er {1} min etter"\n'
-        'D = "capture-input"\n',
+        'D = "capture-input"\n'
+        "import re\n"
+        'E = re.compile(r" av \\d+$")\n'
+        'F = f"min({1}vw, {2}vh)"\n'
+        'G = "min del"\n',
         encoding="utf-8",
     )
     original = untranslated.PACKAGE
@@ -129,4 +105,5 @@ def test_the_scanner_sees_a_literal_and_lets_a_message_pass(tmp_path: Path) -> N
         lines = sorted(lit.line for lit in untranslated.scan())
     finally:
         untranslated.PACKAGE = original
-    assert lines == [4, 5]
+    # A regular expression given to `re` and a word straight before «(» are code, not text.
+    assert lines == [4, 5, 10]

@@ -1,10 +1,13 @@
 // The room's screen in a browser: draws what the server sends over the websocket and
 // counts the clock down by itself from the deadline it was given. Text is set with
-// textContent only, so names and rules are shown as typed, never as markup.
+// textContent only, so names and rules are shown as typed, never as markup. The words it
+// writes itself come with the data (`words`, in the meeting's language: see page_data.py).
 "use strict";
 
 const $ = (id) => document.getElementById(id);
 let data = null;
+let words = {};
+let boardHeading = "";
 let announced = "";
 let retry = 500;
 
@@ -44,7 +47,7 @@ function tick() {
     const timer = data.timer;
     const shown = timer.counting ? face((timer.ends_at - Date.now()) / 1000) : timer.face;
     if (clock.textContent !== shown) clock.textContent = shown;
-    const status = data.clock_status === "OVERTID" ? `OVERTID ${shown}` : data.clock_status;
+    const status = data.clock_status === words.overtime ? `${words.overtime} ${shown}` : data.clock_status;
     setText("clock-status", status);
   } else if (clock.textContent !== wallClock()) {
     clock.textContent = wallClock();
@@ -68,11 +71,9 @@ function postit(text, byline, classes) {
 function drawBoard(view) {
   const columns = $("board-columns");
   columns.replaceChildren();
+  boardHeading = words.board;
+  $("board-heading").textContent = boardHeading;
   if (view.competences) {
-    const total = view.competences.reduce((sum, column) => sum + column.notes.length, 0);
-    $("board-heading").textContent = total
-      ? `Vår kompetanse · ${total} lapper`
-      : "Vår kompetanse · ingen ennå";
     for (const column of view.competences) {
       const list = document.createElement("ul");
       list.className = "column";
@@ -81,20 +82,16 @@ function drawBoard(view) {
       heading.textContent = `${column.label} (${column.colour})`;
       list.append(heading);
       for (const note of column.notes) {
-        const marks = [note.chosen ? "★ valgt" : "", note.top ? "topp 3" : "", note.by];
+        const marks = [note.chosen ? words.chosen : "", note.top ? words.top : "", note.by];
         list.append(postit(note.text, marks.filter(Boolean).join(" · "), "-" + column.category));
       }
       columns.append(list);
     }
   } else if (view.rules) {
-    const agreed = view.rules.filter((rule) => rule.agreed).length;
-    $("board-heading").textContent = view.rules.length
-      ? `Spilleregler · ${view.rules.length} forslag, ${agreed} enige`
-      : "Spilleregler · ingen forslag ennå";
     const list = document.createElement("ul");
     list.className = "column rules";
     for (const rule of view.rules) {
-      const byline = (rule.agreed ? "✓ enig" : "forslag") + (rule.by ? ` · ${rule.by}` : "");
+      const byline = (rule.agreed ? words.agreed : words.proposal) + (rule.by ? ` · ${rule.by}` : "");
       list.append(postit(rule.text, byline, rule.agreed ? "-agreed" : ""));
     }
     columns.append(list);
@@ -114,31 +111,30 @@ function countHidden() {
       hidden += 1;
     }
   }
-  const heading = $("board-heading");
-  heading.textContent = heading.textContent.replace(/ · \d+ til får ikke plass på skjermen$/, "");
-  if (hidden) heading.textContent += ` · ${hidden} til får ikke plass på skjermen`;
+  $("board-heading").textContent =
+    boardHeading + (hidden ? words.hidden.replace("{n}", String(hidden)) : "");
 }
 
 window.addEventListener("resize", () => { if (data && !$("board").hidden) countHidden(); });
 
 function announce(view) {
   // Calm: only when the part, the speaker, pause or overtime changes.
-  let words;
+  let said;
   if (view.stage === "running") {
-    words = [`${view.part_label}: ${view.title}.`];
-    if (view.phase) words.push(view.phase + ".");
+    said = [`${view.part_label}: ${view.title}.`];
+    if (view.phase) said.push(view.phase + ".");
     if (view.now_speaking) {
-      words.push(`${view.speaker_label}: ${view.now_speaking}.`);
-      if (view.next_speaking) words.push(`Neste: ${view.next_speaking}.`);
+      said.push(`${view.speaker_label}: ${view.now_speaking}.`);
+      if (view.next_speaking) said.push(`${words.next} ${view.next_speaking}.`);
     }
-    if (view.clock_state === "paused") words.push("PAUSE.");
-    if (view.clock_state === "overtime") words.push("OVERTID.");
+    if (view.clock_state === "paused") said.push(`${words.pause}.`);
+    if (view.clock_state === "overtime") said.push(`${words.overtime}.`);
   } else if (view.stage === "blank") {
-    words = [`Skjermen er blanket. ${view.title}.`];
+    said = [`${words.blanked} ${view.title}.`];
   } else {
-    words = [view.title + ".", view.phase || ""];
+    said = [view.title + ".", view.phase || ""];
   }
-  const text = words.join(" ").trim();
+  const text = said.join(" ").trim();
   if (text !== announced) {
     announced = text;
     $("announce").textContent = text;
@@ -147,6 +143,7 @@ function announce(view) {
 
 function draw(view) {
   data = view;
+  words = view.words;
   const body = document.body;
   body.className = `-${view.stage} -${view.clock_state}`;
   const board = view.stage === "running" && (view.rules || view.competences);
@@ -166,11 +163,11 @@ function draw(view) {
   );
   prompts.hidden = view.prompts.length === 0;
   setText("listening", view.listening);
-  setText("clock-label", view.stage === "running" ? view.clock_label : "Klokken er");
+  setText("clock-label", view.stage === "running" ? view.clock_label : words.clock_is);
   $("speaker-label").textContent = view.speaker_label + ":";
   $("now-speaking").textContent = view.now_speaking;
   $("now-speaking").parentElement.hidden = !view.now_speaking;
-  $("next-speaking").textContent = view.next_speaking || "ingen – siste tur";
+  $("next-speaking").textContent = view.next_speaking || words.last_turn;
   $("turn-text").textContent = view.turn_text ? `(${view.turn_text})` : "";
   $("next").hidden = !view.now_speaking;
   $("turn").hidden = !view.turn_text;
@@ -200,7 +197,7 @@ function connect() {
   socket.onopen = () => { retry = 500; };
   socket.onmessage = (event) => draw(JSON.parse(event.data));
   socket.onclose = () => {
-    closed("Projektorvisningen er stoppet eller startet på nytt. Prøver igjen …");
+    closed(words.closed || document.body.dataset.closed);
     // A restarted server has a new secret: this address then stops working for good.
     retry = Math.min(retry * 2, 10000);
     setTimeout(connect, retry);

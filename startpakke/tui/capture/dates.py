@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from startpakke.i18n import _
 from startpakke.session.edit import EditError
 
 FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d")
 
 
-def parse_date(text: str, what: str = "Datoen") -> date | None:
-    """«14.09.2026» (or «14.9.26», «2026-09-14») → a date; empty → None; else EditError."""
+def parse_date(text: str, what: str | None = None) -> date | None:
+    """«14.09.2026» (or «14.9.26», «2026-09-14») → a date; empty → None; else EditError.
+
+    `what` names the field in the message («Fristen»; translated by the caller).
+    """
     text = text.strip()
     if not text:
         return None
@@ -19,7 +23,11 @@ def parse_date(text: str, what: str = "Datoen") -> date | None:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise EditError(f"{what} må skrives dd.mm.åååå, f.eks. 14.09.2026 (fikk «{text}»).")
+    raise EditError(
+        _("{what} må skrives dd.mm.åååå, f.eks. 14.09.2026 (fikk «{text}»).").format(
+            what=what or _("Datoen"), text=text
+        )
+    )
 
 
 def show_date(value: date | None) -> str:

@@ -16,7 +16,7 @@ from rich.text import Text
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
 from startpakke.engine.rounds import focus_fit_text
-from startpakke.i18n import _, plural
+from startpakke.i18n import N_, _, plural
 from startpakke.labels import capitalised, category_colour, label
 from startpakke.session import edit as ops
 from startpakke.session.edit import TOP_LIMIT, EditError
@@ -49,10 +49,11 @@ LEVEL_MARKS: dict[AgreementLevel, str] = {
 }
 MARK_WIDTH = max(len(f"{mark} {label(level)}") for level, mark in LEVEL_MARKS.items())
 """Every rule's mark takes the same room, so the rules line up."""
-TOP = "★ topp 3"
-CHOSEN = "✓ valgt"
-PRIVATE = "🔒 privat"
-SHARED = "✓ kan stå i referatet"
+# Marked here, translated where shown (`_(TOP)`): the language may be chosen after import.
+TOP = N_("★ topp 3")
+CHOSEN = N_("✓ valgt")
+PRIVATE = N_("🔒 privat")
+SHARED = N_("✓ kan stå i referatet")
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,8 @@ class CaptureView:
     """The default behaviour: a list without a field; subclasses fill in what applies."""
 
     kind: CaptureKind = CaptureKind.notes
-    name = ""
+    title = ""
+    """The kind's name for the title line (marked with `N_()`, translated in `name`)."""
     has_input = False
     list_first = False
     """`c` goes to the list (toggling is the main thing), not to the field."""
@@ -129,6 +131,11 @@ class CaptureView:
     def session(self):  # type: ignore[no-untyped-def]
         return self.controller.session
 
+    @property
+    def name(self) -> str:
+        """The title in the language of the moment, not of the import."""
+        return _(self.title) if self.title else ""
+
     def speaker(self) -> Participant | None:
         return self.controller.current_speaker()
 
@@ -136,7 +143,7 @@ class CaptureView:
         return ""
 
     def placeholder(self) -> str:
-        return "Skriv og trykk Enter (Esc: tilbake til møtet, Tab: listen)"
+        return _("Skriv og trykk Enter (Esc: tilbake til møtet, Tab: listen)")
 
     def prefix(self) -> Text | None:
         """A label in front of the field (the competence category)."""
@@ -146,7 +153,7 @@ class CaptureView:
         return []
 
     def submit(self, text: str) -> str | None:
-        raise EditError("Her skrives det ikke inn tekst.")
+        raise EditError(_("Her skrives det ikke inn tekst."))
 
     def activate(self, item_id: str) -> str | None:
         return None
@@ -160,13 +167,13 @@ class CaptureView:
         return None
 
     def save_edit(self, item_id: str, text: str) -> None:
-        raise EditError("Dette kan ikke redigeres her.")
+        raise EditError(_("Dette kan ikke redigeres her."))
 
     def delete(self, item_id: str) -> str:
-        raise EditError("Dette kan ikke slettes her.")
+        raise EditError(_("Dette kan ikke slettes her."))
 
     def move(self, item_id: str, delta: int) -> None:
-        raise EditError("Rekkefølgen kan ikke endres her.")
+        raise EditError(_("Rekkefølgen kan ikke endres her."))
 
     def cycle_category(self, delta: int) -> None:
         return None
@@ -191,10 +198,10 @@ class CaptureView:
         return ""
 
     def save_why(self, item_id: str, text: str, level: AgreementLevel | None = None) -> None:
-        raise EditError("Her skrives det ikke inn hvorfor.")
+        raise EditError(_("Her skrives det ikke inn hvorfor."))
 
     def editing_hint(self) -> str:
-        return "Rediger og trykk Enter (Esc: avbryt)"
+        return _("Rediger og trykk Enter (Esc: avbryt)")
 
 
 # -- people -------------------------------------------------------------------------------
@@ -202,7 +209,7 @@ class CaptureView:
 
 class AttendanceView(CaptureView):
     kind = CaptureKind.attendance
-    name = "Oppmøte"
+    title = N_("Oppmøte")
     list_first = True
     space_toggles = True
     edit_dialog = "participants"
@@ -210,12 +217,14 @@ class AttendanceView(CaptureView):
     def heading(self) -> str:
         people = self.session.participants
         here = sum(1 for p in people if p.present)
-        return f"{here} av {len(people)} til stede · Enter/mellomrom: til stede/borte"
+        return _("{here} av {total} til stede · Enter/mellomrom: til stede/borte").format(
+            here=here, total=len(people)
+        )
 
     def rows(self) -> list[Row]:
         rows = []
         for person in self.session.participants:
-            mark = Text("✓ til stede", "bold") if person.present else Text("✗ borte   ", "dim")
+            mark = Text(_("✓ til stede"), "bold") if person.present else Text("✗ borte   ", "dim")
             label = Text.assemble(mark, "  ", one_line(person.name))
             if person.service:
                 label.append(f" ({one_line(person.service, 40)})", "dim")
@@ -227,10 +236,11 @@ class AttendanceView(CaptureView):
     def activate(self, item_id: str) -> str | None:
         person = ops.participant(self.session, item_id)
         self.controller.set_present(item_id, not person.present)
-        return f"{person.name} er {'til stede' if person.present else 'borte'}"
+        said = _("{name} er til stede") if person.present else _("{name} er borte")
+        return said.format(name=person.name)
 
     def delete(self, item_id: str) -> str:
-        raise EditError("Deltakere fjernes i deltakerlisten (d).")
+        raise EditError(_("Deltakere fjernes i deltakerlisten (d)."))
 
     def move(self, item_id: str, delta: int) -> None:
         self.controller.edit_roster(ops.move_participant, item_id, delta)
@@ -238,15 +248,15 @@ class AttendanceView(CaptureView):
 
 class FacilitatorView(CaptureView):
     kind = CaptureKind.facilitator
-    name = "Fasilitator"
+    title = N_("Fasilitator")
     list_first = True
     edit_dialog = "participants"
 
     def heading(self) -> str:
         chosen = self.session.participant(self.session.facilitator)
         if chosen is None:
-            return "ikke valgt ennå – c, velg i listen og trykk Enter"
-        return f"{one_line(chosen.name)} er valgt"
+            return _("ikke valgt ennå – c, velg i listen og trykk Enter")
+        return _("{name} er valgt").format(name=one_line(chosen.name))
 
     def rows(self) -> list[Row]:
         return [
@@ -263,14 +273,14 @@ class FacilitatorView(CaptureView):
     def activate(self, item_id: str) -> str | None:
         if self.session.facilitator == item_id:
             self.controller.edit(ops.set_facilitator, None)
-            return "Ingen fasilitator valgt"
+            return _("Ingen fasilitator valgt")
         person = self.controller.edit(ops.set_facilitator, item_id)
-        return f"{person.name} er fasilitator" if person else None
+        return _("{name} er fasilitator").format(name=person.name) if person else None
 
 
 class FocusPersonsView(CaptureView):
     kind = CaptureKind.focus_persons
-    name = "Fokuspersoner"
+    title = N_("Fokuspersoner")
     list_first = True
     has_input = True
     adds_from_field = False
@@ -280,27 +290,26 @@ class FocusPersonsView(CaptureView):
     def heading(self) -> str:
         names = [self.session.name_of(pid) for pid in self.controller.focus_ids]
         keeper = self.session.participant(self.session.timekeeper)
-        chosen = ", ".join(one_line(n, 30) for n in names) or "ingen valgt"
+        chosen = ", ".join(one_line(n, 30) for n in names) or _("ingen valgt")
         # How many focus rounds the time allows (issue 6: «fit the rounds and say so»).
         present = sum(1 for p in self.session.participants if p.present)
         fit = focus_fit_text(
             self.controller.agenda, self.controller.engine.pos.part, present, len(names)
         )
-        return (
-            (f"{fit} · " if fit else "")
-            + f"{chosen} · tidtaker: {one_line(keeper.name, 30) if keeper else 'går på omgang'}"
+        return (f"{fit} · " if fit else "") + _(
+            "{chosen} · tidtaker: {keeper}"
             " · Enter: fokusperson, r: sakens tittel, ctrl+↑/↓: rekkefølge, ctrl+t: tidtaker"
-        )
+        ).format(chosen=chosen, keeper=one_line(keeper.name, 30) if keeper else _("går på omgang"))
 
     def placeholder(self) -> str:
-        return "Sakens tittel (valgfritt) – Enter lagrer · Esc: avbryt"
+        return _("Sakens tittel (valgfritt) – Enter lagrer · Esc: avbryt")
 
     def submit(self, text: str) -> str | None:
-        raise EditError("Velg en fokusperson i listen og trykk r for å gi saken en tittel.")
+        raise EditError(_("Velg en fokusperson i listen og trykk r for å gi saken en tittel."))
 
     def edit_text(self, item_id: str) -> str | None:
         if item_id not in self.controller.focus_ids:
-            raise EditError("Velg personen som fokusperson først (Enter).")
+            raise EditError(_("Velg personen som fokusperson først (Enter)."))
         return self.controller.focus_round(item_id).case_title
 
     def save_edit(self, item_id: str, text: str) -> None:
@@ -329,9 +338,14 @@ class FocusPersonsView(CaptureView):
                 label.append(f" – {one_line(case, 40)}")
                 keeper = keepers[number - 1]
                 if keeper:
-                    label.append(f" · tidtaker {one_line(self.session.name_of(keeper), 20)}", "dim")
+                    label.append(
+                        _(" · tidtaker {name}").format(
+                            name=one_line(self.session.name_of(keeper), 20)
+                        ),
+                        "dim",
+                    )
             if person.id == self.session.timekeeper:
-                label.append("  · valgt tidtaker", "bold")
+                label.append(_("  · valgt tidtaker"), "bold")
             rows.append(Row(person.id, label))
         return rows
 
@@ -347,7 +361,7 @@ class FocusPersonsView(CaptureView):
     def move(self, item_id: str, delta: int) -> None:
         focus = self.controller.focus_ids
         if item_id not in focus:
-            raise EditError("Velg personen som fokusperson først (Enter).")
+            raise EditError(_("Velg personen som fokusperson først (Enter)."))
         index = focus.index(item_id)
         target = max(0, min(len(focus) - 1, index + delta))
         focus.insert(target, focus.pop(index))
@@ -356,17 +370,17 @@ class FocusPersonsView(CaptureView):
     def mark_timekeeper(self, item_id: str) -> str | None:
         if self.session.timekeeper == item_id:
             self.controller.edit(ops.set_timekeeper, None)
-            return "Ingen tidtaker valgt"
+            return _("Ingen tidtaker valgt")
         person = self.controller.edit(ops.set_timekeeper, item_id)
         if person is None:
             return None
         keeper = timekeeper_of(self.session, self.controller.focus_ids, person.id)
         if keeper is None:
-            return f"{person.name} er tidtaker"
+            return _("{name} er tidtaker").format(name=person.name)
         # Never the focus person of the round: say who keeps the time in their own round.
-        return (
-            f"{person.name} er tidtaker – {self.session.name_of(keeper)} tar tiden "
-            f"i {genitive(person.name)} egen runde"
+        # `owner` is the bokmål genitive; nynorsk says «i runden til {name}».
+        return _("{name} er tidtaker – {keeper} tar tiden i {owner} egen runde").format(
+            name=person.name, keeper=self.session.name_of(keeper), owner=genitive(person.name)
         )
 
 
@@ -392,21 +406,25 @@ def rule_row(controller: MeetingController, number: int, rule: Rule) -> Row:
 
 class RulesView(CaptureView):
     kind = CaptureKind.rules
-    name = "Spilleregler"
+    title = N_("Spilleregler")
     has_input = True
 
     def heading(self) -> str:
         rules = self.session.rules
         agreed = sum(1 for r in rules if r.agreed)
         speaker = self.speaker()
-        who = f" · forslag fra {one_line(speaker.name, 30)}" if speaker else ""
+        who = _(" · forslag fra {name}").format(name=one_line(speaker.name, 30)) if speaker else ""
         proposals = plural("{n} forslag", "{n} forslag", len(rules))
-        return f"{proposals}, {agreed} vedtatt{who}"
+        agreed_text = plural("{n} vedtatt", "{n} vedtatt", agreed)
+        return f"{proposals}, {agreed_text}{who}"
 
     def placeholder(self) -> str:
         speaker = self.speaker()
-        who = f" fra {one_line(speaker.name, 30)}" if speaker else ""
-        return f"Ny spilleregel{who} – Enter legger til · Tab: listen (Enter = enig) · Esc"
+        if speaker is None:
+            return _("Ny spilleregel – Enter legger til · Tab: listen (Enter = enig) · Esc")
+        return _(
+            "Ny spilleregel fra {name} – Enter legger til · Tab: listen (Enter = enig) · Esc"
+        ).format(name=one_line(speaker.name, 30))
 
     def rows(self) -> list[Row]:
         return [rule_row(self.controller, i, r) for i, r in enumerate(self.session.rules, 1)]
@@ -424,7 +442,7 @@ class RulesView(CaptureView):
         """Enter cycles the level: enig → kan leve med → innsigelse → bare foreslått."""
         current = ops.rule(self.session, item_id).agreement
         rule = self.controller.edit(ops.set_rule_agreement, item_id, ops.NEXT_LEVEL[current])
-        level = capitalised(rule.agreement) if rule.agreement else "Bare foreslått"
+        level = capitalised(rule.agreement) if rule.agreement else _("Bare foreslått")
         return f"{level}: {one_line(rule.text, 40)}"
 
     def edit_text(self, item_id: str) -> str | None:
@@ -442,20 +460,19 @@ class RulesView(CaptureView):
 
 class AgreeRulesView(RulesView):
     kind = CaptureKind.agree_rules
-    name = "Spilleregler – enighet"
+    title = N_("Spilleregler – enighet")
     list_first = True
 
     def heading(self) -> str:
         rules = self.session.rules
         agreed = sum(1 for r in rules if r.agreed)
-        return (
-            f"vedtatt {agreed} av {len(rules)} · Enter i listen: enig → kan leve med → "
-            "innsigelse → bare foreslått"
-            " · Tab: ny regel fra diskusjonen"
-        )
+        return _(
+            "vedtatt {agreed} av {count} · Enter i listen: enig → kan leve med → "
+            "innsigelse → bare foreslått · Tab: ny regel fra diskusjonen"
+        ).format(agreed=agreed, count=len(rules))
 
     def placeholder(self) -> str:
-        return "Ny regel fra diskusjonen (legges inn som enig) – Enter · Tab: listen · Esc"
+        return _("Ny regel fra diskusjonen (legges inn som enig) – Enter · Tab: listen · Esc")
 
     def submit(self, text: str) -> str | None:
         self.controller.add_rule(text, agreed=True)
@@ -464,25 +481,27 @@ class AgreeRulesView(RulesView):
 
 class ContractView(RulesView):
     kind = CaptureKind.contract
-    name = "Nettverkskontrakt"
+    title = N_("Nettverkskontrakt")
     has_input = False
     dialog = "contract"
 
     def heading(self) -> str:
         contract = self.session.contract
         parts = [
-            "formål ✓" if contract.purpose.strip() else "formål: Bufdir 2024",
-            "tekst: " + plural("{n} linje", "{n} linjer", len(contract.text.splitlines()))
+            _("formål ✓") if contract.purpose.strip() else _("formål: Bufdir 2024"),
+            _("tekst: ") + plural("{n} linje", "{n} linjer", len(contract.text.splitlines()))
             if contract.text.strip()
             else "",
-            f"evalueres {format_date(contract.review_date)}" if contract.review_date else "",
+            _("evalueres {date}").format(date=format_date(contract.review_date))
+            if contract.review_date
+            else "",
             plural(
                 "{n} vedtatt spilleregel",
                 "{n} vedtatte spilleregler",
                 len(self.session.agreed_rules),
             ),
         ]
-        return " · ".join(p for p in parts if p) + " · c: skriv kontrakten"
+        return " · ".join(p for p in parts if p) + _(" · c: skriv kontrakten")
 
 
 # -- the revision meeting: each rule kept, adjusted or dropped -------------------------------
@@ -493,7 +512,11 @@ DECISION_MARKS: dict[ReviewDecision, str] = {
     ReviewDecision.drop: "✗",
 }
 """A sign beside each decision's word (never the sign alone)."""
-DECISION_WIDTH = max(len(f"{mark} {label(d)}") for d, mark in DECISION_MARKS.items())
+
+
+def decision_width() -> int:
+    """Every decision's mark takes the same room, in the language of the moment."""
+    return max(len(f"{mark} {label(d)}") for d, mark in DECISION_MARKS.items())
 
 
 def review_row(number: int, rule: Rule, review: RuleReview | None, *, why: bool = True) -> Row:
@@ -504,7 +527,7 @@ def review_row(number: int, rule: Rule, review: RuleReview | None, *, why: bool 
         decision = f"{DECISION_MARKS[review.decision]} {label(review.decision)}"
         if review.level is not None:
             level = f"{LEVEL_MARKS[review.level]} {label(review.level)}"
-    line = Text(decision.ljust(DECISION_WIDTH) + "  ", "bold")
+    line = Text(decision.ljust(decision_width()) + "  ", "bold")
     line.append(level.ljust(MARK_WIDTH) + "  ", "bold")
     line.append(f"{number}. ")
     line.append(one_line(rule.text))
@@ -530,9 +553,7 @@ class RuleReviewView(CaptureView):
     reviews_rules = True
     field = "rule_reviews[].new_text"
 
-    @property  # type: ignore[override]
-    def name(self) -> str:  # in the language of the moment, not of the import
-        return _("Gjennomgang av spillereglene")
+    title = N_("Gjennomgang av spillereglene")
 
     def _rules(self) -> list[Rule]:
         return rules_under_review(self.session)
@@ -620,7 +641,7 @@ class RuleReviewView(CaptureView):
 def competence_text(competence: Competence, *, with_person: str = "") -> Text:
     label = Text.assemble(category_badge(competence.category), " ")
     # The marks come before the text: a message in the corner never covers them.
-    marks = [mark for mark, on in ((TOP, competence.top), (CHOSEN, competence.chosen)) if on]
+    marks = [_(mark) for mark, on in ((TOP, competence.top), (CHOSEN, competence.chosen)) if on]
     if marks:
         label.append("  ".join(marks) + "  ", "bold")
     if with_person:
@@ -644,7 +665,7 @@ class _CompetenceItems(CaptureView):
 
 class CompetencesView(_CompetenceItems):
     kind = CaptureKind.competences
-    name = "Kompetanse"
+    title = N_("Kompetanse")
     has_input = True
     can_cycle_category = True
     can_cycle_person = True
@@ -671,15 +692,20 @@ class CompetencesView(_CompetenceItems):
     def heading(self) -> str:
         person = self.person()
         if person is None:
-            return "legg til deltakere først (d)"
+            return _("legg til deltakere først (d)")
         tops = len(ops.tops_of(self.session, person.id))
-        turn = " (har ordet)" if person.id == self.controller.engine.current_speaker else ""
-        return f"{one_line(person.name, 30)}{turn} · topp 3: {tops} av {TOP_LIMIT}"
+        turn = _(" (har ordet)") if person.id == self.controller.engine.current_speaker else ""
+        return _("{name}{turn} · topp 3: {tops} av {limit}").format(
+            name=one_line(person.name, 30), turn=turn, tops=tops, limit=TOP_LIMIT
+        )
 
     def placeholder(self) -> str:
         person = self.person()
-        who = f" for {one_line(person.name, 20)}" if person else ""
-        return f"Lapp{who} – Enter · ↑/↓ kategori · PgUp/PgDn person · Esc"
+        if person is None:
+            return _("Lapp – Enter · ↑/↓ kategori · PgUp/PgDn person · Esc")
+        return _("Lapp for {name} – Enter · ↑/↓ kategori · PgUp/PgDn person · Esc").format(
+            name=one_line(person.name, 20)
+        )
 
     def prefix(self) -> Text | None:
         return category_label(self.category)
@@ -695,13 +721,14 @@ class CompetencesView(_CompetenceItems):
     def submit(self, text: str) -> str | None:
         person = self.person()
         if person is None:
-            raise EditError("Legg til deltakere først (d).")
+            raise EditError(_("Legg til deltakere først (d)."))
         self.controller.add_competence(self.category, text, person.id)
         return None
 
     def activate(self, item_id: str) -> str | None:
         item = self.controller.edit(ops.toggle_competence_top, item_id)
-        return f"{'Blant de tre viktigste' if item.top else 'Ikke blant de tre'}: {item.text}"
+        said = _("Blant de tre viktigste: {text}") if item.top else _("Ikke blant de tre: {text}")
+        return said.format(text=item.text)
 
     def move(self, item_id: str, delta: int) -> None:
         """Move within the person's own post-its (the list shows only theirs)."""
@@ -731,13 +758,13 @@ class CompetencesView(_CompetenceItems):
 
 class ChosenCompetencesView(_CompetenceItems):
     kind = CaptureKind.chosen_competences
-    name = "Kompetanse vi vil bruke"
+    title = N_("Kompetanse vi vil bruke")
     list_first = True
 
     def heading(self) -> str:
         chosen = sum(1 for c in self.session.competences if c.chosen)
         notes = plural("{n} lapp", "{n} lapper", len(self.session.competences))
-        return f"{chosen} valgt av {notes} · Enter: valgt"
+        return _("{chosen} valgt av {notes} · Enter: valgt").format(chosen=chosen, notes=notes)
 
     def rows(self) -> list[Row]:
         order = {p.id: i for i, p in enumerate(self.session.participants)}
@@ -752,25 +779,26 @@ class ChosenCompetencesView(_CompetenceItems):
 
     def activate(self, item_id: str) -> str | None:
         item = self.controller.edit(ops.toggle_competence_chosen, item_id)
-        return f"{'Valgt' if item.chosen else 'Ikke valgt'}: {one_line(item.text, 40)}"
+        said = _("Valgt: {text}") if item.chosen else _("Ikke valgt: {text}")
+        return said.format(text=one_line(item.text, 40))
 
 
 # -- plan, actions and notes ---------------------------------------------------------------
 
 
 def action_row(controller: MeetingController, action: Action) -> Row:
-    label = Text("☑ utført  " if action.done else "☐ ", "bold" if action.done else "")
+    label = Text(_("☑ utført  ") if action.done else "☐ ", "bold" if action.done else "")
     label.append(one_line(action.what))
     if action.who:
         label.append(f" – {one_line(controller.session.name_of(action.who), 30)}", "dim")
     if action.due:
-        label.append(f" – innen {format_date(action.due)}", "dim")
+        label.append(_(" – innen {date}").format(date=format_date(action.due)), "dim")
     return Row(action.id, label)
 
 
 class ActionsView(CaptureView):
     kind = CaptureKind.actions
-    name = "Oppfølging"
+    title = N_("Oppfølging")
     has_input = True
     edit_dialog = "action"
 
@@ -778,12 +806,14 @@ class ActionsView(CaptureView):
         actions = self.session.actions
         done = sum(1 for a in actions if a.done)
         earlier = sum(1 for t in self.session.parked if t.from_session)
-        parked = f" · {earlier} parkert fra forrige møte (i)" if earlier else ""
+        parked = _(" · {n} parkert fra forrige møte (i)").format(n=earlier) if earlier else ""
         count = plural("{n} punkt", "{n} punkter", len(actions))
-        return f"{count}, {done} utført{parked} · h: med ansvarlig og frist"
+        return _("{count}, {done} utført{parked} · h: med ansvarlig og frist").format(
+            count=count, done=done, parked=parked
+        )
 
     def placeholder(self) -> str:
-        return "Nytt oppfølgingspunkt – Enter legger til (r i listen: ansvarlig og frist) · Esc"
+        return _("Nytt oppfølgingspunkt – Enter legger til (r i listen: ansvarlig og frist) · Esc")
 
     def rows(self) -> list[Row]:
         return [action_row(self.controller, a) for a in self.session.actions]
@@ -794,7 +824,8 @@ class ActionsView(CaptureView):
 
     def activate(self, item_id: str) -> str | None:
         item = self.controller.edit(ops.toggle_action_done, item_id)
-        return f"{'Utført' if item.done else 'Ikke utført'}: {one_line(item.what, 40)}"
+        said = _("Utført: {text}") if item.done else _("Ikke utført: {text}")
+        return said.format(text=one_line(item.what, 40))
 
     def delete(self, item_id: str) -> str:
         return self.controller.delete(ops.delete_action, item_id)
@@ -805,7 +836,7 @@ class ActionsView(CaptureView):
 
 class PlanView(ActionsView):
     kind = CaptureKind.plan
-    name = "Plan for videre arbeid"
+    title = N_("Plan for videre arbeid")
     has_input = False
     dialog = "plan"
 
@@ -814,8 +845,10 @@ class PlanView(ActionsView):
         term = label(plan.term) if plan.term else ""
         form = label(plan.format) if plan.format else ""
         parts = [
-            f"leder {one_line(self.session.name_of(plan.leader), 20)}" if plan.leader else "",
-            f"sekretær {one_line(self.session.name_of(plan.secretary), 20)}"
+            _("leder {name}").format(name=one_line(self.session.name_of(plan.leader), 20))
+            if plan.leader
+            else "",
+            _("sekretær {name}").format(name=one_line(self.session.name_of(plan.secretary), 20))
             if plan.secretary
             else "",
             term,
@@ -825,23 +858,23 @@ class PlanView(ActionsView):
             plural("{n} dato", "{n} datoer", len(plan.meetings)) if plan.meetings else "",
             plural("{n} tema", "{n} temaer", len(plan.themes)) if plan.themes else "",
         ]
-        summary = " · ".join(p for p in parts if p) or "ikke fylt ut ennå"
-        return f"{summary} · c: skjemaet · h: oppfølging"
+        summary = " · ".join(p for p in parts if p) or _("ikke fylt ut ennå")
+        return _("{summary} · c: skjemaet · h: oppfølging").format(summary=summary)
 
 
 class NotesView(CaptureView):
     kind = CaptureKind.notes
-    name = "Notater"
+    title = N_("Notater")
     has_input = True
     field = list_field = "notes[].text"
 
     def heading(self) -> str:
         notes = self._notes()
         count = plural("{n} notat", "{n} notater", len(notes))
-        return f"{count} i denne delen · Enter i listen: privat / i referatet"
+        return _("{count} i denne delen · Enter i listen: privat / i referatet").format(count=count)
 
     def placeholder(self) -> str:
-        return "Notat – Enter legger til · Tab: listen · Esc: tilbake til møtet"
+        return _("Notat – Enter legger til · Tab: listen · Esc: tilbake til møtet")
 
     def _notes(self):  # type: ignore[no-untyped-def]
         part = self.controller.part.id
@@ -852,7 +885,7 @@ class NotesView(CaptureView):
         for note in self._notes():
             label = Text(one_line(note.text))
             if note.private:
-                label.append(f"  {PRIVATE}", "bold")
+                label.append(f"  {_(PRIVATE)}", "bold")
             rows.append(Row(note.id, label))
         return rows
 
@@ -862,7 +895,7 @@ class NotesView(CaptureView):
 
     def activate(self, item_id: str) -> str | None:
         note = self.controller.toggle_note_private(item_id)
-        return "Privat – står ikke i referatet" if note.private else "Står i referatet"
+        return _("Privat – står ikke i referatet") if note.private else _("Står i referatet")
 
     def edit_text(self, item_id: str) -> str | None:
         return ops.note(self.session, item_id).text
@@ -876,27 +909,33 @@ class NotesView(CaptureView):
 
 class TakeawaysView(CaptureView):
     kind = CaptureKind.takeaways
-    name = "Tar med seg"
+    title = N_("Tar med seg")
     has_input = True
     field = list_field = "focus_rounds[].takeaway"
 
     def heading(self) -> str:
         speaker = self.speaker()
         if speaker is None:
-            return "for fokuspersonen som har ordet · Enter i listen: kan stå i referatet"
+            return _("for fokuspersonen som har ordet · Enter i listen: kan stå i referatet")
         # Read only: rendering must not create a focus round for whoever has the word.
         shared = any(
             r.share_takeaway for r in self.session.focus_rounds if r.participant == speaker.id
         )
-        status = SHARED if shared else PRIVATE
+        status = _(SHARED) if shared else _(PRIVATE)
         keeper = timekeeper_of(self.session, self.controller.focus_ids, speaker.id)
-        clock = f" · tidtaker {one_line(self.session.name_of(keeper), 20)}" if keeper else ""
-        return f"{one_line(speaker.name, 30)}{clock} · {status} · Enter i listen bytter"
+        clock = (
+            _(" · tidtaker {name}").format(name=one_line(self.session.name_of(keeper), 20))
+            if keeper
+            else ""
+        )
+        return _("{name}{clock} · {status} · Enter i listen bytter").format(
+            name=one_line(speaker.name, 30), clock=clock, status=status
+        )
 
     def placeholder(self) -> str:
         speaker = self.speaker()
-        who = one_line(speaker.name, 20) if speaker else "fokuspersonen"
-        return f"Hva {who} tar med seg (privat) – Enter legger til · Esc"
+        who = one_line(speaker.name, 20) if speaker else _("fokuspersonen")
+        return _("Hva {who} tar med seg (privat) – Enter legger til · Esc").format(who=who)
 
     def rows(self) -> list[Row]:
         rows = []
@@ -906,7 +945,7 @@ class TakeawaysView(CaptureView):
                 continue
             label = Text(f"{one_line(self.session.name_of(note.about), 20)}: ", "bold")
             label.append(one_line(note.text))
-            label.append(f"  {SHARED if note.about in shared else PRIVATE}", "dim")
+            label.append(f"  {_(SHARED) if note.about in shared else _(PRIVATE)}", "dim")
             rows.append(Row(note.id, label))
         return rows
 
@@ -920,7 +959,10 @@ class TakeawaysView(CaptureView):
             return None
         shared = self.controller.toggle_takeaway_shared(about)
         name = self.session.name_of(about)
-        return f"{name}: {'kan stå i referatet' if shared else 'privat – ikke i referatet'}"
+        said = (
+            _("{name}: kan stå i referatet") if shared else _("{name}: privat – ikke i referatet")
+        )
+        return said.format(name=name)
 
     def edit_text(self, item_id: str) -> str | None:
         return ops.note(self.session, item_id).text

@@ -12,6 +12,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from startpakke.controller import MeetingController
+from startpakke.i18n import _
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.dates import parse_date, show_date
@@ -22,8 +23,8 @@ class ActionScreen(ModalScreen[None]):
     """New (or, with `action_id`, edit) an action. Enter moves on; on «Frist» it saves."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Lagre", key_display="ctrl+s"),
-        Binding("escape", "save", "Lagre og lukk", key_display="esc"),
+        Binding("ctrl+s", "save", _("Lagre"), key_display="ctrl+s"),
+        Binding("escape", "save", _("Lagre og lukk"), key_display="esc"),
     ]
 
     def __init__(self, controller: MeetingController, action_id: str | None = None) -> None:
@@ -35,38 +36,40 @@ class ActionScreen(ModalScreen[None]):
         session = self.controller.session
         current = ops.action(session, self.action_id) if self.action_id else None
         names = [p.name for p in session.participants]
-        title = "Rediger oppfølgingspunkt" if current else "Nytt oppfølgingspunkt"
+        title = _("Rediger oppfølgingspunkt") if current else _("Nytt oppfølgingspunkt")
         with Vertical(id="action-box", classes="dialog capture-dialog"):
             yield Static(title, classes="dialog-title")
             with Horizontal(classes="form-row"):
-                yield Label("Hva", classes="form-label")
+                yield Label(_("Hva"), classes="form-label")
                 yield FormInput(
                     current.what if current else "",
-                    placeholder="Hva skal gjøres?",
+                    placeholder=_("Hva skal gjøres?"),
                     id="action-what",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Hvem", classes="form-label")
+                yield Label(_("Hvem"), classes="form-label")
                 yield FormInput(
                     session.name_of(current.who) if current else "",
-                    placeholder="Deltaker (fullføres med →) eller annen ansvarlig",
+                    placeholder=_("Deltaker (fullføres med →) eller annen ansvarlig"),
                     suggester=SuggestFromList(names, case_sensitive=False),
                     id="action-who",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Frist", classes="form-label")
+                yield Label(_("Frist"), classes="form-label")
                 yield FormInput(
                     show_date(current.due) if current else "",
-                    placeholder="dd.mm.åååå (valgfritt)",
+                    placeholder=_("dd.mm.åååå (valgfritt)"),
                     id="action-due",
                     compact=True,
                 )
             yield Static(id="action-error", classes="capture-error")
             yield Static(
-                "Enter: neste felt, på Frist lagres punktet · Esc/ctrl+s: lagre og lukk "
-                "(tomt «Hva» lukker uten å lagre)",
+                _(
+                    "Enter: neste felt, på Frist lagres punktet · Esc/ctrl+s: lagre og lukk "
+                    "(tomt «Hva» lukker uten å lagre)"
+                ),
                 classes="dialog-help",
             )
 
@@ -95,7 +98,7 @@ class ActionScreen(ModalScreen[None]):
             self.dismiss(None)
             return
         try:
-            due = parse_date(self.query_one("#action-due", Input).value, "Fristen")
+            due = parse_date(self.query_one("#action-due", Input).value, _("Fristen"))
             who = self._who(self.query_one("#action-who", Input).value)
             if self.action_id:
                 self.controller.edit(ops.edit_action, self.action_id, what=what, who=who, due=due)

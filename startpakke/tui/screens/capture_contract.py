@@ -10,13 +10,16 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static, TextArea
 
 from startpakke.controller import MeetingController
+from startpakke.i18n import N_, _
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.dates import parse_date, show_date
 from startpakke.tui.capture.views import one_line
 from startpakke.tui.widgets.form_input import FormInput
 
-BUFDIR_2024 = (
+# A quotation: in the catalogue, but its nynorsk «translation» is the same bokmål text,
+# since quotations stay in the language Bufdir wrote them in (issue 17).
+BUFDIR_2024 = N_(
     "«Barnevernsledernettverk skal bidra til at barnevernsledere styrker egen lederrolle, og "
     "dermed styringen og ledelsen av barnevernstjenesten. Nettverkene skal bidra til "
     "erfaringsdeling, støtte og veiledning mellom barnevernslederne» (Bufdir 2024)."
@@ -36,8 +39,8 @@ class ContractScreen(ModalScreen[None]):
     """ctrl+s saves; Esc saves and closes. Nothing typed here is thrown away."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Lagre", key_display="ctrl+s"),
-        Binding("escape", "close", "Lagre og lukk", key_display="esc"),
+        Binding("ctrl+s", "save", _("Lagre"), key_display="ctrl+s"),
+        Binding("escape", "close", _("Lagre og lukk"), key_display="esc"),
     ]
 
     def __init__(self, controller: MeetingController) -> None:
@@ -49,41 +52,41 @@ class ContractScreen(ModalScreen[None]):
         agreed = self.controller.session.agreed_rules
         rules = "\n".join(f"{i}. {escape(one_line(r.text, 100))}" for i, r in enumerate(agreed, 1))
         with VerticalScroll(id="contract-box", classes="dialog capture-dialog"):
-            yield Static("Nettverkskontrakt", classes="dialog-title")
-            yield Static("Formål", classes="capture-field-title")
+            yield Static(_("Nettverkskontrakt"), classes="dialog-title")
+            yield Static(_("Formål"), classes="capture-field-title")
             yield TextArea(
                 contract.purpose or default_purpose(self.controller),
                 id="contract-purpose",
                 classes="capture-text-short",
             )
             yield Static(
-                "Kontraktens tekst (normer og forpliktelser)", classes="capture-field-title"
+                _("Kontraktens tekst (normer og forpliktelser)"), classes="capture-field-title"
             )
             yield TextArea(contract.text, id="contract-text", classes="capture-text")
             yield Static(
-                "Spillereglene dere har vedtatt kommer med i kontrakten:",
+                _("Spillereglene dere har vedtatt kommer med i kontrakten:"),
                 classes="capture-field-title",
             )
-            yield Static(rules or "Ingen vedtatte spilleregler ennå.", id="contract-rules")
+            yield Static(rules or _("Ingen vedtatte spilleregler ennå."), id="contract-rules")
             with Horizontal(classes="form-row"):
-                yield Label("Evaluering", classes="form-label")
+                yield Label(_("Evaluering"), classes="form-label")
                 yield FormInput(
                     contract.evaluation,
-                    placeholder="Hvordan og når kontrakten evalueres og justeres",
+                    placeholder=_("Hvordan og når kontrakten evalueres og justeres"),
                     id="contract-evaluation",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Dato", classes="form-label")
+                yield Label(_("Dato"), classes="form-label")
                 yield FormInput(
                     show_date(contract.review_date),
-                    placeholder="Evalueres dd.mm.åååå",
+                    placeholder=_("Evalueres dd.mm.åååå"),
                     id="contract-review",
                     compact=True,
                 )
             yield Static(id="contract-error", classes="capture-error")
             yield Static(
-                "Tab: neste felt · ctrl+s: lagre · Esc: lagre og lukk", classes="dialog-help"
+                _("Tab: neste felt · ctrl+s: lagre · Esc: lagre og lukk"), classes="dialog-help"
             )
 
     def on_mount(self) -> None:
@@ -108,7 +111,7 @@ class ContractScreen(ModalScreen[None]):
 
     def action_save(self) -> None:
         if self._save():
-            self.notify("Kontrakten er lagret", timeout=2)
+            self.notify(_("Kontrakten er lagret"), timeout=2)
 
     def action_close(self) -> None:
         if self._save():

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from startpakke.controller import MeetingController
+from startpakke.i18n import _
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import one_line
 from startpakke.tui.room_view import hidden_list_text, hides, mask
@@ -19,7 +20,7 @@ from startpakke.tui.room_view import hidden_list_text, hides, mask
 class NoteScreen(ModalScreen[None]):
     """Enter adds the note and keeps the field open; Esc closes (and keeps what was typed)."""
 
-    BINDINGS = [Binding("escape", "close", "Lukk", key_display="esc")]
+    BINDINGS = [Binding("escape", "close", _("Lukk"), key_display="esc")]
 
     def __init__(self, controller: MeetingController) -> None:
         super().__init__()
@@ -27,12 +28,17 @@ class NoteScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box", classes="dialog capture-dialog"):
-            yield Static(f"Notat – {escape(self.controller.part.title)}", classes="dialog-title")
-            yield Input(placeholder="Skriv notatet og trykk Enter", id="note-input", compact=True)
+            yield Static(
+                _("Notat – {part}").format(part=escape(self.controller.part.title)),
+                classes="dialog-title",
+            )
+            yield Input(
+                placeholder=_("Skriv notatet og trykk Enter"), id="note-input", compact=True
+            )
             yield Static(id="note-list", classes="capture-dialog-list")
             yield Static(id="note-error", classes="capture-error")
             yield Static(
-                "Enter: legg til (feltet står åpent for neste) · Esc: lukk",
+                _("Enter: legg til (feltet står åpent for neste) · Esc: lukk"),
                 classes="dialog-help",
             )
 
@@ -47,7 +53,7 @@ class NoteScreen(ModalScreen[None]):
         lines = [f"• {escape(one_line(n.text, 100))}" for n in notes[-5:]]
         if lines and hides(self, "notes[].text"):
             lines = [hidden_list_text()]
-        self.query_one("#note-list", Static).update("\n".join(lines) or "Ingen notater ennå.")
+        self.query_one("#note-list", Static).update("\n".join(lines) or _("Ingen notater ennå."))
 
     def _add(self, text: str) -> bool:
         if not text.strip():

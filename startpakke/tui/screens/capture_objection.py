@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from startpakke.controller import MeetingController
+from startpakke.i18n import _
 from startpakke.labels import capitalised
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
@@ -25,7 +26,7 @@ from startpakke.tui.room_view import mask
 class ObjectionScreen(ModalScreen[None]):
     """Enter records the objection; Esc closes and leaves the rule as it was."""
 
-    BINDINGS = [Binding("escape", "close", "Avbryt", key_display="esc")]
+    BINDINGS = [Binding("escape", "close", _("Avbryt"), key_display="esc")]
 
     def __init__(self, controller: MeetingController, rule_id: str) -> None:
         super().__init__()
@@ -44,14 +45,16 @@ class ObjectionScreen(ModalScreen[None]):
             yield Select(
                 people,
                 value=speaker if session.participant(speaker) else Select.NULL,
-                prompt="hvem har innsigelsen",
+                prompt=_("hvem har innsigelsen"),
                 id="objection-by",
                 compact=True,
             )
-            yield Input(placeholder="Hvorfor? (Enter lagrer)", id="objection-reason", compact=True)
+            yield Input(
+                placeholder=_("Hvorfor? (Enter lagrer)"), id="objection-reason", compact=True
+            )
             yield Static(id="objection-error", classes="capture-error")
             yield Static(
-                "Enter: lagre innsigelsen · Esc: avbryt (regelen er som før)",
+                _("Enter: lagre innsigelsen · Esc: avbryt (regelen er som før)"),
                 classes="dialog-help",
             )
 

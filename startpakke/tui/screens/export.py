@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from startpakke.documents.registry import DOCUMENTS, DocumentKind
+from startpakke.i18n import _
 from startpakke.session.model import Session
 
 
@@ -34,8 +35,8 @@ class ExportChoice:
 
 class ExportScreen(ModalScreen[ExportChoice | None]):
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Lukk", key_display="esc"),
-        Binding("ctrl+s", "choose", "Lag", key_display="ctrl+s"),
+        Binding("escape", "dismiss(None)", _("Lukk"), key_display="esc"),
+        Binding("ctrl+s", "choose", _("Lag"), key_display="ctrl+s"),
     ]
 
     def __init__(
@@ -55,20 +56,20 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box", classes="dialog capture-dialog"):
-            yield Static("Lag dokumenter", classes="dialog-title")
+            yield Static(_("Lag dokumenter"), classes="dialog-title")
             yield OptionList(
                 *(Option(kind.description, id=kind.key) for kind in DOCUMENTS),
                 id="export-kind",
                 markup=False,
             )
             with Horizontal(classes="form-row"):
-                yield Static("Fil", classes="form-label")
+                yield Static(_("Fil"), classes="form-label")
                 yield Input(id="export-path", compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Lag", id="export-write", variant="primary")
+                yield Button(_("Lag"), id="export-write", variant="primary")
             yield Static(self.error, id="export-result", markup=False, classes="capture-error")
             yield Static(
-                "↑/↓: velg dokument · Enter eller ctrl+s: lag det · Tab: filnavnet · Esc: lukk",
+                _("↑/↓: velg dokument · Enter eller ctrl+s: lag det · Tab: filnavnet · Esc: lukk"),
                 classes="dialog-help",
             )
 
@@ -109,6 +110,6 @@ class ExportScreen(ModalScreen[ExportChoice | None]):
     def action_choose(self) -> None:
         typed = self.query_one("#export-path", Input).value.strip()
         if not typed:
-            self._say("Skriv inn et filnavn.")
+            self._say(_("Skriv inn et filnavn."))
             return
         self.dismiss(ExportChoice(self.kind, Path(typed).expanduser()))

@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from startpakke.controller import MeetingController
+from startpakke.i18n import _, plural
 from startpakke.session import parking
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import one_line
@@ -20,7 +21,7 @@ from startpakke.tui.widgets.form_input import FormInput
 class ParkScreen(ModalScreen[None]):
     """Enter parks the topic and keeps the field open; Esc closes (keeping what was typed)."""
 
-    BINDINGS = [Binding("escape", "close", "Lukk", key_display="esc")]
+    BINDINGS = [Binding("escape", "close", _("Lukk"), key_display="esc")]
 
     def __init__(self, controller: MeetingController) -> None:
         super().__init__()
@@ -28,15 +29,17 @@ class ParkScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="park-box", classes="dialog capture-dialog"):
-            yield Static("Parker et tema – vi tar det senere", classes="dialog-title")
+            yield Static(_("Parker et tema – vi tar det senere"), classes="dialog-title")
             yield FormInput(
-                placeholder="Temaet, kort – Enter parkerer", id="park-input", compact=True
+                placeholder=_("Temaet, kort – Enter parkerer"), id="park-input", compact=True
             )
             yield Static(id="park-list", classes="capture-dialog-list")
             yield Static(id="park-error", classes="capture-error")
             yield Static(
-                "Enter: parker (feltet står åpent for neste) · steg 7 foreslår de parkerte "
-                "som temaer for de neste møtene · Esc: lukk",
+                _(
+                    "Enter: parker (feltet står åpent for neste) · steg 7 foreslår de parkerte "
+                    "som temaer for de neste møtene · Esc: lukk"
+                ),
                 classes="dialog-help",
             )
 
@@ -48,9 +51,9 @@ class ParkScreen(ModalScreen[None]):
         topics = self.controller.session.parked
         lines = [f"• {escape(one_line(t.text, 100))}" for t in topics[-6:]]
         count = len(topics)
-        heading = f"Parkert: {count} {'tema' if count == 1 else 'temaer'}" if count else ""
+        heading = plural("Parkert: {n} tema", "Parkert: {n} temaer", count) if count else ""
         self.query_one("#park-list", Static).update(
-            "\n".join([heading, *lines]) if lines else "Ingenting er parkert ennå."
+            "\n".join([heading, *lines]) if lines else _("Ingenting er parkert ennå.")
         )
 
     def _park(self, text: str) -> bool:

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from startpakke.controller import MeetingController
+from startpakke.i18n import _
 from startpakke.labels import choices, label
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
@@ -27,13 +28,13 @@ class ParticipantsScreen(ModalScreen[None]):
     """The roster; each change goes through the controller (saved, and the round follows)."""
 
     BINDINGS = [
-        Binding("escape", "close", "Lukk", key_display="esc"),
-        Binding("space", "toggle_present", "Til stede/borte", key_display="mellomrom"),
-        Binding("r", "edit", "Rediger"),
-        Binding("x,delete", "remove", "Fjern", key_display="x"),
-        Binding("u", "undo", "Angre"),
-        Binding("ctrl+up", "move(-1)", "Flytt opp", key_display="ctrl+↑"),
-        Binding("ctrl+down", "move(1)", "Flytt ned", key_display="ctrl+↓"),
+        Binding("escape", "close", _("Lukk"), key_display="esc"),
+        Binding("space", "toggle_present", _("Til stede/borte"), key_display=_("mellomrom")),
+        Binding("r", "edit", _("Rediger")),
+        Binding("x,delete", "remove", _("Fjern"), key_display="x"),
+        Binding("u", "undo", _("Angre")),
+        Binding("ctrl+up", "move(-1)", _("Flytt opp"), key_display="ctrl+↑"),
+        Binding("ctrl+down", "move(1)", _("Flytt ned"), key_display="ctrl+↓"),
     ]
 
     def __init__(self, controller: MeetingController, participant_id: str | None = None) -> None:
@@ -44,11 +45,13 @@ class ParticipantsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="participants-box", classes="dialog capture-dialog"):
-            yield Static("Deltakere", classes="dialog-title")
+            yield Static(_("Deltakere"), classes="dialog-title")
             yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="form-row"):
-                yield FormInput(placeholder="Navn", id="person-name", compact=True)
-                yield FormInput(placeholder="Kommune/tjeneste", id="person-service", compact=True)
+                yield FormInput(placeholder=_("Navn"), id="person-name", compact=True)
+                yield FormInput(
+                    placeholder=_("Kommune/tjeneste"), id="person-service", compact=True
+                )
                 yield Select(
                     choices(Role),
                     value=Role.member.value,
@@ -57,19 +60,23 @@ class ParticipantsScreen(ModalScreen[None]):
                     compact=True,
                 )
                 yield FormInput(
-                    placeholder="Kontakt (valgfritt)", id="person-contact", compact=True
+                    placeholder=_("Kontakt (valgfritt)"), id="person-contact", compact=True
                 )
-                yield Button("Legg til", id="person-save", variant="primary")
+                yield Button(_("Legg til"), id="person-save", variant="primary")
             yield Static(id="people-error", classes="capture-error")
             yield Static(
-                "I tabellen: mellomrom/Enter til stede/borte · r rediger · x fjern (u angrer) · "
-                "ctrl+↑/↓ flytt i runden · Esc: lukk",
+                _(
+                    "I tabellen: mellomrom/Enter til stede/borte · r rediger · "
+                    "x fjern (u angrer) · ctrl+↑/↓ flytt i runden · Esc: lukk"
+                ),
                 classes="dialog-help",
             )
 
     def on_mount(self) -> None:
         table = self.query_one("#people", DataTable)
-        table.add_columns("Navn", "Kommune/tjeneste", "Rolle", "Kontakt", "Til stede")
+        table.add_columns(
+            _("Navn"), _("Kommune/tjeneste"), _("Rolle"), _("Kontakt"), _("Til stede")
+        )
         mask(self.query_one("#person-contact", Input), "participants[].contact")
         self._show()
         if self.start_with is not None:
@@ -91,7 +98,7 @@ class ParticipantsScreen(ModalScreen[None]):
                 one_line(person.service, 30),
                 label(person.role),
                 HIDDEN if person.contact and hidden else one_line(person.contact, 30),
-                "✓ ja" if person.present else "✗ nei",
+                _("✓ ja") if person.present else _("✗ nei"),
             )
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
             table.add_row(*(Text(cell) for cell in cells), key=person.id)
@@ -148,7 +155,7 @@ class ParticipantsScreen(ModalScreen[None]):
             self.query_one("#person-name", Input).focus()
             return
         self.editing = None
-        self.query_one("#person-save", Button).label = "Legg til"
+        self.query_one("#person-save", Button).label = _("Legg til")
         for name in ("#person-name", "#person-service", "#person-contact"):
             self.query_one(name, Input).value = ""
         # The next person is a member unless chosen otherwise (the role does not stick).
@@ -184,7 +191,7 @@ class ParticipantsScreen(ModalScreen[None]):
         self.query_one("#person-service", Input).value = person.service
         self.query_one("#person-role", Select).value = person.role.value
         self.query_one("#person-contact", Input).value = person.contact
-        self.query_one("#person-save", Button).label = "Lagre"
+        self.query_one("#person-save", Button).label = _("Lagre")
         self.query_one("#person-name", Input).focus()
 
     def action_remove(self) -> None:
@@ -197,12 +204,15 @@ class ParticipantsScreen(ModalScreen[None]):
             self._error(err)
             return
         self._show()
-        self.notify(f"{description} – u angrer", timeout=4)
+        self.notify(_("{what} – u angrer").format(what=description), timeout=4)
 
     def action_undo(self) -> None:
         description = self.controller.undo()
         self._show()
-        self.notify(f"Angret: {description}" if description else "Ingenting å angre", timeout=3)
+        said = (
+            _("Angret: {what}").format(what=description) if description else _("Ingenting å angre")
+        )
+        self.notify(said, timeout=3)
 
     def action_move(self, delta: int) -> None:
         person_id = self._selected()

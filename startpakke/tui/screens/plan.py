@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionLis
 from textual.widgets.option_list import Option
 
 from startpakke.controller import MeetingController
+from startpakke.i18n import _
 from startpakke.labels import choices
 from startpakke.session import edit as ops
 from startpakke.session import parking
@@ -37,14 +38,14 @@ def _value(select: Select[Any]) -> Any:
 
 class PlanScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape", "close", "Lagre og lukk", key_display="esc"),
-        Binding("ctrl+s", "close", "Lagre og lukk", key_display="ctrl+s", show=False),
-        Binding("x,delete", "delete", "Slett", key_display="x"),
-        Binding("r", "edit", "Rediger"),
-        Binding("u", "undo", "Angre sletting"),
-        Binding("ctrl+up", "move(-1)", "Flytt opp", key_display="ctrl+↑"),
-        Binding("ctrl+down", "move(1)", "Flytt ned", key_display="ctrl+↓"),
-        Binding("ctrl+r", "rotate", "Leder og sekretær på omgang", key_display="ctrl+r"),
+        Binding("escape", "close", _("Lagre og lukk"), key_display="esc"),
+        Binding("ctrl+s", "close", _("Lagre og lukk"), key_display="ctrl+s", show=False),
+        Binding("x,delete", "delete", _("Slett"), key_display="x"),
+        Binding("r", "edit", _("Rediger")),
+        Binding("u", "undo", _("Angre sletting")),
+        Binding("ctrl+up", "move(-1)", _("Flytt opp"), key_display="ctrl+↑"),
+        Binding("ctrl+down", "move(1)", _("Flytt ned"), key_display="ctrl+↓"),
+        Binding("ctrl+r", "rotate", _("Leder og sekretær på omgang"), key_display="ctrl+r"),
     ]
 
     def __init__(self, controller: MeetingController) -> None:
@@ -64,101 +65,107 @@ class PlanScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         plan = self.plan
         people = self._people()
-        ids = {pid for _, pid in people}
+        ids = {pid for _label, pid in people}
 
         def chosen(value: str | None) -> Any:
             return value if value in ids else Select.NULL
 
         with VerticalScroll(id="plan-box", classes="dialog capture-dialog"):
-            yield Static("Plan for videre arbeid", classes="dialog-title")
+            yield Static(_("Plan for videre arbeid"), classes="dialog-title")
             # Three groups, in the order the deck asks: roles and form, dates, themes.
-            yield Static("Roller og møteform", classes="section-title")
+            yield Static(_("Roller og møteform"), classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Label("Leder", classes="form-label")
+                yield Label(_("Leder"), classes="form-label")
                 yield Select(
-                    people, value=chosen(plan.leader), prompt="velg", id="plan-leader", compact=True
+                    people,
+                    value=chosen(plan.leader),
+                    prompt=_("velg"),
+                    id="plan-leader",
+                    compact=True,
                 )
-                yield Label("Sekretær", classes="form-label")
+                yield Label(_("Sekretær"), classes="form-label")
                 yield Select(
                     people,
                     value=chosen(plan.secretary),
-                    prompt="velg",
+                    prompt=_("velg"),
                     id="plan-secretary",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Periode", classes="form-label")
+                yield Label(_("Periode"), classes="form-label")
                 yield Select(
                     choices(PlanTerm),
                     value=plan.term or Select.NULL,
-                    prompt="velg",
+                    prompt=_("velg"),
                     id="plan-term",
                     compact=True,
                 )
-                yield Label("Hvor ofte", classes="form-label")
+                yield Label(_("Hvor ofte"), classes="form-label")
                 yield FormInput(
                     plan.frequency,
-                    placeholder="f.eks. hver 6. uke",
+                    placeholder=_("f.eks. hver 6. uke"),
                     id="plan-frequency",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Form", classes="form-label")
+                yield Label(_("Form"), classes="form-label")
                 yield Select(
                     choices(MeetingFormat),
                     value=plan.format or Select.NULL,
-                    prompt="velg",
+                    prompt=_("velg"),
                     id="plan-format",
                     compact=True,
                 )
-                yield Label("Plattform", classes="form-label")
+                yield Label(_("Plattform"), classes="form-label")
                 yield FormInput(
-                    plan.platform, placeholder="f.eks. Teams", id="plan-platform", compact=True
+                    plan.platform, placeholder=_("f.eks. Teams"), id="plan-platform", compact=True
                 )
             with Horizontal(classes="form-row"):
-                yield Label("Annet", classes="form-label")
+                yield Label(_("Annet"), classes="form-label")
                 yield FormInput(
-                    plan.notes, placeholder="Annet om planen", id="plan-notes", compact=True
+                    plan.notes, placeholder=_("Annet om planen"), id="plan-notes", compact=True
                 )
             yield Checkbox(
-                "Alle tar med en problemstilling til kollegaveiledning",
+                _("Alle tar med en problemstilling til kollegaveiledning"),
                 plan.everyone_brings_case,
                 id="plan-case",
                 compact=True,
             )
-            yield Static("Møtedatoer", classes="section-title")
+            yield Static(_("Møtedatoer"), classes="section-title")
             with Horizontal(classes="form-row"):
-                yield Label("Dato, tid", classes="form-label")
+                yield Label(_("Dato, tid"), classes="form-label")
                 yield FormInput(placeholder=FORMAT_HINT, id="plan-date", compact=True)
-                yield Label("Sted", classes="form-label")
+                yield Label(_("Sted"), classes="form-label")
                 yield FormInput(id="plan-place", compact=True)
             with Horizontal(classes="form-row"):
-                yield Label("Leder", classes="form-label")
-                yield Select(people, prompt="velg", id="plan-date-leader", compact=True)
-                yield Label("Sekretær", classes="form-label")
-                yield Select(people, prompt="velg", id="plan-date-secretary", compact=True)
+                yield Label(_("Leder"), classes="form-label")
+                yield Select(people, prompt=_("velg"), id="plan-date-leader", compact=True)
+                yield Label(_("Sekretær"), classes="form-label")
+                yield Select(people, prompt=_("velg"), id="plan-date-secretary", compact=True)
             with Horizontal(classes="form-row"):
                 # Enter in the fields adds; the buttons are for the mouse and stay out of Tab.
-                yield Button("Legg til", id="plan-add-date", classes="no-tab")
+                yield Button(_("Legg til"), id="plan-add-date", classes="no-tab")
                 yield Button(
-                    "Leder og sekretær på omgang (ctrl+r)", id="plan-rotate", classes="no-tab"
+                    _("Leder og sekretær på omgang (ctrl+r)"), id="plan-rotate", classes="no-tab"
                 )
             yield DataTable(id="plan-meetings", cursor_type="row", zebra_stripes=True)
-            yield Static("Temaer (bruttoliste)", classes="section-title")
-            yield FormInput(placeholder="Tema – Enter legger til", id="plan-theme", compact=True)
+            yield Static(_("Temaer (bruttoliste)"), classes="section-title")
+            yield FormInput(placeholder=_("Tema – Enter legger til"), id="plan-theme", compact=True)
             yield OptionList(id="plan-themes", compact=True)
             yield Static(id="plan-parked-title", classes="capture-field-title")
             yield OptionList(id="plan-parked", compact=True)
             yield Static(id="plan-error", classes="capture-error")
             yield Static(
-                "Tab: neste felt · Enter legger til dato/tema · ctrl+z angrer i feltet · "
-                "i tabellen og listen: r rediger, x slett, u angre · Esc: lagre og lukk",
+                _(
+                    "Tab: neste felt · Enter legger til dato/tema · ctrl+z angrer i feltet · "
+                    "i tabellen og listen: r rediger, x slett, u angre · Esc: lagre og lukk"
+                ),
                 classes="dialog-help",
             )
 
     def on_mount(self) -> None:
         table = self.query_one("#plan-meetings", DataTable)
-        table.add_columns("Dato", "Tid", "Sted", "Leder", "Sekretær")
+        table.add_columns(_("Dato"), _("Tid"), _("Sted"), _("Leder"), _("Sekretær"))
         self._refresh_place()
         for button in self.query(".no-tab"):
             button.can_focus = False
@@ -194,14 +201,15 @@ class PlanScreen(ModalScreen[None]):
         parked.display = bool(offered)
         self.query_one("#plan-parked-title", Static).display = bool(offered)
         self.query_one("#plan-parked-title", Static).update(
-            f"Parkert i møtet ({len(offered)}) – Enter gjør det til et tema"
+            _("Parkert i møtet ({n}) – Enter gjør det til et tema").format(n=len(offered))
         )
         parked.set_options(Option(f"＋ {escape(one_line(t.text, 100))}", id=t.id) for t in offered)
 
     @on(OptionList.OptionSelected, "#plan-parked")
     def _adopt_parked(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None and self._edit(parking.adopt_as_theme, event.option.id):
-            self.notify(f"Nytt tema: {one_line(str(event.option.prompt)[2:], 60)}", timeout=3)
+            topic = one_line(str(event.option.prompt)[2:], 60)
+            self.notify(_("Nytt tema: {topic}").format(topic=topic), timeout=3)
 
     # -- where the meetings are: what the group decided about the form --------------------
 
@@ -215,18 +223,18 @@ class PlanScreen(ModalScreen[None]):
 
     def _place_hint(self) -> str:
         if self.plan.format == "physical":
-            return "hvor dere møtes, f.eks. Rådhuset"
+            return _("hvor dere møtes, f.eks. Rådhuset")
         if self.plan.format == "both":
             platform = self._platform() or "Teams"
-            return f"et sted, eller {platform} for et digitalt møte"
-        return "Teams eller Rådhuset"
+            return _("et sted, eller {platform} for et digitalt møte").format(platform=platform)
+        return _("Teams eller Rådhuset")
 
     def _place_of(self, slot: Any) -> str:
         if slot.place.strip():
             return str(slot.place)
         if self.plan.format in ("physical", "both"):
-            return "ikke bestemt"
-        return self.plan.platform.strip() or "ikke bestemt"
+            return _("ikke bestemt")
+        return self.plan.platform.strip() or _("ikke bestemt")
 
     def _refresh_place(self) -> None:
         field = self.query_one("#plan-place", Input)
@@ -322,9 +330,11 @@ class PlanScreen(ModalScreen[None]):
             )
         if done:
             if not place and self.plan.format in ("physical", "both"):
-                self._error(EditError("Stedet er ikke bestemt ennå – r i tabellen legger det til."))
+                self._error(
+                    EditError(_("Stedet er ikke bestemt ennå – r i tabellen legger det til."))
+                )
             self.editing_meeting = None
-            self.query_one("#plan-add-date", Button).label = "Legg til"
+            self.query_one("#plan-add-date", Button).label = _("Legg til")
             field.value = ""
             place_field.value = self._default_place()
             field.focus()
@@ -332,7 +342,7 @@ class PlanScreen(ModalScreen[None]):
     @on(Button.Pressed, "#plan-rotate")
     def action_rotate(self) -> None:
         if not self.plan.meetings:
-            self._error(EditError("Legg inn møtedatoer først."))
+            self._error(EditError(_("Legg inn møtedatoer først.")))
             return
         if self._edit(ops.rotate_roles) and self.plan.term is not PlanTerm.rotating:
             self._edit(ops.set_plan, term=PlanTerm.rotating)
@@ -391,12 +401,15 @@ class PlanScreen(ModalScreen[None]):
             self._error(err)
             return
         self._show_lists()
-        self.notify(f"{description} – u angrer", timeout=3)
+        self.notify(_("{what} – u angrer").format(what=description), timeout=3)
 
     def action_undo(self) -> None:
         description = self.controller.undo()
         self._show_lists()
-        self.notify(f"Angret: {description}" if description else "Ingenting å angre", timeout=3)
+        said = (
+            _("Angret: {what}").format(what=description) if description else _("Ingenting å angre")
+        )
+        self.notify(said, timeout=3)
 
     def action_edit(self) -> None:
         target = self._target()
@@ -413,7 +426,7 @@ class PlanScreen(ModalScreen[None]):
             for name, value in (("leader", slot.leader), ("secretary", slot.secretary)):
                 select = self.query_one(f"#plan-date-{name}", Select)
                 select.value = value if value is not None else Select.NULL
-            self.query_one("#plan-add-date", Button).label = "Lagre"
+            self.query_one("#plan-add-date", Button).label = _("Lagre")
             self.query_one("#plan-date", Input).focus()
         else:
             self.editing_theme = key

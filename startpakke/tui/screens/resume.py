@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from startpakke.i18n import _
 from startpakke.view.format import minutes_text
 
 
@@ -16,8 +17,8 @@ class ResumeScreen(ModalScreen[bool]):
     """Returns True to count the closed time against the running timer."""
 
     BINDINGS = [
-        Binding("t", "choose(True)", "Tell med tiden"),
-        Binding("f", "choose(False)", "Fortsett der klokken stoppet"),
+        Binding("t", "choose(True)", _("Tell med tiden")),
+        Binding("f", "choose(False)", _("Fortsett der klokken stoppet")),
     ]
 
     def __init__(
@@ -41,42 +42,43 @@ class ResumeScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         closed = minutes_text(self.closed_seconds)
         if self.paused:
-            body = (
-                f"Møtet fortsetter ved {self.where}.\n"
-                f"Programmet var lukket i {closed}. Klokken sto på pause og blir stående på "
+            body = _(
+                "Møtet fortsetter ved {where}.\n"
+                "Programmet var lukket i {closed}. Klokken sto på pause og blir stående på "
                 "pause til du trykker mellomrom."
             )
         elif self.suspended:
-            body = (
-                f"Maskinen sov i {closed} (lokket var lukket?), og klokkene sto stille.\n"
-                f"Møtet står ved {self.where}. Skal den tiden telle med?\n\n"
+            body = _(
+                "Maskinen sov i {closed} (lokket var lukket?), og klokkene sto stille.\n"
+                "Møtet står ved {where}. Skal den tiden telle med?\n\n"
                 "• Tell med tiden – dere fortsatte møtet mens maskinen sov.\n"
                 "• Fortsett der klokken stoppet – møtet hadde pause."
             )
         elif self.crashed:
-            body = (
-                f"Møtet fortsetter ved {self.where}.\n"
-                f"Programmet var lukket i {closed}. Skal den tiden telle med?\n\n"
+            body = _(
+                "Møtet fortsetter ved {where}.\n"
+                "Programmet var lukket i {closed}. Skal den tiden telle med?\n\n"
                 "• Tell med tiden – programmet stoppet midt i møtet, og dere fortsatte å snakke.\n"
                 "• Fortsett der klokken stoppet – lokket var lukket, f.eks. over lunsj."
             )
         else:
-            body = (
-                f"Møtet fortsetter ved {self.where}.\n"
-                f"Programmet ble avsluttet for {closed} siden. Skal den tiden telle med?\n\n"
+            body = _(
+                "Møtet fortsetter ved {where}.\n"
+                "Programmet ble avsluttet for {closed} siden. Skal den tiden telle med?\n\n"
                 "• Tell med tiden – dere fortsatte møtet mens programmet var lukket.\n"
                 "• Fortsett der klokken stoppet – møtet hadde pause, f.eks. over lunsj."
             )
+        body = body.format(where=self.where, closed=closed)
         with Vertical(id="resume-box", classes="dialog"):
-            yield Static("Fortsett møtet", classes="dialog-title")
+            yield Static(_("Fortsett møtet"), classes="dialog-title")
             yield Static(body, id="resume-text")
             with Horizontal(classes="dialog-buttons"):
                 if self.paused:
                     yield Button("OK", id="continue", variant="primary")
                 else:
-                    yield Button("Tell med tiden (t)", id="count", variant="warning")
+                    yield Button(_("Tell med tiden (t)"), id="count", variant="warning")
                     yield Button(
-                        "Fortsett der klokken stoppet (f)", id="continue", variant="primary"
+                        _("Fortsett der klokken stoppet (f)"), id="continue", variant="primary"
                     )
 
     def action_choose(self, count: bool) -> None:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from startpakke.controller import MeetingController
+from startpakke.i18n import _
 from startpakke.view.format import behind_text, clock_time, minutes_text
 
 NARROW = 100
@@ -19,6 +20,8 @@ NARROW = 100
 SHORT_LABEL = re.compile(r" av \d+$")
 CELL_PADDING = 2
 DIALOG_FRAME = 4
+PART, MINUTES, REMARK = 1, 3, 6
+"""The columns `_fit` works on, by place (their headers are in the language of the moment)."""
 
 
 def _cut(text: str, width: int) -> str:
@@ -29,15 +32,15 @@ def _fit(
     headers: list[str], rows: list[list[str]], screen_width: int
 ) -> tuple[list[str], list[list[str]]]:
     """Drop «Min» (the plan's range says it) and cut «Del» and «Merknad» to the width."""
-    keep = [i for i, h in enumerate(headers) if h != "Min"]
+    keep = [i for i in range(len(headers)) if i != MINUTES]
     headers = [headers[i] for i in keep]
     rows = [[row[i] for i in keep] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    part, remark = headers.index("Del"), headers.index("Merknad")
+    part, remark = keep.index(PART), keep.index(REMARK)
     fixed = sum(w for i, w in enumerate(widths) if i not in (part, remark))
     room = screen_width - DIALOG_FRAME - CELL_PADDING * len(headers) - fixed
-    remark_width = min(widths[remark], max(len("Merknad"), room // 3))
-    part_width = max(len("Del"), room - remark_width)
+    remark_width = min(widths[remark], max(len(headers[remark]), room // 3))
+    part_width = max(len(headers[part]), room - remark_width)
     for row in rows:
         row[part] = _cut(row[part], part_width)
         row[remark] = _cut(row[remark], remark_width)
@@ -48,8 +51,8 @@ class ScheduleScreen(ModalScreen[None]):
     """Planned vs actual, ahead/behind, where turns were shortened. Enter jumps to a part."""
 
     BINDINGS = [
-        Binding("escape,o,q", "dismiss", "Lukk", key_display="esc/o"),
-        Binding("enter", "jump", "Gå til delen"),
+        Binding("escape,o,q", "dismiss", _("Lukk"), key_display="esc/o"),
+        Binding("enter", "jump", _("Gå til delen")),
     ]
 
     def __init__(self, controller: MeetingController) -> None:
@@ -58,11 +61,11 @@ class ScheduleScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="schedule-box", classes="dialog"):
-            yield Static("Tidsplan", classes="dialog-title")
+            yield Static(_("Tidsplan"), classes="dialog-title")
             yield DataTable(id="schedule-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="schedule-note")
             yield Static(id="schedule-summary")
-            yield Static("Enter: gå til delen  ·  Esc: lukk", classes="dialog-help")
+            yield Static(_("Enter: gå til delen  ·  Esc: lukk"), classes="dialog-help")
 
     def on_mount(self) -> None:
         # At 80 columns every column must show: the dialog takes the whole width, the part's
@@ -76,7 +79,7 @@ class ScheduleScreen(ModalScreen[None]):
         for row in rows:
             actual = "–"
             if row.actual_start is not None:
-                end = clock_time(row.actual_end) if row.actual_end else "pågår"
+                end = clock_time(row.actual_end) if row.actual_end else _("pågår")
                 actual = f"{clock_time(row.actual_start)}–{end}"
             used = minutes_text(row.used_seconds) if row.used_seconds else "–"
             label = SHORT_LABEL.sub("", row.label) if narrow else row.label
@@ -91,7 +94,7 @@ class ScheduleScreen(ModalScreen[None]):
                     row.shortened or row.clock_note or "",
                 ]
             )
-        headers = ["", "Del", "Plan", "Min", "Faktisk", "Brukt", "Merknad"]
+        headers = ["", _("Del"), _("Plan"), _("Min"), _("Faktisk"), _("Brukt"), _("Merknad")]
         if narrow:
             headers, cells = _fit(headers, cells, self.app.size.width)
         table.add_columns(*headers)
@@ -101,11 +104,19 @@ class ScheduleScreen(ModalScreen[None]):
         table.move_cursor(row=snap.part_index)
         table.focus()
         summary = (
-            f"Beregnet slutt {clock_time(snap.projected_end)} ({behind_text(snap.behind_seconds)})"
-            f"  ·  planlagt slutt {clock_time(snap.planned_end)}"
-            f"  ·  med pause {clock_time(snap.day_end)}"
+            _(
+                "Beregnet slutt {end} ({behind})  ·  planlagt slutt {planned}"
+                "  ·  med pause {day_end}"
+            ).format(
+                end=clock_time(snap.projected_end),
+                behind=behind_text(snap.behind_seconds),
+                planned=clock_time(snap.planned_end),
+                day_end=clock_time(snap.day_end),
+            )
             if snap.started
-            else f"Møtet er ikke startet. Planlagt slutt med pause {clock_time(snap.day_end)}."
+            else _("Møtet er ikke startet. Planlagt slutt med pause {end}.").format(
+                end=clock_time(snap.day_end)
+            )
         )
         self.query_one("#schedule-summary", Static).update(summary)
         self._show_remark(snap.part_index)
@@ -117,7 +128,7 @@ class ScheduleScreen(ModalScreen[None]):
         remarks = getattr(self, "_remarks", [])
         remark = remarks[index] if 0 <= index < len(remarks) else ""
         note = self.query_one("#schedule-note", Static)
-        note.update(Text(f"Merknad: {remark}") if remark else "")
+        note.update(Text(_("Merknad: {remark}").format(remark=remark)) if remark else "")
         note.display = bool(remark)
 
     def action_jump(self) -> None:

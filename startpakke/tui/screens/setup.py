@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
-from startpakke.i18n import plural
+from startpakke.i18n import _, plural
 from startpakke.labels import choices, label
 from startpakke.session.model import Language, Participant, Role, Session
 from startpakke.tui.room_view import HIDDEN, hides, mask
@@ -38,88 +38,104 @@ def size_text(people: list[Participant], recommended: int) -> str:
     deputies = len(people) - members
     count = plural("{n} deltaker", "{n} deltakere", len(people))
     if deputies:
-        count += ": " + plural("{n} medlem", "{n} medlemmer", members) + f" og {deputies} vara"
-    if members > recommended:
-        return (
-            f"Merk: {members} medlemmer. Agendaen anbefaler inntil {recommended} – runder og "
-            f"tidsplan blir lengre. Du kan likevel starte. {count}."
+        count += (
+            ": "
+            + plural("{n} medlem", "{n} medlemmer", members)
+            + _(" og {n} vara").format(n=deputies)
         )
-    return f"{count} (anbefalt: inntil {recommended} medlemmer)."
+    if members > recommended:
+        return _(
+            "Merk: {members} medlemmer. Agendaen anbefaler inntil {recommended} – runder og "
+            "tidsplan blir lengre. Du kan likevel starte. {count}."
+        ).format(members=members, recommended=recommended, count=count)
+    return _("{count} (anbefalt: inntil {recommended} medlemmer).").format(
+        count=count, recommended=recommended
+    )
 
 
 class SetupScreen(Screen[Session]):
     """Fill in the network and the participants; Start begins the meeting at innsjekk."""
 
     BINDINGS = [
-        Binding("ctrl+s", "start", "Start møtet", key_display="ctrl+s", id="start"),
-        Binding("ctrl+d", "remove", "Fjern valgt deltaker", key_display="ctrl+d", id="remove"),
+        Binding("ctrl+s", "start", _("Start møtet"), key_display="ctrl+s", id="start"),
+        Binding("ctrl+d", "remove", _("Fjern valgt deltaker"), key_display="ctrl+d", id="remove"),
     ]
 
-    def __init__(self, session: Session, max_participants: int | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        max_participants: int | None = None,
+        *,
+        language: Language | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.max_participants = max_participants or RECOMMENDED_MAX
+        self.language = language or session.network.language
+        """The målform offered: a new network's is the program's language (see the app)."""
 
     def compose(self) -> ComposeResult:
         network = self.session.network
         when = network.meeting_date or date.today()
         with VerticalScroll(id="setup"):
-            yield Static("Nytt møte", classes="dialog-title")
+            yield Static(_("Nytt møte"), classes="dialog-title")
             yield Static(id="setup-hint", classes="dialog-help")
             with Horizontal(classes="form-row"):
-                yield Label("Nettverk", classes="form-label")
-                yield FormInput(network.name, placeholder="Navnet på nettverket", id="network-name")
-            with Horizontal(classes="form-row"):
-                yield Label("Dato", classes="form-label")
+                yield Label(_("Nettverk"), classes="form-label")
                 yield FormInput(
-                    when.strftime("%d.%m.%Y"), placeholder="dd.mm.åååå", id="meeting-date"
+                    network.name, placeholder=_("Navnet på nettverket"), id="network-name"
                 )
-                yield Label("Sted", classes="form-label-short")
-                yield FormInput(network.place, placeholder="f.eks. Rådhuset", id="place")
+            with Horizontal(classes="form-row"):
+                yield Label(_("Dato"), classes="form-label")
+                yield FormInput(
+                    when.strftime("%d.%m.%Y"), placeholder=_("dd.mm.åååå"), id="meeting-date"
+                )
+                yield Label(_("Sted"), classes="form-label-short")
+                yield FormInput(network.place, placeholder=_("f.eks. Rådhuset"), id="place")
             with Horizontal(classes="form-row"):
                 # The network's målform: its documents are written in it (see `--lang`).
-                yield Label("Målform", classes="form-label")
+                yield Label(_("Målform"), classes="form-label")
                 yield Select(
                     choices(Language),
-                    value=network.language.value,
+                    value=self.language.value,
                     allow_blank=False,
                     id="language",
                 )
-            yield Static("Deltakere", classes="section-title")
+            yield Static(_("Deltakere"), classes="section-title")
             with Horizontal(classes="form-row"):
-                yield FormInput(placeholder="Navn", id="p-name")
-                yield FormInput(placeholder="Kommune/tjeneste", id="p-service")
+                yield FormInput(placeholder=_("Navn"), id="p-name")
+                yield FormInput(placeholder=_("Kommune/tjeneste"), id="p-service")
                 yield Select(
                     choices(Role),
                     value=Role.member.value,
                     allow_blank=False,
                     id="p-role",
                 )
-                yield FormInput(placeholder="Kontakt (valgfritt)", id="p-contact")
-                yield Button("Legg til", id="add", variant="primary")
+                yield FormInput(placeholder=_("Kontakt (valgfritt)"), id="p-contact")
+                yield Button(_("Legg til"), id="add", variant="primary")
             yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
             if self._rotating:
                 # A later meeting: the rotation's proposal, which the facilitator may change.
                 yield Static(self._proposal_text(), id="rotation")
                 with Horizontal(classes="form-row"):
-                    yield Label("Leder", classes="form-label")
+                    yield Label(_("Leder"), classes="form-label")
                     yield Select(
                         self._people(),
                         value=self._choice(network.leader),
                         id="leader",
-                        prompt="velg",
+                        prompt=_("velg"),
                     )
-                    yield Label("Sekretær", classes="form-label")
+                    yield Label(_("Sekretær"), classes="form-label")
                     yield Select(
                         self._people(),
                         value=self._choice(network.secretary),
                         id="secretary",
-                        prompt="velg",
+                        prompt=_("velg"),
                     )
             yield Static(id="size-warning")
             yield Static(id="setup-error")
             with Horizontal(id="setup-buttons"):
-                yield Button("Start møtet", id="start", variant="success")
+                yield Button(_("Start møtet"), id="start", variant="success")
         yield Footer()
 
     @property
@@ -138,15 +154,17 @@ class SetupScreen(Screen[Session]):
         focus = ", ".join(session.name_of(r.participant) for r in session.focus_rounds)
         parts = []
         if focus:
-            parts.append(f"fokuspersoner {focus}")
+            parts.append(_("fokuspersoner {names}").format(names=focus))
         if session.timekeeper:
-            parts.append(f"tidtaker {session.name_of(session.timekeeper)}")
-        proposal = "; ".join(parts) or "leder og sekretær"
-        return f"Forslag etter tur (den som har ventet lengst): {proposal}. Endre fritt."
+            parts.append(_("tidtaker {name}").format(name=session.name_of(session.timekeeper)))
+        proposal = "; ".join(parts) or _("leder og sekretær")
+        return _("Forslag etter tur (den som har ventet lengst): {proposal}. Endre fritt.").format(
+            proposal=proposal
+        )
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Navn", "Kommune/tjeneste", "Rolle", "Kontakt")
+        table.add_columns(_("Navn"), _("Kommune/tjeneste"), _("Rolle"), _("Kontakt"))
         mask(self.query_one("#p-contact", Input), "participants[].contact")  # --projektor
         self._refresh_table()
         # The first thing typed lands in a field: the network's name while it is empty, else
@@ -168,9 +186,11 @@ class SetupScreen(Screen[Session]):
         warning = self.query_one("#size-warning", Static)
         warning.update(size_text(self.session.participants, self.max_participants))
         hint = (
-            "Enter: start møtet · Tab: neste felt · Navn + Enter legger til en deltaker"
+            _("Enter: start møtet · Tab: neste felt · Navn + Enter legger til en deltaker")
             if self.session.participants
-            else "Skriv navnet på nettverket, dato og sted; legg så til deltakerne (navn + Enter)."
+            else _(
+                "Skriv navnet på nettverket, dato og sted; legg så til deltakerne (navn + Enter)."
+            )
         )
         self.query_one("#setup-hint", Static).update(hint)
 
@@ -222,11 +242,11 @@ class SetupScreen(Screen[Session]):
         error = self.query_one("#setup-error", Static)
         when = parse_date(self.query_one("#meeting-date", Input).value)
         if when is None:
-            error.update("Datoen må skrives som dd.mm.åååå, f.eks. 14.09.2026.")
+            error.update(_("Datoen må skrives som dd.mm.åååå, f.eks. 14.09.2026."))
             self.query_one("#meeting-date", Input).focus()
             return
         if not self.session.participants:
-            error.update("Legg til minst én deltaker (navn og Enter).")
+            error.update(_("Legg til minst én deltaker (navn og Enter)."))
             self.query_one("#p-name", Input).focus()
             return
         network = self.session.network

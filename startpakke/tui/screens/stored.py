@@ -11,11 +11,12 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from startpakke.i18n import _
 from startpakke.network.stored import DOCUMENTS_NOTE, stored_for_session
 
 
 class StoredScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q", "dismiss", "Lukk", key_display="esc")]
+    BINDINGS = [Binding("escape,q", "dismiss", _("Lukk"), key_display="esc")]
 
     def __init__(self, session_path: Path | None) -> None:
         super().__init__()
@@ -23,13 +24,15 @@ class StoredScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         name, lines = stored_for_session(self.session_path)
-        title = f"Hva er lagret om «{escape(name)}»" if name else "Hva er lagret"
+        title = (
+            _("Hva er lagret om «{name}»").format(name=escape(name)) if name else _("Hva er lagret")
+        )
         text = "\n".join(f"• {escape(line)}" for line in lines)
-        text += (
-            f"\n\n{DOCUMENTS_NOTE}\n\nAnonymiser eller slett alt med "
+        text += f"\n\n{DOCUMENTS_NOTE}\n\n" + _(
+            "Anonymiser eller slett alt med "
             "«startpakke network anonymise NAVN» eller «startpakke network delete NAVN»."
         )
         with VerticalScroll(id="info-box", classes="dialog"):
             yield Static(title, classes="dialog-title")
             yield Static(text, id="stored-text")
-            yield Static("Esc: lukk", classes="dialog-help")
+            yield Static(_("Esc: lukk"), classes="dialog-help")

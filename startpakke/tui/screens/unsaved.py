@@ -18,6 +18,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from startpakke.i18n import _
+
 Attempt = Callable[[str, Path | None], str | None]
 """Try a choice («retry», «copy» with a path, «discard»); None when done, else the problem."""
 
@@ -25,7 +27,7 @@ Attempt = Callable[[str, Path | None], str | None]
 class UnsavedScreen(ModalScreen[str]):
     """Returns the choice that worked: «retry», «copy» or «discard»."""
 
-    BINDINGS = [Binding("escape", "stay", "Tilbake til møtet")]
+    BINDINGS = [Binding("escape", "stay", _("Tilbake til møtet"))]
 
     def __init__(self, problem: str, suggestion: Path, attempt: Attempt) -> None:
         super().__init__()
@@ -35,31 +37,34 @@ class UnsavedScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="unsaved-box", classes="dialog"):
-            yield Static("Økten er ikke lagret", classes="dialog-title")
+            yield Static(_("Økten er ikke lagret"), classes="dialog-title")
             yield Static(
                 Text(
-                    f"{self.problem}\nDet siste du har gjort, finnes bare i minnet. "
-                    "Hva vil du gjøre?"
+                    _(
+                        "{problem}\nDet siste du har gjort, finnes bare i minnet. Hva vil du gjøre?"
+                    ).format(problem=self.problem)
                 ),
                 id="unsaved-text",
             )
             yield Static(
-                "Lagre en kopi et annet sted (f.eks. en minnepinne) – skriv stien:",
+                _("Lagre en kopi et annet sted (f.eks. en minnepinne) – skriv stien:"),
                 classes="dialog-help",
             )
             yield Input(str(self.suggestion), id="unsaved-path", compact=True)
             yield Static("", id="unsaved-problem")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Prøv igjen", id="retry", variant="primary")
-                yield Button("Lagre en kopi", id="copy", variant="success")
-                yield Button("Avslutt uten å lagre", id="discard", variant="error")
+                yield Button(_("Prøv igjen"), id="retry", variant="primary")
+                yield Button(_("Lagre en kopi"), id="copy", variant="success")
+                yield Button(_("Avslutt uten å lagre"), id="discard", variant="error")
 
     def _try(self, choice: str, path: Path | None = None) -> None:
         problem = self.attempt(choice, path)
         if problem is None:
             self.dismiss(choice)
         else:
-            self.query_one("#unsaved-problem", Static).update(Text(f"Gikk ikke: {problem}"))
+            self.query_one("#unsaved-problem", Static).update(
+                Text(_("Gikk ikke: {problem}").format(problem=problem))
+            )
 
     @on(Button.Pressed, "#retry")
     def _retry(self) -> None:
@@ -70,7 +75,7 @@ class UnsavedScreen(ModalScreen[str]):
     def _copy(self) -> None:
         text = self.query_one("#unsaved-path", Input).value.strip()
         if not text:
-            self.query_one("#unsaved-problem", Static).update("Skriv hvor kopien skal lagres.")
+            self.query_one("#unsaved-problem", Static).update(_("Skriv hvor kopien skal lagres."))
             return
         self._try("copy", Path(text).expanduser())
 

@@ -15,6 +15,7 @@ from textual.widgets import Digits, Static
 
 from startpakke.agenda.model import Speakers
 from startpakke.engine import Snapshot
+from startpakke.i18n import _
 from startpakke.tui.widgets.block_clock import BlockClock
 from startpakke.view.run import ClockView
 
@@ -27,19 +28,22 @@ def speakers_text(snap: Snapshot) -> Text | None:
     if view is None or snap.finished:
         return None
     if view.done or view.current is None:
-        return Text("Runden er ferdig", style="bold")
-    label = "Fokusperson" if snap.phase.speakers is Speakers.focus else "Ordet har"
-    following = view.next.name if view.next else "ingen – siste tur"
+        return Text(_("Runden er ferdig"), style="bold")
+    label = _("Fokusperson") if snap.phase.speakers is Speakers.focus else _("Ordet har")
+    following = view.next.name if view.next else _("ingen – siste tur")
     return Text.assemble(
         (label, "bold"),
         "\n\n",
         (f" {view.current.name} ", "bold reverse"),
         "\n\n\n",
-        ("Neste", "bold"),
+        (_("Neste"), "bold"),
         "\n\n",
         (following, "bold"),
         "\n\n\n",
-        (f"tur {view.turn_number} av {view.turns_total}", "italic"),
+        (
+            _("tur {turn} av {turns}").format(turn=view.turn_number, turns=view.turns_total),
+            "italic",
+        ),
     )
 
 

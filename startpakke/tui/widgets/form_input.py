@@ -14,6 +14,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import Input
 
+from startpakke.i18n import _
+
 
 class FormInput(Input):
     """An Input for the facilitator's forms."""
@@ -62,7 +64,7 @@ class FormInput(Input):
             target, self._before_last = self._before_last, self.value
             self._before_edit = target
         else:
-            self.notify("Ingenting å angre i feltet", timeout=2)
+            self.notify(_("Ingenting å angre i feltet"), timeout=2)
             return
         self.value = target
         self.cursor_position = len(target)

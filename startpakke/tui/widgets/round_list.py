@@ -6,11 +6,16 @@ from rich.markup import escape
 from textual.widgets import Static
 
 from startpakke.engine import RoundView
+from startpakke.i18n import _
 
 
 def round_list_markup(view: RoundView) -> str:
     """One line per person, with words as well as marks (never colour alone)."""
-    lines = [f"[b]Runden[/b] · tur {view.turn_number} av {view.turns_total}"]
+    lines = [
+        _("[b]Runden[/b] · tur {turn} av {turns}").format(
+            turn=view.turn_number, turns=view.turns_total
+        )
+    ]
     absent = {p.id for p in view.absent}
     current = view.current.id if view.current else None
     following = view.next.id if view.next else None
@@ -19,17 +24,17 @@ def round_list_markup(view: RoundView) -> str:
         name = escape(person.name)
         if person.id == current:
             passed = False
-            lines.append(f"[reverse b] ▶ {name} – nå [/]")
+            lines.append(_("[reverse b] ▶ {name} – nå [/]").format(name=name))
         elif person.id in absent:
-            lines.append(f"[dim] ✗ {name} – borte[/]")
+            lines.append(_("[dim] ✗ {name} – borte[/]").format(name=name))
         elif person.id == following:
-            lines.append(f" ▷ {name} – neste")
+            lines.append(_(" ▷ {name} – neste").format(name=name))
         elif passed and not view.done:
             lines.append(f"[dim] ✓ {name}[/]")
         else:
             lines.append(f"   {name}")
     if view.done:
-        lines.append("[b]Runden er ferdig[/b]")
+        lines.append(_("[b]Runden er ferdig[/b]"))
     return "\n".join(lines)
 
 
