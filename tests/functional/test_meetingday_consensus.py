@@ -24,6 +24,7 @@ async def test_tab_from_the_consensus_list_opens_the_field_for_a_new_rule() -> N
         await pilot.press("tab")
         field = app.screen.query_one(CaptureArea).capture_input
         assert app.focused is field and isinstance(field, Input)
+        await pilot.pause()  # the layout that gives the field its place comes with a frame
         assert field.region.height > 0, "the field is on the screen"
         await pilot.press(*"Vi hører ferdig", "enter")
         await pilot.pause()
