@@ -5,7 +5,8 @@
 
 A string literal counts as program text when it reads as Norwegian (a word with æ, ø or å,
 or one of the common words in `WORDS`) and is not a docstring, not the message of a
-`_()`, `N_()`, `ngettext()` or `plural()` call, and not in an exempt place (`EXEMPT`).
+`_()`, `N_()`, `ngettext()` or `plural()` call, not a regular expression (the pattern of
+a `re.` call), not a snake_case name (`min_length`), and not in an exempt place (`EXEMPT`).
 `tests/unit/test_language_catalogue_coverage.py` holds the result to `ALLOWED`.
 """
 
@@ -35,6 +36,8 @@ WORDS = frozenset(_WORD_LIST.split())
 
 NORWEGIAN_LETTER = re.compile(r"[æøåÆØÅ]")
 WORD = re.compile(r"[A-Za-zæøåÆØÅ]+")
+IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+")
+"""A snake_case name (`min_length`, `minutes_per`): a key or field name, never a sentence."""
 
 EXEMPT: dict[str, str] = {
     "commands/schema.py": "the descriptions of the committed JSON Schema, which has one language",
@@ -51,6 +54,8 @@ class Literal:
 
 
 def _reads_norwegian(text: str) -> bool:
+    if IDENTIFIER.fullmatch(text):
+        return False
     if NORWEGIAN_LETTER.search(text):
         return True
     words = [w.lower() for w in WORD.findall(text)]
@@ -91,10 +96,25 @@ def _in_catalogue(tree: ast.AST) -> set[int]:
     return found
 
 
+def _patterns(tree: ast.AST) -> set[int]:
+    """ids of the string nodes that are a regular expression: `re.compile(...)`'s pattern."""
+    found: set[int] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "re"
+            and node.args
+        ):
+            found.update(id(sub) for sub in ast.walk(node.args[0]))
+    return found
+
+
 def literals(path: Path) -> Iterator[Literal]:
     module = path.relative_to(PACKAGE).as_posix()
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    skip = _docstrings(tree) | _in_catalogue(tree)
+    skip = _docstrings(tree) | _in_catalogue(tree) | _patterns(tree)
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr) and id(node) not in skip:
             text = "".join(
