@@ -149,7 +149,7 @@ def meeting_to_resume() -> Path | None:
             continue
         with contextlib.suppress(OSError):
             candidates.append((path.stat().st_mtime, path))
-    for _, path in sorted(candidates, key=lambda c: c[0], reverse=True):
+    for _mtime, path in sorted(candidates, key=lambda c: c[0], reverse=True):
         if path.is_file() and _resumable(path):
             return path
     return None

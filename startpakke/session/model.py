@@ -544,7 +544,7 @@ def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://startpakke.invalid/schema/session.schema.json",
-        "title": "startpakke øktfil",
+        "title": "startpakke øktfil",  # i18n: not text (the schema has one language)
         **{key: value for key, value in schema.items() if key != "title"},
     }
 
