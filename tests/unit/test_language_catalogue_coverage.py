@@ -18,51 +18,15 @@ sys.path.insert(0, str(ROOT / "tools"))
 import untranslated  # noqa: E402
 
 ALLOWED: dict[str, int] = {
-    "agenda/loader.py": 43,
-    "agenda/model.py": 12,
-    "agenda/runsheet.py": 4,
-    "agenda/timing.py": 2,
-    "cli.py": 15,
-    "commands/export.py": 4,
-    "commands/network.py": 23,
     "commands/projector.py": 1,
-    "commands/run.py": 25,
     "controller.py": 2,
-    "documents/base.py": 2,
-    "documents/common.py": 2,
-    "documents/handouts_model.py": 8,
-    "documents/output.py": 32,
-    "documents/pdf.py": 5,
-    "documents/registry.py": 5,
-    "documents/template.py": 16,
     "engine/engine.py": 8,
     "engine/rounds.py": 8,
-    "i18n.py": 1,
-    "modeling.py": 4,
-    "network/catalog.py": 10,
-    "network/history.py": 1,
-    "network/lifecycle.py": 2,
-    "network/privacy.py": 3,
-    "network/retention.py": 1,
-    "network/rotation.py": 1,
-    "network/start.py": 2,
-    "network/stored.py": 4,
     "projector/follow.py": 6,
     "projector/room.py": 12,
     "projector/web.py": 10,
-    "safefile.py": 8,
-    "session/edit.py": 42,
-    "session/followup.py": 2,
-    "session/lock.py": 2,
-    "session/meeting_time.py": 7,
-    "session/migrate.py": 6,
-    "session/model.py": 1,
-    "session/parking.py": 2,
-    "session/revision.py": 20,
-    "session/store.py": 35,
-    "text.py": 6,
     "tui/app.py": 8,
-    "tui/bindings.py": 33,
+    "tui/bindings.py": 31,
     "tui/capture/area.py": 13,
     "tui/capture/dates.py": 1,
     "tui/capture/views.py": 63,
@@ -77,8 +41,8 @@ ALLOWED: dict[str, int] = {
     "tui/screens/participants.py": 6,
     "tui/screens/plan.py": 25,
     "tui/screens/resume.py": 9,
-    "tui/screens/run.py": 10,
-    "tui/screens/schedule.py": 6,
+    "tui/screens/run.py": 9,
+    "tui/screens/schedule.py": 5,
     "tui/screens/setup.py": 18,
     "tui/screens/stored.py": 4,
     "tui/screens/unsaved.py": 9,
@@ -87,7 +51,6 @@ ALLOWED: dict[str, int] = {
     "tui/widgets/round_list.py": 4,
     "view/format.py": 4,
     "view/run.py": 15,
-    "wording.py": 35,
 }
 """Literals left outside the catalogue, per module under `startpakke/` (0 is the goal)."""
 
@@ -133,3 +96,29 @@ def test_the_scanner_sees_a_literal_and_lets_a_message_pass(tmp_path: Path) -> N
     finally:
         untranslated.PACKAGE = original
     assert lines == [4, 5]
+
+
+def test_the_scanner_passes_names_patterns_and_marked_lines(tmp_path: Path) -> None:
+    """A snake_case key, a `re.` pattern and a line marked `# i18n: not text` are not
+    program text; the same words in a sentence still are."""
+    package = tmp_path / "startpakke"
+    package.mkdir()
+    (package / "m.py").write_text(
+        "import re\n"
+        'A = {"min_length": 1}\n'
+        'B = re.compile(r"^Deltak(?:er|ar) \\d+$")\n'
+        'C = {"bokmål": "nb"}  # i18n: not text (input)\n'
+        "D = {\n"
+        '    "æ": "ae",\n'
+        "}  # i18n: not text\n"
+        'E = "min_length kan ikke være tom"\n'
+        'F = "Deltaker er borte"\n',
+        encoding="utf-8",
+    )
+    original = untranslated.PACKAGE
+    untranslated.PACKAGE = package
+    try:
+        lines = sorted(lit.line for lit in untranslated.scan())
+    finally:
+        untranslated.PACKAGE = original
+    assert lines == [8, 9]
