@@ -18,21 +18,19 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "startpakke" / "locale" / "nn" / "LC_MESSAGES" / "startpakke.po"
 
-BOKMAL_MARKERS = frozenset(
-    """
+_BOKMAL = """
     ikke hva hvordan hvorfor hvem hvilken hvilket jeg noen noe bare uten flere hver hvert
     fra deltaker deltakere deltakeren deltakerne lagret lagres velg mye mer ennå også være
     ble fikk fant gjør tidligere forrige følge hele økten øktfilen filen mappen listen
     slettet endret mangler finnes
-    """.split()
-)
-NYNORSK_MARKERS = frozenset(
-    """
+"""
+BOKMAL_MARKERS = frozenset(_BOKMAL.split())
+_NYNORSK = """
     ikkje kva korleis kvifor kven eg frå berre utan fleire deltakar deltakarar lagra vere
     nokon noko enno òg heile vart fekk fann gjer tidlegare førre følgje økta fila mappa
     manglar finst
-    """.split()
-)
+"""
+NYNORSK_MARKERS = frozenset(_NYNORSK.split())
 WORD = re.compile(r"[\wæøåÆØÅ]+")
 
 
