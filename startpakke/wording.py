@@ -95,6 +95,9 @@ _DATES = {
     "datetime_from_date_parsing": N_("må være et tidspunkt, f.eks. 2026-11-16 09:00"),
     "float_type": N_("må være et tall"),
     "float_parsing": N_("må være et tall"),
+    "finite_number": N_("må være et endelig tall"),
+    "time_type": N_("må være et klokkeslett, f.eks. 09:00"),
+    "time_parsing": N_("må være et klokkeslett, f.eks. 09:00"),
 }
 
 
@@ -173,12 +176,16 @@ def word(error: Any, root: type[Any]) -> Wording:
             if minimum != 1
             else _("listen kan ikke være tom")
         )
+    elif kind == "too_long":
+        most = ctx.get("max_length", 0)
+        text = plural("kan ha høyst {n} element", "kan ha høyst {n} elementer", most)
     elif kind in _DATES:
         text = _("{wanted}, fikk {got}").format(wanted=_(_DATES[kind]), got=got)
     elif kind == "value_error":
         text = str(error.get("msg", "")).removeprefix("Value error, ")
     else:
-        text = _("ugyldig verdi {got} ({reason})").format(got=got, reason=error.get("msg", kind))
+        # pydantic's own message is English: the value is named, the rule is not guessed.
+        text = _("ugyldig verdi {got}").format(got=got)
     return Wording(text, loc, loc)
 
 

@@ -85,3 +85,35 @@ def test_the_pseudonym_is_in_the_networks_malform_whatever_the_program_speaks() 
     with i18n.using("nn"):
         assert pseudonym(3, "nb") == "Deltaker 3"
     assert i18n.current_language() == "nb"
+
+
+@pytest.mark.parametrize(
+    ("error", "nb", "nn"),
+    [
+        (
+            {"type": "url_type", "loc": ("x",), "input": 3, "msg": "URL input should be a string"},
+            "ugyldig verdi 3",
+            "ugyldig verdi 3",
+        ),
+        (
+            {"type": "too_long", "loc": ("x",), "input": [1, 2], "ctx": {"max_length": 1}},
+            "kan ha høyst 1 element",
+            "kan ha høgst 1 element",
+        ),
+        (
+            {"type": "time_parsing", "loc": ("x",), "input": "ni", "msg": "Input should be"},
+            "må være et klokkeslett, f.eks. 09:00, fikk «ni»",
+            "må vere eit klokkeslett, t.d. 09:00, fekk «ni»",
+        ),
+    ],
+)
+def test_no_english_from_pydantic_in_either_language(
+    error: dict[str, object], nb: str, nn: str
+) -> None:
+    from startpakke.session.model import Session
+    from startpakke.wording import word
+
+    with i18n.using("nb"):
+        assert word(error, Session).text == nb
+    with i18n.using("nn"):
+        assert word(error, Session).text == nn
