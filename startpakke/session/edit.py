@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from startpakke.errors import UserError
 from startpakke.i18n import _
+from startpakke.labels import label
 from startpakke.modeling import Invalid, field_names, validate
 from startpakke.session.model import (
     Action,
@@ -492,7 +493,11 @@ def set_rule_review(
         if not text:
             raise EditError(_("Den nye formuleringen mangler."))
         if " ".join(text.split()) == " ".join(found.text.split()):
-            raise EditError(_("Den nye formuleringen er lik den gamle – velg «beholdes»."))
+            raise EditError(
+                _("Den nye formuleringen er lik den gamle – velg «{keep}».").format(
+                    keep=label(ReviewDecision.keep)
+                )
+            )
     if chosen_level is AgreementLevel.objection and not reason:
         raise EditError(_("Skriv hvorfor noen har innsigelse (g)."))
     review = RuleReview(

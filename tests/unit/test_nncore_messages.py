@@ -38,7 +38,7 @@ def agenda_problem(text: str, language: str) -> str:
         ("- a\n- b\n", "ikke en liste", "ikkje ei liste"),
         ("id: a\ntitle: x\nparts: []\nid: b\n", "står to ganger", "står to gonger"),
         ("id: a\ntitle: x\nparts: 3\n", "må være en liste", "må vere ei liste"),
-        ("id: a\nparts: []\n", "mangler påkrevd felt «title»", "manglar obligatorisk felt «title»"),
+        ("id: a\nparts: []\n", "mangler påkrevd felt «title»", "manglar påkravd felt «title»"),
     ],
 )
 def test_an_agenda_problem_is_worded_in_the_language_of_the_moment(
