@@ -3,7 +3,7 @@
 every translation keeps its message's fields, so `.format()` never fails in one language.
 
 The marker words are common words whose form differs between the two (whole words,
-any case); a word that both write the same («enn», «skrive», «mellom») is no marker.
+any case); a word that both write the same («enn», «skrive», «mellom», «også») is no marker.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ PO = ROOT / "startpakke" / "locale" / "nn" / "LC_MESSAGES" / "startpakke.po"
 
 _BOKMAL = """
     ikke hva hvordan hvorfor hvem hvilken hvilket jeg noen noe bare uten flere hver hvert
-    fra deltaker deltakere deltakeren deltakerne lagret lagres velg mye mer ennå også være
+    fra deltaker deltakere deltakeren deltakerne lagret lagres velg mye mer ennå være
     ble fikk fant gjør tidligere forrige følge hele økten øktfilen filen mappen listen
     slettet endret mangler finnes
 """
