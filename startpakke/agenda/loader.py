@@ -258,10 +258,23 @@ _YAML_MESSAGES = [
     ("did not find expected '-' indicator", N_("fant ikke forventet «-» (sjekk innrykket)")),
     ("did not find expected node content", N_("mangler en verdi her")),
     (
-        "found character that cannot start any token",
-        N_("tegnet kan ikke starte en verdi; sett anførselstegn rundt teksten"),
+        "expected escape sequence of",
+        N_("ukjent tegn etter \\ i tekst med anførselstegn (skriv \\\\ for én \\)"),
     ),
+    ("found undefined tag handle", N_("ukjent tagg; skriv verdien uten «!»")),
+    (
+        "expected chomping or indentation indicators",
+        N_("etter «|» eller «>» kan bare «+», «-» eller et tall stå på samme linje"),
+    ),
+    (
+        "expected alphabetic or numeric character",
+        N_("et anker («&») eller alias («*») må ha et navn av bokstaver og tall"),
+    ),
+    # PyYAML names the character: «found character '@' that cannot start any token».
+    ("found character", N_("tegnet kan ikke starte en verdi; sett anførselstegn rundt teksten")),
 ]
+_YAML_UNKNOWN = N_("filen kan ikke leses som YAML her (sjekk innrykk, kolon og anførselstegn)")
+"""For a PyYAML message without a wording here: its English is not shown."""
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
@@ -271,7 +284,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     for english, norwegian in _YAML_MESSAGES:
         if problem.startswith(english) or (exc.context or "").startswith(english):
             return _("YAML-feil: {problem}").format(problem=_(norwegian))
-    return _("YAML-feil: {problem}").format(problem=problem)
+    return _("YAML-feil: {problem}").format(problem=_(_YAML_UNKNOWN))
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -293,9 +306,9 @@ def _compose(text: str, filename: str) -> yaml.Node:
         code = ord(exc.character) if isinstance(exc.character, str) else exc.character
         message = _("tegnet U+{code} er ikke lov i en YAML-fil").format(code=f"{code:04X}")
         raise AgendaError([Problem(filename, line, col, message)]) from None
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError:
         raise AgendaError(
-            [Problem(filename, 1, 1, _("YAML-feil: {problem}").format(problem=exc))]
+            [Problem(filename, 1, 1, _("YAML-feil: {problem}").format(problem=_(_YAML_UNKNOWN)))]
         ) from None
     except RecursionError:
         raise AgendaError([Problem(filename, 1, 1, _("filen er for dypt nøstet"))]) from None

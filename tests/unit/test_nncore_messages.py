@@ -39,6 +39,9 @@ def agenda_problem(text: str, language: str) -> str:
         ("id: a\ntitle: x\nparts: []\nid: b\n", "står to ganger", "står to gonger"),
         ("id: a\ntitle: x\nparts: 3\n", "må være en liste", "må vere ei liste"),
         ("id: a\nparts: []\n", "mangler påkrevd felt «title»", "manglar påkravd felt «title»"),
+        ("id: @a\n", "tegnet kan ikke starte en verdi", "teiknet kan ikkje starte ein verdi"),
+        ("id: !x!y a\n", "ukjent tagg", "ukjend tagg"),
+        ("id: |x\n  a\n", "samme linje", "same linje"),
     ],
 )
 def test_an_agenda_problem_is_worded_in_the_language_of_the_moment(
@@ -48,6 +51,7 @@ def test_an_agenda_problem_is_worded_in_the_language_of_the_moment(
     assert nb in bokmal and nn not in bokmal
     assert nn in nynorsk and nb not in nynorsk
     assert nynorsk.startswith("a.yaml:")
+    assert "found" not in bokmal + nynorsk  # PyYAML's English stays out
 
 
 def test_a_broken_session_file_is_worded_in_nynorsk(tmp_path: Path) -> None:
