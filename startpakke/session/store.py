@@ -91,7 +91,10 @@ _JSON_MESSAGES = {
     "Invalid \\escape": N_("ugyldig \\-sekvens i tekst"),
     "Invalid \\uXXXX escape": N_("ugyldig \\u-sekvens i tekst"),
     "Extra data": N_("mer innhold etter slutten av øktdataene"),
+    "Illegal trailing comma before end of object": N_("komma for mye før «}»"),
+    "Illegal trailing comma before end of array": N_("komma for mye før «]»"),
 }
+_JSON_UNKNOWN = N_("teksten kan ikke leses som JSON her")
 
 
 def describe_validation_error(error: Invalid) -> list[str]:
@@ -102,7 +105,8 @@ def describe_validation_error(error: Invalid) -> list[str]:
 
 
 def _json_problem(path: Path, err: json.JSONDecodeError) -> SessionError:
-    reason = _(_JSON_MESSAGES[err.msg]) if err.msg in _JSON_MESSAGES else err.msg
+    # Python's own message is English: a plain wording when it has none here.
+    reason = _(_JSON_MESSAGES.get(err.msg, _JSON_UNKNOWN))
     truncated = err.pos >= len(err.doc.rstrip()) or err.msg.startswith("Unterminated string")
     message = _("{path}:{lineno}:{colno}: øktfilen er ikke gyldig JSON: {reason}.").format(
         path=path, lineno=err.lineno, colno=err.colno, reason=reason
