@@ -42,7 +42,7 @@ from typing import Any, TypeVar
 import yaml
 
 from startpakke.agenda.model import Agenda, cross_problems
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
 from startpakke.i18n import N_, _
 from startpakke.modeling import Invalid, validate
 from startpakke.text import for_terminal
@@ -121,7 +121,7 @@ def load_model(path: Path | str, model: type[M]) -> M:
     except PermissionError:
         raise AgendaError([Problem(name, 1, 1, _("kan ikke leses (ingen tilgang)"))]) from None
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
+        reason = os_reason(exc)
         message = _("kan ikke leses ({reason})").format(reason=reason)
         raise AgendaError([Problem(name, 1, 1, message)]) from None
     return load_model_bytes(data, name, model)

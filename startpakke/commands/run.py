@@ -66,7 +66,7 @@ def _take_lock(path: Path):  # type: ignore[no-untyped-def]
             _("Avsluttet uten å åpne møtet. Bruk vinduet der møtet er åpent, eller lukk det først.")
         ) from None
     except OSError as err:
-        from startpakke.session.store import os_reason
+        from startpakke.errors import os_reason
 
         raise UserError(
             _("Kunne ikke låse øktfilen {path}: {reason}.").format(path=path, reason=os_reason(err))

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
 from startpakke.i18n import N_, _
 
 FILE_MODE = 0o600
@@ -159,7 +159,7 @@ def _reason(err: OSError) -> str:
         errno.ENOTDIR: _("en del av stien er ikke en mappe."),
     }
     return reasons.get(
-        err.errno or 0, _("systemet sa nei ({reason}).").format(reason=err.strerror or err)
+        err.errno or 0, _("systemet sa nei ({reason}).").format(reason=os_reason(err))
     )
 
 

@@ -18,7 +18,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
 from startpakke.i18n import N_, _
 
 DEFAULT_TIMEOUT = 120.0
@@ -118,7 +118,7 @@ def _run(command: list[str], timeout: float, source: Path) -> None:
         raise PdfError(
             _(
                 "Kunne ikke starte LibreOffice ({reason}). Word-filen er skrevet: {source}. {how}"
-            ).format(reason=err.strerror or err, source=source, how=_(HOW_TO_GET))
+            ).format(reason=os_reason(err), source=source, how=_(HOW_TO_GET))
         ) from None
     try:
         process.communicate(timeout=timeout)

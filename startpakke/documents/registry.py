@@ -9,7 +9,7 @@ and the table itself costs nothing to import.
 
 from __future__ import annotations
 
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
 from startpakke.i18n import N_, _
 from startpakke.text import slug
 
@@ -225,5 +225,5 @@ def make_document(
         raise
     except OSError as err:
         raise UserError(
-            _("Kunne ikke lage {path}: {reason}.").format(path=path, reason=err.strerror or err)
+            _("Kunne ikke lage {path}: {reason}.").format(path=path, reason=os_reason(err))
         ) from None

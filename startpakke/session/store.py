@@ -19,7 +19,6 @@ exists and loads — so the app can offer the last good copy instead of a blank 
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import secrets
@@ -29,7 +28,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
 from startpakke.i18n import N_, _, ngettext
 from startpakke.modeling import Invalid, to_data, validate
 from startpakke.paths import ensure_private_dir
@@ -138,7 +137,7 @@ def _read_data(path: Path) -> Any:
     except OSError as err:
         raise SessionError(
             _("Kunne ikke lese øktfilen {path}: {reason}.").format(
-                path=path, reason=_os_reason(err)
+                path=path, reason=os_reason(err)
             ),
             path=path,
         ) from None
@@ -260,22 +259,6 @@ def _encode(data: dict[str, Any]) -> bytes:
         return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
 
 
-def _os_reason(err: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: _("disken er full"),
-        errno.EACCES: _("mangler tilgang"),
-        errno.EPERM: _("mangler tilgang"),
-        errno.EROFS: _("disken er skrivebeskyttet"),
-        errno.ENOENT: _("mappen finnes ikke"),
-        errno.EISDIR: _("det er en mappe"),
-        errno.ENAMETOOLONG: _("filnavnet er for langt"),
-    }
-    return reasons.get(err.errno or 0, err.strerror or str(err))
-
-
-os_reason = _os_reason  # for the commands' own messages about files
-
-
 def _fsync_dir(folder: Path) -> None:
     if os.name == "nt":  # pragma: no cover - directories cannot be opened on Windows
         return
@@ -384,7 +367,7 @@ def _save(path: Path, payload: bytes, *, backup_current: bool, create_folder: bo
     except OSError as err:
         raise SessionError(
             _("Kunne ikke lagre økten til {path}: {reason}.").format(
-                path=path, reason=_os_reason(err)
+                path=path, reason=os_reason(err)
             ),
             path=path,
         ) from None
@@ -406,7 +389,7 @@ def save_session(
     except OSError as err:
         raise SessionError(
             _("Kunne ikke lagre økten til {target}: {reason}.").format(
-                target=target, reason=_os_reason(err)
+                target=target, reason=os_reason(err)
             ),
             path=target,
         ) from None
@@ -501,7 +484,7 @@ class SessionStore:
         except OSError as err:
             raise SessionError(
                 _("Kunne ikke lagre økten til {target}: {reason}.").format(
-                    target=target, reason=_os_reason(err)
+                    target=target, reason=os_reason(err)
                 ),
                 path=target,
             ) from None
@@ -558,7 +541,7 @@ class SessionStore:
             except OSError as err:
                 raise SessionError(
                     _("Kunne ikke lagre økten til {path}: {reason}.").format(
-                        path=self.path, reason=_os_reason(err)
+                        path=self.path, reason=os_reason(err)
                     ),
                     path=self.path,
                 ) from None

@@ -121,3 +121,23 @@ def test_no_english_from_pydantic_in_either_language(
         assert word(error, Session).text == nb
     with i18n.using("nn"):
         assert word(error, Session).text == nn
+
+
+@pytest.mark.parametrize(
+    ("code", "nb", "nn"),
+    [
+        ("ENOSPC", "disken er full", "disken er full"),
+        ("EACCES", "mangler tilgang", "manglar tilgang"),
+        ("EXDEV", "systemfeil EXDEV", "systemfeil EXDEV"),
+    ],
+)
+def test_an_os_error_is_worded_without_the_systems_english(code: str, nb: str, nn: str) -> None:
+    import errno
+
+    from startpakke.errors import os_reason
+
+    err = OSError(getattr(errno, code), "Some English text from the system")
+    with i18n.using("nb"):
+        assert os_reason(err) == nb
+    with i18n.using("nn"):
+        assert os_reason(err) == nn
