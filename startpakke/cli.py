@@ -130,11 +130,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help=_("kjør møtet (standard når ingen kommando er gitt)"))
     _add_agenda_option(run)
-    run.add_argument("--session", metavar="FIL", help=_("øktfil å lagre til eller fortsette"))
+    run.add_argument("--session", metavar=_("FIL"), help=_("øktfil å lagre til eller fortsette"))
     run.add_argument("--names", metavar='"A,B,…"', help=_("deltakernes navn, kommaseparert"))
     run.add_argument("--resume", action="store_true", help=_("fortsett den siste økten"))
     run.add_argument(
-        "--from", dest="from_session", metavar="ØKT", help=_("nytt møte i et eksisterende nettverk")
+        "--from",
+        dest="from_session",
+        metavar=_("ØKT"),
+        help=_("nytt møte i et eksisterende nettverk"),
     )
     run.add_argument(
         "--projektor",
@@ -142,24 +145,24 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("lyst tema med høy kontrast; notater og kontaktopplysninger skjult (romvisning, R)"),
     )
     run.add_argument(
-        "--network", metavar="NAVN", help=_("neste møte i nettverket, fra dets siste økt")
+        "--network", metavar=_("NAVN"), help=_("neste møte i nettverket, fra dets siste økt")
     )
     run.add_argument("--no-bell", action="store_true", help=_("ingen lyd når tiden er ute"))
 
     validate = sub.add_parser("validate", help=_("sjekk agendafiler"))
-    validate.add_argument("files", nargs="+", metavar="FIL")
+    validate.add_argument("files", nargs="+", metavar=_("FIL"))
 
     agenda = sub.add_parser("agenda", help=_("kjøreplanen for dagen"))
     _add_agenda_option(agenda)
-    agenda.add_argument("--start", default="09:00", metavar="TT:MM", help=_("starttid (09:00)"))
+    agenda.add_argument("--start", default="09:00", metavar=_("TT:MM"), help=_("starttid (09:00)"))
     agenda.add_argument(
         "--participants", type=int, default=6, metavar="N", help=_("antall deltakere (6)")
     )
     agenda.add_argument("--json", action="store_true", help=_("vis agendaen som JSON"))
     agenda.add_argument(
-        "-o", "--output", metavar="FIL.docx", help=_("lag kjøreplanen som Word-fil")
+        "-o", "--output", metavar=_("FIL.docx"), help=_("lag kjøreplanen som Word-fil")
     )
-    agenda.add_argument("--template", metavar="FIL", help=_("Word-mal"))
+    agenda.add_argument("--template", metavar=_("FIL"), help=_("Word-mal"))
     agenda.add_argument(
         "--pdf", action="store_true", help=_("lag også en PDF (krever LibreOffice)")
     )
@@ -171,15 +174,15 @@ def build_parser() -> argparse.ArgumentParser:
     handouts.add_argument("--names", metavar='"A,B,…"', help=_("ett sett per navn"))
     handouts.add_argument("--copies", type=int, metavar="N", help=_("N blanke sett"))
     handouts.add_argument(
-        "-o", "--output", metavar="MAPPE", default=".", help=_("mappen filene lagres i (.)")
+        "-o", "--output", metavar=_("MAPPE"), default=".", help=_("mappen filene lagres i (.)")
     )
-    handouts.add_argument("--template", metavar="FIL", help=_("Word-mal"))
+    handouts.add_argument("--template", metavar=_("FIL"), help=_("Word-mal"))
     handouts.add_argument(
         "--pdf", action="store_true", help=_("lag også en PDF (krever LibreOffice)")
     )
 
     export = sub.add_parser("export", help=_("lag dokumenter fra en økt"))
-    export.add_argument("session", metavar="ØKT")
+    export.add_argument("session", metavar=_("ØKT"))
     export.add_argument(
         "--format",
         choices=DOCUMENT_KEYS,
@@ -188,8 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
             first=DOCUMENT_KEYS[0], others=", ".join(DOCUMENT_KEYS[1:-1]), last=DOCUMENT_KEYS[-1]
         ),
     )
-    export.add_argument("-o", "--output", metavar="FIL")
-    export.add_argument("--template", metavar="FIL", help=_("Word-mal"))
+    export.add_argument("-o", "--output", metavar=_("FIL"))
+    export.add_argument("--template", metavar=_("FIL"), help=_("Word-mal"))
     export.add_argument(
         "--pdf", action="store_true", help=_("lag også en PDF (krever LibreOffice)")
     )
@@ -197,7 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_network_parser(sub)
 
     projector = sub.add_parser("projector", help=_("visningen for rommet (skrivebeskyttet)"))
-    projector.add_argument("--session", metavar="FIL", help=_("økten å følge (standard: siste)"))
+    projector.add_argument("--session", metavar=_("FIL"), help=_("økten å følge (standard: siste)"))
     projector.add_argument("--web", action="store_true", help=_("vis i nettleseren"))
     projector.add_argument(
         "--ikke-åpne",
@@ -210,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     projector.add_argument(
         "--host",
         default="127.0.0.1",
-        metavar="ADRESSE",
+        metavar=_("ADRESSE"),
         help=_("127.0.0.1 (standard), ::1 eller localhost: bare denne maskinen"),
     )
     projector.add_argument(
@@ -222,24 +225,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_network_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
-    network = sub.add_parser("network", help="nettverkene på denne maskinen og deres år")
-    actions = network.add_subparsers(dest="network_command", metavar="HANDLING")
-    show = actions.add_parser("show", help="medlemmer, kontrakt, oppfølgingspunkter, roller")
-    show.add_argument("name", metavar="NAVN", help="navnet, en del av det, eller id-en")
-    show.add_argument("--files", action="store_true", help="alle filer som er lagret om det")
-    show.add_argument("--keep-until", metavar="DATO", help="sett slettedato (dd.mm.åååå)")
-    report = actions.add_parser("report", help="årsrapport som Word-dokument")
-    report.add_argument("name", metavar="NAVN")
-    report.add_argument("--year", type=int, metavar="ÅÅÅÅ", help="året (standard: siste møtes)")
-    report.add_argument("-o", "--output", metavar="FIL.docx")
-    report.add_argument("--template", metavar="FIL", help="Word-mal")
-    report.add_argument("--anonymous", action="store_true", help="bare tall, ingen navn")
-    anonymise = actions.add_parser("anonymise", help="erstatt navn med «Deltaker 1» …")
-    anonymise.add_argument("name", metavar="NAVN")
-    anonymise.add_argument("--yes", action="store_true", help="ikke spør (for skript)")
-    delete = actions.add_parser("delete", help="slett alle filer om nettverket")
-    delete.add_argument("name", metavar="NAVN")
-    delete.add_argument("--yes", action="store_true", help="ikke spør (for skript)")
+    network = sub.add_parser("network", help=_("nettverkene på denne maskinen og deres år"))
+    actions = network.add_subparsers(dest="network_command", metavar=_("HANDLING"))
+    show = actions.add_parser("show", help=_("medlemmer, kontrakt, oppfølgingspunkter, roller"))
+    show.add_argument("name", metavar=_("NAVN"), help=_("navnet, en del av det, eller id-en"))
+    show.add_argument("--files", action="store_true", help=_("alle filer som er lagret om det"))
+    show.add_argument("--keep-until", metavar=_("DATO"), help=_("sett slettedato (dd.mm.åååå)"))
+    report = actions.add_parser("report", help=_("årsrapport som Word-dokument"))
+    report.add_argument("name", metavar=_("NAVN"))
+    report.add_argument(
+        "--year", type=int, metavar=_("ÅÅÅÅ"), help=_("året (standard: siste møtes)")
+    )
+    report.add_argument("-o", "--output", metavar=_("FIL.docx"))
+    report.add_argument("--template", metavar=_("FIL"), help=_("Word-mal"))
+    report.add_argument("--anonymous", action="store_true", help=_("bare tall, ingen navn"))
+    anonymise = actions.add_parser("anonymise", help=_("erstatt navn med «Deltaker 1» …"))
+    anonymise.add_argument("name", metavar=_("NAVN"))
+    anonymise.add_argument("--yes", action="store_true", help=_("ikke spør (for skript)"))
+    delete = actions.add_parser("delete", help=_("slett alle filer om nettverket"))
+    delete.add_argument("name", metavar=_("NAVN"))
+    delete.add_argument("--yes", action="store_true", help=_("ikke spør (for skript)"))
 
 
 def _add_lang_to_subcommands(parser: argparse.ArgumentParser) -> None:

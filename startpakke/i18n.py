@@ -40,7 +40,13 @@ LOCALE_DIR: Final = Path(__file__).resolve().parent / "locale"
 SETTINGS_FILE: Final = "innstillinger.json"
 """In the user's data folder: `{"language": "nn"}`, the facilitator's saved choice."""
 
-_ALIASES = {"no": "nb", "nob": "nb", "nno": "nn", "bokmål": "nb", "nynorsk": "nn"}
+_ALIASES = {
+    "no": "nb",
+    "nob": "nb",
+    "nno": "nn",
+    "bokmål": "nb",
+    "nynorsk": "nn",
+}  # i18n: not text (input)
 _current = DEFAULT_LANGUAGE
 
 

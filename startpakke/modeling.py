@@ -24,6 +24,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar
 
+from startpakke.i18n import _
+
 T = TypeVar("T")
 
 CONFIG: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
@@ -213,18 +215,18 @@ def _build(tp: Any, data: Any) -> Any:
         if data is None:
             return None
         if len(options) != 1:
-            raise TypeError(f"kan ikke gjenskape {tp}")
+            raise TypeError(_("kan ikke gjenskape {tp}").format(tp=tp))
         return _build(options[0], data)
     if origin is list:
         (item,) = typing.get_args(tp)
         if not isinstance(data, list):
-            raise TypeError(f"ventet liste for {tp}")
+            raise TypeError(_("ventet liste for {tp}").format(tp=tp))
         return [_build(item, value) for value in data]
     if origin is dict or tp is Any or origin is typing.Literal:
         return data
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         if not isinstance(data, dict):
-            raise TypeError(f"ventet felt for {tp.__name__}")
+            raise TypeError(_("ventet felt for {name}").format(name=tp.__name__))
         hints = field_types(tp)
         return tp(**{key: _build(hints[key], value) for key, value in data.items()})
     if isinstance(tp, type) and issubclass(tp, Enum):
@@ -235,4 +237,4 @@ def _build(tp: Any, data: Any) -> Any:
         return date.fromisoformat(data)
     if tp in (str, int, bool, float) and type(data) is tp:
         return data
-    raise TypeError(f"uventet verdi for {tp}")
+    raise TypeError(_("uventet verdi for {tp}").format(tp=tp))

@@ -13,6 +13,8 @@ import os
 import stat
 from pathlib import Path
 
+from startpakke.i18n import _
+
 MIB = 1024 * 1024
 AGENDA_CAP = 2 * MIB
 """The largest agenda read; the built-in one is about 40 KiB."""
@@ -45,20 +47,24 @@ def check_regular(path: Path, cap: int) -> int:
     if not stat.S_ISREG(info.st_mode):
         raise UnsafeFile(_not_regular(info.st_mode))
     if info.st_size > cap:
-        raise UnsafeFile(f"filen er for stor ({size_text(info.st_size)}; høyst {size_text(cap)})")
+        raise UnsafeFile(
+            _("filen er for stor ({size}; høyst {most})").format(
+                size=size_text(info.st_size), most=size_text(cap)
+            )
+        )
     return info.st_size
 
 
 def _not_regular(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "er en mappe, ikke en fil"
+        return _("er en mappe, ikke en fil")
     if stat.S_ISFIFO(mode):
-        return "er en rørledning (FIFO), ikke en vanlig fil"
+        return _("er en rørledning (FIFO), ikke en vanlig fil")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "er en enhet (som /dev/zero), ikke en vanlig fil"
+        return _("er en enhet (som /dev/zero), ikke en vanlig fil")
     if stat.S_ISSOCK(mode):
-        return "er en socket, ikke en vanlig fil"
-    return "er ikke en vanlig fil"
+        return _("er en socket, ikke en vanlig fil")
+    return _("er ikke en vanlig fil")
 
 
 def read_capped(path: Path, cap: int) -> bytes:
@@ -75,9 +81,11 @@ def read_capped(path: Path, cap: int) -> bytes:
             raise UnsafeFile(_not_regular(info.st_mode))
         if info.st_size > cap:
             raise UnsafeFile(
-                f"filen er for stor ({size_text(info.st_size)}; høyst {size_text(cap)})"
+                _("filen er for stor ({size}; høyst {most})").format(
+                    size=size_text(info.st_size), most=size_text(cap)
+                )
             )
         data = handle.read(cap + 1)
     if len(data) > cap:
-        raise UnsafeFile(f"filen er for stor (over {size_text(cap)})")
+        raise UnsafeFile(_("filen er for stor (over {most})").format(most=size_text(cap)))
     return data

@@ -29,7 +29,9 @@ def clean(value: object) -> str:
 
 def slug(value: str, fallback: str = "nettverk") -> str:
     """A file-name-safe slug that keeps æøå readable as ae/o/a."""
-    table = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"})
+    table = str.maketrans(
+        {"æ": "ae", "ø": "o", "å": "a", "Æ": "ae", "Ø": "o", "Å": "a"}
+    )  # i18n: not text
     text = clean(value).translate(table).lower()
     text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     return text[:60] or fallback

@@ -23,7 +23,7 @@ import typing
 from dataclasses import dataclass
 from typing import Any
 
-from startpakke.i18n import plural
+from startpakke.i18n import N_, _, plural
 from startpakke.modeling import field_names, field_types
 
 __all__ = ["Loc", "Wording", "field_path", "show", "word"]
@@ -64,7 +64,7 @@ def field_path(loc: Loc) -> str:
 def show(value: Any) -> str:
     """A value as the user wrote it, for «fikk …»."""
     if value is None:
-        return "en tom verdi"
+        return _("en tom verdi")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -79,22 +79,25 @@ def show(value: Any) -> str:
         short = value if len(value) <= 40 else value[:39] + "…"
         return f"«{short}»"
     if isinstance(value, list):
-        return "en liste"
+        return _("en liste")
     if isinstance(value, dict):
-        return "en samling felt"
+        return _("en samling felt")
     return repr(value)
 
 
 _DATES = {
-    "date_type": "må være en dato, f.eks. 2026-11-16",
-    "date_parsing": "må være en dato, f.eks. 2026-11-16",
-    "date_from_datetime_parsing": "må være en dato, f.eks. 2026-11-16",
-    "date_from_datetime_inexact": "må være en dato uten klokkeslett, f.eks. 2026-11-16",
-    "datetime_type": "må være et tidspunkt, f.eks. 2026-11-16 09:00",
-    "datetime_parsing": "må være et tidspunkt, f.eks. 2026-11-16 09:00",
-    "datetime_from_date_parsing": "må være et tidspunkt, f.eks. 2026-11-16 09:00",
-    "float_type": "må være et tall",
-    "float_parsing": "må være et tall",
+    "date_type": N_("må være en dato, f.eks. 2026-11-16"),
+    "date_parsing": N_("må være en dato, f.eks. 2026-11-16"),
+    "date_from_datetime_parsing": N_("må være en dato, f.eks. 2026-11-16"),
+    "date_from_datetime_inexact": N_("må være en dato uten klokkeslett, f.eks. 2026-11-16"),
+    "datetime_type": N_("må være et tidspunkt, f.eks. 2026-11-16 09:00"),
+    "datetime_parsing": N_("må være et tidspunkt, f.eks. 2026-11-16 09:00"),
+    "datetime_from_date_parsing": N_("må være et tidspunkt, f.eks. 2026-11-16 09:00"),
+    "float_type": N_("må være et tall"),
+    "float_parsing": N_("må være et tall"),
+    "finite_number": N_("må være et endelig tall"),
+    "time_type": N_("må være et klokkeslett, f.eks. 09:00"),
+    "time_parsing": N_("må være et klokkeslett, f.eks. 09:00"),
 }
 
 
@@ -106,52 +109,58 @@ def word(error: Any, root: type[Any]) -> Wording:
     ctx = error.get("ctx") or {}
     if kind == "missing":
         parent, name = loc[:-1], loc[-1]
-        return Wording(f"mangler påkrevd felt «{name}»", parent, parent)
+        return Wording(_("mangler påkrevd felt «{name}»").format(name=name), parent, parent)
     if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         parent, name = loc[:-1], str(loc[-1])
-        _, _, names = _field_at((*parent, "?"), root)
-        unknown = f"ukjent felt «{name}»"
+        *_unused, names = _field_at((*parent, "?"), root)
+        unknown = _("ukjent felt «{name}»").format(name=name)
         close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
         if close:
-            unknown += f" (mente du «{close[0]}»?)"
+            unknown += _(" (mente du «{name}»?)").format(name=close[0])
         elif names:
-            unknown += f"; gyldige felt: {', '.join(names)}"
+            unknown += _("; gyldige felt: {names}").format(names=", ".join(names))
         return Wording(unknown, parent, loc, key=True)
 
-    field, metadata, _ = _field_at(loc, root)
+    field, metadata, _names = _field_at(loc, root)
     bounds = _bounds(metadata)
     got = show(value)
     text: str
     if kind in ("int_type", "int_parsing", "int_from_float"):
         if value is None:
-            text = f"mangler verdi (må være {_integer_wanted(bounds)})"
+            text = _("mangler verdi (må være {wanted})").format(wanted=_integer_wanted(bounds))
         else:
-            text = f"må være {_integer_wanted(bounds)}, fikk {got}"
+            text = _("må være {wanted}, fikk {got}").format(wanted=_integer_wanted(bounds), got=got)
             if isinstance(value, str) and re.fullmatch(r"\s*[-+]?\d+\s*", value):
-                text += " (skriv tallet uten anførselstegn)"
+                text += _(" (skriv tallet uten anførselstegn)")
     elif kind in ("greater_than", "greater_than_equal"):
-        text = f"må være {_integer_wanted(bounds)}, fikk {got}"
+        text = _("må være {wanted}, fikk {got}").format(wanted=_integer_wanted(bounds), got=got)
     elif kind in ("less_than_equal", "less_than"):
-        text = f"kan være høyst {ctx.get('le', ctx.get('lt'))}, fikk {got}"
+        text = _("kan være høyst {most}, fikk {got}").format(
+            most=ctx.get("le", ctx.get("lt")), got=got
+        )
     elif kind in ("bool_type", "bool_parsing"):
-        text = f"må være true eller false, fikk {got}"
+        text = _("må være true eller false, fikk {got}").format(got=got)
     elif kind == "string_type":
         if value is None:
-            text = "mangler verdi (må være tekst)"
+            text = _("mangler verdi (må være tekst)")
         else:
-            text = f"må være tekst, fikk {got}"
+            text = _("må være tekst, fikk {got}").format(got=got)
             if isinstance(value, (int, float, bool)):
-                text += " (sett anførselstegn rundt teksten)"
+                text += _(" (sett anførselstegn rundt teksten)")
     elif kind == "string_too_short":
-        text = "feltet kan ikke være tomt"
+        text = _("feltet kan ikke være tomt")
     elif kind == "string_too_long":
-        text = f"er for lang (høyst {ctx.get('max_length')} tegn)"
+        text = _("er for lang (høyst {most} tegn)").format(most=ctx.get("max_length"))
     elif kind == "string_pattern_mismatch":
-        text = f"{got} er ikke en gyldig id: bruk små bokstaver a–z, tall, - og _ (f.eks. «steg3»)"
+        text = _(
+            "{got} er ikke en gyldig id: bruk små bokstaver a–z, tall, - og _ (f.eks. «steg3»)"
+        ).format(got=got)
     elif kind in ("enum", "literal_error"):
-        text = f"ugyldig verdi {got} for {field or 'verdien'}; gyldige: {_choices(error)}"
+        text = _("ugyldig verdi {got} for {field}; gyldige: {choices}").format(
+            got=got, field=field or _("verdien"), choices=_choices(error)
+        )
     elif kind == "list_type":
-        text = f"må være en liste, fikk {got}"
+        text = _("må være en liste, fikk {got}").format(got=got)
     elif kind in (
         "model_type",
         "dict_type",
@@ -159,20 +168,24 @@ def word(error: Any, root: type[Any]) -> Wording:
         "dataclass_type",
         "dataclass_args_type",
     ):
-        text = f"må være en samling felt (nøkkel: verdi), fikk {got}"
+        text = _("må være en samling felt (nøkkel: verdi), fikk {got}").format(got=got)
     elif kind == "too_short":
         minimum = ctx.get("min_length", 1)
         text = (
             plural("må ha minst {n} element", "må ha minst {n} elementer", minimum)
             if minimum != 1
-            else "listen kan ikke være tom"
+            else _("listen kan ikke være tom")
         )
+    elif kind == "too_long":
+        most = ctx.get("max_length", 0)
+        text = plural("kan ha høyst {n} element", "kan ha høyst {n} elementer", most)
     elif kind in _DATES:
-        text = f"{_DATES[kind]}, fikk {got}"
+        text = _("{wanted}, fikk {got}").format(wanted=_(_DATES[kind]), got=got)
     elif kind == "value_error":
         text = str(error.get("msg", "")).removeprefix("Value error, ")
     else:
-        text = f"ugyldig verdi {got} ({error.get('msg', kind)})"
+        # pydantic's own message is English: the value is named, the rule is not guessed.
+        text = _("ugyldig verdi {got}").format(got=got)
     return Wording(text, loc, loc)
 
 
@@ -253,10 +266,10 @@ def _bounds(metadata: list[Any]) -> dict[str, Any]:
 
 def _integer_wanted(bounds: dict[str, Any]) -> str:
     if "gt" in bounds:
-        return f"et heltall større enn {bounds['gt']}"
+        return _("et heltall større enn {least}").format(least=bounds["gt"])
     if "ge" in bounds:
-        return f"et heltall fra og med {bounds['ge']}"
-    return "et heltall"
+        return _("et heltall fra og med {least}").format(least=bounds["ge"])
+    return _("et heltall")
 
 
 def _choices(error: Any) -> str:

@@ -6,8 +6,10 @@
 A string literal counts as program text when it reads as Norwegian (a word with æ, ø or å,
 or one of the common words in `WORDS`) and is not a docstring, not the message of a
 `_()`, `N_()`, `ngettext()` or `plural()` call, not a regular expression given to `re`
-(`re.compile(r" av \\d+$")`), and not in an exempt place (`EXEMPT`). A word written
-straight before «(» is code, not prose (`min(vw, vh)` in CSS), and does not count.
+(`re.compile(r" av \\d+$")`), not a snake_case name (`min_length`) or a command-line option
+(`--ikke-åpne`), not on a line marked `# i18n: not text` (a lookup key, a letter table, the
+one-language JSON Schema: say why beside it), and not in an exempt place (`EXEMPT`). A word
+written straight before «(» is code, not prose (`min(vw, vh)` in CSS), and does not count.
 `tests/unit/test_language_catalogue_coverage.py` holds the result to `ALLOWED`.
 """
 
@@ -40,6 +42,10 @@ WORDS = frozenset(_WORD_LIST.split())
 NORWEGIAN_LETTER = re.compile(r"[æøåÆØÅ]")
 WORD = re.compile(r"[A-Za-zæøåÆØÅ]+(?![A-Za-zæøåÆØÅ(])")
 """A word, unless «(» follows it straight away (then it names a function: `min(`)."""
+PRAGMA = "# i18n: not text"
+"""Written on a line, its literals are not program text (say why in the same comment)."""
+IDENTIFIER = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+")
+"""A snake_case name (`min_length`, `minutes_per`): a key or field name, never a sentence."""
 
 EXEMPT: dict[str, str] = {
     "commands/schema.py": "the descriptions of the committed JSON Schema, which has one language",
@@ -60,7 +66,7 @@ OPTION_NAME = re.compile(r"--[a-zæøå][a-zæøå0-9-]*")
 
 
 def _reads_norwegian(text: str) -> bool:
-    if OPTION_NAME.fullmatch(text):
+    if OPTION_NAME.fullmatch(text) or IDENTIFIER.fullmatch(text):
         return False
     if NORWEGIAN_LETTER.search(text):
         return True
@@ -122,7 +128,17 @@ def literals(path: Path) -> Iterator[Literal]:
     module = path.relative_to(PACKAGE).as_posix()
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     skip = _docstrings(tree) | _in_catalogue(tree) | _patterns(tree)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    marked = {number for number, line in enumerate(lines, start=1) if PRAGMA in line}
+    # The mark covers the whole simple statement it ends (a table formatted over lines).
+    for statement in ast.walk(tree):
+        if isinstance(statement, ast.stmt) and not hasattr(statement, "body"):
+            span = range(statement.lineno, (statement.end_lineno or statement.lineno) + 1)
+            if marked.intersection(span):
+                marked.update(span)
     for node in ast.walk(tree):
+        if getattr(node, "lineno", None) in marked:
+            continue
         if isinstance(node, ast.JoinedStr) and id(node) not in skip:
             text = "".join(
                 part.value

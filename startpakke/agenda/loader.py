@@ -42,7 +42,8 @@ from typing import Any, TypeVar
 import yaml
 
 from startpakke.agenda.model import Agenda, cross_problems
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
+from startpakke.i18n import N_, _
 from startpakke.modeling import Invalid, validate
 from startpakke.text import for_terminal
 from startpakke.wording import field_path, word
@@ -114,14 +115,15 @@ def load_model(path: Path | str, model: type[M]) -> M:
     except UnsafeFile as exc:
         raise AgendaError([Problem(name, 1, 1, exc.reason)]) from None
     except FileNotFoundError:
-        raise AgendaError([Problem(name, 1, 1, "finnes ikke")]) from None
+        raise AgendaError([Problem(name, 1, 1, _("finnes ikke"))]) from None
     except IsADirectoryError:
-        raise AgendaError([Problem(name, 1, 1, "er en mappe, ikke en fil")]) from None
+        raise AgendaError([Problem(name, 1, 1, _("er en mappe, ikke en fil"))]) from None
     except PermissionError:
-        raise AgendaError([Problem(name, 1, 1, "kan ikke leses (ingen tilgang)")]) from None
+        raise AgendaError([Problem(name, 1, 1, _("kan ikke leses (ingen tilgang)"))]) from None
     except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        raise AgendaError([Problem(name, 1, 1, f"kan ikke leses ({reason})")]) from None
+        reason = os_reason(exc)
+        message = _("kan ikke leses ({reason})").format(reason=reason)
+        raise AgendaError([Problem(name, 1, 1, message)]) from None
     return load_model_bytes(data, name, model)
 
 
@@ -141,8 +143,10 @@ def load_model_bytes(data: bytes, filename: str, model: type[M]) -> M:
                     filename,
                     line,
                     col,
-                    f"filen er ikke UTF-8-tekst (ugyldig byte 0x{byte:02X}); "
-                    "lagre den som UTF-8 i editoren",
+                    _(
+                        "filen er ikke UTF-8-tekst (ugyldig byte 0x{byte}); "
+                        "lagre den som UTF-8 i editoren"
+                    ).format(byte=f"{byte:02X}"),
                 )
             ]
         ) from None
@@ -157,12 +161,14 @@ def load_model_text(text: str, filename: str, model: type[M]) -> M:
     data = converter.convert(root, ())
     problems = converter.problems
     if not isinstance(data, dict):
-        what = "en liste" if isinstance(root, yaml.SequenceNode) else "en enkelt verdi"
-        fields = "id:, title:, parts: …" if model is Agenda else "nøkkel: verdi"
+        what = _("en liste") if isinstance(root, yaml.SequenceNode) else _("en enkelt verdi")
+        fields = "id:, title:, parts: …" if model is Agenda else _("nøkkel: verdi")
         problems.append(
             converter.problem(
                 root.start_mark,
-                f"filen må være en samling felt ({fields}), ikke {what}",
+                _("filen må være en samling felt ({fields}), ikke {what}").format(
+                    fields=fields, what=what
+                ),
             )
         )
         raise AgendaError(problems)
@@ -172,7 +178,7 @@ def load_model_text(text: str, filename: str, model: type[M]) -> M:
     schema_ref = data.pop("$schema", None)
     if schema_ref is not None and not isinstance(schema_ref, str):
         problems.append(
-            converter.problem_at(("$schema",), f"{_prefix(('$schema',))}må være tekst (en sti)")
+            converter.problem_at(("$schema",), _prefix(("$schema",)) + _("må være tekst (en sti)"))
         )
     try:
         result = validate(model, data)
@@ -215,7 +221,9 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _Unsupported(
-                problem=f"alias («*{event.anchor}») støttes ikke; skriv verdien ut i stedet",
+                problem=_("alias («*{anchor}») støttes ikke; skriv verdien ut i stedet").format(
+                    anchor=event.anchor
+                ),
                 problem_mark=event.start_mark,
             )
         return super().compose_node(parent, index)
@@ -224,41 +232,59 @@ class _Loader(yaml.SafeLoader):
 _YAML_MESSAGES = [
     (
         "mapping values are not allowed here",
-        "kolon på et sted der det ikke er lov; sett anførselstegn rundt tekst som "
-        "inneholder «: », eller sjekk innrykket",
+        N_(
+            "kolon på et sted der det ikke er lov; sett anførselstegn rundt tekst som "
+            "inneholder «: », eller sjekk innrykket"
+        ),
     ),
-    ("could not find expected ':'", "fant ikke forventet «:» (mangler kolon eller innrykk?)"),
-    ("found character '\\t' that cannot start any token", "tabulator er ikke lov; bruk mellomrom"),
-    ("found unexpected end of stream", "filen slutter før teksten i anførselstegn er lukket"),
-    ("expected <block end>, but found", "innrykket stemmer ikke med linjene over"),
-    ("expected a single document", "filen har flere YAML-dokumenter (---); bare ett er lov"),
-    ("found undefined alias", "alias som ikke er definert"),
+    ("could not find expected ':'", N_("fant ikke forventet «:» (mangler kolon eller innrykk?)")),
+    (
+        "found character '\\t' that cannot start any token",
+        N_("tabulator er ikke lov; bruk mellomrom"),
+    ),
+    ("found unexpected end of stream", N_("filen slutter før teksten i anførselstegn er lukket")),
+    ("expected <block end>, but found", N_("innrykket stemmer ikke med linjene over")),
+    ("expected a single document", N_("filen har flere YAML-dokumenter (---); bare ett er lov")),
+    ("found undefined alias", N_("alias som ikke er definert")),
     (
         "found unknown escape character",
-        "ukjent tegn etter \\ i tekst med anførselstegn (skriv \\\\ for én \\)",
+        N_("ukjent tegn etter \\ i tekst med anførselstegn (skriv \\\\ for én \\)"),
     ),
-    ("found duplicate anchor", "samme anker («&») brukt to ganger"),
-    ("expected ',' or ']'", "listen i [ ] er ikke lukket riktig (mangler «,» eller «]»?)"),
-    ("expected ',' or '}'", "samlingen i { } er ikke lukket riktig (mangler «,» eller «}»?)"),
-    ("found unexpected ':'", "kolon på et sted der det ikke er lov"),
-    ("did not find expected key", "fant ikke forventet nøkkel (sjekk innrykket)"),
-    ("did not find expected '-' indicator", "fant ikke forventet «-» (sjekk innrykket)"),
-    ("did not find expected node content", "mangler en verdi her"),
+    ("found duplicate anchor", N_("samme anker («&») brukt to ganger")),
+    ("expected ',' or ']'", N_("listen i [ ] er ikke lukket riktig (mangler «,» eller «]»?)")),
+    ("expected ',' or '}'", N_("samlingen i { } er ikke lukket riktig (mangler «,» eller «}»?)")),
+    ("found unexpected ':'", N_("kolon på et sted der det ikke er lov")),
+    ("did not find expected key", N_("fant ikke forventet nøkkel (sjekk innrykket)")),
+    ("did not find expected '-' indicator", N_("fant ikke forventet «-» (sjekk innrykket)")),
+    ("did not find expected node content", N_("mangler en verdi her")),
     (
-        "found character that cannot start any token",
-        "tegnet kan ikke starte en verdi; sett anførselstegn rundt teksten",
+        "expected escape sequence of",
+        N_("ukjent tegn etter \\ i tekst med anførselstegn (skriv \\\\ for én \\)"),
     ),
+    ("found undefined tag handle", N_("ukjent tagg; skriv verdien uten «!»")),
+    (
+        "expected chomping or indentation indicators",
+        N_("etter «|» eller «>» kan bare «+», «-» eller et tall stå på samme linje"),
+    ),
+    (
+        "expected alphabetic or numeric character",
+        N_("et anker («&») eller alias («*») må ha et navn av bokstaver og tall"),
+    ),
+    # PyYAML names the character: «found character '@' that cannot start any token».
+    ("found character", N_("tegnet kan ikke starte en verdi; sett anførselstegn rundt teksten")),
 ]
+_YAML_UNKNOWN = N_("filen kan ikke leses som YAML her (sjekk innrykk, kolon og anførselstegn)")
+"""For a PyYAML message without a wording here: its English is not shown."""
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or exc.context or "ukjent feil"
+    problem = exc.problem or exc.context or _("ukjent feil")
     if isinstance(exc, _Unsupported):
         return problem
     for english, norwegian in _YAML_MESSAGES:
         if problem.startswith(english) or (exc.context or "").startswith(english):
-            return f"YAML-feil: {norwegian}"
-    return f"YAML-feil: {problem}"
+            return _("YAML-feil: {problem}").format(problem=_(norwegian))
+    return _("YAML-feil: {problem}").format(problem=_(_YAML_UNKNOWN))
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -268,7 +294,7 @@ def _position(text: str, index: int) -> tuple[int, int]:
 
 def _compose(text: str, filename: str) -> yaml.Node:
     if not text.strip():
-        raise AgendaError([Problem(filename, 1, 1, "filen er tom")])
+        raise AgendaError([Problem(filename, 1, 1, _("filen er tom"))])
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -277,16 +303,17 @@ def _compose(text: str, filename: str) -> yaml.Node:
         raise AgendaError([Problem(filename, line, col, _yaml_message(exc))]) from None
     except yaml.reader.ReaderError as exc:
         line, col = _position(text, exc.position)
-        message = f"tegnet U+{exc.character:04X} er ikke lov i en YAML-fil"
-        if isinstance(exc.character, str):
-            message = f"tegnet U+{ord(exc.character):04X} er ikke lov i en YAML-fil"
+        code = ord(exc.character) if isinstance(exc.character, str) else exc.character
+        message = _("tegnet U+{code} er ikke lov i en YAML-fil").format(code=f"{code:04X}")
         raise AgendaError([Problem(filename, line, col, message)]) from None
-    except yaml.YAMLError as exc:
-        raise AgendaError([Problem(filename, 1, 1, f"YAML-feil: {exc}")]) from None
+    except yaml.YAMLError:
+        raise AgendaError(
+            [Problem(filename, 1, 1, _("YAML-feil: {problem}").format(problem=_(_YAML_UNKNOWN)))]
+        ) from None
     except RecursionError:
-        raise AgendaError([Problem(filename, 1, 1, "filen er for dypt nøstet")]) from None
+        raise AgendaError([Problem(filename, 1, 1, _("filen er for dypt nøstet"))]) from None
     if node is None:
-        raise AgendaError([Problem(filename, 1, 1, "filen inneholder ingen agenda")])
+        raise AgendaError([Problem(filename, 1, 1, _("filen inneholder ingen agenda"))])
     return node
 
 
@@ -347,9 +374,9 @@ def _resolve_plain(value: str) -> Any:
 
 _EXPLICIT = {
     f"{_TAG}null": (_core_null, "null"),
-    f"{_TAG}bool": (_core_bool, "true eller false"),
-    f"{_TAG}int": (_core_int, "et heltall"),
-    f"{_TAG}float": (_core_float, "et tall"),
+    f"{_TAG}bool": (_core_bool, N_("true eller false")),
+    f"{_TAG}int": (_core_int, N_("et heltall")),
+    f"{_TAG}float": (_core_float, N_("et tall")),
 }
 
 
@@ -410,7 +437,7 @@ class _Converter:
             where = _prefix(path)
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(
-                    self.problem(key_node.start_mark, f"{where}en nøkkel må være et enkelt navn")
+                    self.problem(key_node.start_mark, where + _("en nøkkel må være et enkelt navn"))
                 )
                 continue
             key = str(key_node.value)
@@ -418,8 +445,10 @@ class _Converter:
                 self.problems.append(
                     self.problem(
                         key_node.start_mark,
-                        f"{where}nøkkelen «{key}» står to ganger "
-                        f"(første gang på linje {first_line[key]})",
+                        where
+                        + _("nøkkelen «{key}» står to ganger (første gang på linje {line})").format(
+                            key=key, line=first_line[key]
+                        ),
                     )
                 )
                 continue
@@ -451,8 +480,10 @@ class _Converter:
                 self.problems.append(
                     self.problem(
                         node.start_mark,
-                        f"{_prefix(path)}«{value}» er ikke {what}, som taggen "
-                        f"{node.tag.replace(_TAG, '!!')} krever",
+                        _prefix(path)
+                        + _("«{value}» er ikke {what}, som taggen {tag} krever").format(
+                            value=value, what=_(what), tag=node.tag.replace(_TAG, "!!")
+                        ),
                     )
                 )
                 return value
@@ -465,7 +496,9 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             self.reported.add(path)
         self.problems.append(
-            self.problem(node.start_mark, f"{_prefix(path)}taggen «{tag}» støttes ikke")
+            self.problem(
+                node.start_mark, _prefix(path) + _("taggen «{tag}» støttes ikke").format(tag=tag)
+            )
         )
 
 
@@ -512,5 +545,7 @@ def _translate(error: Any, conv: _Converter, root: type[Any]) -> Problem:
     wording = word(error, root)
     text = wording.text
     if error.get("type") == "list_type":
-        text = text.replace("må være en liste", "må være en liste (linjer som begynner med «- »)")
+        text = text.replace(
+            _("må være en liste"), _("må være en liste (linjer som begynner med «- »)")
+        )
     return conv.problem_at(wording.at, f"{_prefix(wording.subject)}{text}", key=wording.key)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
+from startpakke.i18n import _
 from startpakke.modeling import CONFIG, Limits, Pattern, Strict
 
 # Not model-wide strict (enums would then demand instances); numbers, text and booleans are
@@ -98,7 +99,7 @@ class TurnStep:
 
     def __post_init__(self) -> None:
         if self.min_minutes is not None and self.min_minutes > self.minutes:
-            raise ValueError("min_minutes kan ikke være større enn minutes")
+            raise ValueError(_("min_minutes kan ikke være større enn minutes"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -119,14 +120,16 @@ class Turn:
             total = sum(step.minutes for step in self.steps)
             if total != self.minutes:
                 raise ValueError(
-                    f"minutes ({self.minutes}) stemmer ikke med summen av leddene ({total})"
+                    _("minutes ({minutes}) stemmer ikke med summen av leddene ({total})").format(
+                        minutes=self.minutes, total=total
+                    )
                 )
         if (
             self.min_minutes is not None
             and self.written_minutes is not None
             and self.min_minutes > self.written_minutes
         ):
-            raise ValueError("min_minutes kan ikke være større enn minutes")
+            raise ValueError(_("min_minutes kan ikke være større enn minutes"))
 
     @property
     def written_minutes(self) -> int | None:
@@ -182,18 +185,20 @@ class Phase:
         if self.kind is PhaseKind.round:
             if self.minutes_per is None:
                 raise ValueError(
-                    "en runde må si om minuttene gjelder hele runden eller hver person "
-                    "(minutes_per: round eller person)"
+                    _(
+                        "en runde må si om minuttene gjelder hele runden eller hver person "
+                        "(minutes_per: round eller person)"
+                    )
                 )
             if self.minutes_per is MinutesPer.person and (
                 self.turn is None or self.turn.written_minutes is None
             ):
-                raise ValueError("minutes_per: person krever turn.minutes eller turn.steps")
+                raise ValueError(_("minutes_per: person krever turn.minutes eller turn.steps"))
         else:
             if self.minutes_per is not None:
-                raise ValueError("minutes_per gjelder bare faser med kind: round")
+                raise ValueError(_("minutes_per gjelder bare faser med kind: round"))
             if self.turn is not None:
-                raise ValueError("turn gjelder bare faser med kind: round")
+                raise ValueError(_("turn gjelder bare faser med kind: round"))
 
     @property
     def is_round(self) -> bool:
@@ -284,7 +289,9 @@ class Part:
     def __post_init__(self) -> None:
         open_ended = [p for p in self.phases if p.open_ended]
         if len(open_ended) > 1:
-            raise ValueError("høyst én fase per del kan mangle minutes (den får resten av tiden)")
+            raise ValueError(
+                _("høyst én fase per del kan mangle minutes (den får resten av tiden)")
+            )
 
     @property
     def is_break(self) -> bool:
@@ -384,14 +391,14 @@ class Agenda:
         """How a part is named on screen: «Innsjekk», «Steg 3 av 7», «Utsjekk»."""
         part = self.parts[index]
         if part.kind is PartKind.innsjekk:
-            return "Innsjekk"
+            return _("Innsjekk")
         if part.kind is PartKind.utsjekk:
-            return "Utsjekk"
+            return _("Utsjekk")
         if part.kind is PartKind.pause:
-            return "Pause"
+            return _("Pause")
         steps = [p for p in self.parts if p.kind is PartKind.steg]
         number = steps.index(part) + 1
-        return f"Steg {number} av {len(steps)}"
+        return _("Steg {number} av {total}").format(number=number, total=len(steps))
 
 
 # -- rules across fields, once for the model and the loader ------------------------------------
@@ -410,7 +417,9 @@ class CrossProblem:
     def sentence(self, first_line: int | None = None) -> str:
         if self.first is None:
             return self.text
-        where = _path(self.first) + (f", linje {first_line}" if first_line else "")
+        where = _path(self.first)
+        if first_line:
+            where += _(", linje {line}").format(line=first_line)
         return f"{self.text} ({where})"
 
     def line(self) -> str:
@@ -442,7 +451,7 @@ def cross_problems(agenda: Any) -> list[CrossProblem]:
                 problems.append(
                     CrossProblem(
                         ("parts", index, "id"),
-                        f"del-id-en «{part_id}» er allerede brukt",
+                        _("del-id-en «{id}» er allerede brukt").format(id=part_id),
                         ("parts", seen_parts[part_id], "id"),
                     )
                 )
@@ -458,8 +467,9 @@ def cross_problems(agenda: Any) -> list[CrossProblem]:
                 problems.append(
                     CrossProblem(
                         ("parts", index, "phases", p_index, "id"),
-                        f"fase-id-en «{phase_id}» er allerede brukt i samme del "
-                        f"(phases[{seen_phases[phase_id]}])",
+                        _(
+                            "fase-id-en «{id}» er allerede brukt i samme del (phases[{first}])"
+                        ).format(id=phase_id, first=seen_phases[phase_id]),
                     )
                 )
             else:
@@ -471,14 +481,16 @@ def cross_problems(agenda: Any) -> list[CrossProblem]:
             if known is None and contexts is not None:
                 continue  # the context list itself is malformed: that is its own problem
             defined = (
-                f"definert i context: {', '.join(sorted(known)) or 'ingen er definert'}"
+                _("definert i context: {ids}").format(
+                    ids=", ".join(sorted(known)) or _("ingen er definert")
+                )
                 if known is not None
-                else "agendaen har ingen context-liste"
+                else _("agendaen har ingen context-liste")
             )
             problems.append(
                 CrossProblem(
                     ("parts", index, "context", r_index),
-                    f"ukjent kontekst-tekst «{ref}»; {defined}",
+                    _("ukjent kontekst-tekst «{ref}»; {defined}").format(ref=ref, defined=defined),
                 )
             )
     return problems

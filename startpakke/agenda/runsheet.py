@@ -61,7 +61,7 @@ from startpakke.agenda.timing import (
     part_fit_warning,
     written_turn_seconds,
 )
-from startpakke.i18n import N_, _, plural
+from startpakke.i18n import N_, _, ngettext, plural
 
 __all__ = [
     "KIND_LABELS",
@@ -355,22 +355,26 @@ def _overrun_text(
     """How much a part runs over on the sheet, and the facilitator's choice."""
     have = part.minutes
     over = round((laid - part.minutes * MINUTE) / MINUTE)
-    text = (
-        f"Delen trenger {round(laid / MINUTE)} min med "
-        + plural("{n} deltaker", "{n} deltakere", people)
-        + f", men har {have} min: "
-        f"{over} min for lite, og alt etter flyttes {over} min."
-    )
+    text = ngettext(
+        "Delen trenger {need} min med {n} deltaker, men har {have} min: "
+        "{over} min for lite, og alt etter flyttes {over} min.",
+        "Delen trenger {need} min med {n} deltakere, men har {have} min: "
+        "{over} min for lite, og alt etter flyttes {over} min.",
+        people,
+    ).format(need=round(laid / MINUTE), n=people, have=have, over=over)
     if turn is not None and turn.per_person and turn.fitted_seconds < turn.seconds:
         extra = round((kept - laid) / MINUTE)
-        text += (
-            f" Arket har turene kortet ned til {format_duration(turn.fitted_seconds)}, det"
-            f" minste agendaen tillater. Valget: holde turene på"
-            f" {format_duration(turn.seconds)} (k), så går delen {over + extra} min over,"
+        text += _(
+            " Arket har turene kortet ned til {fitted}, det minste agendaen tillater."
+            " Valget: holde turene på {written} (k), så går delen {minutes} min over,"
             " eller korte ned eller hoppe over noe annet senere i møtet."
+        ).format(
+            fitted=format_duration(turn.fitted_seconds),
+            written=format_duration(turn.seconds),
+            minutes=over + extra,
         )
     else:
-        text += " Valget: la delen gå over tiden, eller korte ned noe annet senere i møtet."
+        text += _(" Valget: la delen gå over tiden, eller korte ned noe annet senere i møtet.")
     return text
 
 

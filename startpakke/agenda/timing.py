@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from startpakke.agenda.model import MinutesPer, Part, Phase
-from startpakke.i18n import ngettext
+from startpakke.i18n import _, ngettext
 
 MINUTE = 60.0
 
@@ -19,16 +19,18 @@ def format_duration(seconds: float) -> str:
     whole = max(0, round(seconds))
     minutes, rest = divmod(whole, 60)
     if minutes and rest:
-        return f"{minutes} min {rest} s"
+        return _("{minutes} min {seconds} s").format(minutes=minutes, seconds=rest)
     if minutes:
-        return f"{minutes} min"
-    return f"{rest} s"
+        return _("{minutes} min").format(minutes=minutes)
+    return _("{seconds} s").format(seconds=rest)
 
 
 def shortened_text(seconds: float, written_seconds: float | None) -> str:
     """«Turene ble kortet ned til 3 min (skrevet: 4 min)»: how a shortened round reads."""
-    written = f" (skrevet: {format_duration(written_seconds)})" if written_seconds else ""
-    return f"Turene ble kortet ned til {format_duration(seconds)}{written}"
+    text = _("Turene ble kortet ned til {time}").format(time=format_duration(seconds))
+    if written_seconds:
+        text += _(" (skrevet: {time})").format(time=format_duration(written_seconds))
+    return text
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
 from startpakke.i18n import _, plural
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _write_docx(plan: PlannedRunSheet, path: Path, template: str | None, *, pdf:
         print(str(err), file=sys.stderr)
         return err.exit_code
     except OSError as exc:
-        reason = exc.strerror or exc
+        reason = os_reason(exc)
         print(
             _("{path}: kan ikke lagre filen ({reason})").format(path=path, reason=reason),
             file=sys.stderr,

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from startpakke.documents.registry import DocumentKind, document, make_document
 from startpakke.errors import UserError, report
+from startpakke.i18n import _
 
 if TYPE_CHECKING:
     from startpakke.agenda.model import Agenda
@@ -29,16 +30,20 @@ if TYPE_CHECKING:
 
 
 def _usage(message: str) -> int:
-    print(f"startpakke export: feil bruk: {message}", file=sys.stderr)
+    print(_("startpakke export: feil bruk: {message}").format(message=message), file=sys.stderr)
     return 2
 
 
 def run(args: argparse.Namespace) -> int:
     kind = document(getattr(args, "format", None) or "kontrakt")
     if not kind.word and args.template:
-        return _usage(f"--template gjelder bare Word-dokumentene, ikke {kind.key}")
+        return _usage(
+            _("--template gjelder bare Word-dokumentene, ikke {format}").format(format=kind.key)
+        )
     if not kind.word and args.pdf:
-        return _usage(f"--pdf gjelder bare Word-dokumentene, ikke {kind.key}")
+        return _usage(
+            _("--pdf gjelder bare Word-dokumentene, ikke {format}").format(format=kind.key)
+        )
     try:
         return _export(args, kind)
     except UserError as err:
@@ -51,7 +56,9 @@ def _export(args: argparse.Namespace, kind: DocumentKind) -> int:
     output = _output_path(args.output, session, kind)
     if _same_file(output, session_path):
         raise UserError(
-            f"«{output}» er selve øktfilen og blir ikke overskrevet. Velg et annet navn med -o."
+            _(
+                "«{path}» er selve øktfilen og blir ikke overskrevet. Velg et annet navn med -o."
+            ).format(path=output)
         )
     written = make_document(
         kind,

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from startpakke.errors import UserError, report
-from startpakke.i18n import plural
+from startpakke.i18n import _, ngettext, plural
 from startpakke.network import history
 from startpakke.network.catalog import Catalog, NetworkRecord, scan
 from startpakke.network.words import day, parse_day
@@ -49,23 +49,35 @@ def run(args: argparse.Namespace) -> int:
 
 def _list(catalog: Catalog) -> int:
     if not catalog.networks:
-        print("Ingen nettverk på denne maskinen ennå. Start et oppstartsmøte med «startpakke run».")
+        print(
+            _("Ingen nettverk på denne maskinen ennå. Start et oppstartsmøte med «startpakke run».")
+        )
     for record in catalog.networks:
         upcoming = history.next_meeting(record)
         opened = len(history.open_actions(record))
         print(record.name)
+        meetings = plural("{n} møte", "{n} møter", len(record.meetings))
+        points = plural("{n} åpent oppfølgingspunkt", "{n} åpne oppfølgingspunkter", opened)
         print(
-            f"  {plural('{n} møte', '{n} møter', len(record.meetings))}"
-            f" · siste {day(record.latest.day)}"
-            f" · neste: {day(upcoming, 'ikke planlagt')}"
-            f" · {plural('{n} åpent oppfølgingspunkt', '{n} åpne oppfølgingspunkter', opened)}"
-            f" · id {record.id}"
+            "  "
+            + _("{meetings} · siste {last} · neste: {next} · {points} · id {id}").format(
+                meetings=meetings,
+                last=day(record.latest.day),
+                next=day(upcoming, _("ikke planlagt")),
+                points=points,
+                id=record.id,
+            )
         )
         for problem in record.problems:
             print(f"  ! {problem}")
         limit = history.keep_until(record)
         if limit < date.today():
-            print(f"  ! Slettedatoen {day(limit)} er passert: anonymiser eller slett.")
+            print(
+                "  ! "
+                + _("Slettedatoen {date} er passert: anonymiser eller slett.").format(
+                    date=day(limit)
+                )
+            )
     for item in catalog.damaged:
         print(f"! {item.path}: {item.message}", file=sys.stderr)
     return 0
@@ -75,68 +87,80 @@ def _show(record: NetworkRecord, args: argparse.Namespace) -> int:
     if args.keep_until:
         _set_keep_until(record, args.keep_until)
     session = record.latest.session
-    print(f"{record.name} (id {record.id})")
+    print(_("{name} (id {id})").format(name=record.name, id=record.id))
     upcoming = history.next_meeting(record)
     print(
-        f"{plural('{n} møte', '{n} møter', len(record.meetings))}:"
-        f" første {day(record.meetings[0].day)},"
-        f" siste {day(record.latest.day)}; neste møte: {day(upcoming, 'ikke planlagt')}."
+        _("{meetings}: første {first}, siste {last}; neste møte: {next}.").format(
+            meetings=plural("{n} møte", "{n} møter", len(record.meetings)),
+            first=day(record.meetings[0].day),
+            last=day(record.latest.day),
+            next=day(upcoming, _("ikke planlagt")),
+        )
     )
     limit = history.keep_until(record)
-    note = " – passert: anonymiser eller slett" if limit < date.today() else ""
-    print(f"Slettes eller anonymiseres: {day(limit)}{note}.")
-    for title, people in (("Medlemmer", session.members), ("Vara", session.deputies)):
+    if limit < date.today():
+        print(
+            _("Slettes eller anonymiseres: {date} – passert: anonymiser eller slett.").format(
+                date=day(limit)
+            )
+        )
+    else:
+        print(_("Slettes eller anonymiseres: {date}.").format(date=day(limit)))
+    for title, people in ((_("Medlemmer"), session.members), (_("Vara"), session.deputies)):
         print(f"\n{title}:")
         for person in people:
             extra = " · ".join(x for x in (person.service, person.contact) if x)
             print(f"  {person.name}" + (f" ({extra})" if extra else ""))
         if not people:
-            print("  ingen")
+            print("  " + _("ingen"))
     versions = history.contract_versions(record.meetings)
-    print(
-        "\nKontrakt: "
-        + (
-            f"versjon {versions[-1].version}, {day(versions[-1].day)}, "
-            f"{plural('{n} vedtatt regel', '{n} vedtatte regler', versions[-1].rules)}"
-            if versions
-            else "ikke vedtatt"
+    contract = (
+        _("versjon {version}, {date}, {rules}").format(
+            version=versions[-1].version,
+            date=day(versions[-1].day),
+            rules=plural("{n} vedtatt regel", "{n} vedtatte regler", versions[-1].rules),
         )
+        if versions
+        else _("ikke vedtatt")
     )
-    print("\nÅpne oppfølgingspunkter:")
+    print("\n" + _("Kontrakt: {contract}").format(contract=contract))
+    print("\n" + _("Åpne oppfølgingspunkter:"))
     opened = history.open_actions(record)
     for state in opened:
         who = session.name_of(state.action.who)
         source = (
-            f"fra {state.decided.kind.lower()} {day(state.decided.day)}"
+            _("fra {kind} {date}").format(
+                kind=_(state.decided.kind).lower(), date=day(state.decided.day)
+            )
             if state.decided is not None
-            else "fra et møte som ikke finnes her"
+            else _("fra et møte som ikke finnes her")
         )
-        due = f", frist {day(state.action.due)}" if state.action.due else ""
+        due = _(", frist {date}").format(date=day(state.action.due)) if state.action.due else ""
         print(f"  {state.action.what}" + (f" – {who}" if who else "") + f"{due} ({source})")
     if not opened:
-        print("  ingen")
+        print("  " + _("ingen"))
     year = record.latest.day.year
-    print(f"\nOppmøte {year}:")
+    print("\n" + _("Oppmøte {year}:").format(year=year))
     meetings = history.in_year(record, year)
     for row in history.attendance(meetings, history.members_first(history.roster(record))):
-        print(
-            f"  {row.participant.name}: {row.present} av {plural('{n} møte', '{n} møter', row.of)}"
-        )
-    print("\nRoller:")
+        of = plural("{n} møte", "{n} møter", row.of)
+        present = _("{present} av {meetings}").format(present=row.present, meetings=of)
+        print(f"  {row.participant.name}: {present}")
+    print("\n" + _("Roller:"))
     roles = history.roles(record.meetings)
     for person in history.roster(record):
         turns = roles.turns.get(person.id, [])
         said = []
-        for role in ("leder", "sekretær", "fokusperson", "tidtaker"):
+        for role in ("leader", "secretary", "focus", "timekeeper"):
             days = [day(t.day) for t in turns if t.role == role]
             if days:
-                said.append(f"{role} {', '.join(days)}")
+                said.append(f"{_(history.ROLE_NAMES[role])} {', '.join(days)}")
         if said:
             print(f"  {person.name}: " + "; ".join(said))
     if not roles.turns:
-        print("  ingen registrert")
+        print("  " + _("ingen registrert"))
     if record.problems:
-        print("\nDette stemmer ikke:")
+        print("\n" + _("Dette stemmer ikke:"))
         for problem in record.problems:
             print(f"  ! {problem}")
     if args.files:
@@ -147,10 +171,10 @@ def _show(record: NetworkRecord, args: argparse.Namespace) -> int:
 def _files(record: NetworkRecord) -> None:
     from startpakke.network.stored import DOCUMENTS_NOTE, stored_lines
 
-    print("\nHva er lagret:")
+    print("\n" + _("Hva er lagret:"))
     for line in stored_lines(record):
         print(f"  {line}")
-    print(DOCUMENTS_NOTE)
+    print(_(DOCUMENTS_NOTE))
 
 
 def _set_keep_until(record: NetworkRecord, text: str) -> None:
@@ -158,11 +182,15 @@ def _set_keep_until(record: NetworkRecord, text: str) -> None:
 
     when = parse_day(text)
     if when is None:
-        raise UserError(f"«{text}» er ikke en dato. Skriv den som dd.mm.åååå, f.eks. 01.09.2028.")
+        raise UserError(
+            _("«{text}» er ikke en dato. Skriv den som dd.mm.åååå, f.eks. 01.09.2028.").format(
+                text=text
+            )
+        )
     latest = record.latest
     latest.session.network.keep_until = when
     save_session(latest.session, latest.path)
-    print(f"Slettedatoen er satt til {day(when)} i {latest.path}.")
+    print(_("Slettedatoen er satt til {date} i {path}.").format(date=day(when), path=latest.path))
 
 
 def _report(record: NetworkRecord, args: argparse.Namespace) -> int:
@@ -172,9 +200,9 @@ def _report(record: NetworkRecord, args: argparse.Namespace) -> int:
     if not history.in_year(record, year):
         years = sorted({m.day.year for m in record.meetings})
         raise UserError(
-            f"Nettverket «{record.name}» har ingen møter i {year}. År med møter: "
-            + ", ".join(map(str, years))
-            + "."
+            _("Nettverket «{name}» har ingen møter i {year}. År med møter: {years}.").format(
+                name=record.name, year=year, years=", ".join(map(str, years))
+            )
         )
     name = default_filename(record, year, anonymous=args.anonymous)
     output = Path(args.output).expanduser() if args.output else Path.cwd() / name
@@ -201,11 +229,12 @@ def _confirm(question: str, *, yes: bool) -> bool:
         return True
     if not sys.stdin.isatty():
         print(
-            "Ingenting er endret: bekreft med --yes når det ikke er en terminal.", file=sys.stderr
+            _("Ingenting er endret: bekreft med --yes når det ikke er en terminal."),
+            file=sys.stderr,
         )
         return False
     try:
-        answer = input(f"{question} (j/n) ")
+        answer = input(_("{question} (j/n) ").format(question=question))
     except EOFError:
         return False
     return answer.strip().lower() in {"j", "ja", "y", "yes"}
@@ -214,7 +243,11 @@ def _confirm(question: str, *, yes: bool) -> bool:
 def _describe(record: NetworkRecord, files: list[Path]) -> None:
     meetings = plural("{n} møte", "{n} møter", len(record.meetings))
     stored = plural("{n} fil", "{n} filer", len(files))
-    print(f"Nettverket «{record.name}» (id {record.id}): {meetings}, {stored}:")
+    print(
+        _("Nettverket «{name}» (id {id}): {meetings}, {files}:").format(
+            name=record.name, id=record.id, meetings=meetings, files=stored
+        )
+    )
     for path in files:
         print(f"  {path}")
     for problem in record.problems:
@@ -222,21 +255,30 @@ def _describe(record: NetworkRecord, files: list[Path]) -> None:
 
 
 def _anonymise(record: NetworkRecord, *, yes: bool) -> int:
-    from startpakke.network.lifecycle import anonymise, network_files
+    from startpakke.network.lifecycle import anonymise, network_files, pseudonym
 
     files = network_files(record)
     people = history.roster(record)
+    language = record.latest.session.network.language
     _describe(record, files)
     print(
-        f"Navn og kontaktopplysninger til {plural('{n} person', '{n} personer', len(people))} blir "
-        "erstattet med «Deltaker 1», «Deltaker 2» … i alle filene. Regler, datoer og tall "
-        "beholdes. Det kan ikke gjøres om."
+        ngettext(
+            "Navn og kontaktopplysninger til {n} person blir erstattet med «{first}», "
+            "«{second}» … i alle filene. Regler, datoer og tall beholdes. "
+            "Det kan ikke gjøres om.",
+            "Navn og kontaktopplysninger til {n} personer blir erstattet med «{first}», "
+            "«{second}» … i alle filene. Regler, datoer og tall beholdes. "
+            "Det kan ikke gjøres om.",
+            len(people),
+        ).format(n=len(people), first=pseudonym(1, language), second=pseudonym(2, language))
     )
-    if not _confirm("Anonymisere?", yes=yes):
-        print("Ingenting er endret.")
+    if not _confirm(_("Anonymisere?"), yes=yes):
+        print(_("Ingenting er endret."))
         return 1 if not yes and not sys.stdin.isatty() else 0
     changed = anonymise(record)
-    print(f"Anonymisert: {plural('{n} fil', '{n} filer', len(changed))} endret.")
+    print(
+        _("Anonymisert: {files} endret.").format(files=plural("{n} fil", "{n} filer", len(changed)))
+    )
     return 0
 
 
@@ -245,10 +287,10 @@ def _delete(record: NetworkRecord, *, yes: bool) -> int:
 
     files = network_files(record)
     _describe(record, files)
-    print("Alle disse filene blir slettet, og stiene glemt. Det kan ikke gjøres om.")
-    if not _confirm("Slette?", yes=yes):
-        print("Ingenting er slettet.")
+    print(_("Alle disse filene blir slettet, og stiene glemt. Det kan ikke gjøres om."))
+    if not _confirm(_("Slette?"), yes=yes):
+        print(_("Ingenting er slettet."))
         return 1 if not yes and not sys.stdin.isatty() else 0
     removed = delete(record)
-    print(f"Slettet: {plural('{n} fil', '{n} filer', len(removed))}.")
+    print(_("Slettet: {files}.").format(files=plural("{n} fil", "{n} filer", len(removed))))
     return 0

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from startpakke.errors import UserError, report
+from startpakke.i18n import _
 
 
 def _ask_yes(question: str) -> bool:
@@ -53,19 +54,23 @@ def _take_lock(path: Path):  # type: ignore[no-untyped-def]
         lock = SessionLock.acquire(path)
     except SessionLocked as err:
         print(
-            f"Møtet i {path} er allerede åpent i et annet vindu ({err.owner.describe()}). "
-            "Bare ett vindu kan skrive i en økt; dette vinduet endrer ingenting.",
+            _(
+                "Møtet i {path} er allerede åpent i et annet vindu ({describe}). Bare "
+                "ett vindu kan skrive i en økt; dette vinduet endrer ingenting."
+            ).format(path=path, describe=err.owner.describe()),
             file=sys.stderr,
         )
-        if _ask_yes("Vil du åpne møtet skrivebeskyttet og følge med, som på projektoren?"):
+        if _ask_yes(_("Vil du åpne møtet skrivebeskyttet og følge med, som på projektoren?")):
             raise OpenElsewhere(path) from None
         raise UserError(
-            "Avsluttet uten å åpne møtet. Bruk vinduet der møtet er åpent, eller lukk det først."
+            _("Avsluttet uten å åpne møtet. Bruk vinduet der møtet er åpent, eller lukk det først.")
         ) from None
     except OSError as err:
-        from startpakke.session.store import os_reason
+        from startpakke.errors import os_reason
 
-        raise UserError(f"Kunne ikke låse øktfilen {path}: {os_reason(err)}.") from None
+        raise UserError(
+            _("Kunne ikke låse øktfilen {path}: {reason}.").format(path=path, reason=os_reason(err))
+        ) from None
     _HELD.append(lock)
     return lock
 
@@ -91,14 +96,18 @@ def _refuse_read_only(path: Path) -> None:
     if mode & stat.S_IWUSR and os.access(path, os.W_OK):
         return
     print(
-        f"Øktfilen {path} er skrivebeskyttet, så dette vinduet endrer den ikke.",
+        _("Øktfilen {path} er skrivebeskyttet, så dette vinduet endrer den ikke.").format(
+            path=path
+        ),
         file=sys.stderr,
     )
-    if _ask_yes("Vil du åpne møtet skrivebeskyttet og følge med, som på projektoren?"):
+    if _ask_yes(_("Vil du åpne møtet skrivebeskyttet og følge med, som på projektoren?")):
         raise OpenElsewhere(path)
     raise UserError(
-        "Avsluttet uten å åpne møtet. Gjør filen skrivbar (chmod u+w), eller kopier den og "
-        "åpne kopien med --session."
+        _(
+            "Avsluttet uten å åpne møtet. Gjør filen skrivbar (chmod u+w), eller "
+            "kopier den og åpne kopien med --session."
+        )
     )
 
 
@@ -116,13 +125,15 @@ def _open_existing(path: Path):  # type: ignore[no-untyped-def]
     except SessionError as err:
         print(str(err), file=sys.stderr)
         if err.backup is None:
-            print("Filen er ikke endret. Rett den, eller start en ny økt.", file=sys.stderr)
+            print(_("Filen er ikke endret. Rett den, eller start en ny økt."), file=sys.stderr)
             raise SystemExit(1) from None
-        if _ask_yes("Vil du fortsette fra forrige gode kopi? Den skadde filen legges til side."):
+        if _ask_yes(_("Vil du fortsette fra forrige gode kopi? Den skadde filen legges til side.")):
             return SessionStore.restore_backup(path)
         print(
-            "Filen er ikke endret. Svar «j» for å fortsette fra kopien, eller kopier "
-            f"{err.backup} til en ny fil og åpne den med --session.",
+            _(
+                "Filen er ikke endret. Svar «j» for å fortsette fra kopien, eller kopier "
+                "{backup} til en ny fil og åpne den med --session."
+            ).format(backup=err.backup),
             file=sys.stderr,
         )
         raise SystemExit(1) from None
@@ -140,13 +151,15 @@ def _run_state_restores(store, agenda) -> bool:  # type: ignore[no-untyped-def]
         RunEngine.from_state(store.session.run, agenda, store.session, count_closed_time=False)
     except ValueError as err:
         print(
-            f"{store.path}: {err}. Alt som er skrevet ned (deltakere, regler, kompetanse, "
-            "plan …) er i orden.",
+            _(
+                "{path}: {err}. Alt som er skrevet ned (deltakere, regler, kompetanse, "
+                "plan …) er i orden."
+            ).format(path=store.path, err=err),
             file=sys.stderr,
         )
-        if _ask_yes("Vil du starte møtet på nytt fra begynnelsen, med alt som er skrevet ned?"):
+        if _ask_yes(_("Vil du starte møtet på nytt fra begynnelsen, med alt som er skrevet ned?")):
             return False
-        raise UserError("Filen er ikke endret.") from None
+        raise UserError(_("Filen er ikke endret.")) from None
     return True
 
 
@@ -163,14 +176,14 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     store = None
     network_name = getattr(args, "network", None)
     if network_name and args.from_session:
-        raise UserError("Bruk enten --network eller --from, ikke begge.")
+        raise UserError(_("Bruk enten --network eller --from, ikke begge."))
     if args.resume and not args.session:
         from startpakke.network.start import meeting_to_resume
 
         recent = meeting_to_resume()
         if recent is None:
             raise UserError(
-                "Fant ingen tidligere økt å fortsette. Start et nytt møte med «startpakke»."
+                _("Fant ingen tidligere økt å fortsette. Start et nytt møte med «startpakke».")
             )
         store = _open_existing(recent)
     elif args.session and Path(args.session).exists():
@@ -190,8 +203,10 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         if saved_for != agenda.id:
             # Starting another agenda here would replace the saved run and its times.
             raise UserError(
-                f"Økten {store.path} hører til agendaen «{saved_for}», ikke «{agenda.id}». "
-                "Åpne den uten --agenda, eller start en ny økt. Filen er ikke endret."
+                _(
+                    "Økten {path} hører til agendaen «{saved_for}», ikke «{id}». Åpne den "
+                    "uten --agenda, eller start en ny økt. Filen er ikke endret."
+                ).format(path=store.path, saved_for=saved_for, id=agenda.id)
             )
         if not _run_state_restores(store, agenda):
             session.run = None
@@ -317,7 +332,7 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
     if not unsaved and not store.path.exists():  # quit on the first screen: nothing written
         for line in overdue:
             print(line, file=sys.stderr)
-        print("Møtet ble ikke startet; ingen økt er lagret.")
+        print(_("Møtet ble ikke startet; ingen økt er lagret."))
         return 0
     # Later meetings (issue 6): closing a revision meeting (agenda kind «revisjon», started
     # with --from) records the contract's new version, revision date and what changed.
@@ -337,18 +352,34 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
 def _last_words(app, path: Path) -> int:  # type: ignore[no-untyped-def]
     """The last lines printed, and true: where the session is, or that it is not saved."""
     if app.saved_copy is not None:
-        print(f"Økten er lagret i {app.saved_copy} (ikke i {path}: {app.save_problem})")
-        print(f"Fortsett med: startpakke run --session {app.saved_copy}")
+        print(
+            _("Økten er lagret i {saved_copy} (ikke i {path}: {save_problem})").format(
+                saved_copy=app.saved_copy, path=path, save_problem=app.save_problem
+            )
+        )
+        print(
+            _("Fortsett med: startpakke run --session {saved_copy}").format(
+                saved_copy=app.saved_copy
+            )
+        )
         return 0
     if app.save_problem is not None:
-        how = "Avsluttet uten å lagre" if app.quit_choice == "discard" else "Økten er IKKE lagret"
+        how = (
+            _("Avsluttet uten å lagre")
+            if app.quit_choice == "discard"
+            else _("Økten er IKKE lagret")
+        )
         print(f"{how}: {app.save_problem}", file=sys.stderr)
         if path.is_file():
-            kept = f"Det som sist ble lagret, ligger i {path}; de siste endringene er tapt."
+            kept = _(
+                "Det som sist ble lagret, ligger i {path}; de siste endringene er tapt."
+            ).format(path=path)
         else:
-            kept = f"{path} finnes ikke lenger; ingenting fra denne økten er lagret der."
+            kept = _("{path} finnes ikke lenger; ingenting fra denne økten er lagret der.").format(
+                path=path
+            )
         print(kept, file=sys.stderr)
         return 1
-    print(f"Økten er lagret i {path}")
-    print(f"Fortsett med: startpakke run --session {path}")
+    print(_("Økten er lagret i {path}").format(path=path))
+    print(_("Fortsett med: startpakke run --session {path}").format(path=path))
     return 0

@@ -12,12 +12,13 @@ from startpakke.text import clean
 if TYPE_CHECKING:
     from startpakke.session.model import Competence, MeetingSlot, Session
 
-BUFDIR_PURPOSE = (
+# Quotations: they stay in the language Bufdir wrote them in (issue 17), in both målformer.
+BUFDIR_PURPOSE = (  # i18n: not text
     "«Barnevernsledernettverk skal bidra til at barnevernsledere styrker egen lederrolle, og "
     "dermed styringen og ledelsen av barnevernstjenesten. Nettverkene skal bidra til "
     "erfaringsdeling, støtte og veiledning mellom barnevernslederne.»"
 )
-BUFDIR_SOURCE = (
+BUFDIR_SOURCE = (  # i18n: not text
     "Rammer og føringer for kommunale læringsnettverk, barnevernsledernettverk og for "
     "stimuleringsmidlene i tiltakene, Bufdir 2024"
 )

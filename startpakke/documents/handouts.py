@@ -17,6 +17,7 @@ from startpakke.documents.base import (
 )
 from startpakke.documents.handouts_model import COLOUR_FILLS, HandoutItem, HandoutSheet
 from startpakke.documents.output import OutputError
+from startpakke.errors import os_reason
 from startpakke.i18n import N_, _
 from startpakke.text import clean, slug
 
@@ -52,7 +53,7 @@ def write_handouts(
             _(
                 "Kan ikke lage mappen «{folder}»: {reason}. Velg en annen mappe med -o, "
                 "for eksempel -o handouts."
-            ).format(folder=folder, reason=err.strerror or err)
+            ).format(folder=folder, reason=os_reason(err))
         ) from None
     if isinstance(people, int):
         names: list[str | None] = [None] * max(people, 0)

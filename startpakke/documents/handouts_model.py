@@ -13,13 +13,15 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from startpakke.agenda.model import Identifier, Text
+from startpakke.i18n import _
 from startpakke.modeling import CONFIG, Limits, Strict
 
 HANDOUTS_FILE = "handouts.yaml"
 
-COLOURS = ("gul", "blå", "rosa", "grønn", "oransje")
+# The colours' keys as written in handouts.yaml (the same in both målformer).
+COLOURS = ("gul", "blå", "rosa", "grønn", "oransje")  # i18n: not text
 # Light tints for printing: the colour is also written as text, never the only signal.
-COLOUR_FILLS = {
+COLOUR_FILLS = {  # i18n: not text
     "gul": "FFF6BF",
     "blå": "DCEBFA",
     "rosa": "FBE0EA",
@@ -43,16 +45,18 @@ class HandoutItem:
     """Liten hjelpetekst under spørsmålet."""
     lines: Annotated[int, Strict(), Limits(ge=0, le=30)] = 2
     """Antall skrivelinjer (lines) eller rammens høyde i linjer (box)."""
-    colour: Literal["gul", "blå", "rosa", "grønn", "oransje"] | None = None
+    colour: Literal["gul", "blå", "rosa", "grønn", "oransje"] | None = None  # i18n: not text
     """Post-it-farge for en ramme: gul, blå, rosa, grønn, oransje."""
     minutes: Annotated[int, Strict(), Limits(gt=0, le=240)] | None = None
     """Minutter for et steg."""
 
     def __post_init__(self) -> None:
         if self.kind in ("lines", "box", "step") and not self.label.strip():
-            raise ValueError(f"et punkt av typen «{self.kind}» trenger en overskrift")
+            raise ValueError(
+                _("et punkt av typen «{kind}» trenger en overskrift").format(kind=self.kind)
+            )
         if self.kind == "text" and not (self.label.strip() or self.hint.strip()):
-            raise ValueError("et tekstpunkt trenger en overskrift eller en forklaring")
+            raise ValueError(_("et tekstpunkt trenger en overskrift eller en forklaring"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -91,7 +95,9 @@ class Handouts:
         ids = [s.id for s in self.sheets]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
-            raise ValueError(f"ark-id brukt mer enn én gang: {', '.join(duplicates)}")
+            raise ValueError(
+                _("ark-id brukt mer enn én gang: {ids}").format(ids=", ".join(duplicates))
+            )
 
     def sheet(self, sheet_id: str) -> HandoutSheet | None:
         return next((s for s in self.sheets if s.id == sheet_id), None)

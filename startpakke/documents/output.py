@@ -25,24 +25,26 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
+from startpakke.i18n import N_, _
 
 FILE_MODE = 0o600
 
 # The names of the program's own inputs and side files, never replaced by a document.
 _PROTECTED_SUFFIXES = (".bak", ".lock", ".utkast", ".yaml", ".yml", ".dotx", ".dotm")
 _INPUT_KINDS = frozenset({"session", "agenda", "backup", "template", "lock", "draft"})
+# Catalogue message ids (translated where the message is made).
 _KIND_NAMES = {
-    "session": "en øktfil",
-    "agenda": "en agenda",
-    "backup": "en sikkerhetskopi av en økt",
-    "template": "en Word-mal",
-    "lock": "en låsefil",
-    "draft": "en fil med utkast",
-    "word": "et Word-dokument",
-    "calendar": "en kalenderfil",
-    "pdf": "en PDF",
-    "other": "en annen fil",
+    "session": N_("en øktfil"),
+    "agenda": N_("en agenda"),
+    "backup": N_("en sikkerhetskopi av en økt"),
+    "template": N_("en Word-mal"),
+    "lock": N_("en låsefil"),
+    "draft": N_("en fil med utkast"),
+    "word": N_("et Word-dokument"),
+    "calendar": N_("en kalenderfil"),
+    "pdf": N_("en PDF"),
+    "other": N_("en annen fil"),
 }
 
 
@@ -94,8 +96,9 @@ def suggest_path(path: Path, *, folder_ok: bool = True) -> Path:
 
 def _fail(path: Path, reason: str, *, folder_ok: bool = True) -> OutputError:
     return OutputError(
-        f"Kan ikke skrive «{path}»: {reason} Prøv et annet navn, for eksempel "
-        f"-o «{suggest_path(path, folder_ok=folder_ok)}»."
+        _(
+            "Kan ikke skrive «{path}»: {reason} Prøv et annet navn, for eksempel -o «{other}»."
+        ).format(path=path, reason=reason, other=suggest_path(path, folder_ok=folder_ok))
     )
 
 
@@ -105,8 +108,10 @@ def _fail_os(path: Path, err: OSError, *, folder_ok: bool = True) -> OutputError
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
         # Another name on the same disk would not help.
         return OutputError(
-            f"Kan ikke skrive «{path}»: disken er full. Ingenting er endret. Frigjør plass "
-            "der, eller lagre på en annen disk (f.eks. en minnepinne) med -o."
+            _(
+                "Kan ikke skrive «{path}»: disken er full. Ingenting er endret. Frigjør "
+                "plass der, eller lagre på en annen disk (f.eks. en minnepinne) med -o."
+            ).format(path=path)
         )
     return _fail(path, _reason(err), folder_ok=folder_ok)
 
@@ -144,41 +149,53 @@ def _reason(err: OSError) -> str:
     import errno
 
     reasons = {
-        errno.EACCES: "du har ikke skrivetilgang der.",
-        errno.EPERM: "du har ikke skrivetilgang der.",
-        errno.EROFS: "stedet er skrivebeskyttet.",
-        errno.ENOSPC: "disken er full.",
-        errno.ENOENT: "mappen finnes ikke eller kan ikke brukes.",
-        errno.ENAMETOOLONG: "filnavnet er for langt.",
-        errno.EISDIR: "det er en mappe.",
-        errno.ENOTDIR: "en del av stien er ikke en mappe.",
+        errno.EACCES: _("du har ikke skrivetilgang der."),
+        errno.EPERM: _("du har ikke skrivetilgang der."),
+        errno.EROFS: _("stedet er skrivebeskyttet."),
+        errno.ENOSPC: _("disken er full."),
+        errno.ENOENT: _("mappen finnes ikke eller kan ikke brukes."),
+        errno.ENAMETOOLONG: _("filnavnet er for langt."),
+        errno.EISDIR: _("det er en mappe."),
+        errno.ENOTDIR: _("en del av stien er ikke en mappe."),
     }
-    return reasons.get(err.errno or 0, f"systemet sa nei ({err.strerror or err}).")
+    return reasons.get(
+        err.errno or 0, _("systemet sa nei ({reason}).").format(reason=os_reason(err))
+    )
 
 
 def check_target(path: Path) -> None:
     """Raise OutputError if `path` cannot be written as a file right now."""
     if path.is_dir():
         raise OutputError(
-            f"«{path}» er en mappe. Oppgi et filnavn, for eksempel -o «{path / 'dokument.docx'}»."
+            _("«{path}» er en mappe. Oppgi et filnavn, for eksempel -o «{example}».").format(
+                path=path, example=path / "dokument.docx"
+            )
         )
     folder = path.parent
     if not folder.exists():
-        raise _fail(path, f"mappen «{folder}» finnes ikke.", folder_ok=False)
+        raise _fail(
+            path, _("mappen «{folder}» finnes ikke.").format(folder=folder), folder_ok=False
+        )
     if not folder.is_dir():
-        raise _fail(path, f"«{folder}» er ikke en mappe.", folder_ok=False)
+        raise _fail(path, _("«{folder}» er ikke en mappe.").format(folder=folder), folder_ok=False)
     lock = existing_lock(path)
     if lock is not None:
         raise _fail(
             path,
-            f"filen ser ut til å være åpen i Word eller LibreOffice (låsefilen «{lock.name}» "
-            "ligger ved siden av). Lukk dokumentet og prøv igjen – eller, om ingen har det "
-            "åpent, slett låsefilen.",
+            _(
+                "filen ser ut til å være åpen i Word eller LibreOffice (låsefilen "
+                "«{name}» ligger ved siden av). Lukk dokumentet og prøv igjen – eller, "
+                "om ingen har det åpent, slett låsefilen."
+            ).format(name=lock.name),
         )
     if path.exists() and not os.access(path, os.W_OK):
-        raise _fail(path, "filen er skrivebeskyttet eller tilhører en annen bruker.")
+        raise _fail(path, _("filen er skrivebeskyttet eller tilhører en annen bruker."))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise _fail(path, f"du har ikke skrivetilgang til mappen «{folder}».", folder_ok=False)
+        raise _fail(
+            path,
+            _("du har ikke skrivetilgang til mappen «{folder}».").format(folder=folder),
+            folder_ok=False,
+        )
 
 
 def file_kind(path: Path) -> str | None:
@@ -237,8 +254,9 @@ def check_not_an_input(target: Path, written: Path) -> None:
         return
     raise _fail(
         target,
-        f"den er {_KIND_NAMES.get(old, 'en annen fil')}, og den blir ikke overskrevet "
-        "av et dokument.",
+        _("den er {kind}, og den blir ikke overskrevet av et dokument.").format(
+            kind=_(_KIND_NAMES.get(old, _KIND_NAMES["other"]))
+        ),
     )
 
 
@@ -289,7 +307,9 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
         )
     except PermissionError:
         raise _fail(
-            target, f"du har ikke skrivetilgang til mappen «{target.parent}».", folder_ok=False
+            target,
+            _("du har ikke skrivetilgang til mappen «{folder}».").format(folder=target.parent),
+            folder_ok=False,
         ) from None
     except OSError as err:
         raise _fail_os(target, err, folder_ok=False) from None
@@ -304,13 +324,15 @@ def write_atomic(path: str | Path, write: Callable[[IO[bytes]], None]) -> Path:
         os.replace(temp, target)
     except PermissionError as err:
         _close_zip_files(err)
-        raise _fail(target, "filen er låst – kanskje åpen i Word, eller skrivebeskyttet.") from None
+        raise _fail(
+            target, _("filen er låst – kanskje åpen i Word, eller skrivebeskyttet.")
+        ) from None
     except OSError as err:
         _close_zip_files(err)
         raise _fail_os(target, err) from None
     except ValueError as err:  # a zip writer on a file closed by a failed write
         _close_zip_files(err)
-        raise _fail(target, "skrivingen ble avbrutt.") from None
+        raise _fail(target, _("skrivingen ble avbrutt.")) from None
     finally:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)

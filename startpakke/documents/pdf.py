@@ -18,7 +18,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
+from startpakke.i18n import N_, _
 
 DEFAULT_TIMEOUT = 120.0
 
@@ -28,7 +29,7 @@ _KNOWN_PATHS = (
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
 )
 
-HOW_TO_GET = (
+HOW_TO_GET = N_(
     "Installer LibreOffice (gratis) fra https://www.libreoffice.org/download/ – på Linux: "
     "«sudo apt install libreoffice-writer fonts-crosextra-carlito». Du kan også åpne "
     "Word-filen og velge Fil → Lagre som → PDF."
@@ -60,8 +61,10 @@ def convert_to_pdf(docx: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> Pat
     soffice = find_soffice()
     if soffice is None:
         raise PdfError(
-            f"Fant ikke LibreOffice, som trengs for å lage PDF. Word-filen er skrevet: "
-            f"{source}. {HOW_TO_GET}"
+            _(
+                "Fant ikke LibreOffice, som trengs for å lage PDF. Word-filen er "
+                "skrevet: {source}. {how}"
+            ).format(source=source, how=_(HOW_TO_GET))
         )
     target = source.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="startpakke-pdf-") as tmp:
@@ -87,8 +90,10 @@ def convert_to_pdf(docx: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> Pat
         produced = outdir / f"{source.stem}.pdf"
         if not produced.is_file() or produced.stat().st_size == 0:
             raise PdfError(
-                f"LibreOffice laget ingen PDF av «{source}». Åpne Word-filen og velg "
-                "Fil → Lagre som → PDF, eller prøv igjen."
+                _(
+                    "LibreOffice laget ingen PDF av «{source}». Åpne Word-filen og velg Fil "
+                    "→ Lagre som → PDF, eller prøv igjen."
+                ).format(source=source)
             )
         from startpakke.documents.output import write_atomic
 
@@ -111,17 +116,20 @@ def _run(command: list[str], timeout: float, source: Path) -> None:
         )
     except OSError as err:
         raise PdfError(
-            f"Kunne ikke starte LibreOffice ({err.strerror or err}). Word-filen er skrevet: "
-            f"{source}. {HOW_TO_GET}"
+            _(
+                "Kunne ikke starte LibreOffice ({reason}). Word-filen er skrevet: {source}. {how}"
+            ).format(reason=os_reason(err), source=source, how=_(HOW_TO_GET))
         ) from None
     try:
         process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         _stop(process)
         raise PdfError(
-            f"LibreOffice brukte mer enn {timeout:.0f} sekunder på å lage PDF og ble stoppet. "
-            f"Word-filen er skrevet: {source}. Lukk andre LibreOffice-vinduer og prøv igjen, "
-            "eller lagre som PDF fra Word."
+            _(
+                "LibreOffice brukte mer enn {timeout:.0f} sekunder på å lage PDF og ble "
+                "stoppet. Word-filen er skrevet: {source}. Lukk andre "
+                "LibreOffice-vinduer og prøv igjen, eller lagre som PDF fra Word."
+            ).format(timeout=timeout, source=source)
         ) from None
 
 

@@ -9,7 +9,8 @@ and the table itself costs nothing to import.
 
 from __future__ import annotations
 
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
+from startpakke.i18n import N_, _
 from startpakke.text import slug
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `startpakke --version` reads this module
@@ -33,10 +34,10 @@ class DocumentKind:
     """
 
     __slots__ = (
+        "_description",
+        "_name",
         "dated",
-        "description",
         "key",
-        "name",
         "needs_agenda",
         "stem",
         "suffix",
@@ -59,10 +60,8 @@ class DocumentKind:
     ) -> None:
         self.key = key
         """The name on the command line: `--format kontrakt`."""
-        self.name = name
-        """What the facilitator reads: «Nettverkskontrakt»."""
-        self.description = description
-        """The line in the export dialog: what it is and which kind of file."""
+        self._name = name
+        self._description = description
         self.stem = stem
         """The default file name starts with this, then the network and the meeting date."""
         self.suffix = suffix
@@ -73,6 +72,16 @@ class DocumentKind:
         """The writer reads the session's agenda (its parts and their plan)."""
         self.word = word
         """A Word document: it takes `--template` and `--pdf`."""
+
+    @property
+    def name(self) -> str:
+        """What the facilitator reads: «Nettverkskontrakt» (in the current language)."""
+        return _(self._name)
+
+    @property
+    def description(self) -> str:
+        """The line in the export dialog: what it is and which kind of file."""
+        return _(self._description)
 
     def __repr__(self) -> str:
         return f"DocumentKind({self.key!r})"
@@ -122,16 +131,16 @@ def _runsheet(session: Session, agenda: Agenda | None, path: Path, template: Pat
 DOCUMENTS: tuple[DocumentKind, ...] = (
     DocumentKind(
         "kontrakt",
-        "Nettverkskontrakt",
-        "Nettverkskontrakt (Word)",
+        N_("Nettverkskontrakt"),
+        N_("Nettverkskontrakt (Word)"),
         "nettverkskontrakt",
         ".docx",
         _contract,
     ),
     DocumentKind(
         "referat",
-        "Referat",
-        "Referat (Word)",
+        N_("Referat"),
+        N_("Referat (Word)"),
         "referat",
         ".docx",
         _referat,
@@ -139,8 +148,8 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
     ),
     DocumentKind(
         "ics",
-        "Møtedatoer",
-        "Møtedatoer til kalenderen (.ics)",
+        N_("Møtedatoer"),
+        N_("Møtedatoer til kalenderen (.ics)"),
         "nettverksmoter",
         ".ics",
         _calendar,
@@ -149,8 +158,8 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
     ),
     DocumentKind(
         "runsheet",
-        "Kjøreplan",
-        "Kjøreplan med faktiske tider (Word)",
+        N_("Kjøreplan"),
+        N_("Kjøreplan med faktiske tider (Word)"),
         "kjoreplan",
         ".docx",
         _runsheet,
@@ -215,4 +224,6 @@ def make_document(
     except UserError:
         raise
     except OSError as err:
-        raise UserError(f"Kunne ikke lage {path}: {err.strerror or err}.") from None
+        raise UserError(
+            _("Kunne ikke lage {path}: {reason}.").format(path=path, reason=os_reason(err))
+        ) from None

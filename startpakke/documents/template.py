@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from startpakke.errors import UserError
+from startpakke.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -81,12 +82,12 @@ def open_template(template: str | Path | None = None) -> Document:
 # Relationship types Word follows by itself when a document opens (a hyperlink is only
 # followed when clicked, so it is left alone).
 _FETCHED = {
-    "attachedTemplate": "en vedlagt mal",
-    "image": "et bilde",
-    "oleObject": "et innebygd objekt",
-    "frame": "en ramme",
-    "subDocument": "et underdokument",
-    "externalLinkPath": "en ekstern kobling",
+    "attachedTemplate": N_("en vedlagt mal"),
+    "image": N_("et bilde"),
+    "oleObject": N_("et innebygd objekt"),
+    "frame": N_("en ramme"),
+    "subDocument": N_("et underdokument"),
+    "externalLinkPath": N_("en ekstern kobling"),
 }
 
 
@@ -112,8 +113,9 @@ def _check_package(path: Path) -> None:
             unpacked = sum(entry.file_size for entry in entries)
             if unpacked > TEMPLATE_UNPACKED_CAP:
                 raise UnsafeFile(
-                    f"pakket ut blir den {size_text(unpacked)}; høyst "
-                    f"{size_text(TEMPLATE_UNPACKED_CAP)} (et stort bilde?)"
+                    _("pakket ut blir den {size}; høyst {most} (et stort bilde?)").format(
+                        size=size_text(unpacked), most=size_text(TEMPLATE_UNPACKED_CAP)
+                    )
                 )
             remote = [
                 found
@@ -122,16 +124,20 @@ def _check_package(path: Path) -> None:
                 for found in _external_targets(archive.read(entry))
             ]
     except UnsafeFile as err:
-        raise TemplateError(f"Malen «{path}» kan ikke brukes: {err.reason}.") from None
+        raise TemplateError(
+            _("Malen «{path}» kan ikke brukes: {reason}.").format(path=path, reason=err.reason)
+        ) from None
     except (OSError, zipfile.BadZipFile, ValueError, RuntimeError):
         return  # python-docx words a damaged file below
     if remote:
         listed = "; ".join(f"{what}: {target}" for what, target in remote[:3])
         raise TemplateError(
-            f"Malen «{path}» henter innhold utenfra når dokumentet åpnes ({listed}). "
-            "Word ville da fortelle den serveren hvem som åpner hvilket dokument. Fjern "
-            "koblingen i Word (bruk et innsatt bilde, ikke et koblet), eller bruk "
-            "standardmalen (uten --template)."
+            _(
+                "Malen «{path}» henter innhold utenfra når dokumentet åpnes ({listed}). "
+                "Word ville da fortelle den serveren hvem som åpner hvilket dokument. "
+                "Fjern koblingen i Word (bruk et innsatt bilde, ikke et koblet), eller "
+                "bruk standardmalen (uten --template)."
+            ).format(path=path, listed=listed)
         )
 
 
@@ -148,7 +154,7 @@ def _external_targets(rels: bytes) -> list[tuple[str, str]]:
         name = kind.group(1).decode("utf-8", "replace") if kind else ""
         if name in _FETCHED:
             address = target.group(1).decode("utf-8", "replace") if target else "?"
-            found.append((_FETCHED[name], address[:80]))
+            found.append((_(_FETCHED[name]), address[:80]))
     return found
 
 
@@ -159,30 +165,39 @@ def _open(path: Path) -> Document:
     suffix = path.suffix.lower()
     if suffix in (".dotx", ".dotm"):
         raise TemplateError(
-            f"Malen «{path}» er en Word-mal ({suffix}), som ikke kan leses. Åpne den i Word "
-            "og velg Fil → Lagre som → Word-dokument (.docx), og bruk den nye filen."
+            _(
+                "Malen «{path}» er en Word-mal ({suffix}), som ikke kan leses. Åpne den "
+                "i Word og velg Fil → Lagre som → Word-dokument (.docx), og bruk den nye "
+                "filen."
+            ).format(path=path, suffix=suffix)
         )
     if suffix == ".doc":
         raise TemplateError(
-            f"Malen «{path}» er i det gamle Word-formatet (.doc). Åpne den i Word og "
-            "lagre den som Word-dokument (.docx)."
+            _(
+                "Malen «{path}» er i det gamle Word-formatet (.doc). Åpne den i Word og "
+                "lagre den som Word-dokument (.docx)."
+            ).format(path=path)
         )
     if not path.exists():
-        raise TemplateError(f"Fant ikke malen «{path}».")
+        raise TemplateError(_("Fant ikke malen «{path}».").format(path=path))
     if path.is_dir():
-        raise TemplateError(f"«{path}» er en mappe, ikke en Word-fil.")
+        raise TemplateError(_("«{path}» er en mappe, ikke en Word-fil.").format(path=path))
     _check_package(path)
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
         raise TemplateError(
-            f"Malen «{path}» kan ikke åpnes som et Word-dokument (.docx): den er skadet "
-            f"eller i et annet format ({type(err).__name__})."
+            _(
+                "Malen «{path}» kan ikke åpnes som et Word-dokument (.docx): den er "
+                "skadet eller i et annet format ({name})."
+            ).format(path=path, name=type(err).__name__)
         ) from None
     except Exception as err:  # lxml errors for damaged XML inside the zip
         raise TemplateError(
-            f"Malen «{path}» kan ikke leses: {err.__class__.__name__}. Åpne og lagre den "
-            "på nytt i Word, eller bruk standardmalen (uten --template)."
+            _(
+                "Malen «{path}» kan ikke leses: {name}. Åpne og lagre den på nytt i "
+                "Word, eller bruk standardmalen (uten --template)."
+            ).format(path=path, name=err.__class__.__name__)
         ) from None
 
 
@@ -210,13 +225,21 @@ def check_styles(document: Document, path: Path) -> None:
         return
     names = ", ".join(
         f"«{need.name}»"
-        + (f" («{need.word_name}» i norsk Word)" if need.word_name != need.name else "")
+        + (
+            _(" («{name}» i norsk Word)").format(name=need.word_name)
+            if need.word_name != need.name
+            else ""
+        )
         for need in missing
     )
-    kind = "stilen" if len(missing) == 1 else "stilene"
     raise TemplateError(
-        f"Malen «{path}» mangler {kind} {names}. Legg til {kind} i Word (Hjem → Stiler), "
-        "eller ta utgangspunkt i standardmalen templates/startpakke.docx."
+        ngettext(
+            "Malen «{path}» mangler stilen {names}. Legg til stilen i Word (Hjem → Stiler), "
+            "eller ta utgangspunkt i standardmalen templates/startpakke.docx.",
+            "Malen «{path}» mangler stilene {names}. Legg til stilene i Word (Hjem → Stiler), "
+            "eller ta utgangspunkt i standardmalen templates/startpakke.docx.",
+            len(missing),
+        ).format(path=path, names=names)
     )
 
 

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from startpakke.errors import UserError
-from startpakke.i18n import N_
+from startpakke.i18n import N_, _
 from startpakke.network import recent
 from startpakke.network.identity import network_id, previous_path
 from startpakke.session import paths
@@ -31,7 +31,8 @@ KIND_LABELS = {
 
 
 def kind_label(agenda_id: str) -> str:
-    return KIND_LABELS.get(agenda_id, agenda_id or "Møte")
+    """The meeting's kind as a catalogue message id (shown through `_()`)."""
+    return KIND_LABELS.get(agenda_id, agenda_id or N_("Møte"))
 
 
 def is_empty(session: Session) -> bool:
@@ -86,7 +87,7 @@ class NetworkRecord:
         for meeting in reversed(self.meetings):
             if meeting.session.network.name.strip():
                 return meeting.session.network.name.strip()
-        return "(uten navn)"
+        return _("(uten navn)")
 
     @property
     def sessions(self) -> list[Session]:
@@ -106,7 +107,7 @@ class Catalog:
         """
         wanted = text.strip().casefold()
         if not wanted:
-            raise UserError("Skriv navnet på nettverket (eller en del av det).")
+            raise UserError(_("Skriv navnet på nettverket (eller en del av det)."))
         by_id = [n for n in self.networks if n.id.casefold() == wanted]
         if by_id:
             return by_id[0]
@@ -119,23 +120,26 @@ class Catalog:
         if not found:
             if not self.networks:
                 raise UserError(
-                    f"Fant ikke nettverket «{text}»: det finnes ingen nettverk på denne "
-                    "maskinen ennå. Start et oppstartsmøte med «startpakke run»."
+                    _(
+                        "Fant ikke nettverket «{name}»: det finnes ingen nettverk på denne "
+                        "maskinen ennå. Start et oppstartsmøte med «startpakke run»."
+                    ).format(name=text)
                 )
             raise UserError(
-                f"Fant ikke nettverket «{text}». Nettverk på denne maskinen: "
-                + "; ".join(_candidate(n) for n in self.networks)
-                + "."
+                _("Fant ikke nettverket «{name}». Nettverk på denne maskinen: {networks}.").format(
+                    name=text, networks="; ".join(_candidate(n) for n in self.networks)
+                )
             )
         raise UserError(
-            f"«{text}» passer til flere nettverk: "
-            + "; ".join(_candidate(n) for n in found)
-            + ". Skriv mer av navnet, eller bruk id-en."
+            _(
+                "«{name}» passer til flere nettverk: {networks}. "
+                "Skriv mer av navnet, eller bruk id-en."
+            ).format(name=text, networks="; ".join(_candidate(n) for n in found))
         )
 
 
 def _candidate(network: NetworkRecord) -> str:
-    return f"{network.name} (id {network.id})"
+    return _("{name} (id {id})").format(name=network.name, id=network.id)
 
 
 def _in_data_folder() -> list[Path]:
@@ -220,18 +224,29 @@ def _problems(record: NetworkRecord, loaded: dict[Path, Session | None]) -> list
     founding = [m for m in record.meetings if m.founding and m.session.agenda_id == "startpakke"]
     if len(founding) > 1:
         lines.append(
-            "To eller flere oppstartsmøter i samme nettverk: "
-            + ", ".join(str(m.path) for m in founding)
-            + ". Sjekk om en av dem er en kopi."
+            _(
+                "To eller flere oppstartsmøter i samme nettverk: {files}. "
+                "Sjekk om en av dem er en kopi."
+            ).format(files=", ".join(str(m.path) for m in founding))
         )
     for meeting in record.meetings:
         previous = previous_path(meeting.session)
         if previous is None:
             continue
         if not previous.exists():
-            lines.append(f"{meeting.path}: forrige økt mangler ({previous}).")
+            lines.append(
+                _("{path}: forrige økt mangler ({previous}).").format(
+                    path=meeting.path, previous=previous
+                )
+            )
         elif loaded.get(previous) is None:
-            lines.append(f"{meeting.path}: forrige økt kan ikke leses ({previous}).")
+            lines.append(
+                _("{path}: forrige økt kan ikke leses ({previous}).").format(
+                    path=meeting.path, previous=previous
+                )
+            )
     for item in record.damaged:
-        lines.append(f"{item.path}: skadet fil – {item.message}")
+        lines.append(
+            _("{path}: skadet fil – {message}").format(path=item.path, message=item.message)
+        )
     return lines

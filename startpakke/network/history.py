@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
+from startpakke.i18n import N_
 from startpakke.network.catalog import Meeting, NetworkRecord
 from startpakke.session.model import Action, Participant, Role, Session
 
@@ -26,10 +27,19 @@ class Attendance:
     """Meetings this person was on the list for."""
 
 
+ROLE_NAMES = {
+    "focus": N_("fokusperson"),
+    "leader": N_("leder"),
+    "secretary": N_("sekretær"),
+    "timekeeper": N_("tidtaker"),
+}
+"""The roles that go round, in the order they are listed; the names for the catalogue."""
+
+
 @dataclass(frozen=True)
 class RoleTurn:
     role: str
-    """«fokusperson», «leder», «sekretær», «tidtaker»."""
+    """A key of `ROLE_NAMES`: «focus», «leader», «secretary», «timekeeper»."""
     day: date
     kind: str
     order: int
@@ -95,10 +105,10 @@ def roles(meetings: Iterable[Meeting]) -> Roles:
     for order, meeting in enumerate(meetings):
         session = meeting.session
         for round_ in session.focus_rounds:
-            found.add(round_.participant, "fokusperson", meeting, order)
-        found.add(meeting_leader(session), "leder", meeting, order)
-        found.add(session.network.secretary, "sekretær", meeting, order)
-        found.add(session.timekeeper, "tidtaker", meeting, order)
+            found.add(round_.participant, "focus", meeting, order)
+        found.add(meeting_leader(session), "leader", meeting, order)
+        found.add(session.network.secretary, "secretary", meeting, order)
+        found.add(session.timekeeper, "timekeeper", meeting, order)
     return found
 
 

@@ -30,12 +30,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from startpakke import i18n
+from startpakke.i18n import N_, _
 from startpakke.network import recent
 from startpakke.network.catalog import NetworkRecord
 from startpakke.network.files import side_files
 
-PSEUDONYM = "Deltaker {n}"
-_PSEUDONYM = re.compile(r"^Deltaker \d+$")
+PSEUDONYM = N_("Deltaker {n}")
+_PSEUDONYM = re.compile(r"^Deltak(?:er|ar) \d+$")
+"""A name already replaced, in bokmål or nynorsk («Deltakar 3»)."""
+
+
+def pseudonym(n: int, language: str | None) -> str:
+    """«Deltaker 3» in the network's målform (`language`), as written into its files."""
+    with i18n.using(language):
+        return _(PSEUDONYM).format(n=n)
 
 
 def network_files(record: NetworkRecord) -> list[Path]:
@@ -62,15 +71,17 @@ class Pseudonyms:
     numbers: dict[str, int] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
     contacts: set[str] = field(default_factory=set)
+    language: str | None = None
+    """The network's målform: the pseudonyms are in its language."""
 
     def number(self, person_id: str) -> str:
         if person_id not in self.numbers:
             self.numbers[person_id] = len(self.numbers) + 1
-        return PSEUDONYM.format(n=self.numbers[person_id])
+        return pseudonym(self.numbers[person_id], self.language)
 
 
 def pseudonyms(record: NetworkRecord, files: list[Path]) -> Pseudonyms:
-    table = Pseudonyms()
+    table = Pseudonyms(language=record.latest.session.network.language)
     people: list[dict[str, Any]] = []
     for meeting in record.meetings:  # meeting order: numbers are stable across runs
         people += [

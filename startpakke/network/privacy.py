@@ -16,21 +16,24 @@ from __future__ import annotations
 
 import re
 
+from startpakke.i18n import N_, _
+
 _ELEVEN = re.compile(r"(?<![\d])(\d{6})[ ]?(\d{5})(?![\d])")
 _PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)47[ ]?)?(?:\d[ ]?){7}\d(?![\d])")
 
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 
-FNR_WARNING = (
+# Catalogue message ids (`warnings()` translates them when it is called).
+FNR_WARNING = N_(
     "Teksten ser ut til å inneholde et fødselsnummer. Skriv ikke personopplysninger om "
     "barn, familier eller andre i møtet – fjern det før du lagrer."
 )
-PHONE_WARNING = (
+PHONE_WARNING = N_(
     "Teksten ser ut til å inneholde et telefonnummer. Saker i kollegaveiledningen skal "
     "være anonyme – fjern nummeret."
 )
-CASE_TITLE_NOTE = (
+CASE_TITLE_NOTE = N_(
     "Skriv bare en kort tittel, og bare om fokuspersonen ønsker det. Hold den anonym: "
     "ingen navn, steder eller detaljer som kan kjenne igjen et barn eller en familie."
 )
@@ -67,7 +70,7 @@ def warnings(text: str, *, case_field: bool = False) -> list[str]:
     """The warnings for `text` typed into a field (`case_field`: a kollegaveiledning case)."""
     found = []
     if has_fodselsnummer(text):
-        found.append(FNR_WARNING)
+        found.append(_(FNR_WARNING))
     if case_field and has_phone_number(text):
-        found.append(PHONE_WARNING)
+        found.append(_(PHONE_WARNING))
     return found

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from startpakke.i18n import _
 from startpakke.network.history import RETENTION_MONTHS, add_months
 
 
@@ -77,7 +78,7 @@ def overdue(files: list[Path], today: date | None = None) -> list[Overdue]:
         key = _key(data, read)
         name = network.get("name") if isinstance(network.get("name"), str) else ""
         if key not in latest or day >= latest[key][0]:
-            latest[key] = (day, name or "(uten navn)", _day(network.get("keep_until")))
+            latest[key] = (day, name or _("(uten navn)"), _day(network.get("keep_until")))
     now = today or date.today()
     found = []
     for day, name, keep in latest.values():
@@ -92,9 +93,11 @@ def notices(today: date | None = None) -> list[str]:
     from startpakke.network.catalog import session_paths
 
     return [
-        f"Nettverket «{o.name}» skulle vært anonymisert eller slettet {o.keep_until:%d.%m.%Y} "
-        f"(siste møte {o.last_meeting:%d.%m.%Y}). Anonymiser: startpakke network anonymise "
-        f"«{o.name}» · slett: startpakke network delete «{o.name}» · eller sett en ny dato: "
-        f"startpakke network show «{o.name}» --keep-until DATO"
+        _(
+            "Nettverket «{name}» skulle vært anonymisert eller slettet {date} "
+            "(siste møte {last}). Anonymiser: startpakke network anonymise "
+            "«{name}» · slett: startpakke network delete «{name}» · eller sett en ny dato: "
+            "startpakke network show «{name}» --keep-until DATO"
+        ).format(name=o.name, date=f"{o.keep_until:%d.%m.%Y}", last=f"{o.last_meeting:%d.%m.%Y}")
         for o in overdue(session_paths(), today)
     ]

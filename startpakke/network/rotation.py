@@ -53,11 +53,11 @@ def propose(
     present = [p for p in session.participants if p.present]
     focus: list[str] = []
     if focus_count > 0:
-        waiting = _longest_waiting(present, history, "fokusperson")
+        waiting = _longest_waiting(present, history, "focus")
         ordered = [p for p in waiting if p.brings_case] + [p for p in waiting if not p.brings_case]
         focus = [p.id for p in ordered[:focus_count]]
     keepers = [p for p in present if p.id not in focus]
-    timekeeper = next(iter(_longest_waiting(keepers, history, "tidtaker")), None)
+    timekeeper = next(iter(_longest_waiting(keepers, history, "timekeeper")), None)
     leader, secretary = _leader_and_secretary(session, present, history, plan)
     return Proposal(
         focus=focus,
@@ -79,11 +79,11 @@ def _leader_and_secretary(
     members = [p for p in present if p.role is Role.member] or present
     leader = slot.leader if slot is not None and slot.leader else None
     if leader is None:
-        leader = next((p.id for p in _longest_waiting(members, history, "leder")), None)
+        leader = next((p.id for p in _longest_waiting(members, history, "leader")), None)
     secretary = slot.secretary if slot is not None and slot.secretary else None
     if secretary is None:
         others = [p for p in members if p.id != leader]
-        secretary = next((p.id for p in _longest_waiting(others, history, "sekretær")), None)
+        secretary = next((p.id for p in _longest_waiting(others, history, "secretary")), None)
     return leader, secretary
 
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from startpakke.agenda.model import Agenda
-from startpakke.i18n import plural
+from startpakke.i18n import _, plural
 from startpakke.network import recent
 from startpakke.network.catalog import Meeting, NetworkRecord, is_empty, scan
 from startpakke.network.history import attendance, latest_plan_session
@@ -93,14 +93,20 @@ def evaluation_material(session: Session, since: list[Meeting]) -> str:
     has it at hand when the group asks «har vi fulgt spillereglene?».
     """
     lines = [
-        f"Materiale til evalueringen: {plural('{n} møte', '{n} møter', len(since))} siden sist."
+        _("Materiale til evalueringen: {meetings} siden sist.").format(
+            meetings=plural("{n} møte", "{n} møter", len(since))
+        )
     ]
     for row in attendance(since, session.participants):
         if row.of:
-            lines.append(f"{row.participant.name}: deltok på {row.present} av {row.of}")
+            lines.append(
+                _("{name}: deltok på {present} av {of}").format(
+                    name=row.participant.name, present=row.present, of=row.of
+                )
+            )
     still_open = [a for a in session.actions if not a.done]
     lines.append(
-        f"{plural('{n} åpent oppfølgingspunkt', '{n} åpne oppfølgingspunkter', len(still_open))}"
+        plural("{n} åpent oppfølgingspunkt", "{n} åpne oppfølgingspunkter", len(still_open))
         + (": " + "; ".join(a.what for a in still_open) if still_open else ".")
     )
     return "\n".join(lines)
@@ -143,7 +149,7 @@ def meeting_to_resume() -> Path | None:
             continue
         with contextlib.suppress(OSError):
             candidates.append((path.stat().st_mtime, path))
-    for _, path in sorted(candidates, key=lambda c: c[0], reverse=True):
+    for _mtime, path in sorted(candidates, key=lambda c: c[0], reverse=True):
         if path.is_file() and _resumable(path):
             return path
     return None

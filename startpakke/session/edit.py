@@ -18,6 +18,8 @@ from datetime import date
 from typing import Any, TypeVar
 
 from startpakke.errors import UserError
+from startpakke.i18n import _
+from startpakke.labels import label
 from startpakke.modeling import Invalid, field_names, validate
 from startpakke.session.model import (
     Action,
@@ -138,7 +140,9 @@ def warm_validation() -> None:
 def _problem(err: Invalid) -> EditError:
     from startpakke.session.store import describe_validation_error
 
-    return EditError("Ugyldig verdi: " + "; ".join(describe_validation_error(err)))
+    return EditError(
+        _("Ugyldig verdi: {problems}").format(problems="; ".join(describe_validation_error(err)))
+    )
 
 
 def _update(model: M, fields: dict[str, Any], what: str) -> M:
@@ -146,7 +150,9 @@ def _update(model: M, fields: dict[str, Any], what: str) -> M:
     names = field_names(type(model))
     unknown = sorted(set(fields) - set(names))
     if unknown:
-        raise EditError(f"{what} har ikke feltet {', '.join(unknown)}.")
+        raise EditError(
+            _("{what} har ikke feltet {fields}.").format(what=what, fields=", ".join(unknown))
+        )
     values = {name: _clean_value(value) for name, value in fields.items()}
     try:
         current = {name: getattr(model, name) for name in names}
@@ -162,7 +168,7 @@ def _index(items: Sequence[Item], item_id: str, what: str) -> int:
     for index, item in enumerate(items):
         if getattr(item, "id", None) == item_id:
             return index
-    raise EditError(f"Fant ikke {what}.")
+    raise EditError(_("Fant ikke {what}.").format(what=what))
 
 
 def _find(items: Sequence[Item], item_id: str, what: str) -> Item:
@@ -194,7 +200,9 @@ def _category(value: CompetenceCategory | str) -> CompetenceCategory:
         return CompetenceCategory(value)
     except ValueError:
         choices = ", ".join(c.value for c in CompetenceCategory)
-        raise EditError(f"Ukjent kategori «{value}» (velg {choices}).") from None
+        raise EditError(
+            _("Ukjent kategori «{value}» (velg {choices}).").format(value=value, choices=choices)
+        ) from None
 
 
 # -- participants -------------------------------------------------------------------------
@@ -224,9 +232,11 @@ def add_participant(
     try:
         kind = Role(role)
     except ValueError:
-        raise EditError(f"Ukjent rolle «{role}»: velg medlem eller vara.") from None
+        raise EditError(
+            _("Ukjent rolle «{role}»: velg medlem eller vara.").format(role=role)
+        ) from None
     person = Participant(
-        name=_text(name, "Navnet mangler."),
+        name=_text(name, _("Navnet mangler.")),
         service=service.strip(),
         role=kind,
         contact=contact.strip(),
@@ -245,16 +255,16 @@ def add_participants(session: Session, names: str) -> list[Participant]:
 
 def participant(session: Session, participant_id: str) -> Participant:
     """The participant with this id (EditError if there is none)."""
-    return _find(session.participants, participant_id, "deltakeren")
+    return _find(session.participants, participant_id, _("deltakeren"))
 
 
 def edit_participant(session: Session, participant_id: str, **fields: Any) -> Participant:
     """Change name, service, role, contact, present, brings_case or case_title."""
     if "name" in fields:
-        fields["name"] = _text(fields["name"], "Navnet mangler.")
+        fields["name"] = _text(fields["name"], _("Navnet mangler."))
     if "id" in fields:
-        raise EditError("En deltakers id kan ikke endres.")
-    return _update(participant(session, participant_id), fields, "En deltaker")
+        raise EditError(_("En deltakers id kan ikke endres."))
+    return _update(participant(session, participant_id), fields, _("En deltaker"))
 
 
 def rename_participant(session: Session, participant_id: str, name: str) -> Participant:
@@ -262,7 +272,7 @@ def rename_participant(session: Session, participant_id: str, name: str) -> Part
 
 
 def set_present(session: Session, participant_id: str, present: bool) -> Participant:
-    return _update(participant(session, participant_id), {"present": present}, "En deltaker")
+    return _update(participant(session, participant_id), {"present": present}, _("En deltaker"))
 
 
 def toggle_present(session: Session, participant_id: str) -> Participant:
@@ -272,7 +282,7 @@ def toggle_present(session: Session, participant_id: str) -> Participant:
 
 def move_participant(session: Session, participant_id: str, delta: int) -> int:
     """Move a participant in the round order; returns the new position."""
-    return _move(session.participants, participant_id, delta, "deltakeren")
+    return _move(session.participants, participant_id, delta, _("deltakeren"))
 
 
 def remove_participant(session: Session, participant_id: str) -> Undo:
@@ -281,7 +291,7 @@ def remove_participant(session: Session, participant_id: str) -> Undo:
     Rules they proposed stay (without a proposer); an action they were responsible for
     keeps their name as free text; their competences and focus rounds go with them.
     """
-    index = _index(session.participants, participant_id, "deltakeren")
+    index = _index(session.participants, participant_id, _("deltakeren"))
     person = session.participants.pop(index)
     pid = person.id
     competences = [(i, c) for i, c in enumerate(session.competences) if c.participant == pid]
@@ -328,7 +338,7 @@ def remove_participant(session: Session, participant_id: str) -> Undo:
         for model, name, old in reversed(cleared):
             setattr(model, name, old)
 
-    return Undo(f"Fjernet {person.name} fra deltakerlisten", restore)
+    return Undo(_("Fjernet {name} fra deltakerlisten").format(name=person.name), restore)
 
 
 def set_facilitator(session: Session, participant_id: str | None) -> Participant | None:
@@ -352,24 +362,26 @@ def add_rule(
 ) -> Rule:
     """Add a proposed rule at the end; `proposed_by` is a participant id (or None)."""
     rule = Rule(
-        text=_text(text, "Teksten til regelen mangler."), proposed_by=proposed_by, agreed=agreed
+        text=_text(text, _("Teksten til regelen mangler.")), proposed_by=proposed_by, agreed=agreed
     )
     session.rules.append(rule)
     return rule
 
 
 def rule(session: Session, rule_id: str) -> Rule:
-    return _find(session.rules, rule_id, "regelen")
+    return _find(session.rules, rule_id, _("regelen"))
 
 
 def edit_rule(session: Session, rule_id: str, text: str) -> Rule:
     return _update(
-        rule(session, rule_id), {"text": _text(text, "Teksten til regelen mangler.")}, "Regelen"
+        rule(session, rule_id),
+        {"text": _text(text, _("Teksten til regelen mangler."))},
+        _("Regelen"),
     )
 
 
 def set_rule_proposer(session: Session, rule_id: str, proposed_by: str | None) -> Rule:
-    return _update(rule(session, rule_id), {"proposed_by": proposed_by}, "Regelen")
+    return _update(rule(session, rule_id), {"proposed_by": proposed_by}, _("Regelen"))
 
 
 def set_rule_agreed(session: Session, rule_id: str, agreed: bool = True) -> Rule:
@@ -396,9 +408,11 @@ def set_rule_agreement(
     try:
         chosen = None if level is None else AgreementLevel(level)
     except ValueError:
-        raise EditError(f"Ukjent nivå «{level}» (agree, accept eller objection).") from None
+        raise EditError(
+            _("Ukjent nivå «{level}» (agree, accept eller objection).").format(level=level)
+        ) from None
     if chosen is AgreementLevel.objection:
-        objection = Objection(by=by or None, reason=_text(reason, "Begrunnelsen mangler."))
+        objection = Objection(by=by or None, reason=_text(reason, _("Begrunnelsen mangler.")))
         objections = [*found.objections, objection]
         found.set_agreement(chosen)
         found.objections = objections
@@ -418,12 +432,17 @@ NEXT_LEVEL: dict[AgreementLevel | None, AgreementLevel | None] = {
 
 def move_rule(session: Session, rule_id: str, delta: int) -> int:
     """Move a rule up (negative) or down; returns its new position."""
-    return _move(session.rules, rule_id, delta, "regelen")
+    return _move(session.rules, rule_id, delta, _("regelen"))
 
 
 def delete_rule(session: Session, rule_id: str) -> Undo:
     found = rule(session, rule_id)
-    return _delete(session.rules, rule_id, "regelen", f"Slettet regelen «{_short(found.text)}»")
+    return _delete(
+        session.rules,
+        rule_id,
+        _("regelen"),
+        _("Slettet regelen «{text}»").format(text=_short(found.text)),
+    )
 
 
 # -- the revision meeting's review of the rules ---------------------------------------------
@@ -457,22 +476,30 @@ def set_rule_review(
     try:
         chosen = ReviewDecision(decision)
     except ValueError:
-        raise EditError(f"Ukjent beslutning «{decision}» (keep, adjust eller drop).") from None
+        raise EditError(
+            _("Ukjent beslutning «{decision}» (keep, adjust eller drop).").format(decision=decision)
+        ) from None
     try:
         chosen_level = (
             (current.level if current else None) if level is None else AgreementLevel(level)
         )
     except ValueError:
-        raise EditError(f"Ukjent nivå «{level}» (agree, accept eller objection).") from None
+        raise EditError(
+            _("Ukjent nivå «{level}» (agree, accept eller objection).").format(level=level)
+        ) from None
     text = (current.new_text if current else "") if new_text is None else new_text.strip()
     reason = (current.why if current else "") if why is None else why.strip()
     if chosen is ReviewDecision.adjust and new_text is not None:
         if not text:
-            raise EditError("Den nye formuleringen mangler.")
+            raise EditError(_("Den nye formuleringen mangler."))
         if " ".join(text.split()) == " ".join(found.text.split()):
-            raise EditError("Den nye formuleringen er lik den gamle – velg «beholdes».")
+            raise EditError(
+                _("Den nye formuleringen er lik den gamle – velg «{keep}».").format(
+                    keep=label(ReviewDecision.keep)
+                )
+            )
     if chosen_level is AgreementLevel.objection and not reason:
-        raise EditError("Skriv hvorfor noen har innsigelse (g).")
+        raise EditError(_("Skriv hvorfor noen har innsigelse (g)."))
     review = RuleReview(
         rule_id=rule_id, decision=chosen, new_text=text, level=chosen_level, why=reason
     )
@@ -544,10 +571,12 @@ def tops_of(session: Session, participant_id: str) -> list[Competence]:
 
 def _check_top_room(session: Session, participant_id: str) -> None:
     if len(tops_of(session, participant_id)) >= TOP_LIMIT:
-        name = session.name_of(participant_id, "Deltakeren")
+        name = session.name_of(participant_id, _("Deltakeren"))
         raise EditError(
-            f"{name} har allerede tre viktigste lapper. "
-            "Fjern markeringen fra en av dem før du velger en ny."
+            _(
+                "{name} har allerede tre viktigste lapper. "
+                "Fjern markeringen fra en av dem før du velger en ny."
+            ).format(name=name)
         )
 
 
@@ -561,7 +590,7 @@ def add_competence(
 ) -> Competence:
     """Add a post-it for a participant in one of the three categories."""
     kind = _category(category)
-    body = _text(text, "Teksten på lappen mangler.")
+    body = _text(text, _("Teksten på lappen mangler."))
     if top:
         _check_top_room(session, participant_id)
     item = Competence(participant=participant_id, category=kind, text=body, top=top)
@@ -570,7 +599,7 @@ def add_competence(
 
 
 def competence(session: Session, competence_id: str) -> Competence:
-    return _find(session.competences, competence_id, "lappen")
+    return _find(session.competences, competence_id, _("lappen"))
 
 
 def edit_competence(
@@ -582,10 +611,10 @@ def edit_competence(
 ) -> Competence:
     fields: dict[str, Any] = {}
     if text is not None:
-        fields["text"] = _text(text, "Teksten på lappen mangler.")
+        fields["text"] = _text(text, _("Teksten på lappen mangler."))
     if category is not None:
         fields["category"] = _category(category)
-    return _update(competence(session, competence_id), fields, "Lappen")
+    return _update(competence(session, competence_id), fields, _("Lappen"))
 
 
 def set_competence_top(session: Session, competence_id: str, top: bool) -> Competence:
@@ -593,7 +622,7 @@ def set_competence_top(session: Session, competence_id: str, top: bool) -> Compe
     found = competence(session, competence_id)
     if top and not found.top:
         _check_top_room(session, found.participant)
-    return _update(found, {"top": top}, "Lappen")
+    return _update(found, {"top": top}, _("Lappen"))
 
 
 def toggle_competence_top(session: Session, competence_id: str) -> Competence:
@@ -603,7 +632,7 @@ def toggle_competence_top(session: Session, competence_id: str) -> Competence:
 
 def set_competence_chosen(session: Session, competence_id: str, chosen: bool) -> Competence:
     """Mark a competence the network has chosen to use."""
-    return _update(competence(session, competence_id), {"chosen": chosen}, "Lappen")
+    return _update(competence(session, competence_id), {"chosen": chosen}, _("Lappen"))
 
 
 def toggle_competence_chosen(session: Session, competence_id: str) -> Competence:
@@ -612,7 +641,7 @@ def toggle_competence_chosen(session: Session, competence_id: str) -> Competence
 
 
 def move_competence(session: Session, competence_id: str, delta: int) -> int:
-    return _move(session.competences, competence_id, delta, "lappen")
+    return _move(session.competences, competence_id, delta, _("lappen"))
 
 
 def delete_competence(session: Session, competence_id: str) -> Undo:
@@ -620,8 +649,8 @@ def delete_competence(session: Session, competence_id: str) -> Undo:
     return _delete(
         session.competences,
         competence_id,
-        "lappen",
-        f"Slettet lappen «{_short(found.text)}»",
+        _("lappen"),
+        _("Slettet lappen «{text}»").format(text=_short(found.text)),
     )
 
 
@@ -634,7 +663,7 @@ def add_action(session: Session, what: str, who: str = "", due: date | None = No
         item = validate(
             Action,
             {
-                "what": _text(what, "Oppfølgingspunktet mangler tekst."),
+                "what": _text(what, _("Oppfølgingspunktet mangler tekst.")),
                 "who": who.strip(),
                 "due": due,
             },
@@ -646,20 +675,20 @@ def add_action(session: Session, what: str, who: str = "", due: date | None = No
 
 
 def action(session: Session, action_id: str) -> Action:
-    return _find(session.actions, action_id, "oppfølgingspunktet")
+    return _find(session.actions, action_id, _("oppfølgingspunktet"))
 
 
 def edit_action(session: Session, action_id: str, **fields: Any) -> Action:
     """Change `what`, `who`, `due` (a date or None) or `done`."""
     if "what" in fields:
-        fields["what"] = _text(fields["what"], "Oppfølgingspunktet mangler tekst.")
+        fields["what"] = _text(fields["what"], _("Oppfølgingspunktet mangler tekst."))
     if "id" in fields:
-        raise EditError("Et oppfølgingspunkts id kan ikke endres.")
-    return _update(action(session, action_id), fields, "Et oppfølgingspunkt")
+        raise EditError(_("Et oppfølgingspunkts id kan ikke endres."))
+    return _update(action(session, action_id), fields, _("Et oppfølgingspunkt"))
 
 
 def set_action_done(session: Session, action_id: str, done: bool = True) -> Action:
-    return _update(action(session, action_id), {"done": done}, "Et oppfølgingspunkt")
+    return _update(action(session, action_id), {"done": done}, _("Et oppfølgingspunkt"))
 
 
 def toggle_action_done(session: Session, action_id: str) -> Action:
@@ -668,7 +697,7 @@ def toggle_action_done(session: Session, action_id: str) -> Action:
 
 
 def move_action(session: Session, action_id: str, delta: int) -> int:
-    return _move(session.actions, action_id, delta, "oppfølgingspunktet")
+    return _move(session.actions, action_id, delta, _("oppfølgingspunktet"))
 
 
 def delete_action(session: Session, action_id: str) -> Undo:
@@ -676,8 +705,8 @@ def delete_action(session: Session, action_id: str) -> Undo:
     return _delete(
         session.actions,
         action_id,
-        "oppfølgingspunktet",
-        f"Slettet oppfølgingspunktet «{_short(found.what)}»",
+        _("oppfølgingspunktet"),
+        _("Slettet oppfølgingspunktet «{text}»").format(text=_short(found.what)),
     )
 
 
@@ -693,7 +722,7 @@ def add_note(
     private: bool = False,
 ) -> Note:
     """Add a free note to the part (`part` is the agenda part's id, "" for general)."""
-    item = Note(part=part, text=_text(text, "Notatet er tomt."), about=about, private=private)
+    item = Note(part=part, text=_text(text, _("Notatet er tomt.")), about=about, private=private)
     session.notes.append(item)
     return item
 
@@ -703,16 +732,23 @@ def notes_for(session: Session, part: str) -> list[Note]:
 
 
 def note(session: Session, note_id: str) -> Note:
-    return _find(session.notes, note_id, "notatet")
+    return _find(session.notes, note_id, _("notatet"))
 
 
 def edit_note(session: Session, note_id: str, text: str) -> Note:
-    return _update(note(session, note_id), {"text": _text(text, "Notatet er tomt.")}, "Notatet")
+    return _update(
+        note(session, note_id), {"text": _text(text, _("Notatet er tomt."))}, _("Notatet")
+    )
 
 
 def delete_note(session: Session, note_id: str) -> Undo:
     found = note(session, note_id)
-    return _delete(session.notes, note_id, "notatet", f"Slettet notatet «{_short(found.text)}»")
+    return _delete(
+        session.notes,
+        note_id,
+        _("notatet"),
+        _("Slettet notatet «{text}»").format(text=_short(found.text)),
+    )
 
 
 # -- network, contract, plan ---------------------------------------------------------------
@@ -722,12 +758,12 @@ def set_network(session: Session, **fields: Any) -> Network:
     """Set `name`, `services` (a list, or «Larvik, Sandefjord»), `meeting_date`, `place`."""
     if isinstance(fields.get("services"), str):
         fields["services"] = split_names(fields["services"])
-    return _update(session.network, fields, "Nettverket")
+    return _update(session.network, fields, _("Nettverket"))
 
 
 def set_contract(session: Session, **fields: Any) -> Contract:
     """Set the contract's `purpose`, `text`, `evaluation`, `review_date` (steg 5)."""
-    return _update(session.contract, fields, "Kontrakten")
+    return _update(session.contract, fields, _("Kontrakten"))
 
 
 def set_plan(session: Session, **fields: Any) -> Plan:
@@ -735,8 +771,8 @@ def set_plan(session: Session, **fields: Any) -> Plan:
     `frequency`, `format` (digital/physical/both), `platform`, `everyone_brings_case`,
     `notes`, `themes` (a list)."""
     if "meetings" in fields:
-        raise EditError("Møtedatoer endres med add_meeting/edit_meeting/delete_meeting.")
-    return _update(session.plan, fields, "Planen")
+        raise EditError(_("Møtedatoer endres med add_meeting/edit_meeting/delete_meeting."))
+    return _update(session.plan, fields, _("Planen"))
 
 
 def add_meeting(session: Session, when: date | str, **fields: Any) -> MeetingSlot:
@@ -756,14 +792,14 @@ def _clean_fields(fields: dict[str, Any]) -> dict[str, Any]:
 
 
 def meeting(session: Session, meeting_id: str) -> MeetingSlot:
-    return _find(session.plan.meetings, meeting_id, "møtet")
+    return _find(session.plan.meetings, meeting_id, _("møtet"))
 
 
 def edit_meeting(session: Session, meeting_id: str, **fields: Any) -> MeetingSlot:
     """Change a planned meeting's date, start, end, place, leader or secretary."""
     if "id" in fields:
-        raise EditError("Et møtes id kan ikke endres.")
-    slot = _update(meeting(session, meeting_id), fields, "Et møte")
+        raise EditError(_("Et møtes id kan ikke endres."))
+    slot = _update(meeting(session, meeting_id), fields, _("Et møte"))
     if "date" in fields:
         session.plan.meetings.sort(key=lambda m: m.date)
     return slot
@@ -774,8 +810,8 @@ def delete_meeting(session: Session, meeting_id: str) -> Undo:
     return _delete(
         session.plan.meetings,
         meeting_id,
-        "møtet",
-        f"Slettet møtet {found.date.strftime('%d.%m.%Y')}",
+        _("møtet"),
+        _("Slettet møtet {date}").format(date=found.date.strftime("%d.%m.%Y")),
     )
 
 
@@ -786,7 +822,7 @@ def rotate_roles(session: Session, people: Sequence[str] | None = None) -> None:
     """
     order = list(people) if people is not None else [p.id for p in session.members]
     if not order:
-        raise EditError("Legg til deltakere før lederrollen kan gå på omgang.")
+        raise EditError(_("Legg til deltakere før lederrollen kan gå på omgang."))
     for number, slot in enumerate(session.plan.meetings):
         slot.leader = order[number % len(order)]
         slot.secretary = order[(number + 1) % len(order)] if len(order) > 1 else order[0]
@@ -794,19 +830,19 @@ def rotate_roles(session: Session, people: Sequence[str] | None = None) -> None:
 
 def add_theme(session: Session, text: str) -> int:
     """Add a theme to the gross list; returns its position."""
-    session.plan.themes.append(_text(text, "Temaet er tomt."))
+    session.plan.themes.append(_text(text, _("Temaet er tomt.")))
     return len(session.plan.themes) - 1
 
 
 def _theme_index(session: Session, index: int) -> int:
     if not 0 <= index < len(session.plan.themes):
-        raise EditError("Fant ikke temaet.")
+        raise EditError(_("Fant ikke temaet."))
     return index
 
 
 def edit_theme(session: Session, index: int, text: str) -> str:
     themes = session.plan.themes
-    themes[_theme_index(session, index)] = _text(text, "Temaet er tomt.")
+    themes[_theme_index(session, index)] = _text(text, _("Temaet er tomt."))
     return themes[index]
 
 
@@ -825,4 +861,4 @@ def delete_theme(session: Session, index: int) -> Undo:
         themes = session.plan.themes
         themes.insert(min(index, len(themes)), text)
 
-    return Undo(f"Slettet temaet «{_short(text)}»", restore)
+    return Undo(_("Slettet temaet «{text}»").format(text=_short(text)), restore)

@@ -30,6 +30,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from startpakke.i18n import _
 from startpakke.session.model import Action, Session
 from startpakke.session.parking import carried_topics
 from startpakke.session.store import SessionError, load_session
@@ -80,7 +81,7 @@ def followup_session(
         old = load_session(path)
     except SessionError as err:
         raise SessionError(
-            f"Kan ikke starte fra forrige økt: {err.message}",
+            _("Kan ikke starte fra forrige økt: {message}").format(message=err.message),
             path=err.path,
             problems=err.problems,
             backup=err.backup,
@@ -119,5 +120,5 @@ def followup_session(
 def load_previous(session: Session) -> Session:
     """The session this one was started from (`previous_session`); SessionError if gone."""
     if not session.previous_session:
-        raise SessionError("Økten er ikke startet fra en tidligere økt (mangler --from).")
+        raise SessionError(_("Økten er ikke startet fra en tidligere økt (mangler --from)."))
     return load_session(Path(session.previous_session))

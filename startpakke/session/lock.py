@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from startpakke.i18n import _
+
 LOCK_SUFFIX = ".lock"
 
 
@@ -110,14 +112,16 @@ class LockOwner:
             when = datetime.fromisoformat(self.started).strftime("%d.%m. kl. %H:%M")
         except ValueError:
             when = self.started
-        return f"på {self.host} (prosess {self.pid}), åpnet {when}"
+        return _("på {host} (prosess {pid}), åpnet {when}").format(
+            host=self.host, pid=self.pid, when=when
+        )
 
 
 class SessionLocked(Exception):
     """The session is open for writing in another window; `owner` says which."""
 
     def __init__(self, path: Path, owner: LockOwner) -> None:
-        super().__init__(f"{path} er åpen i et annet vindu")
+        super().__init__(_("{path} er åpen i et annet vindu").format(path=path))
         self.path = path
         self.owner = owner
 

@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from startpakke.i18n import N_, _
 from startpakke.session.edit import EditError
 
 DEFAULT_START = "09:00"
 DEFAULT_END = "12:00"
 DEFAULT_LENGTH = timedelta(hours=3)
-FORMAT_HINT = "dd.mm.åååå kl. 9–12"
+FORMAT_HINT = N_("dd.mm.åååå kl. 9–12")
+"""A catalogue message id: show it through `_()`."""
 DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d")
 
 _CLOCK = r"\d{1,2}(?:[:.]\d{2})?"
@@ -43,10 +45,14 @@ def parse_meeting_time(text: str) -> MeetingTime:
     """«23.02.2027 kl. 9–12» → 23 Feb 2027, 09:00, 12:00; a clear EditError otherwise."""
     cleaned = " ".join(text.split())
     if not cleaned:
-        raise EditError(f"Skriv datoen, f.eks. «{example()}».")
+        raise EditError(_("Skriv datoen, f.eks. «{example}».").format(example=example()))
     match = _PATTERN.match(cleaned)
     if match is None:
-        raise EditError(f"Møtetiden skrives «{FORMAT_HINT}», f.eks. «{example()}» (fikk «{text}»).")
+        raise EditError(
+            _("Møtetiden skrives «{hint}», f.eks. «{example}» (fikk «{text}»).").format(
+                hint=_(FORMAT_HINT), example=example(), text=text
+            )
+        )
     day = _date(match["date"], text)
     if match["start"] is None:
         return MeetingTime(day)
@@ -57,7 +63,11 @@ def parse_meeting_time(text: str) -> MeetingTime:
         return MeetingTime(day, start, end)
     end = _clock(match["end"], text)
     if end <= start:
-        raise EditError(f"Møtet må slutte etter at det begynner (fikk {start}–{end}).")
+        raise EditError(
+            _("Møtet må slutte etter at det begynner (fikk {start}–{end}).").format(
+                start=start, end=end
+            )
+        )
     return MeetingTime(day, start, end)
 
 
@@ -76,14 +86,20 @@ def _date(text: str, original: str) -> date:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise EditError(f"Datoen skrives dd.mm.åååå, f.eks. 23.02.2027 (fikk «{original}»).")
+    raise EditError(
+        _("Datoen skrives dd.mm.åååå, f.eks. 23.02.2027 (fikk «{text}»).").format(text=original)
+    )
 
 
 def _clock(text: str, original: str) -> str:
-    hours, _, minutes = text.replace(".", ":").partition(":")
+    hours, _colon, minutes = text.replace(".", ":").partition(":")
     hour, minute = int(hours), int(minutes or 0)
     if hour > 23 or minute > 59:
-        raise EditError(f"Klokkeslettet {text} finnes ikke (fikk «{original}»).")
+        raise EditError(
+            _("Klokkeslettet {clock} finnes ikke (fikk «{text}»).").format(
+                clock=text, text=original
+            )
+        )
     return f"{hour:02d}:{minute:02d}"
 
 

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any
 
 from startpakke.errors import UserError
+from startpakke.i18n import _
 from startpakke.session.model import SCHEMA_VERSION, new_id
 
 Data = dict[str, Any]
@@ -217,10 +218,10 @@ MIGRATIONS: dict[int, Callable[[Data], Data]] = {1: migrate_1_to_2, 2: migrate_2
 
 
 def too_new_message(version: int) -> str:
-    return (
-        f"Øktfilen er laget av en nyere versjon av startpakke (format {version}); "
-        f"denne versjonen kan lese til og med format {SCHEMA_VERSION}. Oppdater startpakke."
-    )
+    return _(
+        "Øktfilen er laget av en nyere versjon av startpakke (format {version}); "
+        "denne versjonen kan lese til og med format {known}. Oppdater startpakke."
+    ).format(version=version, known=SCHEMA_VERSION)
 
 
 def migrate(data: Data) -> Data:
@@ -230,14 +231,18 @@ def migrate(data: Data) -> Data:
     unknown version, or one newer than this program knows.
     """
     if "schema_version" not in data:
-        raise MigrationError("Øktfilen mangler «schema_version» (filformatets versjon).")
+        raise MigrationError(_("Øktfilen mangler «schema_version» (filformatets versjon)."))
     version = data["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
-        raise MigrationError(f"«schema_version» skal være et heltall, ikke {version!r}.")
+        raise MigrationError(
+            _("«schema_version» skal være et heltall, ikke {value}.").format(value=repr(version))
+        )
     if version > SCHEMA_VERSION:
         raise MigrationError(too_new_message(version))
     if version < 1:
-        raise MigrationError(f"Ukjent format for øktfilen (format {version}).")
+        raise MigrationError(
+            _("Ukjent format for øktfilen (format {version}).").format(version=version)
+        )
     while version < SCHEMA_VERSION:
         data = MIGRATIONS[version](data)
         version += 1

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
+from startpakke.i18n import _
 from startpakke.modeling import CONFIG, After
 from startpakke.modeling import json_schema as _json_schema
 from startpakke.session.runstate import RunState
@@ -41,7 +42,7 @@ def _clock(value: str) -> str:
         and int(minutes) < 60
     ):
         return f"{int(hours):02d}:{minutes}"
-    raise ValueError("klokkeslett skrives TT:MM, f.eks. 09:00")
+    raise ValueError(_("klokkeslett skrives TT:MM, f.eks. 09:00"))
 
 
 Clock = Annotated[str, After(_clock)]
@@ -544,7 +545,7 @@ def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://startpakke.invalid/schema/session.schema.json",
-        "title": "startpakke øktfil",
+        "title": "startpakke øktfil",  # i18n: not text (the schema has one language)
         **{key: value for key, value in schema.items() if key != "title"},
     }
 

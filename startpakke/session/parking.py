@@ -10,6 +10,7 @@ from __future__ import annotations
 from copy import deepcopy
 from dataclasses import replace
 
+from startpakke.i18n import _
 from startpakke.session.edit import EditError
 from startpakke.session.model import ParkedTopic, Session
 
@@ -18,7 +19,7 @@ def park(session: Session, text: str, part: str) -> ParkedTopic:
     """Put `text` aside, noting the part it came up in."""
     value = " ".join(text.split()) if isinstance(text, str) else ""
     if not value:
-        raise EditError("Temaet kan ikke være tomt.")
+        raise EditError(_("Temaet kan ikke være tomt."))
     topic = ParkedTopic(text=value, part=part)
     session.parked.append(topic)
     return topic
@@ -34,7 +35,7 @@ def adopt_as_theme(session: Session, topic_id: str) -> str:
     """Make a parked topic a theme for the next meetings; returns its text."""
     topic = next((t for t in session.parked if t.id == topic_id), None)
     if topic is None:
-        raise EditError("Fant ikke det parkerte temaet.")
+        raise EditError(_("Fant ikke det parkerte temaet."))
     if _key(topic.text) not in {_key(t) for t in session.plan.themes}:
         session.plan.themes.append(topic.text)
     return topic.text

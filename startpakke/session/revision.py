@@ -31,7 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from startpakke.i18n import _
+from startpakke import i18n
+from startpakke.i18n import N_, _
 from startpakke.labels import label
 from startpakke.session.model import (
     AgreementLevel,
@@ -58,8 +59,9 @@ __all__ = [
     "rules_under_review",
 ]
 
-NO_CHANGES = "Kontrakten ble gjennomgått uten endringer."
-UNSET = "(ikke satt)"
+# Catalogue message ids, translated where a line is made.
+NO_CHANGES = N_("Kontrakten ble gjennomgått uten endringer.")
+UNSET = N_("(ikke satt)")
 
 
 T = TypeVar("T")
@@ -71,19 +73,19 @@ def _plain(text: str) -> str:
 
 
 def _choice(value: StrEnum) -> str:
-    return label(value) if value else UNSET
+    return label(value) if value else _(UNSET)
 
 
 def _value(text: str) -> str:
-    return _plain(text) or UNSET
+    return _plain(text) or _(UNSET)
 
 
 def _day(value: date | None) -> str:
-    return value.strftime("%d.%m.%Y") if value is not None else UNSET
+    return value.strftime("%d.%m.%Y") if value is not None else _(UNSET)
 
 
 def _change(label: str, before: str, after: str) -> list[str]:
-    return [] if before == after else [f"{label}: {before} → {after}"]
+    return [] if before == after else [f"{_(label)}: {before} → {after}"]
 
 
 # -- rules ----------------------------------------------------------------------------------
@@ -207,9 +209,10 @@ def apply_reviews(session: Session) -> Session:
 
 
 def _slot_text(slot: MeetingSlot) -> str:
-    return f"{_day(slot.date)} kl. {slot.start}–{slot.end}" + (
-        f", {_plain(slot.place)}" if _plain(slot.place) else ""
+    text = _("{date} kl. {start}–{end}").format(
+        date=_day(slot.date), start=slot.start, end=slot.end
     )
+    return text + (f", {_plain(slot.place)}" if _plain(slot.place) else "")
 
 
 def _meeting_changes(old: Session, new: Session) -> list[str]:
@@ -219,21 +222,29 @@ def _meeting_changes(old: Session, new: Session) -> list[str]:
     lines: list[str] = []
     for new_index, slot in enumerate(after):
         if new_index not in pairs:
-            lines.append(f"Ny møtedato: {_slot_text(slot)}")
+            lines.append(_("Ny møtedato: {slot}").format(slot=_slot_text(slot)))
             continue
         earlier = before[pairs[new_index]]
         if earlier.date != slot.date:
-            lines.append(f"Møtedato flyttet: {_day(earlier.date)} → {_day(slot.date)}")
+            lines.append(
+                _("Møtedato flyttet: {before} → {after}").format(
+                    before=_day(earlier.date), after=_day(slot.date)
+                )
+            )
         elif _slot_text(earlier) != _slot_text(slot):
             lines.append(
-                f"Møtet {_day(slot.date)} endret: {_slot_text(earlier)} → {_slot_text(slot)}"
+                _("Møtet {date} endret: {before} → {after}").format(
+                    date=_day(slot.date), before=_slot_text(earlier), after=_slot_text(slot)
+                )
             )
         who = (old.name_of(earlier.leader), old.name_of(earlier.secretary))
         if who != (new.name_of(slot.leader), new.name_of(slot.secretary)):
-            lines.append(f"Møtet {_day(slot.date)}: ny møteleder eller sekretær")
+            lines.append(
+                _("Møtet {date}: ny møteleder eller sekretær").format(date=_day(slot.date))
+            )
     kept = set(pairs.values())
     lines.extend(
-        f"Møtedato fjernet: {_slot_text(slot)}"
+        _("Møtedato fjernet: {slot}").format(slot=_slot_text(slot))
         for index, slot in enumerate(before)
         if index not in kept
     )
@@ -243,25 +254,32 @@ def _meeting_changes(old: Session, new: Session) -> list[str]:
 def _plan_changes(old: Session, new: Session) -> list[str]:
     a, b = old.plan, new.plan
     lines: list[str] = []
-    lines += _change("Leder", _value(old.name_of(a.leader)), _value(new.name_of(b.leader)))
-    lines += _change("Sekretær", _value(old.name_of(a.secretary)), _value(new.name_of(b.secretary)))
-    lines += _change("Leder og sekretær", _choice(a.term), _choice(b.term))
-    lines += _change("Møtefrekvens", _value(a.frequency), _value(b.frequency))
-    lines += _change("Møteform", _choice(a.format), _choice(b.format))
-    lines += _change("Plattform", _value(a.platform), _value(b.platform))
+    leaders = _value(old.name_of(a.leader)), _value(new.name_of(b.leader))
+    secretaries = _value(old.name_of(a.secretary)), _value(new.name_of(b.secretary))
+    lines += _change(N_("Leder"), *leaders)
+    lines += _change(N_("Sekretær"), *secretaries)
+    lines += _change(N_("Leder og sekretær"), _choice(a.term), _choice(b.term))
+    lines += _change(N_("Møtefrekvens"), _value(a.frequency), _value(b.frequency))
+    lines += _change(N_("Møteform"), _choice(a.format), _choice(b.format))
+    lines += _change(N_("Plattform"), _value(a.platform), _value(b.platform))
     lines += _meeting_changes(old, new)
     themes_before = [_plain(t) for t in a.themes if _plain(t)]
     themes_after = [_plain(t) for t in b.themes if _plain(t)]
-    lines += [f"Nytt tema: {t}" for t in themes_after if t not in themes_before]
-    lines += [f"Tema fjernet: {t}" for t in themes_before if t not in themes_after]
+    lines += [
+        _("Nytt tema: {theme}").format(theme=t) for t in themes_after if t not in themes_before
+    ]
+    lines += [
+        _("Tema fjernet: {theme}").format(theme=t) for t in themes_before if t not in themes_after
+    ]
     if a.everyone_brings_case != b.everyone_brings_case:
-        yes_no = {True: "ja", False: "nei"}
+        yes_no = {True: _("ja"), False: _("nei")}
         lines.append(
-            "Alle tar med en sak til kollegaveiledning: "
-            f"{yes_no[a.everyone_brings_case]} → {yes_no[b.everyone_brings_case]}"
+            _("Alle tar med en sak til kollegaveiledning: {before} → {after}").format(
+                before=yes_no[a.everyone_brings_case], after=yes_no[b.everyone_brings_case]
+            )
         )
     if _plain(a.notes) != _plain(b.notes):
-        lines.append("Annet om planen er endret.")
+        lines.append(_("Annet om planen er endret."))
     return lines
 
 
@@ -269,12 +287,12 @@ def _contract_changes(old: Session, new: Session) -> list[str]:
     a, b = old.contract, new.contract
     lines: list[str] = []
     if _plain(a.purpose) != _plain(b.purpose):
-        lines.append("Nettverkets formål er endret.")
+        lines.append(_("Nettverkets formål er endret."))
     if _plain(a.text) != _plain(b.text):
-        lines.append("Kontraktens tekst er endret.")
+        lines.append(_("Kontraktens tekst er endret."))
     if _plain(a.evaluation) != _plain(b.evaluation):
-        lines.append("Teksten om evaluering og revisjon er endret.")
-    lines += _change("Neste evaluering", _day(a.review_date), _day(b.review_date))
+        lines.append(_("Teksten om evaluering og revisjon er endret."))
+    lines += _change(N_("Neste evaluering"), _day(a.review_date), _day(b.review_date))
     return lines
 
 
@@ -303,7 +321,9 @@ def finalize_revision(new: Session, old: Session, when: datetime) -> Session:
     result = apply_reviews(new)
     result.contract.version = version
     result.contract.revised_at = when.date()
-    changes = describe_changes(old, result) or [NO_CHANGES]
+    # The history is part of the contract: written in the network's målform.
+    with i18n.using(result.network.language):
+        changes = describe_changes(old, result) or [_(NO_CHANGES)]
     history = [deepcopy(r) for r in result.revisions if r.version < version]
     history.append(Revision(version=version, at=when, changes=changes))
     result.revisions = history
@@ -369,12 +389,12 @@ def finish_revision_meeting(
     try:
         old = load_previous(store.session)
     except SessionError as err:
-        return f"Kontrakten fikk ikke nytt versjonsnummer: {err}"
+        return _("Kontrakten fikk ikke nytt versjonsnummer: {reason}").format(reason=err)
     moment = when or datetime.now().astimezone()
     store.session = finalize_revision(store.session, old, moment)
     store.save()
     contract = store.session.contract
-    return (
-        f"Nettverkskontrakten er nå versjon {contract.version}, revidert "
-        f"{_day(contract.revised_at)}. Lag den med: startpakke export {store.path}"
-    )
+    return _(
+        "Nettverkskontrakten er nå versjon {version}, revidert {date}. "
+        "Lag den med: startpakke export {path}"
+    ).format(version=contract.version, date=_day(contract.revised_at), path=store.path)

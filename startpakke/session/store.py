@@ -19,7 +19,6 @@ exists and loads — so the app can offer the last good copy instead of a blank 
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import secrets
@@ -29,7 +28,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from startpakke.errors import UserError
+from startpakke.errors import UserError, os_reason
+from startpakke.i18n import N_, _, ngettext
 from startpakke.modeling import Invalid, to_data, validate
 from startpakke.paths import ensure_private_dir
 from startpakke.safefile import SESSION_CAP, UnsafeFile, read_capped
@@ -72,70 +72,88 @@ class SessionError(UserError):
     def __str__(self) -> str:
         lines = [self.message, *(f"  {problem}" for problem in self.problems)]
         if self.backup is not None:
-            lines.append(f"Forrige gode kopi finnes: {self.backup}")
+            lines.append(_("Forrige gode kopi finnes: {backup}").format(backup=self.backup))
         return "\n".join(lines)
 
 
 # -- reading ------------------------------------------------------------------------------
 
 _JSON_MESSAGES = {
-    "Expecting value": "forventet en verdi",
-    "Expecting property name enclosed in double quotes": (
+    "Expecting value": N_("forventet en verdi"),
+    "Expecting property name enclosed in double quotes": N_(
         "forventet et feltnavn i doble anførselstegn (komma for mye?)"
     ),
-    "Expecting ',' delimiter": "forventet komma",
-    "Expecting ':' delimiter": "forventet kolon",
-    "Unterminated string starting at": "teksten som starter her, slutter aldri",
-    "Invalid control character at": "ugyldig kontrolltegn i tekst",
-    "Invalid \\escape": "ugyldig \\-sekvens i tekst",
-    "Invalid \\uXXXX escape": "ugyldig \\u-sekvens i tekst",
-    "Extra data": "mer innhold etter slutten av øktdataene",
+    "Expecting ',' delimiter": N_("forventet komma"),
+    "Expecting ':' delimiter": N_("forventet kolon"),
+    "Unterminated string starting at": N_("teksten som starter her, slutter aldri"),
+    "Invalid control character at": N_("ugyldig kontrolltegn i tekst"),
+    "Invalid \\escape": N_("ugyldig \\-sekvens i tekst"),
+    "Invalid \\uXXXX escape": N_("ugyldig \\u-sekvens i tekst"),
+    "Extra data": N_("mer innhold etter slutten av øktdataene"),
+    "Illegal trailing comma before end of object": N_("komma for mye før «}»"),
+    "Illegal trailing comma before end of array": N_("komma for mye før «]»"),
 }
+_JSON_UNKNOWN = N_("teksten kan ikke leses som JSON her")
 
 
 def describe_validation_error(error: Invalid) -> list[str]:
     """One Norwegian line per problem, `felt.sti: hva som er galt` (`startpakke.wording`)."""
     from startpakke.wording import word
 
-    return [word(problem, Session).line("(hele filen)") for problem in error.errors]
+    return [word(problem, Session).line(_("(hele filen)")) for problem in error.errors]
 
 
 def _json_problem(path: Path, err: json.JSONDecodeError) -> SessionError:
-    reason = _JSON_MESSAGES.get(err.msg, err.msg)
+    # Python's own message is English: a plain wording when it has none here.
+    reason = _(_JSON_MESSAGES.get(err.msg, _JSON_UNKNOWN))
     truncated = err.pos >= len(err.doc.rstrip()) or err.msg.startswith("Unterminated string")
-    message = f"{path}:{err.lineno}:{err.colno}: øktfilen er ikke gyldig JSON: {reason}."
+    message = _("{path}:{lineno}:{colno}: øktfilen er ikke gyldig JSON: {reason}.").format(
+        path=path, lineno=err.lineno, colno=err.colno, reason=reason
+    )
     if truncated:
-        message += " Filen slutter for tidlig – den ser ut til å være avkortet eller skadet."
+        message += _(" Filen slutter for tidlig – den ser ut til å være avkortet eller skadet.")
     return SessionError(message, path=path)
 
 
 def _read_data(path: Path) -> Any:
     if path.is_dir():
-        raise SessionError(f"{path} er en mappe, ikke en øktfil.", path=path)
+        raise SessionError(_("{path} er en mappe, ikke en øktfil.").format(path=path), path=path)
     try:
         raw = read_capped(path, SESSION_CAP)
     except UnsafeFile as err:
-        raise SessionError(f"Øktfilen {path} {err.reason}.", path=path) from None
+        raise SessionError(
+            _("Øktfilen {path} {reason}.").format(path=path, reason=err.reason), path=path
+        ) from None
     except FileNotFoundError:
-        raise SessionError(f"Fant ikke øktfilen {path}.", path=path) from None
+        raise SessionError(_("Fant ikke øktfilen {path}.").format(path=path), path=path) from None
     except IsADirectoryError:
-        raise SessionError(f"{path} er en mappe, ikke en øktfil.", path=path) from None
+        raise SessionError(
+            _("{path} er en mappe, ikke en øktfil.").format(path=path), path=path
+        ) from None
     except PermissionError:
-        raise SessionError(f"Har ikke tilgang til å lese øktfilen {path}.", path=path) from None
+        raise SessionError(
+            _("Har ikke tilgang til å lese øktfilen {path}.").format(path=path), path=path
+        ) from None
     except OSError as err:
         raise SessionError(
-            f"Kunne ikke lese øktfilen {path}: {_os_reason(err)}.", path=path
+            _("Kunne ikke lese øktfilen {path}: {reason}.").format(
+                path=path, reason=os_reason(err)
+            ),
+            path=path,
         ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise SessionError(
-            f"{path} er ikke en øktfil fra startpakke (ikke UTF-8-tekst, byte {err.start}).",
+            _("{path} er ikke en øktfil fra startpakke (ikke UTF-8-tekst, byte {start}).").format(
+                path=path, start=err.start
+            ),
             path=path,
         ) from None
     if not text.strip():
         raise SessionError(
-            f"Øktfilen {path} er tom – den kan være avkortet eller skadet.", path=path
+            _("Øktfilen {path} er tom – den kan være avkortet eller skadet.").format(path=path),
+            path=path,
         )
     try:
         return json.loads(text)
@@ -143,17 +161,23 @@ def _read_data(path: Path) -> Any:
         raise _json_problem(path, err) from None
     except ValueError:  # an integer of more than 4,300 digits
         raise SessionError(
-            f"{path}: øktfilen har et tall med altfor mange sifre; ingen økt har det.",
+            _("{path}: øktfilen har et tall med altfor mange sifre; ingen økt har det.").format(
+                path=path
+            ),
             path=path,
         ) from None
     except RecursionError:
-        raise SessionError(f"{path}: øktfilen er for dypt nøstet.", path=path) from None
+        raise SessionError(
+            _("{path}: øktfilen er for dypt nøstet.").format(path=path), path=path
+        ) from None
 
 
 def session_from_data(data: Any, path: Path) -> Session:
     """Validate parsed JSON as a session (migrating older formats); SessionError if not."""
     if not isinstance(data, dict) or not (_SESSION_KEYS & data.keys()):
-        raise SessionError(f"{path} er ikke en øktfil fra startpakke.", path=path)
+        raise SessionError(
+            _("{path} er ikke en øktfil fra startpakke.").format(path=path), path=path
+        )
     try:
         data = migrate(data)
     except MigrationError as err:
@@ -162,9 +186,11 @@ def session_from_data(data: Any, path: Path) -> Session:
         return validate(Session, data)
     except Invalid as err:
         problems = describe_validation_error(err)
-        count = "ett problem" if len(problems) == 1 else f"{len(problems)} problemer"
+        count = ngettext("ett problem", "{n} problemer", len(problems)).format(n=len(problems))
         raise SessionError(
-            f"{path}: øktfilen har feil innhold ({count}):", path=path, problems=problems
+            _("{path}: øktfilen har feil innhold ({count}):").format(path=path, count=count),
+            path=path,
+            problems=problems,
         ) from None
 
 
@@ -231,22 +257,6 @@ def _encode(data: dict[str, Any]) -> bytes:
     except UnicodeEncodeError:
         # A lone surrogate (from a broken paste) has no UTF-8 form; \u escapes keep it.
         return (json.dumps(data, ensure_ascii=True, indent=2) + "\n").encode("ascii")
-
-
-def _os_reason(err: OSError) -> str:
-    reasons = {
-        errno.ENOSPC: "disken er full",
-        errno.EACCES: "mangler tilgang",
-        errno.EPERM: "mangler tilgang",
-        errno.EROFS: "disken er skrivebeskyttet",
-        errno.ENOENT: "mappen finnes ikke",
-        errno.EISDIR: "det er en mappe",
-        errno.ENAMETOOLONG: "filnavnet er for langt",
-    }
-    return reasons.get(err.errno or 0, err.strerror or str(err))
-
-
-os_reason = _os_reason  # for the commands' own messages about files
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -336,9 +346,11 @@ def _check_replaceable(path: Path, *, overwrite_damaged: bool) -> bool:
     except SessionError as err:
         if not overwrite_damaged:
             raise SessionError(
-                f"Lagret ikke: {path} finnes fra før og kan ikke leses som en økt, "
-                "så den blir ikke overskrevet. Velg en annen fil, eller bekreft at den "
-                "skal erstattes.",
+                _(
+                    "Lagret ikke: {path} finnes fra før og kan ikke leses som en økt, så den "
+                    "blir ikke overskrevet. Velg en annen fil, eller bekreft at den skal "
+                    "erstattes."
+                ).format(path=path),
                 path=path,
                 problems=[str(err)],
                 backup=good_backup(path),
@@ -354,7 +366,10 @@ def _save(path: Path, payload: bytes, *, backup_current: bool, create_folder: bo
         _write_atomic(path, payload, backup_current=backup_current, create_folder=create_folder)
     except OSError as err:
         raise SessionError(
-            f"Kunne ikke lagre økten til {path}: {_os_reason(err)}.", path=path
+            _("Kunne ikke lagre økten til {path}: {reason}.").format(
+                path=path, reason=os_reason(err)
+            ),
+            path=path,
         ) from None
 
 
@@ -373,7 +388,10 @@ def save_session(
         good = _check_replaceable(target, overwrite_damaged=overwrite_damaged)
     except OSError as err:
         raise SessionError(
-            f"Kunne ikke lagre økten til {target}: {_os_reason(err)}.", path=target
+            _("Kunne ikke lagre økten til {target}: {reason}.").format(
+                target=target, reason=os_reason(err)
+            ),
+            path=target,
         ) from None
     _save(target, payload, backup_current=good)
 
@@ -433,7 +451,9 @@ class SessionStore:
         target = _target(path)
         if target.exists():
             raise SessionError(
-                f"Øktfilen {target} finnes fra før; den blir ikke erstattet av en ny økt.",
+                _("Øktfilen {target} finnes fra før; den blir ikke erstattet av en ny økt.").format(
+                    target=target
+                ),
                 path=target,
                 backup=good_backup(target),
             )
@@ -452,7 +472,9 @@ class SessionStore:
         target = _target(path)
         if target.exists():
             raise SessionError(
-                f"Øktfilen {target} finnes fra før; den blir ikke erstattet av en ny økt.",
+                _("Øktfilen {target} finnes fra før; den blir ikke erstattet av en ny økt.").format(
+                    target=target
+                ),
                 path=target,
                 backup=good_backup(target),
             )
@@ -461,11 +483,15 @@ class SessionStore:
             ensure_private_dir(folder)
         except OSError as err:
             raise SessionError(
-                f"Kunne ikke lagre økten til {target}: {_os_reason(err)}.", path=target
+                _("Kunne ikke lagre økten til {target}: {reason}.").format(
+                    target=target, reason=os_reason(err)
+                ),
+                path=target,
             ) from None
         if not os.access(folder, os.W_OK | os.X_OK):
             raise SessionError(
-                f"Kunne ikke lagre økten til {target}: mangler tilgang.", path=target
+                _("Kunne ikke lagre økten til {target}: mangler tilgang.").format(target=target),
+                path=target,
             )
         return cls(target, session)
 
@@ -501,8 +527,10 @@ class SessionStore:
         payload = _encode(data)
         if self.lock is not None and self.lock.taken_over():
             raise SessionError(
-                f"Lagret ikke: {self.path} er tatt over av et annet vindu, så dette vinduet "
-                "skriver ikke lenger i den.",
+                _(
+                    "Lagret ikke: {path} er tatt over av et annet vindu, så dette vinduet "
+                    "skriver ikke lenger i den."
+                ).format(path=self.path),
                 path=self.path,
             )
         if self._signature is not None and _signature(self.path) == self._signature:
@@ -512,7 +540,9 @@ class SessionStore:
                 good = _check_replaceable(self.path, overwrite_damaged=overwrite_damaged)
             except OSError as err:
                 raise SessionError(
-                    f"Kunne ikke lagre økten til {self.path}: {_os_reason(err)}.",
+                    _("Kunne ikke lagre økten til {path}: {reason}.").format(
+                        path=self.path, reason=os_reason(err)
+                    ),
                     path=self.path,
                 ) from None
         # A folder that went away while the meeting ran (a memory stick pulled out) is not

@@ -10,9 +10,9 @@ import pytest
 
 from startpakke.agenda import cache
 
-NOT_MEANING = {"startpakke.errors", "startpakke.wording", "startpakke.paths"}
-"""The wording of problems (a cached agenda was valid, so it never reaches the cache) and
-where the cache lives."""
+NOT_MEANING = {"startpakke.errors", "startpakke.wording", "startpakke.i18n", "startpakke.paths"}
+"""The wording of problems and its language (a cached agenda was valid, so no message
+reaches the cache; part labels are worded when shown) and where the cache lives."""
 
 
 def _is_module_file(name: str) -> bool:

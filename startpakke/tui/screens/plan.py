@@ -134,7 +134,7 @@ class PlanScreen(ModalScreen[None]):
             yield Static(_("Møtedatoer"), classes="section-title")
             with Horizontal(classes="form-row"):
                 yield Label(_("Dato, tid"), classes="form-label")
-                yield FormInput(placeholder=FORMAT_HINT, id="plan-date", compact=True)
+                yield FormInput(placeholder=_(FORMAT_HINT), id="plan-date", compact=True)
                 yield Label(_("Sted"), classes="form-label")
                 yield FormInput(id="plan-place", compact=True)
             with Horizontal(classes="form-row"):

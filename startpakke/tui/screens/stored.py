@@ -28,7 +28,7 @@ class StoredScreen(ModalScreen[None]):
             _("Hva er lagret om «{name}»").format(name=escape(name)) if name else _("Hva er lagret")
         )
         text = "\n".join(f"• {escape(line)}" for line in lines)
-        text += f"\n\n{DOCUMENTS_NOTE}\n\n" + _(
+        text += f"\n\n{_(DOCUMENTS_NOTE)}\n\n" + _(
             "Anonymiser eller slett alt med "
             "«startpakke network anonymise NAVN» eller «startpakke network delete NAVN»."
         )
