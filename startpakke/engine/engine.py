@@ -497,8 +497,17 @@ class RunEngine:
         # Someone removed drops out of what is left of the round.
         ahead = [pid for pid in self.order[self.pos.turn + 1 :] if pid in known]
         self.order = self.order[: self.pos.turn + 1] + ahead
-        if current is not None and current not in known and not self.finished:
+        if self.finished:
+            return
+        # Someone added (a late arrival not on the list) gets a turn at the end of this
+        # round, as one marked present late does; a focus round takes only focus persons.
+        joined = [pid for pid in self._speakers(self.phase) if pid not in self.order]
+        was_done = self.pos.turn >= len(self.order)
+        self.order += joined
+        if current is not None and current not in known:
             self._advance_speaker(self.pos.turn + 1)
+        elif was_done and joined:
+            self._advance_speaker(self.pos.turn)
 
     def move_speaker(self, person_id: str, delta: int) -> None:
         """Move someone earlier (-1) or later (+1) in the current round's order."""

@@ -511,6 +511,7 @@ def test_focus_round_uses_only_the_chosen_focus_persons() -> None:
     ]
     engine = RunEngine(agenda, session, clock)
     engine.start()
+    add(engine, "Dina")  # someone added is no focus person: not in the focus round
     seen = []
     while not engine.snapshot().round.done:
         snap = engine.snapshot()
@@ -566,6 +567,35 @@ def test_a_late_arrival_after_the_round_gets_a_turn_of_their_own() -> None:
     snap = engine.snapshot()
     assert snap.round.current.name == "Anne"
     assert snap.main.budget > 0
+
+
+def add(engine: RunEngine, name: str) -> None:
+    """What the controller does when someone is added to the list: session, then engine."""
+    session_of(engine).participants.append(Participant(name=name))
+    engine.roster_changed()
+
+
+def test_someone_added_mid_round_speaks_last_in_this_round() -> None:
+    engine, _ = make(3)
+    engine.start()
+    engine.next_turn()  # Bjørn
+    add(engine, "Dina")  # came late, was not on the list
+    spoken = []
+    while not engine.snapshot().round.done:
+        spoken.append(engine.snapshot().round.current.name)
+        engine.next_turn()
+    assert spoken == ["Bjørn", "Cecilie", "Dina"]
+
+
+def test_someone_added_after_the_round_gets_a_turn_at_once() -> None:
+    engine, _ = make(2)
+    engine.start()
+    engine.next_turn()
+    engine.next_turn()
+    assert engine.snapshot().round.done
+    add(engine, "Dina")
+    snap = engine.snapshot()
+    assert snap.round.current.name == "Dina" and snap.main.budget > 0
 
 
 def test_a_minute_added_to_one_step_stays_with_that_step() -> None:

@@ -227,7 +227,7 @@ ROSTER_EDITS: list[tuple[str, Callable[[Meeting], object], list[str], list[str]]
         "add",
         lambda m: m.controller.edit_roster(ops.add_participant, "Dag"),
         ["Anne", "Bjørn", "Cecilie", "Dag"],
-        ["Anne", "Bjørn", "Cecilie"],
+        ["Anne", "Bjørn", "Cecilie", "Dag"],  # a late arrival's turn comes last
     ),
     (
         "rename",
