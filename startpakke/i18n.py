@@ -87,12 +87,11 @@ def save_language(language: str) -> None:
     if not isinstance(data, dict):
         data = {}
     data["language"] = code
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False)
-    os.replace(temporary, path)
+    from startpakke.paths import ensure_private_dir
+    from startpakke.safefile import write_atomic  # (safefile imports this module)
+
+    ensure_private_dir(path.parent)
+    write_atomic(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
 
 
 def choose_language(

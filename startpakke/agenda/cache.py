@@ -15,8 +15,6 @@ import contextlib
 import hashlib
 import importlib.util
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from startpakke import __version__
@@ -98,18 +96,12 @@ def load_agenda_cached(path: Path | str) -> Agenda:
 def _store(entry: Path, agenda: Agenda) -> None:
     """Write the cache entry atomically; a cache that cannot be written is no problem."""
     from startpakke.paths import ensure_private_dir
+    from startpakke.safefile import write_atomic
 
     with contextlib.suppress(OSError):
         ensure_private_dir(entry.parent)
         payload = json.dumps(to_data(agenda), ensure_ascii=False).encode("utf-8")
-        fd, temp = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            os.replace(temp, entry)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temp)
+        write_atomic(entry, payload)
         _prune(entry.parent)
 
 

@@ -23,9 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +33,7 @@ from startpakke.i18n import N_, _
 from startpakke.network import recent
 from startpakke.network.catalog import NetworkRecord
 from startpakke.network.files import side_files
+from startpakke.safefile import write_atomic
 
 PSEUDONYM = N_("Deltaker {n}")
 _PSEUDONYM = re.compile(r"^Deltak(?:er|ar) \d+$")
@@ -157,18 +156,7 @@ def _replace_file(path: Path, payload: bytes) -> None:
     mode = 0o600
     with contextlib.suppress(OSError):
         mode = path.stat().st_mode & 0o777
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".anon")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(path, payload, mode=mode)
 
 
 def anonymise_file(path: Path, pattern: re.Pattern[str] | None, table: Pseudonyms) -> bool:

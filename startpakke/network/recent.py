@@ -16,13 +16,13 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from startpakke.paths import data_dir, ensure_private_dir
+from startpakke.safefile import write_atomic
 
 RECORD_NAME = "okter.json"
 KEEP = 200
@@ -89,17 +89,7 @@ def _write(items: list[Remembered]) -> None:
     }
     target = record_path()
     ensure_private_dir(target.parent)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    write_atomic(target, json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 def _absolute(path: Path) -> Path:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from startpakke.safefile import write_atomic
 
 DRAFT_SUFFIX = ".utkast"
 MAX_DRAFT_BYTES = 4 * 1024 * 1024
@@ -61,14 +61,4 @@ def save_drafts(session_path: Path, drafts: dict[str, str]) -> None:
         return
     # ASCII with \u escapes: a lone surrogate from a broken paste survives too.
     payload = json.dumps({"fields": drafts}, ensure_ascii=True, indent=1).encode("ascii")
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:  # mkstemp: 0600
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    write_atomic(path, payload)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 
 from startpakke.paths import data_dir, ensure_private_dir
+from startpakke.safefile import write_atomic
 
 FILENAME = "veiledning-vist.json"
 
@@ -34,8 +34,5 @@ def first_run(agenda_id: str, folder: Path | None = None) -> bool:
     target = folder or data_dir()
     with contextlib.suppress(OSError):
         ensure_private_dir(target)
-        temporary = target / f".{FILENAME}.tmp"
-        temporary.write_text(json.dumps(sorted(seen | {agenda_id})), encoding="utf-8")
-        temporary.chmod(0o600)
-        os.replace(temporary, target / FILENAME)
+        write_atomic(target / FILENAME, json.dumps(sorted(seen | {agenda_id})).encode("utf-8"))
     return True

@@ -22,7 +22,6 @@ import contextlib
 import json
 import os
 import secrets
-import tempfile
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +31,7 @@ from startpakke.errors import UserError, os_reason
 from startpakke.i18n import N_, _, ngettext
 from startpakke.modeling import Invalid, to_data, validate
 from startpakke.paths import ensure_private_dir
-from startpakke.safefile import SESSION_CAP, UnsafeFile, read_capped
+from startpakke.safefile import SESSION_CAP, UnsafeFile, read_capped, write_atomic
 from startpakke.session.lock import SessionLock
 from startpakke.session.migrate import MigrationError, migrate
 from startpakke.session.model import SCHEMA_VERSION, Session
@@ -310,20 +309,8 @@ def _write_atomic(
     folder = path.parent
     if not folder.exists() and create_folder:
         ensure_private_dir(folder)
-    fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as out:  # mkstemp: 0600, owner only
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        if backup_current:
-            _keep_copy(path, backup_path(path))
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    keep = (lambda: _keep_copy(path, backup_path(path))) if backup_current else None
+    write_atomic(path, payload, before_replace=keep)
     _fsync_dir(folder)
 
 
@@ -417,6 +404,21 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
+def _new_target(path: str | os.PathLike[str]) -> Path:
+    """Where a new session goes; refused (SessionError) when a file is there already: an
+    existing file is continued with `open`, never replaced by a new session."""
+    target = _target(path)
+    if target.exists():
+        raise SessionError(
+            _("Øktfilen {target} finnes fra før; den blir ikke erstattet av en ny økt.").format(
+                target=target
+            ),
+            path=target,
+            backup=good_backup(target),
+        )
+    return target
+
+
 class SessionStore:
     """The open session and its file. The app calls `autosave()` after every change.
 
@@ -448,15 +450,7 @@ class SessionStore:
         Refuses (SessionError) when `path` already exists: an existing file is continued
         with `open`, never replaced by a new session.
         """
-        target = _target(path)
-        if target.exists():
-            raise SessionError(
-                _("Øktfilen {target} finnes fra før; den blir ikke erstattet av en ny økt.").format(
-                    target=target
-                ),
-                path=target,
-                backup=good_backup(target),
-            )
+        target = _new_target(path)
         store = cls(target, session if session is not None else Session())
         store.save()
         return store
@@ -469,15 +463,7 @@ class SessionStore:
         Refuses (SessionError) when `path` exists, like `create`, or when its folder cannot
         be written.
         """
-        target = _target(path)
-        if target.exists():
-            raise SessionError(
-                _("Øktfilen {target} finnes fra før; den blir ikke erstattet av en ny økt.").format(
-                    target=target
-                ),
-                path=target,
-                backup=good_backup(target),
-            )
+        target = _new_target(path)
         folder = target.parent
         try:
             ensure_private_dir(folder)
