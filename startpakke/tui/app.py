@@ -7,11 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from textual import events
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.widgets import Input
 
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
@@ -98,16 +96,6 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         # Give it back when the app ends (tests run many apps in one process).
         gc.unfreeze()
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Toasts sit at the bottom right, over the capture field: when the facilitator
-        # starts to write there, the notices give way so the text is seen whole.
-        # «IKKE LAGRET» stays (shown again at once): nothing the facilitator does may hide it.
-        if not (isinstance(event.widget, Input) and event.widget.id == "capture-input"):
-            return
-        self.clear_notifications()
-        if self.save_problem is not None:
-            self._show_save_problem()
-
     def on_mount(self) -> None:
         startup = self.startup
         self.sub_title = startup.agenda.title
@@ -178,9 +166,10 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             timeout=10,
         )
 
-    def hide_private_notices(self) -> None:
-        """The room view was turned on: no toast may stay that shows what the room may not
-        see (the guide's greeting, a restored draft). A save problem is shown again."""
+    def clear_passing_notices(self) -> None:
+        """Every notice but «IKKE LAGRET» goes (shown again at once: nothing the facilitator
+        does may hide it). When the room view is turned on, no toast may stay that shows
+        what the room may not see; when the capture field opens, none may cover it."""
         self.clear_notifications()
         if self.save_problem is not None:
             self._show_save_problem()

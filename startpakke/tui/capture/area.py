@@ -389,6 +389,9 @@ class CaptureArea(Vertical):
         self._focus(self.capture_input)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget is self.capture_input:
+            # Toasts sit at the bottom right, over this field: they give way to the text.
+            self.app.clear_passing_notices()  # type: ignore[attr-defined]
         lst = self.capture_list
         if event.widget is lst and lst.highlighted is None and self._rows:
             lst.highlighted = 0  # Tab into the list: Enter acts on the first item

@@ -309,7 +309,7 @@ class RunScreen(Screen[None]):
         self.app.room_view = on  # type: ignore[attr-defined]
         if on:
             # A toast on screen now (the guide, a restored draft) must not stay for the room.
-            self.app.hide_private_notices()  # type: ignore[attr-defined]
+            self.app.clear_passing_notices()  # type: ignore[attr-defined]
         self.query_one(CaptureArea).room_view_changed()
         self.notify(
             _(
