@@ -229,18 +229,16 @@ def footer_lines(
     return rows
 
 
-def capture_keys(bindings: Iterable[Binding], in_field: bool) -> list[RunKey]:
+def capture_keys(bindings: Iterable[Binding], enter: str | None) -> list[RunKey]:
     """The footer while the capture area has the focus: its own keys, not the meeting's.
 
     The meeting's letters are text in a field (and `n`, `f`, `?` … would be typed, not
     pressed), so showing them there would tell the facilitator something untrue. Each
-    action once (`x,delete` is one key), Enter first in a field.
+    action once (`x,delete` is one key); in a field, first what Enter does there (`enter`).
     """
     found: list[RunKey] = []
-    if in_field:
-        found.append(
-            RunKey(Binding("enter", "submit", _("Lagre"), key_display="Enter"), Need.capture)
-        )
+    if enter is not None:
+        found.append(RunKey(Binding("enter", "submit", enter, key_display="Enter"), Need.capture))
     seen: set[str] = set()
     for binding in bindings:
         if binding.action in seen or not binding.show:

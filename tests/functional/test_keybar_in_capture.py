@@ -27,7 +27,7 @@ async def test_the_field_shows_enter_and_esc_and_the_meeting_keys_come_back() ->
         await pilot.press("c")
         await pilot.pause()
         shown = bar(app)
-        assert "Enter Lagre" in shown and "esc Tilbake til møtet" in shown
+        assert "Enter Legg til" in shown and "esc Tilbake til møtet" in shown
         assert "Neste del" not in shown and "Alle taster" not in shown
         await pilot.press("escape")
         await pilot.pause()
@@ -47,3 +47,6 @@ async def test_the_list_shows_its_own_keys() -> None:
         assert "r Rediger" in shown and "x/Del Slett" in shown
         assert "Neste del" not in shown and "Lagre" not in shown
         assert "? Alle taster" in shown  # in the list `?` is a key, not a letter
+        await pilot.press("r")  # editing the rule: Enter saves it
+        await pilot.pause()
+        assert "Enter Lagre" in bar(app)

@@ -164,13 +164,16 @@ class RunScreen(Screen[None]):
             return False
         return self.check_action(name, ()) is True
 
-    def _capture_area_keys(self) -> tuple[list[Binding], bool] | None:
-        """For the key bar: while the capture area has the focus, its keys that work now."""
+    def _capture_area_keys(self) -> tuple[list[Binding], str | None] | None:
+        """For the key bar: while the capture area has the focus, its keys that work now,
+        and in its field what Enter does there (adds, or saves what is being edited)."""
         area = self.query_one(CaptureArea)
         if not area.has_focus_within:
             return None
         keys = [b.binding for b in self.active_bindings.values() if b.node is area and b.enabled]
-        return keys, isinstance(self.focused, Input)
+        if not isinstance(self.focused, Input):
+            return keys, None
+        return keys, _("Lagre") if area.editing is not None else _("Legg til")
 
     def on_descendant_focus(self) -> None:
         self.query_one(KeyBar).refresh()  # `c` is just a letter while a field has focus

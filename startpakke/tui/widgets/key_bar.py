@@ -49,13 +49,14 @@ class KeyBar(Widget):
         self,
         available: Callable[[str], bool],
         *,
-        area_keys: Callable[[], tuple[list[Binding], bool] | None] = lambda: None,
+        area_keys: Callable[[], tuple[list[Binding], str | None] | None] = lambda: None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._available = available
         self._area_keys = area_keys
-        """The capture area's keys and whether a text field has the focus, while it has it."""
+        """While the capture area has the focus: its keys, and what Enter does in its field
+        (None when the list has the focus)."""
         self._view: RunView | None = None
 
     def on_mount(self) -> None:
@@ -78,14 +79,14 @@ class KeyBar(Widget):
         width = max(0, self.size.width - 1)
         area = self._area_keys()
         if area is not None:
-            bindings, in_field = area
+            bindings, enter = area
             return footer_lines(
                 self._view,
                 width,
                 lambda _action: True,
                 count,
-                capture_keys(bindings, in_field),
-                help_key=not in_field,
+                capture_keys(bindings, enter),
+                help_key=enter is None,
                 needs=[Need.capture],
             )
         return footer_lines(self._view, width, self._available, count)
