@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.safety_term import Term, data_env, startpakke
+from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke
 
 pytestmark = pytest.mark.slow
 
@@ -26,9 +26,7 @@ pytestmark = pytest.mark.slow
 def _meeting_in(session: Path, env: dict[str, str], cwd: Path | None = None) -> Term:
     command = startpakke("run", "--session", str(session), "--names", "Anne,Bjørn")
     term = Term(command, env, cwd=cwd)
-    term.wait_for("Start møtet")
-    term.keys("Enter")
-    term.wait_for("Innsjekk")
+    start_meeting(term)
     return term
 
 
@@ -171,9 +169,7 @@ def test_unwritable_folder_as_an_ordinary_user() -> None:
         as_nobody + startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env
     )
     try:
-        term.wait_for("Start møtet")
-        term.keys("Enter")
-        term.wait_for("Innsjekk")
+        start_meeting(term)
         assert session.stat().st_uid == nobody.pw_uid
         folder.chmod(0o555)
         term.keys("n")

@@ -16,7 +16,7 @@ import pytest
 
 from startpakke.session.drafts import draft_path
 from startpakke.session.guide_seen import first_run
-from tests.e2e.safety_term import Term, data_env, startpakke
+from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke, to_round_of_steg4
 
 pytestmark = pytest.mark.slow
 
@@ -34,15 +34,9 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _to_rule_capture(term: Term) -> None:
-    """From a new meeting to step 4's rule field (the same path as test_kill_resume)."""
-    term.wait_for("Start møtet")
-    term.keys("Enter")
-    term.wait_for("Innsjekk: Velkommen og innsjekk")
-    for step in range(4):
-        term.keys("n")
-        term.wait_for(f"Steg {step + 1} av 7")
-    term.keys("f")
-    term.wait_for("Deling i plenum")
+    """From a new meeting to step 4's rule field."""
+    start_meeting(term, "Innsjekk: Velkommen og innsjekk")
+    to_round_of_steg4(term)
     term.keys("c")
     time.sleep(0.3)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from startpakke.session.lock import lock_path
-from tests.e2e.safety_term import Term, data_env, startpakke
+from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke
 
 pytestmark = pytest.mark.slow
 
@@ -37,9 +37,7 @@ def test_second_window_does_not_write_and_can_follow(tmp_path: Path) -> None:
     env = data_env(data)
     first = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
     try:
-        first.wait_for("Start møtet")
-        first.keys("Enter")
-        first.wait_for("Innsjekk")
+        start_meeting(first)
         lock = json.loads(lock_path(session).read_text())
         assert lock["pid"] == first.pane_pid()
         assert {"pid", "host", "started"} <= lock.keys()
@@ -77,9 +75,7 @@ def test_lock_of_a_killed_window_is_taken_over(tmp_path: Path) -> None:
     env = data_env(data)
     first = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
     try:
-        first.wait_for("Start møtet")
-        first.keys("Enter")
-        first.wait_for("Innsjekk")
+        start_meeting(first)
         dead_pid = first.pane_pid()
         first.kill()
         first.exit_status()
