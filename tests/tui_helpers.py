@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from textual.widgets import Digits, Static
+
 from startpakke.agenda.loader import load_agenda
 from startpakke.agenda.model import Agenda
 from startpakke.cli import build_parser
@@ -17,6 +19,7 @@ from startpakke.resources import resolve_agenda
 from startpakke.session.edit import participants_from_names
 from startpakke.session.model import Session
 from startpakke.tui.app import StartpakkeApp, Startup
+from startpakke.tui.screens.run import RunScreen
 
 MEETING_DAY = date(2026, 9, 14)
 
@@ -107,3 +110,22 @@ async def open_plan(pilot: Any, app: StartpakkeApp) -> None:
     await go_to_part(pilot, app, "steg7")
     await pilot.press("c")
     await pilot.pause()
+
+
+async def settle(pilot: Any) -> None:
+    """Let the app catch up, with the run screen's tick done by hand (tests/conftest.py
+    slows it down): after the clock moved or the controller was driven directly."""
+    await pilot.pause()
+    if isinstance(pilot.app.screen, RunScreen):
+        pilot.app.screen.refresh_state()
+    await pilot.pause()
+
+
+def text(app: StartpakkeApp, selector: str) -> str:
+    """What the `Static` at `selector` on the current screen shows."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def clock_face(app: StartpakkeApp) -> str:
+    """The run screen's big clock as it reads."""
+    return app.screen.query_one("#clock-digits", Digits).value
