@@ -11,14 +11,13 @@ import contextlib
 import json
 import os
 import shutil
-import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke
+from tests.e2e.small_disk import small_disk
 
 pytestmark = pytest.mark.slow
 
@@ -77,21 +76,6 @@ def test_removed_folder_warns_until_quit_then_saves_a_copy(tmp_path: Path) -> No
     assert _part_of(copy) == 1  # the step after Innsjekk, done after the folder went
 
 
-@contextlib.contextmanager
-def _small_disk(folder: Path) -> Iterator[Path]:
-    folder.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
-        capture_output=True,
-    )
-    if done.returncode != 0:
-        pytest.skip("kan ikke montere en tmpfs her (krever root)")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
-
-
 def _fill(folder: Path) -> Path:
     filler = folder / "fyll"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
@@ -107,7 +91,7 @@ def _fill(folder: Path) -> Path:
 @pytest.mark.parametrize("choice", ["discard", "retry"])
 def test_full_disk_quit_says_the_truth(tmp_path: Path, choice: str) -> None:
     env = data_env(tmp_path / "data")
-    with _small_disk(tmp_path / "disk") as disk:
+    with small_disk(tmp_path / "disk", "200k") as disk:
         session = disk / "møte.json"
         term = _meeting_in(session, env)
         try:
