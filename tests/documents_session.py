@@ -359,6 +359,20 @@ def all_text(path: Path) -> str:
     return "\n".join(paragraphs_text(path))
 
 
+def text_in_order(path: Path) -> str:
+    """Paragraphs and table cells in the order they stand in the document."""
+    import docx
+    from docx.table import Table
+
+    lines = []
+    for block in docx.Document(str(path)).iter_inner_content():
+        if isinstance(block, Table):
+            lines += [c.text for row in block.rows for c in row.cells]
+        else:
+            lines.append(block.text)
+    return "\n".join(lines)
+
+
 def table_rows(path: Path) -> list[list[list[str]]]:
     """Each table as rows of cell texts (top-level tables)."""
     import docx

@@ -398,8 +398,19 @@ class TmuxSessions:
             pid = below[0]
         return pid
 
-    def keys(self, *keys: str, session: str | None = None) -> None:
-        self._tmux("send-keys", "-t", session or self.name, *keys)
+    def keys(self, *keys: str, session: str | None = None, literal: bool = False) -> None:
+        """Keys by tmux's names; `literal`: the text as typed (no key names)."""
+        self._tmux("send-keys", "-t", session or self.name, *(["-l"] if literal else []), *keys)
+
+    def alive(self, session: str) -> bool:
+        """Whether `session` is still there (its program has not ended)."""
+        result = subprocess.run(
+            ["tmux", "-L", self.server, "has-session", "-t", session],
+            capture_output=True,
+            timeout=10,
+            env=self.env,
+        )
+        return result.returncode == 0
 
     def screen(self, session: str | None = None) -> str:
         return self._tmux("capture-pane", "-p", "-t", session or self.name)

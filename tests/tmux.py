@@ -182,3 +182,22 @@ def startpakke(*args: str) -> str:
 
 def data_env(folder: Path) -> dict[str, str]:
     return {"STARTPAKKE_DATA_DIR": str(folder), "PATH": os.environ.get("PATH", "")}
+
+
+# -- the facilitator's way through the meeting, key by key ----------------------------------
+
+
+def start_meeting(term: Tmux, shown: str = "Innsjekk") -> str:
+    """Enter on the setup screen's «Start møtet»; the screen once `shown` (the first part) is."""
+    term.wait_for("Start møtet")
+    term.keys("Enter")
+    return term.wait_for(shown)
+
+
+def to_round_of_steg4(term: Tmux) -> str:
+    """From innsjekk part by part to steg 4 and its round «Deling i plenum»; that screen."""
+    for step in range(4):
+        term.keys("n")
+        term.wait_for(f"Steg {step + 1} av 7")
+    term.keys("f")
+    return term.wait_for("Deling i plenum")

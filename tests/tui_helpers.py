@@ -1,17 +1,25 @@
-"""Building the facilitator's app for Pilot tests: a fake clock and a session in memory."""
+"""Building the facilitator's app for Pilot tests (a fake clock and a session in memory, or
+the session file `startpakke run` opens) and the keys that walk it through the meeting."""
 
 from __future__ import annotations
 
 from copy import deepcopy
 from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Digits, Static
 
 from startpakke.agenda.loader import load_agenda
 from startpakke.agenda.model import Agenda
+from startpakke.cli import build_parser
+from startpakke.commands.run import _prepare
 from startpakke.engine import FakeClock
 from startpakke.resources import resolve_agenda
 from startpakke.session.edit import participants_from_names
 from startpakke.session.model import Session
 from startpakke.tui.app import StartpakkeApp, Startup
+from startpakke.tui.screens.run import RunScreen
 
 MEETING_DAY = date(2026, 9, 14)
 
@@ -54,3 +62,70 @@ def make_app(
         bell=False,
     )
     return StartpakkeApp(startup, clock=clock), session, clock, saves
+
+
+def open_app(path: Path, clock: FakeClock, *extra: str) -> StartpakkeApp:
+    """The app as `startpakke run --session PATH …` starts it (same decisions, no terminal)."""
+    args = build_parser().parse_args(["run", "--session", str(path), *extra])
+    agenda, store, resume = _prepare(args)
+    startup = Startup(
+        agenda=agenda,
+        session=store.session,
+        save=lambda _session: store.save(),
+        session_path=store.path,
+        resume=resume,
+        bell=False,
+    )
+    return StartpakkeApp(startup, clock=clock)
+
+
+async def start_meeting(pilot: Any) -> None:
+    await pilot.press("ctrl+s")  # the setup screen: start the meeting
+    await pilot.pause()
+
+
+async def go_to_part(pilot: Any, app: StartpakkeApp, part_id: str) -> None:
+    """`n` until the meeting is in `part_id` (a part later than the current one)."""
+    assert app.controller is not None
+    for _ in range(len(app.controller.agenda.parts)):
+        if app.controller.part.id == part_id:
+            return
+        await pilot.press("n")
+    assert app.controller.part.id == part_id
+
+
+async def go_to_phase(pilot: Any, app: StartpakkeApp, phase_id: str) -> None:
+    """`f` until the current part is in its phase `phase_id`."""
+    assert app.controller is not None
+    for _ in range(5):
+        if app.controller.phase.id == phase_id:
+            return
+        await pilot.press("f")
+    assert app.controller.phase.id == phase_id
+
+
+async def open_plan(pilot: Any, app: StartpakkeApp) -> None:
+    """Start the meeting, go to steg 7 and open its plan form (`c`)."""
+    await start_meeting(pilot)
+    await go_to_part(pilot, app, "steg7")
+    await pilot.press("c")
+    await pilot.pause()
+
+
+async def settle(pilot: Any) -> None:
+    """Let the app catch up, with the run screen's tick done by hand (tests/conftest.py
+    slows it down): after the clock moved or the controller was driven directly."""
+    await pilot.pause()
+    if isinstance(pilot.app.screen, RunScreen):
+        pilot.app.screen.refresh_state()
+    await pilot.pause()
+
+
+def text(app: StartpakkeApp, selector: str) -> str:
+    """What the `Static` at `selector` on the current screen shows."""
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def clock_face(app: StartpakkeApp) -> str:
+    """The run screen's big clock as it reads."""
+    return app.screen.query_one("#clock-digits", Digits).value

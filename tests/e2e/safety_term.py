@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tmux import Tmux, data_env, startpakke
+from tests.tmux import Tmux, data_env, start_meeting, startpakke, to_round_of_steg4
 
-__all__ = ["Term", "data_env", "startpakke"]
+__all__ = ["Term", "data_env", "start_meeting", "startpakke", "to_round_of_steg4"]
 
 
 class Term(Tmux):

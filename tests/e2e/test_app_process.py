@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from startpakke.session.store import load_session
-from tests.tmux import BIN, Tmux, data_env, startpakke
+from tests.tmux import BIN, Tmux, data_env, start_meeting, startpakke
 
 pytestmark = pytest.mark.slow
 
@@ -24,9 +24,7 @@ def test_run_with_three_names_shows_innsjekk_counts_down_moves_on_and_quits(
         env=data_env(tmp_path / "data"),
     )
     try:
-        term.wait_for("Start møtet")
-        term.keys("Enter")
-        screen = term.wait_for("Innsjekk: Velkommen og innsjekk")
+        screen = start_meeting(term, "Innsjekk: Velkommen og innsjekk")
         assert "Nå: Anne" in screen
         # The countdown runs: the status line's seconds change within a few seconds.
         first = term.wait_for(lambda s: "Delen:" in s)

@@ -19,7 +19,7 @@ import pytest
 
 from startpakke.session import paths
 from startpakke.session.store import load_session
-from tests.tmux import Tmux, data_env, require_tmux, startpakke
+from tests.tmux import Tmux, data_env, require_tmux, start_meeting, startpakke, to_round_of_steg4
 
 pytestmark = pytest.mark.slow
 
@@ -59,14 +59,8 @@ def test_kill_9_mid_round_and_mid_typing_loses_nothing(tmp_path: Path) -> None:
     # -- a meeting in its default place, killed in the middle of a round --------------------
     term = Tmux(startpakke("run", "--names", NAMES), env=env)
     try:
-        term.wait_for("Start møtet")
-        term.keys("Enter")
-        term.wait_for("Innsjekk: Velkommen og innsjekk")
-        for step in range(4):
-            term.keys("n")
-            term.wait_for(f"Steg {step + 1} av 7")
-        term.keys("f")
-        first = speaker_on(term.wait_for("Deling i plenum"))
+        start_meeting(term, "Innsjekk: Velkommen og innsjekk")
+        first = speaker_on(to_round_of_steg4(term))
         term.keys("t")
         screen = term.wait_for(lambda s: "Nå: " in s and speaker_on(s) != first)
         speaker = speaker_on(screen)

@@ -11,14 +11,13 @@ import contextlib
 import json
 import os
 import shutil
-import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.safety_term import Term, data_env, startpakke
+from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke
+from tests.e2e.small_disk import small_disk
 
 pytestmark = pytest.mark.slow
 
@@ -26,9 +25,7 @@ pytestmark = pytest.mark.slow
 def _meeting_in(session: Path, env: dict[str, str], cwd: Path | None = None) -> Term:
     command = startpakke("run", "--session", str(session), "--names", "Anne,Bjørn")
     term = Term(command, env, cwd=cwd)
-    term.wait_for("Start møtet")
-    term.keys("Enter")
-    term.wait_for("Innsjekk")
+    start_meeting(term)
     return term
 
 
@@ -79,21 +76,6 @@ def test_removed_folder_warns_until_quit_then_saves_a_copy(tmp_path: Path) -> No
     assert _part_of(copy) == 1  # the step after Innsjekk, done after the folder went
 
 
-@contextlib.contextmanager
-def _small_disk(folder: Path) -> Iterator[Path]:
-    folder.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(folder)],
-        capture_output=True,
-    )
-    if done.returncode != 0:
-        pytest.skip("kan ikke montere en tmpfs her (krever root)")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
-
-
 def _fill(folder: Path) -> Path:
     filler = folder / "fyll"
     fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
@@ -109,7 +91,7 @@ def _fill(folder: Path) -> Path:
 @pytest.mark.parametrize("choice", ["discard", "retry"])
 def test_full_disk_quit_says_the_truth(tmp_path: Path, choice: str) -> None:
     env = data_env(tmp_path / "data")
-    with _small_disk(tmp_path / "disk") as disk:
+    with small_disk(tmp_path / "disk", "200k") as disk:
         session = disk / "møte.json"
         term = _meeting_in(session, env)
         try:
@@ -171,9 +153,7 @@ def test_unwritable_folder_as_an_ordinary_user() -> None:
         as_nobody + startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env
     )
     try:
-        term.wait_for("Start møtet")
-        term.keys("Enter")
-        term.wait_for("Innsjekk")
+        start_meeting(term)
         assert session.stat().st_uid == nobody.pw_uid
         folder.chmod(0o555)
         term.keys("n")

@@ -16,7 +16,7 @@ import pytest
 
 from startpakke.session.drafts import draft_path
 from startpakke.session.guide_seen import first_run
-from tests.e2e.safety_term import Term, data_env, startpakke
+from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke, to_round_of_steg4
 
 pytestmark = pytest.mark.slow
 
@@ -34,22 +34,25 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _to_rule_capture(term: Term) -> None:
-    """From a new meeting to step 4's rule field (the same path as test_kill_resume)."""
-    term.wait_for("Start møtet")
-    term.keys("Enter")
-    term.wait_for("Innsjekk: Velkommen og innsjekk")
-    for step in range(4):
-        term.keys("n")
-        term.wait_for(f"Steg {step + 1} av 7")
-    term.keys("f")
-    term.wait_for("Deling i plenum")
+    """From a new meeting to step 4's rule field."""
+    start_meeting(term, "Innsjekk: Velkommen og innsjekk")
+    to_round_of_steg4(term)
     term.keys("c")
     time.sleep(0.3)
 
 
-def _type_and_wait(term: Term, session: Path) -> None:
+def _new_meeting(session: Path, env: dict[str, str]) -> Term:
+    return Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
+
+
+def _type_unentered(term: Term) -> None:
+    """The rule typed into the open field, Enter not pressed, and on the screen."""
     term.type(TYPED)
     term.wait_for(TYPED)
+
+
+def _type_and_wait(term: Term, session: Path) -> None:
+    _type_unentered(term)
     # The promise: kept within 2 s of the last key (polled, not slept: it is often sooner).
     assert _within(2.0, lambda: TYPED in _draft_fields(session))
 
@@ -99,7 +102,7 @@ def _resumed_with_draft(session: Path, env: dict[str, str]) -> None:
 def test_draft_survives_kill_9(tmp_path: Path) -> None:
     env = _env(tmp_path)
     session = tmp_path / "møte.json"
-    term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
+    term = _new_meeting(session, env)
     try:
         _to_rule_capture(term)
         _type_and_wait(term, session)
@@ -114,11 +117,10 @@ def test_draft_survives_kill_9(tmp_path: Path) -> None:
 def test_signal_saves_quits_and_restores_the_terminal(tmp_path: Path, sig: int) -> None:
     env = _env(tmp_path)
     session = tmp_path / "møte.json"
-    term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
+    term = _new_meeting(session, env)
     try:
         _to_rule_capture(term)
-        term.type(TYPED)
-        term.wait_for(TYPED)
+        _type_unentered(term)
         term.kill(sig)  # at once: the handler writes the draft itself
         assert term.exit_status() == 0
         assert term.flag("alternate_on") == "0"  # back from the alternate screen
@@ -135,11 +137,10 @@ def test_closing_the_terminal_window_keeps_the_draft(tmp_path: Path) -> None:
     # The greeting stays on here (data_env, not _env): it gives way when the field opens.
     env = data_env(tmp_path / "data")
     session = tmp_path / "møte.json"
-    term = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
+    term = _new_meeting(session, env)
     try:
         _to_rule_capture(term)
-        term.type(TYPED)
-        term.wait_for(TYPED)
+        _type_unentered(term)
         pid = term.pane_pid()
     finally:
         term.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from startpakke.session.lock import lock_path
-from tests.e2e.safety_term import Term, data_env, startpakke
+from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke
 
 pytestmark = pytest.mark.slow
 
@@ -31,15 +31,23 @@ def _second_window(session: Path, data: Path) -> subprocess.CompletedProcess[str
     )
 
 
-def test_second_window_does_not_write_and_can_follow(tmp_path: Path) -> None:
+def _first_window(tmp_path: Path) -> tuple[Path, Path, dict[str, str], Term]:
+    """A meeting started in tmux on a new session file: data folder, session, env, window."""
     data = tmp_path / "data"
     session = tmp_path / "møte.json"
     env = data_env(data)
     first = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
     try:
-        first.wait_for("Start møtet")
-        first.keys("Enter")
-        first.wait_for("Innsjekk")
+        start_meeting(first)
+    except BaseException:
+        first.close()
+        raise
+    return data, session, env, first
+
+
+def test_second_window_does_not_write_and_can_follow(tmp_path: Path) -> None:
+    data, session, env, first = _first_window(tmp_path)
+    try:
         lock = json.loads(lock_path(session).read_text())
         assert lock["pid"] == first.pane_pid()
         assert {"pid", "host", "started"} <= lock.keys()
@@ -72,14 +80,8 @@ def test_second_window_does_not_write_and_can_follow(tmp_path: Path) -> None:
 
 
 def test_lock_of_a_killed_window_is_taken_over(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    session = tmp_path / "møte.json"
-    env = data_env(data)
-    first = Term(startpakke("run", "--session", str(session), "--names", "Anne,Bjørn"), env)
+    _data, session, env, first = _first_window(tmp_path)
     try:
-        first.wait_for("Start møtet")
-        first.keys("Enter")
-        first.wait_for("Innsjekk")
         dead_pid = first.pane_pid()
         first.kill()
         first.exit_status()

@@ -13,13 +13,13 @@ import shutil
 import stat
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from startpakke.session.store import SessionStore
 from tests.cli import ROOT, startpakke
+from tests.e2e.small_disk import small_disk
 
 EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 AGENDA = ROOT / "agenda" / "startpakke.yaml"
@@ -114,23 +114,9 @@ def test_read_only_session_is_not_written(tmp_path: Path, session: Path) -> None
     assert not session.with_name(session.name + ".lock").exists()
 
 
-@contextlib.contextmanager
-def _small_disk(folder: Path) -> Iterator[Path]:
-    folder.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True
-    )
-    if done.returncode != 0:
-        pytest.skip("kan ikke montere en tmpfs her (krever root)")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
-
-
 @pytest.mark.parametrize("command", ["export", "handouts"])
 def test_full_disk_during_a_word_export(tmp_path: Path, session: Path, command: str) -> None:
-    with _small_disk(tmp_path / "disk") as disk:
+    with small_disk(tmp_path / "disk", "64k") as disk:
         if command == "handouts":
             (disk / "ut").mkdir()
         fd = os.open(disk / "fyll", os.O_WRONLY | os.O_CREAT, 0o600)

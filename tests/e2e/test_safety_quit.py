@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.safety_term import Term, data_env, startpakke
+from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke
 
 pytestmark = pytest.mark.slow
 
@@ -24,9 +24,7 @@ def test_clean_quit_then_resume_is_not_called_a_crash(tmp_path: Path) -> None:
     session = tmp_path / "møte.json"
     term = _start(session, env, "--names", "Anne,Bjørn")
     try:
-        term.wait_for("Start møtet")
-        term.keys("Enter")
-        term.wait_for("Innsjekk")
+        start_meeting(term)
         term.keys("n")
         term.wait_for("Steg 1 av 7")
         term.keys("C-q")
@@ -56,9 +54,7 @@ def test_finished_meeting_opens_at_its_end(tmp_path: Path) -> None:
     session = tmp_path / "møte.json"
     term = _start(session, env, "--names", "Anne,Bjørn")
     try:
-        term.wait_for("Start møtet")
-        term.keys("Enter")
-        term.wait_for("Innsjekk")
+        start_meeting(term)
         for _ in range(20):
             if "møtet er ferdig" in term.screen():
                 break

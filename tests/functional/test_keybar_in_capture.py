@@ -8,7 +8,7 @@ in the list, the list's keys (edit, delete …); after Esc, the meeting's keys a
 from __future__ import annotations
 
 from startpakke.tui.widgets.key_bar import KeyBar
-from tests.tui_helpers import make_app
+from tests.tui_helpers import go_to_part, make_app, start_meeting
 
 
 def bar(app) -> str:  # type: ignore[no-untyped-def]
@@ -18,9 +18,8 @@ def bar(app) -> str:  # type: ignore[no-untyped-def]
 async def test_the_field_shows_enter_and_esc_and_the_meeting_keys_come_back() -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s")
-        while app.controller.part.id != "steg4":
-            await pilot.press("n")
+        await start_meeting(pilot)
+        await go_to_part(pilot, app, "steg4")
         await pilot.press("f")
         await pilot.pause()
         assert "Neste del" in bar(app)
@@ -37,9 +36,8 @@ async def test_the_field_shows_enter_and_esc_and_the_meeting_keys_come_back() ->
 async def test_the_list_shows_its_own_keys() -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+s")
-        while app.controller.part.id != "steg4":
-            await pilot.press("n")
+        await start_meeting(pilot)
+        await go_to_part(pilot, app, "steg4")
         await pilot.press("f", "c", *"Vi starter presis", "enter", "escape", "f")
         await pilot.press("c")  # the consensus phase: c goes to the list
         await pilot.pause()

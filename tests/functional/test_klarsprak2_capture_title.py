@@ -15,7 +15,8 @@ from startpakke.engine import FakeClock
 from startpakke.tui.app import StartpakkeApp
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.capture.area import cut_at_word
-from tests.functional.test_tui_capture import NAMES, open_app, start_meeting
+from tests.functional.test_tui_capture import NAMES
+from tests.tui_helpers import open_app, start_meeting
 
 
 def title_of(app: StartpakkeApp) -> tuple[str, int]:

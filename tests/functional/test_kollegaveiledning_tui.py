@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from startpakke.agenda.model import Agenda
 from startpakke.engine.rounds import focus_fit_text, focus_part_index, rounds_that_fit
 from startpakke.modeling import validate
 from startpakke.tui.screens.run import RunScreen
-from tests.tui_helpers import builtin, make_app
+from tests.tui_helpers import builtin, clock_face, make_app, settle, text
 
 METHOD = [
     ("Fokuspersonen presenterer problemstillingen", "04:00", "4 min"),
@@ -107,21 +107,6 @@ def test_a_part_too_short_for_one_round(agenda: Agenda) -> None:
 
 
 # -- the meeting on the screen ----------------------------------------------------------------
-
-
-def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one(selector, Static).render())
-
-
-def clock_face(app) -> str:  # type: ignore[no-untyped-def]
-    return app.screen.query_one("#clock-digits", Digits).value
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    if isinstance(pilot.app.screen, RunScreen):
-        pilot.app.screen.refresh_state()
-    await pilot.pause()
 
 
 async def test_a_kollegaveiledning_meeting_with_two_focus_persons(agenda: Agenda) -> None:

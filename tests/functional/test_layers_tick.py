@@ -9,15 +9,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from textual.widgets import Digits
 
 from startpakke.tui.screens import run
 from startpakke.tui.screens.run import RunScreen
-from tests.tui_helpers import make_app
-
-
-def clock_face(app) -> str:  # type: ignore[no-untyped-def]
-    return app.screen.query_one("#clock-digits", Digits).value
+from tests.tui_helpers import clock_face, make_app
 
 
 def test_the_tick_the_other_tests_slow_down_is_still_there() -> None:

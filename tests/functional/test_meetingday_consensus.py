@@ -5,19 +5,16 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList
 
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import make_app
+from tests.tui_helpers import go_to_part, go_to_phase, make_app, start_meeting
 
 
 async def test_tab_from_the_consensus_list_opens_the_field_for_a_new_rule() -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert app.controller is not None
-        while app.controller.part.id != "steg4":
-            await pilot.press("n")
-        while app.controller.phase.id != "konsensus":
-            await pilot.press("f")
+        await go_to_part(pilot, app, "steg4")
+        await go_to_phase(pilot, app, "konsensus")
         app.controller.add_rule("Vi starter presis")
         await pilot.press("c")
         assert isinstance(app.focused, OptionList)

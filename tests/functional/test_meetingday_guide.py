@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from startpakke.tui.screens.info import InfoScreen
-from tests.tui_helpers import builtin, make_app
+from tests.tui_helpers import builtin, go_to_part, make_app, start_meeting
 
 
 def record_guides(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -34,8 +34,7 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
     app, _session, _clock, _saves = make_app(first_run=True)
     greeted = record_guides(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert greeted == ["Veiledning – Velkommen og innsjekk"]
         await pilot.press("n")
         await pilot.pause()
@@ -43,8 +42,7 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
         await pilot.press("p", "n")  # each part greets once
         await pilot.pause()
         assert len(greeted) == 2
-        while app.controller is not None and app.controller.part.id != "steg3":
-            await pilot.press("n")
+        await go_to_part(pilot, app, "steg3")
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, InfoScreen)
@@ -56,8 +54,7 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
     again, _s, _c, _v = make_app(first_run=True)  # the same data folder: seen by now
     greeted_again = record_guides(again)
     async with again.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert greeted_again == [], "the second run: one key away, not in the way"
         await pilot.press("i")
         await pilot.pause()

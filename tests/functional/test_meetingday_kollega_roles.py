@@ -10,7 +10,7 @@ from docx import Document
 from startpakke.documents.referat import write_referat
 from startpakke.session.focus_roles import round_timekeepers
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import builtin, make_app
+from tests.tui_helpers import builtin, go_to_part, make_app, start_meeting
 
 
 def referat_text(path: Path) -> str:
@@ -24,11 +24,9 @@ async def test_timekeeper_rotates_away_from_the_focus_person_and_cases_are_numbe
     agenda = builtin("kollegaveiledning")
     app, session, _clock, _saves = make_app(agenda=agenda)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert app.controller is not None
-        while app.controller.part.id != "roller":
-            await pilot.press("n")
+        await go_to_part(pilot, app, "roller")
         await pilot.press("c")
         # Anne and Bjørn are focus persons; Anne is also chosen as timekeeper.
         await pilot.press("enter", "down", "enter", "up", "ctrl+t")
@@ -52,8 +50,7 @@ async def test_timekeeper_rotates_away_from_the_focus_person_and_cases_are_numbe
         await pilot.press(*"Rekruttering", "enter")
         await pilot.pause()
         assert session.focus_rounds[1].case_title == "Rekruttering"
-        while app.controller.part.id != "kollegaveiledning":
-            await pilot.press("n")
+        await go_to_part(pilot, app, "kollegaveiledning")
         await pilot.pause()
         title = str(app.screen.query_one("#capture-title").content)
         assert "tidtaker Bjørn" in title, title

@@ -8,19 +8,16 @@ from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 
 from startpakke.tui.bindings import RUN_BINDINGS
-from tests.tui_helpers import make_app
+from tests.tui_helpers import go_to_part, go_to_phase, make_app, start_meeting
 
 
 async def test_toast_leaves_the_agreed_mark_visible() -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert app.controller is not None
-        while app.controller.part.id != "steg4":
-            await pilot.press("n")
-        while app.controller.phase.id != "konsensus":
-            await pilot.press("f")
+        await go_to_part(pilot, app, "steg4")
+        await go_to_phase(pilot, app, "konsensus")
         app.controller.add_rule("Det som sies her, blir her, også når det er vanskelig")
         app.controller.add_rule("Vi starter presis")
         await pilot.press("c")
@@ -51,7 +48,6 @@ async def test_keys_read_differently_and_the_palette_has_one_theme_entry() -> No
     assert "delen" in helped["shorten"]  # `-` shortens the part too: it says so
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert sum("Lyst/mørkt" in t for t in titles) == 1, titles

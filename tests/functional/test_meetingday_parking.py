@@ -15,17 +15,15 @@ from startpakke.session.followup import followup_session
 from startpakke.tui.app import StartpakkeApp, Startup
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.screens.info import InfoScreen
-from tests.tui_helpers import builtin, make_app
+from tests.tui_helpers import builtin, go_to_part, make_app, start_meeting
 
 
 async def test_park_offer_as_theme_and_carry_to_the_next_meeting(tmp_path: Path) -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert app.controller is not None
-        while app.controller.part.id != "steg3":
-            await pilot.press("n")
+        await go_to_part(pilot, app, "steg3")
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.focused, Input)
@@ -36,8 +34,7 @@ async def test_park_offer_as_theme_and_carry_to_the_next_meeting(tmp_path: Path)
             ("Rekruttering", "steg3"),
             ("Vold mot ansatte", "steg3"),
         ]
-        while app.controller.part.id != "steg7":
-            await pilot.press("n")
+        await go_to_part(pilot, app, "steg7")
         await pilot.press("c")
         await pilot.pause()
         offered = app.screen.query_one("#plan-parked", OptionList)
@@ -64,8 +61,7 @@ async def test_park_offer_as_theme_and_carry_to_the_next_meeting(tmp_path: Path)
 
     app2 = StartpakkeApp(Startup(agenda=agenda, session=nxt, save=lambda _s: None, bell=False))
     async with app2.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert app2.controller is not None
         await pilot.press("f")  # «Oppfølging fra forrige møte»
         await pilot.pause()

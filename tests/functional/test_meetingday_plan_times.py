@@ -5,38 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-from docx.table import Table
 from icalendar import Calendar
 from textual.widgets import Input, Select
 
 from startpakke.documents.calendar import build_calendar
 from startpakke.documents.contract import write_contract
 from startpakke.documents.referat import write_referat
-from tests.tui_helpers import make_app
-
-
-def all_text(path: Path) -> str:
-    """Paragraphs and table cells in the order they stand in the document."""
-    lines = []
-    for block in Document(str(path)).iter_inner_content():
-        if isinstance(block, Table):
-            lines += [c.text for row in block.rows for c in row.cells]
-        else:
-            lines.append(block.text)
-    return "\n".join(lines)
+from tests.documents_session import text_in_order
+from tests.tui_helpers import make_app, open_plan
 
 
 async def test_times_and_places_are_typed_and_reach_every_document(tmp_path: Path) -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.controller is not None
-        while app.controller.part.id != "steg7":
-            await pilot.press("n")
-        await pilot.press("c")
-        await pilot.pause()
+        await open_plan(pilot, app)
         screen = app.screen
         screen.query_one("#plan-platform", Input).value = "Teams"
         screen.query_one("#plan-format", Select).value = "digital"
@@ -80,9 +62,9 @@ async def test_times_and_places_are_typed_and_reach_every_document(tmp_path: Pat
 
     from tests.tui_helpers import builtin
 
-    contract = all_text(write_contract(session, tmp_path / "kontrakt.docx"))
+    contract = text_in_order(write_contract(session, tmp_path / "kontrakt.docx"))
     assert "09:00–11:30" in contract and "Rådhuset, møterom 2" in contract
-    referat = all_text(write_referat(session, builtin(), tmp_path / "referat.docx"))
+    referat = text_in_order(write_referat(session, builtin(), tmp_path / "referat.docx"))
     assert "kl. 09:00–11:30, Rådhuset, møterom 2" in referat
 
 

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import make_app
+from tests.tui_helpers import make_app, open_plan, start_meeting
 
 SIZE = (80, 24)
 SIX = "Anne,Bjørn,Cecilie,Dag,Eli,Frode"
@@ -16,8 +16,7 @@ SIX = "Anne,Bjørn,Cecilie,Dag,Eli,Frode"
 async def test_innsjekk_keeps_the_round_on_screen() -> None:
     app, _session, _clock, _saves = make_app(SIX)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         round_list = app.screen.query_one("#round-list")
         assert round_list.region.height >= 5, "the speakers have room: now and next"
         lines = [strip.text for strip in round_list.render_lines(round_list.region.reset_offset)]
@@ -33,7 +32,7 @@ async def test_innsjekk_keeps_the_round_on_screen() -> None:
 async def test_schedule_shows_every_column_at_80_columns() -> None:
     app, _session, clock, _saves = make_app(SIX)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
+        await start_meeting(pilot)
         clock.advance(12 * 60)
         await pilot.press("n", "n", "n", "o")
         await pilot.pause()
@@ -46,13 +45,7 @@ async def test_schedule_shows_every_column_at_80_columns() -> None:
 async def test_plan_dialog_fits_its_first_groups_at_80x24() -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.controller is not None
-        while app.controller.part.id != "steg7":
-            await pilot.press("n")
-        await pilot.press("c")
-        await pilot.pause()
+        await open_plan(pilot, app)
         box = app.screen.query_one("#plan-box", VerticalScroll)
         for field in ("#plan-leader", "#plan-notes", "#plan-date", "#plan-date-secretary"):
             widget = app.screen.query_one(field)

@@ -5,35 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-from docx.table import Table
-
 from startpakke.documents.contract import write_contract
 from startpakke.documents.referat import write_referat
-from tests.tui_helpers import builtin, make_app
-
-
-def all_text(path: Path) -> str:
-    """Paragraphs and table cells in the order they stand in the document."""
-    lines = []
-    for block in Document(str(path)).iter_inner_content():
-        if isinstance(block, Table):
-            lines += [c.text for row in block.rows for c in row.cells]
-        else:
-            lines.append(block.text)
-    return "\n".join(lines)
+from tests.documents_session import text_in_order
+from tests.tui_helpers import builtin, go_to_part, go_to_phase, make_app, start_meeting
 
 
 async def test_top_three_and_chosen_competences_reach_both_documents(tmp_path: Path) -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert app.controller is not None
-        while app.controller.part.id != "steg6":
-            await pilot.press("n")
-        while app.controller.phase.id != "runder":
-            await pilot.press("f")
+        await go_to_part(pilot, app, "steg6")
+        await go_to_phase(pilot, app, "runder")
         speaker = app.controller.current_speaker()
         assert speaker is not None
         await pilot.press("c")
@@ -42,8 +26,7 @@ async def test_top_three_and_chosen_competences_reach_both_documents(tmp_path: P
         await pilot.press("tab")  # the list: Enter marks «topp 3»
         await pilot.press("enter", "down", "enter", "down", "enter")
         await pilot.press("escape")
-        while app.controller.phase.id != "felles":
-            await pilot.press("f")
+        await go_to_phase(pilot, app, "felles")
         await pilot.press("c", "enter", "escape")  # the first (a top one) is chosen
         await pilot.pause()
 
@@ -53,12 +36,12 @@ async def test_top_three_and_chosen_competences_reach_both_documents(tmp_path: P
     chosen = [c.text for c in session.competences if c.chosen]
     assert len(chosen) == 1
 
-    contract = all_text(write_contract(session, tmp_path / "kontrakt.docx"))
+    contract = text_in_order(write_contract(session, tmp_path / "kontrakt.docx"))
     assert "Hver deltakers topp 3" in contract
     top_part = contract.split("Hver deltakers topp 3")[1].split("Kompetanse nettverket")[0]
     assert "Barnevernloven (teoretisk)" in top_part and speaker.name in top_part
     assert all(top in top_part for top in tops) and other not in top_part
-    referat = all_text(write_referat(session, builtin(), tmp_path / "referat.docx"))
+    referat = text_in_order(write_referat(session, builtin(), tmp_path / "referat.docx"))
     assert f"Topp 3 – {speaker.name}:" in referat
     line = next(t for t in referat.splitlines() if t.startswith("Topp 3"))
     assert all(top in line for top in tops) and other not in line

@@ -9,35 +9,18 @@ from pathlib import Path
 
 from textual.widgets import Select, Static
 
-from startpakke.cli import build_parser
-from startpakke.commands.run import _prepare
 from startpakke.engine import FakeClock
 from startpakke.network.privacy import FNR_WARNING
-from startpakke.tui.app import StartpakkeApp, Startup
 from tests.network_fixtures import founding, save_in_data_folder
+from tests.tui_helpers import go_to_part, open_app, start_meeting
 
 SIZE = (120, 40)
-
-
-def open_app(*argv: str) -> tuple[StartpakkeApp, Path]:
-    agenda, store, resume = _prepare(build_parser().parse_args(["run", *argv]))
-    startup = Startup(
-        agenda=agenda,
-        session=store.session,
-        save=lambda _session: store.save(),
-        session_path=store.path,
-        resume=resume,
-        bell=False,
-    )
-    return StartpakkeApp(startup, clock=FakeClock()), store.path
 
 
 async def test_the_rotation_is_proposed_and_the_facilitator_overrides_it(tmp_path: Path) -> None:
     save_in_data_folder(founding(day=date(2026, 2, 10)), "2026-02-10-startpakke")
     target = tmp_path / "neste.json"
-    app, _ = open_app(
-        "--agenda", "kollegaveiledning", "--network", "vestfold", "--session", str(target)
-    )
+    app = open_app(target, FakeClock(), "--agenda", "kollegaveiledning", "--network", "vestfold")
     async with app.run_test(size=SIZE) as pilot:
         proposal = app.screen.query_one("#rotation", Static).content
         assert "fokuspersoner Kari Nordmann, Ola Hansen, Siri Berg" in str(proposal)
@@ -46,8 +29,7 @@ async def test_the_rotation_is_proposed_and_the_facilitator_overrides_it(tmp_pat
         secretary = app.screen.query_one("#secretary", Select)
         assert (leader.value, secretary.value) == ("p-kari", "p-ola")  # Siri led the founding
         leader.value = "p-vera"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert app.controller is not None
         assert app.controller.focus_ids == ["p-kari", "p-ola", "p-siri"]
         session = app.controller.session
@@ -57,13 +39,11 @@ async def test_the_rotation_is_proposed_and_the_facilitator_overrides_it(tmp_pat
 
 
 async def test_a_fodselsnummer_typed_into_a_rule_is_warned_about(tmp_path: Path) -> None:
-    app, _ = open_app("--session", str(tmp_path / "mote.json"), "--names", "Anne,Bjørn")
+    app = open_app(tmp_path / "mote.json", FakeClock(), "--names", "Anne,Bjørn")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         assert app.controller is not None
-        while app.controller.part.id != "steg4":
-            await pilot.press("n")
+        await go_to_part(pilot, app, "steg4")
         await pilot.press("c")
         await pilot.press(*"Saken gjelder 15078510150")
         await pilot.press("enter")
@@ -79,12 +59,9 @@ async def test_a_fodselsnummer_typed_into_a_rule_is_warned_about(tmp_path: Path)
 async def test_what_is_stored_lists_every_file_of_the_network(tmp_path: Path) -> None:
     founding_path = save_in_data_folder(founding(day=date(2026, 2, 10)), "2026-02-10-startpakke")
     target = tmp_path / "neste.json"
-    app, _ = open_app(
-        "--agenda", "kollegaveiledning", "--network", "vestfold", "--session", str(target)
-    )
+    app = open_app(target, FakeClock(), "--agenda", "kollegaveiledning", "--network", "vestfold")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await start_meeting(pilot)
         await pilot.press("ctrl+p")
         await pilot.press(*"Hva er lagret")
         await pilot.pause()
@@ -96,7 +73,7 @@ async def test_what_is_stored_lists_every_file_of_the_network(tmp_path: Path) ->
 
 
 async def test_start_up_notices_are_shown_over_the_first_screen(tmp_path: Path) -> None:
-    app, _ = open_app("--session", str(tmp_path / "mote.json"), "--names", "Anne")
+    app = open_app(tmp_path / "mote.json", FakeClock(), "--names", "Anne")
     app.startup.notices = ["Nettverket «X» skulle vært anonymisert eller slettet 10.02.2025"]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

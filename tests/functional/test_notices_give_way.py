@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual.widgets import Input
 from textual.widgets._toast import Toast
 
-from tests.tui_helpers import make_app
+from tests.tui_helpers import go_to_part, make_app, start_meeting
 
 
 def toast_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -19,8 +19,7 @@ def toast_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def _to_rule_field(pilot, app) -> None:  # type: ignore[no-untyped-def]
-    while app.controller.part.id != "steg4":
-        await pilot.press("n")
+    await go_to_part(pilot, app, "steg4")
     await pilot.press("f")
     await pilot.pause()
 
@@ -28,7 +27,7 @@ async def _to_rule_field(pilot, app) -> None:  # type: ignore[no-untyped-def]
 async def test_the_guide_gives_way_when_the_field_opens() -> None:
     app, _session, _clock, _saves = make_app(first_run=True)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await pilot.press("ctrl+s")
+        await start_meeting(pilot)
         await _to_rule_field(pilot, app)
         assert any(t.startswith("Veiledning") for t in toast_titles(app))
         await pilot.press("c")
@@ -40,7 +39,7 @@ async def test_the_guide_gives_way_when_the_field_opens() -> None:
 async def test_the_not_saved_notice_stays_when_the_field_opens() -> None:
     app, _session, _clock, _saves = make_app(first_run=True)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await pilot.press("ctrl+s")
+        await start_meeting(pilot)
         await _to_rule_field(pilot, app)
         app.save_problem = "disken er full"
         app._show_save_problem()

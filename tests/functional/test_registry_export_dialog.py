@@ -10,33 +10,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from startpakke.cli import build_parser
-from startpakke.commands.run import _prepare
 from startpakke.engine import FakeClock
-from startpakke.tui.app import StartpakkeApp, Startup
+from tests.tui_helpers import open_app, start_meeting
 
 SIZE = (120, 40)
 NAMES = "Anne,Bjørn,Cecilie"
-
-
-def open_app(path: Path, *extra: str) -> StartpakkeApp:
-    """The app as `startpakke run --session PATH …` starts it, on a fake clock."""
-    args = build_parser().parse_args(["run", "--session", str(path), *extra])
-    agenda, store, resume = _prepare(args)
-    startup = Startup(
-        agenda=agenda,
-        session=store.session,
-        save=lambda _session: store.save(),
-        session_path=store.path,
-        resume=resume,
-        bell=False,
-    )
-    return StartpakkeApp(startup, clock=FakeClock())
-
-
-async def start_meeting(pilot: object) -> None:
-    await pilot.press("ctrl+s")  # type: ignore[attr-defined]  # the setup screen: start
-    await pilot.pause()  # type: ignore[attr-defined]
 
 
 def _messages(app: object) -> list[str]:
@@ -52,7 +30,7 @@ def session_file(tmp_path: Path) -> Path:
 async def test_down_then_write_makes_the_referat_not_the_contract(
     session_file: Path, tmp_path: Path, key: str
 ) -> None:
-    app = open_app(session_file, "--names", NAMES)
+    app = open_app(session_file, FakeClock(), "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         await pilot.press("e", "down", key)
@@ -67,7 +45,7 @@ async def test_down_then_write_makes_the_referat_not_the_contract(
 async def test_every_kind_is_offered_in_the_table_order(session_file: Path, tmp_path: Path) -> None:
     from startpakke.documents.registry import DOCUMENTS
 
-    app = open_app(session_file, "--names", NAMES)
+    app = open_app(session_file, FakeClock(), "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         for index, document in enumerate(DOCUMENTS):
@@ -81,7 +59,7 @@ async def test_every_kind_is_offered_in_the_table_order(session_file: Path, tmp_
 async def test_a_bad_path_keeps_the_dialog_and_the_choice(
     session_file: Path, tmp_path: Path
 ) -> None:
-    app = open_app(session_file, "--names", NAMES)
+    app = open_app(session_file, FakeClock(), "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         await pilot.press("e", "down", "down", "down")  # the run sheet

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
 from startpakke.tui.screens.run import RunScreen
-from tests.tui_helpers import make_app
+from tests.tui_helpers import go_to_part, go_to_phase, make_app
 
 
 def footer(app: object) -> str:
@@ -20,14 +20,6 @@ def footer(app: object) -> str:
 
 def words(app: object) -> list[str]:
     return footer(app).split()
-
-
-async def go_to_phase(pilot, app, part: str, phase: str) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(12):
-        if app.controller.part.id == part and app.controller.phase.id == phase:
-            return
-        await pilot.press("n" if app.controller.part.id != part else "f")
-    raise AssertionError(f"never reached {part}/{phase}")
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -64,7 +56,8 @@ async def test_in_a_capture_phase_c_comes_first() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await go_to_phase(pilot, app, "steg4", "konsensus")
+        await go_to_part(pilot, app, "steg4")
+        await go_to_phase(pilot, app, "konsensus")
         assert words(app)[:3] == ["c", "Skriv", "ned"]
         assert "t" not in words(app), "no round here: no turn key"
 

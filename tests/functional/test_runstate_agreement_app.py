@@ -24,6 +24,18 @@ def text_of(path: Path) -> str:
     return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
+async def _open_the_consensus_list(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    """Straight to steg 4's consensus phase (the controller driven directly), then `c`."""
+    controller = app.controller
+    controller.jump(controller.agenda.part_index("steg4"))
+    while controller.phase.id != "konsensus":
+        controller.next_phase()
+    app.screen.refresh_state()  # what the run screen's tick would do (tests/conftest.py)
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+
+
 async def test_enter_cycles_the_levels_and_an_objection_asks_who_and_why(tmp_path: Path) -> None:
     app, session, _, _ = make_app("Anne,Bjørn,Cecilie")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -33,13 +45,7 @@ async def test_enter_cycles_the_levels_and_an_objection_asks_who_and_why(tmp_pat
         assert controller is not None
         for text in ("Vi starter presis", "Mobilen ligger i veska", "Vi møtes hver måned"):
             controller.add_rule(text)
-        controller.jump(controller.agenda.part_index("steg4"))
-        while controller.phase.id != "konsensus":
-            controller.next_phase()
-        app.screen.refresh_state()  # what the run screen's tick would do (tests/conftest.py)
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
+        await _open_the_consensus_list(pilot, app)
         assert isinstance(app.focused, OptionList)
 
         await pilot.press("enter")  # rule 1: enig
@@ -87,13 +93,7 @@ async def test_escape_in_the_objection_dialog_leaves_the_rule_as_it_was() -> Non
         assert controller is not None
         rule = controller.add_rule("Vi starter presis")
         rule.set_agreement(AgreementLevel.accept)
-        controller.jump(controller.agenda.part_index("steg4"))
-        while controller.phase.id != "konsensus":
-            controller.next_phase()
-        app.screen.refresh_state()  # what the run screen's tick would do (tests/conftest.py)
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
+        await _open_the_consensus_list(pilot, app)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ObjectionScreen)

@@ -7,8 +7,7 @@ from datetime import datetime
 
 from textual.widgets import Static
 
-from startpakke.tui.screens.run import RunScreen
-from tests.tui_helpers import make_app
+from tests.tui_helpers import make_app, settle
 
 SIX = "Anne,Bjørn,Cecilie,Dag,Eva,Frida"
 
@@ -18,13 +17,6 @@ def projected(app) -> datetime:  # type: ignore[no-untyped-def]
     found = re.search(r"slutt ca\. (\d\d):(\d\d)", line)
     assert found, line
     return datetime(2026, 9, 14, int(found[1]), int(found[2]))
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    if isinstance(pilot.app.screen, RunScreen):
-        pilot.app.screen.refresh_state()
-    await pilot.pause()
 
 
 async def test_k_moves_the_projected_end_in_steg_3_with_six_present() -> None:

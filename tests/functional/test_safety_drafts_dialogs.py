@@ -15,14 +15,8 @@ from textual.widgets import TextArea
 from startpakke.engine import FakeClock
 from startpakke.session.drafts import draft_path
 from startpakke.tui.screens.capture_contract import ContractScreen
-from tests.functional.test_tui_capture import (
-    NAMES,
-    SIZE,
-    go_to_part,
-    open_app,
-    start_meeting,
-    type_text,
-)
+from tests.functional.test_tui_capture import NAMES, SIZE, type_text
+from tests.tui_helpers import go_to_part, open_app, start_meeting
 
 TYPED = "Vi møtes forberedt, og vi sier fra når vi ikke kan komme."
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from textual.widgets import Digits, Static
+from textual.widgets import Digits
 
 from startpakke.agenda.loader import load_agenda
 from startpakke.agenda.model import Agenda, CaptureKind
@@ -24,10 +24,9 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import participants_from_names
 from startpakke.session.model import Role, Session
 from startpakke.session.store import SessionStore, load_session
-from startpakke.tui.screens.run import RunScreen
 from tests.cli import startpakke
 from tests.conftest import AGENDAS, ROOT
-from tests.tui_helpers import make_app
+from tests.tui_helpers import make_app, settle, text
 
 AGENDA_FILE = AGENDAS / "nettverksmote.yaml"
 STEPS = ["Saken legges frem", "Spørsmål til saksholder", "Refleksjon – saksholder lytter"]
@@ -178,17 +177,6 @@ def test_the_export_command_finds_the_yaml_agenda(agenda: Agenda, tmp_path: Path
 
 
 # -- through the app ------------------------------------------------------------------------------
-
-
-def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one(selector, Static).render())
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    if isinstance(pilot.app.screen, RunScreen):
-        pilot.app.screen.refresh_state()
-    await pilot.pause()
 
 
 async def test_it_runs_through_the_app(agenda: Agenda) -> None:

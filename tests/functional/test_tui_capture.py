@@ -15,32 +15,16 @@ import pytest
 from rich.text import Text
 from textual.widgets import Input, OptionList, Select, Static
 
-from startpakke.cli import build_parser
-from startpakke.commands.run import _prepare
 from startpakke.engine import FakeClock
 from startpakke.modeling import to_data
 from startpakke.session.model import CompetenceCategory, Session
 from startpakke.session.store import load_session
-from startpakke.tui.app import StartpakkeApp, Startup
+from startpakke.tui.app import StartpakkeApp
 from startpakke.tui.capture import CaptureArea
+from tests.tui_helpers import go_to_part, go_to_phase, open_app, start_meeting
 
 SIZE = (120, 40)
 NAMES = "Anne,Bjørn,Cecilie"
-
-
-def open_app(path: Path, clock: FakeClock, *extra: str) -> StartpakkeApp:
-    """The app as `startpakke run --session PATH …` starts it (same decisions, no terminal)."""
-    args = build_parser().parse_args(["run", "--session", str(path), *extra])
-    agenda, store, resume = _prepare(args)
-    startup = Startup(
-        agenda=agenda,
-        session=store.session,
-        save=lambda _session: store.save(),
-        session_path=store.path,
-        resume=resume,
-        bell=False,
-    )
-    return StartpakkeApp(startup, clock=clock)
 
 
 async def type_text(pilot: Any, text: str) -> None:
@@ -81,29 +65,6 @@ def speaker_id(app: StartpakkeApp) -> str:
 
 def name(app: StartpakkeApp, participant_id: str | None) -> str:
     return session_of(app).name_of(participant_id)
-
-
-async def start_meeting(pilot: Any) -> None:
-    await pilot.press("ctrl+s")  # the setup screen: start the meeting
-    await pilot.pause()
-
-
-async def go_to_part(pilot: Any, app: StartpakkeApp, part_id: str) -> None:
-    assert app.controller is not None
-    for _ in range(len(app.controller.agenda.parts)):
-        if app.controller.part.id == part_id:
-            return
-        await pilot.press("n")
-    assert app.controller.part.id == part_id
-
-
-async def go_to_phase(pilot: Any, app: StartpakkeApp, phase_id: str) -> None:
-    assert app.controller is not None
-    for _ in range(5):
-        if app.controller.phase.id == phase_id:
-            return
-        await pilot.press("f")
-    assert app.controller.phase.id == phase_id
 
 
 async def choose(pilot: Any, app: StartpakkeApp, select_id: str, steps: int) -> None:

@@ -20,7 +20,8 @@ from startpakke.session.edit import participants_from_names
 from startpakke.session.model import Session
 from startpakke.session.store import SessionStore, load_session
 from startpakke.tui.screens.resume import ResumeScreen
-from tests.functional.test_tui_capture import NAMES, SIZE, open_app
+from tests.functional.test_tui_capture import NAMES, SIZE
+from tests.tui_helpers import open_app
 
 CLOSED_SECONDS = 25 * 60
 

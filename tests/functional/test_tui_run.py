@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import Digits, Input, Static
+from textual.widgets import Input, Static
 
 from startpakke.tui.screens.run import RunScreen
 from startpakke.tui.widgets.big_clock import BigClock
-from tests.tui_helpers import make_app
-
-
-def text(app, selector: str) -> str:  # type: ignore[no-untyped-def]
-    return str(app.screen.query_one(selector, Static).render())
-
-
-def clock_face(app) -> str:  # type: ignore[no-untyped-def]
-    return app.screen.query_one("#clock-digits", Digits).value
-
-
-async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-    await pilot.pause()
-    app = pilot.app
-    if isinstance(app.screen, RunScreen):
-        app.screen.refresh_state()
-    await pilot.pause()
+from tests.tui_helpers import clock_face, make_app, settle, text
 
 
 async def test_walk_the_whole_meeting_with_three_participants() -> None:

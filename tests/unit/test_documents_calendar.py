@@ -12,16 +12,11 @@ from startpakke.documents.calendar import write_ics
 from startpakke.documents.registry import document
 from startpakke.errors import UserError
 from startpakke.session.model import MeetingSlot, Network, Plan, Session
-from tests.documents_session import build_session, example_session
+from tests.documents_session import build_session
 
 
 def read(path: Path) -> Calendar:
     return Calendar.from_ical(path.read_bytes())
-
-
-@pytest.fixture(scope="module")
-def session() -> Session:
-    return example_session()
 
 
 def test_one_event_per_meeting_in_oslo_time(session: Session, tmp_path: Path) -> None:

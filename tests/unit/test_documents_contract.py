@@ -22,15 +22,9 @@ from startpakke.session.model import (
 from tests.documents_session import (
     all_text,
     build_session,
-    example_session,
     paragraphs_text,
     table_rows,
 )
-
-
-@pytest.fixture(scope="module")
-def session() -> Session:
-    return example_session()
 
 
 @pytest.fixture(scope="module")

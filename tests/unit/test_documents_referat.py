@@ -19,20 +19,9 @@ from tests.documents_session import (
     all_text,
     build_kollega_session,
     build_session,
-    example_session,
     load_builtin_agenda,
     table_rows,
 )
-
-
-@pytest.fixture(scope="module")
-def agenda() -> Agenda:
-    return load_builtin_agenda("startpakke")
-
-
-@pytest.fixture(scope="module")
-def session() -> Session:
-    return example_session()
 
 
 @pytest.fixture(scope="module")

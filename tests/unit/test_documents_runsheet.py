@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
-import pytest
-
 from startpakke.agenda.model import Agenda
 from startpakke.agenda.runsheet import format_clock, plan_runsheet
 from startpakke.documents.runsheet import (
@@ -20,14 +18,8 @@ from tests.documents_session import (
     all_text,
     build_session,
     example_session,
-    load_builtin_agenda,
     table_rows,
 )
-
-
-@pytest.fixture(scope="module")
-def agenda() -> Agenda:
-    return load_builtin_agenda("startpakke")
 
 
 def test_planned_runsheet_has_the_clock_times_and_warnings(agenda: Agenda, tmp_path: Path) -> None:
