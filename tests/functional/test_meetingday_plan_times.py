@@ -24,7 +24,8 @@ async def test_times_and_places_are_typed_and_reach_every_document(tmp_path: Pat
         screen.query_one("#plan-format", Select).value = "digital"
         await pilot.pause()
         place = screen.query_one("#plan-place", Input)
-        assert place.value == "Teams", "digital meetings are on the group's platform"
+        # Digital meetings are on the group's platform: offered, not typed into the field.
+        assert place.value == "" and place.placeholder.startswith("Teams")
         date = screen.query_one("#plan-date", Input)
         assert "kl. 9–12" in date.placeholder, "the format is shown where it is typed"
         date.focus()
@@ -66,6 +67,26 @@ async def test_times_and_places_are_typed_and_reach_every_document(tmp_path: Pat
     assert "09:00–11:30" in contract and "Rådhuset, møterom 2" in contract
     referat = text_in_order(write_referat(session, builtin(), tmp_path / "referat.docx"))
     assert "kl. 09:00–11:30, Rådhuset, møterom 2" in referat
+
+
+async def test_a_place_typed_for_a_digital_meeting_replaces_the_platform() -> None:
+    """Seen by a tester: «Teams» stood in the field as text, so «Rådhuset» typed after Tab
+    became «TeamsRådhuset» in the contract, the referat and the calendar."""
+    app, session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_plan(pilot, app)
+        screen = app.screen
+        screen.query_one("#plan-platform", Input).value = "Teams"
+        screen.query_one("#plan-format", Select).value = "digital"
+        await pilot.pause()
+        screen.query_one("#plan-date", Input).focus()
+        await pilot.press(*"15.01.2027 kl. 9-12", "tab", *"Rådhuset", "enter")
+        await pilot.pause()
+        await pilot.press(*"16.01.2027 kl. 9-12", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert [s.place for s in session.plan.meetings] == ["Rådhuset", "Teams"]
 
 
 def test_a_physical_meeting_without_a_place_is_not_said_to_be_on_the_platform() -> None:

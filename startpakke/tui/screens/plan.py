@@ -237,10 +237,15 @@ class PlanScreen(ModalScreen[None]):
         return self.plan.platform.strip() or _("ikke bestemt")
 
     def _refresh_place(self) -> None:
+        # The platform is the placeholder, not text in the field: typed text would be added
+        # to it («TeamsRådhuset»). An empty field takes the default when the date is added.
         field = self.query_one("#plan-place", Input)
-        field.placeholder = self._place_hint()
-        if not field.value.strip() and self.editing_meeting is None:
-            field.value = self._default_place()
+        default = self._default_place()
+        field.placeholder = (
+            _("{platform} (skriv et sted for et fysisk møte)").format(platform=default)
+            if default
+            else self._place_hint()
+        )
 
     def _error(self, err: EditError | None = None) -> None:
         self.query_one("#plan-error", Static).update(escape(str(err)) if err else "")
@@ -311,7 +316,9 @@ class PlanScreen(ModalScreen[None]):
             self._error(err)
             field.focus()
             return
-        place = place_field.value.strip()
+        place = place_field.value.strip() or (
+            "" if self.editing_meeting is not None else self._default_place()
+        )
         leader = _value(self.query_one("#plan-date-leader", Select))
         secretary = _value(self.query_one("#plan-date-secretary", Select))
         times = {"start": when.start, "end": when.end, "place": place}
@@ -336,7 +343,7 @@ class PlanScreen(ModalScreen[None]):
             self.editing_meeting = None
             self.query_one("#plan-add-date", Button).label = _("Legg til")
             field.value = ""
-            place_field.value = self._default_place()
+            place_field.value = ""
             field.focus()
 
     @on(Button.Pressed, "#plan-rotate")
