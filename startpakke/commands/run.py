@@ -171,6 +171,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from startpakke.session.edit import participants_from_names
     from startpakke.session.model import Session, new_id
     from startpakke.session.store import SessionStore
+    from startpakke.text import scrub_controls
 
     agenda_given = args.agenda
     store = None
@@ -197,6 +198,7 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         agenda = load_agenda_cached(resolve_agenda(agenda_name))
         if args.names and not session.participants:
             session.participants = participants_from_names(args.names)
+            scrub_controls(session)
         if not session.run:
             return agenda, store, False
         saved_for = session.run.agenda_id
@@ -235,6 +237,9 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         ensure_private_dir(sessions_dir())
         path = paths.new_session_path(agenda.id, date.today())
     _take_lock(path)
+    # Names from the command line and what came along from the last meeting are shown on
+    # the setup and run screens: no terminal escapes (as `_open_existing` does for a file).
+    scrub_controls(session)
     # The file is written when the meeting starts: quitting the first screen leaves none.
     store = SessionStore.pending(path, session)
     return agenda, store, False

@@ -18,7 +18,7 @@ from startpakke.engine.suspend import SuspendWatch
 from startpakke.i18n import _, current_language
 from startpakke.session.model import Language, Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
-from startpakke.tui.compat import set_first_theme
+from startpakke.tui.compat import keep_whole_pastes, set_first_theme
 from startpakke.tui.drafts import DraftKeeper
 from startpakke.tui.textual_nb import NorwegianApp, palette_binding, translate_bindings
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
@@ -59,6 +59,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
 
     def __init__(self, startup: Startup, clock: Clock | None = None) -> None:
         translate_bindings()  # the widgets' own keys in Norwegian, before any is made
+        keep_whole_pastes()
         super().__init__()
         self.startup = startup
         self.clock = clock or SystemClock()

@@ -2,7 +2,8 @@
 
 Two start-up shortcuts do by hand what Textual would do a moment later, so the first frame
 is styled once instead of twice (benchmarks/README.md, «what changed for the first
-frame»), and one text field takes Enter in its private key handler. All depend on
+frame»), one text field takes Enter in its private key handler, and every text field
+keeps the whole of what is pasted into it (`keep_whole_pastes`). All depend on
 Textual's behaviour beyond its documented API, so each has a test in
 `tests/functional/test_registry_compat.py` that compares it with what Textual itself does
 or what the facilitator must see; a Textual upgrade that changes the behaviour fails
@@ -61,3 +62,30 @@ class EnterInOrderInput(Input):
             event.stop()
             event.prevent_default()
             self._on_enter()
+
+
+def paste_as_one_line(text: str) -> str:
+    """What a one-line field takes from a paste: every line, joined with spaces, without
+    control characters (Word's shift+Enter is a vertical tab, Outlook's a line break)."""
+    from startpakke.text import for_terminal
+
+    return " ".join(for_terminal(text).split())
+
+
+def _paste_whole(self: Input, event: events.Paste) -> None:
+    text = paste_as_one_line(event.text)
+    if text:
+        selection = self.selection
+        if selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *selection)
+    event.stop()
+
+
+def keep_whole_pastes() -> None:
+    """Every `Input` keeps all of a pasted text. Textual's own paste handler keeps only the
+    first line, without a word: a rule copied from Word or an e-mail lost the rest of it.
+    Installed once, by the app, over Input's private `_on_paste` (the name Textual
+    dispatches Paste to)."""
+    Input._on_paste = _paste_whole  # type: ignore[method-assign]
