@@ -26,12 +26,16 @@ def new_session_path(network_name: str, when: date) -> Path:
     If a meeting that day already has a file, `-2`, `-3`, … is added. The file is not
     created.
     """
-    folder = sessions_dir()
-    stem = f"{when.isoformat()}-{slug(network_name)}"
-    candidate = folder / f"{stem}{SESSION_SUFFIX}"
+    return unused_path(sessions_dir() / f"{when.isoformat()}-{slug(network_name)}{SESSION_SUFFIX}")
+
+
+def unused_path(wanted: Path) -> Path:
+    """`wanted`, or with `-2`, `-3`, … before its suffix: the first name that neither a
+    session file nor its backup has (so nothing is overwritten)."""
+    candidate = wanted
     number = 2
     while candidate.exists() or backup_path(candidate).exists():
-        candidate = folder / f"{stem}-{number}{SESSION_SUFFIX}"
+        candidate = wanted.with_name(f"{wanted.stem}-{number}{wanted.suffix}")
         number += 1
     return candidate
 

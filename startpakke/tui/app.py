@@ -199,13 +199,16 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
 
     def _ask_about_unsaved(self) -> None:
         from startpakke.paths import sessions_dir
+        from startpakke.session.paths import unused_path
         from startpakke.tui.screens.unsaved import UnsavedScreen
 
         name = self.startup.session_path.name if self.startup.session_path else _("økt.json")
         # The dialog says what is wrong; the notice would cover its buttons on a small window.
         self.clear_notifications()
         self.push_screen(
-            UnsavedScreen(self.save_problem or "", sessions_dir() / name, self._unsaved_attempt),
+            UnsavedScreen(
+                self.save_problem or "", unused_path(sessions_dir() / name), self._unsaved_attempt
+            ),
             self._unsaved_chosen,
         )
 
@@ -218,6 +221,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             self._safe_save(session)
             return self.save_problem
         if choice == "copy" and path is not None:
+            if path.exists():  # an earlier rescue, or another meeting: never replaced
+                return _("{path} finnes fra før; skriv et annet navn.").format(path=path)
             try:
                 save_session(session, path)
             except (UserError, OSError) as err:
