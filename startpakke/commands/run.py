@@ -335,6 +335,9 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         return app.return_code
     unsaved = app.save_problem is not None or app.saved_copy is not None
     if not unsaved and not store.path.exists():  # quit on the first screen: nothing written
+        from startpakke.session.drafts import save_drafts
+
+        save_drafts(store.path, {})  # nor what was typed there (no drafts: no file)
         for line in overdue:
             print(line, file=sys.stderr)
         print(_("Møtet ble ikke startet; ingen økt er lagret."))

@@ -16,6 +16,7 @@ import pytest
 
 from startpakke.session.drafts import draft_path
 from startpakke.session.guide_seen import first_run
+from startpakke.tui.drafts import SWEEP_SECONDS
 from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke, to_round_of_steg4
 
 pytestmark = pytest.mark.slow
@@ -159,3 +160,24 @@ def _state(pid: int) -> str:
         return Path(f"/proc/{pid}/status").read_text().lower()
     except OSError:
         return "zombie"
+
+
+def test_quitting_the_first_screen_leaves_no_draft(tmp_path: Path) -> None:
+    """«Quitting the first screen without starting leaves no file» (README): a tester found
+    the network name typed there kept in `<økt>.utkast` and offered at the next start."""
+    env = _env(tmp_path)
+    session = tmp_path / "møte.json"
+    term = _new_meeting(session, env)
+    try:
+        term.wait_for("Start møtet")
+        # A field's text at its first sweep is its baseline, not a draft: type after it.
+        time.sleep(2 * SWEEP_SECONDS)
+        term.type("Nettverk som ikke ble noe")
+        term.wait_for("Nettverk som ikke ble noe")
+        assert _within(5.0, lambda: draft_path(session).exists())  # kept while it runs
+        term.keys("C-q")
+        term.wait_for("Møtet ble ikke startet")
+    finally:
+        term.close()
+    assert not session.exists()
+    assert not draft_path(session).exists()
