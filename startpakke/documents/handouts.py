@@ -19,6 +19,7 @@ from startpakke.documents.handouts_model import COLOUR_FILLS, HandoutItem, Hando
 from startpakke.documents.output import OutputError
 from startpakke.errors import os_reason
 from startpakke.i18n import N_, _
+from startpakke.paths import ensure_private_dir
 from startpakke.text import clean, slug
 
 LINE_CM = 0.85  # the height of one line to write on («Skrivelinje» is 482 twips)
@@ -47,7 +48,7 @@ def write_handouts(
             _("«{folder}» er en fil, ikke en mappe. Oppgi en mappe med -o.").format(folder=folder)
         )
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(folder)  # folders we create are 0700 (README, «Personvern»)
     except OSError as err:
         raise OutputError(
             _(

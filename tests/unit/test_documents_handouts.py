@@ -183,3 +183,12 @@ def test_handouts_file_next_to_a_custom_agenda(tmp_path: Path) -> None:
     assert handouts_path(agenda) == handouts_path()  # none beside it: the built-in one
     (tmp_path / "handouts.yaml").write_text("sheets: []\n")
     assert handouts_path(agenda) == tmp_path / "handouts.yaml"
+
+
+def test_a_folder_made_for_the_handouts_is_private(handouts: Handouts, tmp_path: Path) -> None:
+    import stat
+
+    folder = tmp_path / "utskrift" / "mandag"
+    write_handouts(handouts.sheets, ["Anne"], folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(folder.parent.stat().st_mode) == 0o700
