@@ -276,6 +276,14 @@ class _Items:
         agreed = [r for r in proposed if r.agreed]
         if not proposed:
             item.status.append(_("Ingen spilleregler er foreslått."))
+        elif not agreed:
+            item.status.append(
+                ngettext(
+                    "Gruppen drøftet {n} forslag til spilleregler, men vedtok ingen ennå.",
+                    "Gruppen drøftet {n} forslag til spilleregler, men vedtok ingen ennå.",
+                    len(proposed),
+                ).format(n=len(proposed))
+            )
         else:
             item.status.append(
                 ngettext(

@@ -141,3 +141,15 @@ def test_empty_session_gives_a_sensible_referat(agenda: Agenda, tmp_path: Path) 
     assert "Ingen spilleregler er vedtatt ennå." in text
     assert "Ingen medlemmer er registrert." in text
     assert "Eventuelt" in text
+
+
+def test_proposals_none_agreed_are_said_so(agenda: Agenda, tmp_path: Path) -> None:
+    """Seen by a tester: «Gruppen drøftet 3 forslag … og vedtok 0.»"""
+    from startpakke.session import edit as ops
+
+    session = Session()
+    for text in ("Vi starter presis", "Mobilen ligger", "Vi lytter"):
+        ops.add_rule(session, text)
+    text = all_text(write_referat(session, agenda, tmp_path / "ingen.docx"))
+    assert "Gruppen drøftet 3 forslag til spilleregler, men vedtok ingen ennå." in text
+    assert "vedtok 0" not in text
