@@ -37,3 +37,30 @@ async def test_the_save_problem_stays_through_a_failed_retry_and_goes_when_saved
         app._heartbeat()
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["Lagret igjen."]
+
+
+async def test_the_day_line_says_not_saved_until_a_save_works() -> None:
+    """Seen by a tester: on a full disk only the toast said so, and at 80×24 it covered the
+    capture field; the run screen's own day line now says it while it is true."""
+    from textual.widgets import Static
+
+    app, _session, _clock, _saves = make_app()
+    broken = True
+
+    def save(session: Session) -> None:
+        if broken:
+            raise OSError(28, "No space left on device")
+
+    app._raw_save = save
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.press("n")
+        app.screen.refresh_state()
+        await pilot.pause()
+        day = str(app.screen.query_one("#day", Static).render())
+        assert day.startswith("IKKE LAGRET – prøver igjen")
+        broken = False
+        app._heartbeat()
+        app.screen.refresh_state()
+        await pilot.pause()
+        assert "IKKE LAGRET" not in str(app.screen.query_one("#day", Static).render())

@@ -110,12 +110,17 @@ class RunScreen(Screen[None]):
         self.query_one("#wall-clock", Static).update(view.wall_clock)
         blank = self.controller.session.room_blank
         room = bool(getattr(self.app, "room_view", False))
-        notices = [blank_notice()] if blank else []
+        unsaved = getattr(self.app, "save_problem", None) is not None
+        # A lasting word on the screen itself while nothing can be saved (the toast may
+        # give way to the capture field or be cleared; this line stays until a save works).
+        notices = [_("IKKE LAGRET – prøver igjen")] if unsaved else []
+        notices += [blank_notice()] if blank else []
         notices += [room_notice()] if room else []
         self.query_one("#day", Static).update("  ·  ".join([*notices, view.day]))
         self.set_class(view.paused, "-paused")
         self.set_class(blank, "-blank")
         self.set_class(room, "-room-view")
+        self.set_class(unsaved, "-unsaved")
         self._alert_if_time_is_up(snap)
         round_line = self.query_one("#round", Static)
         round_line.update(view.round)
