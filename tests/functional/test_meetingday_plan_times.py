@@ -101,3 +101,20 @@ def test_a_physical_meeting_without_a_place_is_not_said_to_be_on_the_platform() 
     session.plan.platform = "Teams"
     slot = ops.add_meeting(session, date(2027, 2, 23))
     assert common.slot_place(session, slot) == "Ikke bestemt"
+
+
+async def test_the_plan_part_does_not_say_nothing_is_written_when_the_plan_is_filled() -> None:
+    """Seen by a tester: «leder Anne · sekretær Bjørn · 1 dato…» above «(ingenting skrevet
+    ned ennå)»; the list under the plan is the oppfølgingspunkter, and says so."""
+    from textual.widgets import OptionList
+
+    from startpakke.tui.capture import CaptureArea
+
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_plan(pilot, app)
+        await pilot.press("escape")
+        await pilot.pause()
+        options = app.screen.query_one(CaptureArea).query_one("#capture-list", OptionList)
+        shown = str(options.get_option_at_index(0).prompt)
+    assert shown == "(ingen oppfølgingspunkter ennå)"

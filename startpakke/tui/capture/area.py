@@ -319,7 +319,7 @@ class CaptureArea(Vertical):
             elif lst.has_focus:
                 lst.highlighted = min(lst.highlighted or 0, len(rows) - 1)
         else:
-            empty = hidden_list_text() if hidden else _("(ingenting skrevet ned ennå)")
+            empty = hidden_list_text() if hidden else _(self.view.empty)
             lst.set_options([Option(Text(empty, "dim"), disabled=True)])
 
     def _highlighted_id(self) -> str | None:

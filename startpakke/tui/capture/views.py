@@ -122,6 +122,9 @@ class CaptureView:
         """May the list show the session field `path` now (`startpakke.view.privacy`)?"""
         return not self.room_view or may_project(path)
 
+    empty = N_("(ingenting skrevet ned ennå)")
+    """What the list says while it has no rows (translated where shown)."""
+
     @property
     def rows_hidden(self) -> bool:
         """The room sees the screen and may not see this list: the area shows none of it."""
@@ -801,6 +804,8 @@ class ActionsView(CaptureView):
     title = N_("Oppfølging")
     has_input = True
     edit_dialog = "action"
+    # Also under the plan (steg 7), whose own answers are in the heading, not in this list.
+    empty = N_("(ingen oppfølgingspunkter ennå)")
 
     def heading(self) -> str:
         actions = self.session.actions
