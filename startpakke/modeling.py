@@ -8,7 +8,8 @@ which keeps the first frame and the memory close to a bare Textual app (issue 8,
 `benchmarks/README.md`).
 
 What pydantic would read from `Field(...)` is written without importing it:
-- descriptions are the docstrings under the fields (`use_attribute_docstrings`);
+- descriptions are the docstrings under the fields (`use_attribute_docstrings`, read only
+  when a JSON Schema is written);
 - `Strict`, `Limits`, `Pattern` and `After` below change the core schema when pydantic
   builds it (they import nothing until then);
 - checks across fields live in `__post_init__`, which pydantic calls after validating and
@@ -28,9 +29,12 @@ from startpakke.i18n import _
 
 T = TypeVar("T")
 
-CONFIG: dict[str, Any] = {"extra": "forbid", "use_attribute_docstrings": True}
+CONFIG: dict[str, Any] = {"extra": "forbid"}
 """The pydantic config of every model (a `ConfigDict` is a plain dict): unknown keys are
-errors, so a typo in a hand-edited file is reported instead of silently dropped."""
+errors, so a typo in a hand-edited file is reported instead of silently dropped.
+
+Every model class holds this very dict, so `json_schema` can switch on the docstrings for
+the one validator it builds (see there)."""
 
 
 # -- markers pydantic reads while building a schema ------------------------------------------
@@ -132,8 +136,21 @@ def validate(cls: type[T], data: Any) -> T:
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
-    """The JSON Schema pydantic derives from `cls`, descriptions on one line each."""
-    return typing.cast(dict[str, Any], _one_line(_adapter(cls).json_schema()))
+    """The JSON Schema pydantic derives from `cls`, descriptions on one line each.
+
+    The descriptions are the docstrings under the fields. pydantic finds them by reading
+    and parsing each model's source file, which took a quarter of the CPU time of a
+    command that opens a session (`startpakke export`): so only the validator built here
+    reads them, and the ones that validate data do not.
+    """
+    from pydantic import TypeAdapter
+
+    CONFIG["use_attribute_docstrings"] = True
+    try:
+        adapter = TypeAdapter(cls)
+    finally:
+        del CONFIG["use_attribute_docstrings"]
+    return typing.cast(dict[str, Any], _one_line(adapter.json_schema()))
 
 
 def _one_line(value: Any) -> Any:
