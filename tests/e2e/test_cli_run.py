@@ -9,7 +9,7 @@ from pathlib import Path
 from startpakke.engine import FakeClock, RunEngine
 from startpakke.modeling import to_data
 from startpakke.session.store import load_session
-from tests.cli import startpakke
+from tests.cli import startpakke_process
 from tests.tui_helpers import builtin
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "eksempel-okt.json"
@@ -30,7 +30,9 @@ def _session_with_run(tmp_path: Path, change) -> Path:  # type: ignore[no-untype
 
 
 def _run(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return startpakke("run", *args, env={"STARTPAKKE_DATA_DIR": str(tmp_path / "data")}, timeout=60)
+    return startpakke_process(
+        "run", *args, env={"STARTPAKKE_DATA_DIR": str(tmp_path / "data")}, timeout=60
+    )
 
 
 def test_a_damaged_run_state_is_reported_and_the_file_is_untouched(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.cli import startpakke
+from tests.cli import startpakke_process
 
 
 @pytest.mark.parametrize(
@@ -17,7 +17,7 @@ from tests.cli import startpakke
     ],
 )
 def test_usage_errors_are_norwegian_and_exit_2(args: list[str], words: str) -> None:
-    result = startpakke(*args, timeout=30)
+    result = startpakke_process(*args, timeout=30)
     assert result.returncode == 2
     assert words in result.stderr
     assert result.stderr.startswith("bruk: startpakke")

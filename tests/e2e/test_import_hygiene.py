@@ -114,7 +114,7 @@ EXPORTS = {"kontrakt": "k.docx", "referat": "r.docx", "ics": "m.ics", "runsheet"
 
 @pytest.mark.parametrize("fmt", list(EXPORTS))
 def test_export_imports_no_textual(tmp_path: Path, fmt: str) -> None:
-    """Every export format writes its file without importing Textual."""
+    """Every export format writes its file without importing Textual, or even rich."""
     target = tmp_path / EXPORTS[fmt]
     code, modules = modules_after(
         tmp_path, "export", str(EXAMPLE), "--format", fmt, "-o", str(target)
@@ -123,3 +123,4 @@ def test_export_imports_no_textual(tmp_path: Path, fmt: str) -> None:
     assert target.exists()
     assert _imported(modules, "textual") == []
     assert _imported(modules, "startpakke.tui") == []
+    assert _imported(modules, "rich") == []

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke
-from tests.e2e.small_disk import small_disk
+from tests.small_disk import small_disk
 
 pytestmark = pytest.mark.slow
 

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.cli import ROOT, startpakke
+from tests.cli import ROOT, startpakke_process
 from tests.e2e.safety_term import Term, data_env
 from tests.e2e.safety_term import startpakke as command_line
 
@@ -36,7 +36,9 @@ def _commands(kind: str, path: Path) -> list[list[str]]:
 
 
 def _check(args: list[str], name: str, cwd: Path) -> str:
-    result = startpakke(*args, cwd=cwd, env={"STARTPAKKE_DATA_DIR": str(cwd / "d")}, timeout=60)
+    result = startpakke_process(
+        *args, cwd=cwd, env={"STARTPAKKE_DATA_DIR": str(cwd / "d")}, timeout=60
+    )
     assert result.returncode == 1, (args, result.stdout, result.stderr)
     assert name in result.stderr, result.stderr
     return result.stderr
@@ -163,7 +165,7 @@ def test_calendar_across_midnight_and_into_the_spring_gap(tmp_path: Path) -> Non
     data["plan"]["meetings"] = [first, second]
     path = tmp_path / "økt.json"
     path.write_text(json.dumps(data, ensure_ascii=False))
-    result = startpakke("export", str(path), "--format", "ics", "-o", "m.ics", cwd=tmp_path)
+    result = startpakke_process("export", str(path), "--format", "ics", "-o", "m.ics", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
 
     from icalendar import Calendar

@@ -1,4 +1,4 @@
-"""`startpakke network …` as a real process: messages, exit codes, no window, no traceback."""
+"""`startpakke network …`: messages, exit codes, no window (a real process), no traceback."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Outputs never replace inputs; read-only sessions and private backups; no stale temp files;
 a full disk during a Word export says the right thing and nothing else.
 
-Real processes (`python -m startpakke …`), real files, a real 200 KiB tmpfs where mounting
-is permitted.
+The commands run in this process (tests/cli.py) on real files, and on a real 200 KiB
+tmpfs where mounting is permitted.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 
 from startpakke.session.store import SessionStore
 from tests.cli import ROOT, startpakke
-from tests.e2e.small_disk import small_disk
+from tests.small_disk import small_disk
 
 EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 AGENDA = ROOT / "agenda" / "startpakke.yaml"

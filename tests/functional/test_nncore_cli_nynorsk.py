@@ -1,6 +1,6 @@
 """The commands that open no window speak nynorsk with `--lang nn`, errors included
-(issue 17), run as real processes: a broken agenda, the run sheet's «Laga» line, export's
-usage error and a missing session, the network commands."""
+(issue 17), run in this process (tests/cli.py): a broken agenda, the run sheet's «Laga»
+line, export's usage error and a missing session, the network commands."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The commands that open no window, run as real processes: validate, schema, agenda."""
+"""The commands that open no window: validate, schema, agenda (run in this process,
+tests/cli.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""`startpakke handouts` as a real process."""
+"""`startpakke handouts`, run in this process (tests/cli.py); its PDF from a real LibreOffice
+is in tests/e2e/test_cli_pdf.py."""
 
 from __future__ import annotations
 
@@ -107,14 +108,3 @@ def test_broken_handouts_file(tmp_path: Path) -> None:
     result = cli("--agenda", str(tmp_path / "min.yaml"), "-o", str(tmp_path / "ut"))
     assert result.returncode == 1
     assert "handouts.yaml:" in result.stderr
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice not installed"
-)
-def test_pdf(tmp_path: Path) -> None:
-    result = cli("--names", "Kari", "--pdf", "-o", str(tmp_path))
-    assert result.returncode == 0, result.stderr
-    pdf = tmp_path / "handouts-kari.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF")

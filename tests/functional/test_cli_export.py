@@ -1,11 +1,12 @@
-"""`startpakke export` as a real process: every format, bad input, unwritable and locked
-output, templates, PDF. The session file is never changed, byte for byte."""
+"""`startpakke export`: every format, bad input, unwritable and locked output, templates,
+a PDF without LibreOffice. The session file is never changed, byte for byte.
+
+The command runs in this process (tests/cli.py); a PDF made by a real LibreOffice is in
+tests/e2e/test_cli_pdf.py."""
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -242,18 +243,6 @@ def test_usage_errors_exit_2(example: Path) -> None:
     assert cli("export", str(example), "--format", "pdf").returncode == 2
 
 
-def test_export_does_not_import_textual(example: Path, tmp_path: Path) -> None:
-    code = (
-        "import sys; from startpakke.cli import main; "
-        f"main(['export', {str(example)!r}, '-o', {str(tmp_path / 'k.docx')!r}]); "
-        "print('textual' in sys.modules, 'rich' in sys.modules)"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
-    assert result.stdout.strip().splitlines()[-1] == "False False"
-
-
 def test_pdf_without_libreoffice_says_how_to_get_it(example: Path, tmp_path: Path) -> None:
     out = tmp_path / "k.docx"
     result = cli("export", str(example), "-o", str(out), "--pdf", env={"STARTPAKKE_SOFFICE": ""})
@@ -261,17 +250,3 @@ def test_pdf_without_libreoffice_says_how_to_get_it(example: Path, tmp_path: Pat
     assert "LibreOffice" in result.stderr and "libreoffice.org" in result.stderr
     assert out.exists()  # the .docx is the main output
     assert not out.with_suffix(".pdf").exists()
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice not installed"
-)
-def test_pdf_beside_the_docx(example: Path, tmp_path: Path) -> None:
-    out = tmp_path / "k.docx"
-    result = cli("export", str(example), "-o", str(out), "--pdf")
-    assert result.returncode == 0, result.stderr
-    pdf = out.with_suffix(".pdf")
-    assert result.stdout.split() == [str(out), str(pdf)]
-    assert pdf.stat().st_size > 1000
-    assert pdf.read_bytes().startswith(b"%PDF")
