@@ -10,22 +10,22 @@ from typing import Any
 
 from textual.widgets import Digits, Static
 
-from startpakke.agenda.loader import load_agenda
 from startpakke.agenda.model import Agenda
 from startpakke.cli import build_parser
 from startpakke.commands.run import _prepare
 from startpakke.engine import FakeClock
-from startpakke.resources import resolve_agenda
 from startpakke.session.edit import participants_from_names
 from startpakke.session.model import Session
 from startpakke.tui.app import StartpakkeApp, Startup
 from startpakke.tui.screens.run import RunScreen
+from tests.documents_session import load_builtin_agenda
 
 MEETING_DAY = date(2026, 9, 14)
 
 
 def builtin(name: str = "startpakke") -> Agenda:
-    return load_agenda(resolve_agenda(name))
+    """A fresh copy of a built-in agenda (read once per test process)."""
+    return load_builtin_agenda(name)
 
 
 def make_app(
