@@ -16,6 +16,8 @@ AGENDAS = TESTS / "data" / "agendas"
 FUNCTIONAL = TESTS / "functional"
 LONGEST_FIRST = ("functional", "e2e", "unit")
 """The order the layers run in: see `pytest_collection_modifyitems`."""
+OWN_AGENDA_CACHE = ("test_agenda_cache.py", "test_registry_agenda_cache_key.py")
+"""Tests of the agenda cache: the cache they see is the one in their own data folder."""
 LONGEST_TESTS = (
     "tests/e2e/test_tooling.py::test_mypy_strict",
     "tests/functional/test_tui_capture.py::test_capture_everything_quit_and_reopen",
@@ -136,16 +138,17 @@ def _agenda_cache_of_this_worker(tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 @pytest.fixture(autouse=True)
-def _functional_tests_share_the_agenda_cache(
+def _tests_share_the_agenda_cache(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The Pilot tests (and the commands they run) share one agenda cache per worker.
+    """The tests in this process (and the commands they run here) share one agenda cache.
 
     Each test has its own data folder, so each one started with an empty cache and loaded
-    the built-in agenda through the whole YAML loader (40 ms, 8 % of their CPU). What the
-    cache does is tested in tests/unit/test_agenda_cache.py, with a cache of its own.
+    the built-in agenda through the whole YAML loader (40 ms, 8 % of the Pilot tests'
+    CPU). The tests of the cache itself (`OWN_AGENDA_CACHE`) keep the one in their data
+    folder; the apps the e2e tests start as processes have theirs.
     """
-    if FUNCTIONAL not in request.path.parents:
+    if request.path.name in OWN_AGENDA_CACHE:
         return
     from startpakke.agenda import cache
 
