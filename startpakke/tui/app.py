@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
@@ -14,14 +15,16 @@ from textual.screen import Screen
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
 from startpakke.engine import Clock, SystemClock
-from startpakke.engine.suspend import SuspendWatch
 from startpakke.i18n import _, current_language
 from startpakke.session.model import Language, Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
 from startpakke.tui.compat import keep_whole_pastes, set_first_theme
-from startpakke.tui.drafts import DraftKeeper
 from startpakke.tui.textual_nb import NorwegianApp, palette_binding, translate_bindings
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
+
+if TYPE_CHECKING:  # imported where they start, after the app's class is built
+    from startpakke.engine.suspend import SuspendWatch
+    from startpakke.tui.drafts import DraftKeeper
 
 HEARTBEAT_SECONDS = 5.0
 WARM_AFTER_SECONDS = 1.0
