@@ -249,4 +249,3 @@ async def test_start_up_objects_are_frozen_while_the_app_runs_and_released_after
         assert gc.isenabled()  # off only until the first frame
     assert gc.get_freeze_count() == 0  # and given back when the app ends
     assert gc.isenabled()
-
