@@ -9,10 +9,24 @@ from __future__ import annotations
 
 import time
 from datetime import datetime, timedelta
-from typing import Protocol
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Protocol
 
-OSLO = ZoneInfo("Europe/Oslo")
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+
+def oslo() -> ZoneInfo:
+    """Europe/Oslo, the fake clock's zone, made when first asked for: importing `zoneinfo`
+    (and `sysconfig`, to find the zone files) cost every start about 3 ms."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/Oslo")  # ZoneInfo keeps one object per zone
+
+
+def __getattr__(name: str) -> ZoneInfo:
+    if name == "OSLO":  # the constant the tests import, made on first use
+        return oslo()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class Clock(Protocol):
@@ -38,7 +52,7 @@ class FakeClock:
 
     def __init__(self, start: datetime | None = None, monotonic: float = 1000.0) -> None:
         self._mono = monotonic
-        self._wall = start or datetime(2026, 9, 14, 9, 0, tzinfo=OSLO)
+        self._wall = start or datetime(2026, 9, 14, 9, 0, tzinfo=oslo())
 
     def monotonic(self) -> float:
         return self._mono

@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import secrets
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
@@ -272,7 +271,7 @@ def _fsync_dir(folder: Path) -> None:
 
 def _side_name(path: Path) -> Path:
     """A hidden temporary name beside `path`, ignored by `list_sessions`."""
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    return path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
 
 
 def _keep_copy(source: Path, target: Path) -> None:

@@ -6,6 +6,7 @@ import gc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
@@ -14,14 +15,16 @@ from textual.screen import Screen
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
 from startpakke.engine import Clock, SystemClock
-from startpakke.engine.suspend import SuspendWatch
 from startpakke.i18n import _, current_language
 from startpakke.session.model import Language, Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
 from startpakke.tui.compat import keep_whole_pastes, set_first_theme
-from startpakke.tui.drafts import DraftKeeper
 from startpakke.tui.textual_nb import NorwegianApp, palette_binding, translate_bindings
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
+
+if TYPE_CHECKING:  # imported where they start, after the app's class is built
+    from startpakke.engine.suspend import SuspendWatch
+    from startpakke.tui.drafts import DraftKeeper
 
 HEARTBEAT_SECONDS = 5.0
 WARM_AFTER_SECONDS = 1.0
@@ -92,10 +95,15 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         # meeting. Frozen, the garbage collector's full passes no longer walk it: without
         # this, one such pass cost 20-30 ms before the first frame (benchmarks/README.md).
         gc.freeze()
+        # Until the first frame the collector would only walk the screen's new widgets and
+        # styles, which all stay (about 4 ms of passes): it is turned on again after it.
+        gc.disable()
+        self.call_after_refresh(gc.enable)
 
     def on_unmount(self) -> None:
         # Give it back when the app ends (tests run many apps in one process).
         gc.unfreeze()
+        gc.enable()
 
     def on_mount(self) -> None:
         startup = self.startup

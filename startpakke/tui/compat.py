@@ -1,8 +1,8 @@
 """Where startpakke leans on how Textual works inside — in one place.
 
-Two start-up shortcuts do by hand what Textual would do a moment later, so the first frame
-is styled once instead of twice (benchmarks/README.md, «what changed for the first
-frame»), one text field takes Enter in its private key handler, and every text field
+Three start-up shortcuts do by hand what Textual would do a moment later, or skip what it
+would do twice, so the first frame is styled once (benchmarks/README.md, «what changed for
+the first frame»), one text field takes Enter in its private key handler, and every text field
 keeps the whole of what is pasted into it (`keep_whole_pastes`). All depend on
 Textual's behaviour beyond its documented API, so each has a test in
 `tests/functional/test_registry_compat.py` that compares it with what Textual itself does
@@ -13,10 +13,11 @@ there, not on a meeting day.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
+from textual.screen import Screen
 from textual.theme import Theme
 from textual.widgets import Input
 
@@ -42,6 +43,29 @@ def breakpoint_class(size: int, breakpoints: Sequence[tuple[int, str]]) -> str:
     first resize before the first frame.
     """
     return [name for minimum, name in breakpoints if size >= minimum][-1]
+
+
+ResultType = TypeVar("ResultType")
+
+
+class StyledOnMountScreen(Screen[ResultType]):
+    """A screen that is not restyled a second time when it is first shown.
+
+    `push_screen` sends the new screen a `ScreenResume`, and Textual's handler for it
+    re-applies the stylesheet to every widget on the screen. A screen shown for the first
+    time has just had every widget styled as it was mounted, so that pass repeats the same
+    work (about 8 ms for the run screen's 30 widgets, before its first frame). This handler
+    runs before `Screen._on_screen_resume` (Textual calls a subclass's handlers first) and
+    turns the event's own `refresh_styles` off, once; every later resume (a dialog closed
+    over it) restyles as before.
+    """
+
+    _shown_before = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._shown_before:
+            self._shown_before = True
+            event.refresh_styles = False
 
 
 class EnterInOrderInput(Input):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from textual.app import App
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from startpakke.session.drafts import load_drafts, save_drafts
 
@@ -37,8 +37,8 @@ def _set_text(widget: Widget, text: str) -> None:
     if isinstance(widget, Input):
         widget.value = text
         widget.cursor_position = len(text)
-    elif isinstance(widget, TextArea):
-        widget.load_text(text)
+    else:  # a TextArea, the only other kind `_fields` finds (not imported: 5 ms at start)
+        widget.load_text(text)  # type: ignore[attr-defined]
 
 
 class DraftKeeper:

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
-from startpakke.tui.compat import EnterInOrderInput, breakpoint_class, set_first_theme
+from startpakke.tui.compat import (
+    EnterInOrderInput,
+    StyledOnMountScreen,
+    breakpoint_class,
+    set_first_theme,
+)
 from startpakke.tui.theme import DARK, THEMES
 
 
@@ -93,3 +99,57 @@ async def test_enter_is_taken_in_the_order_the_keys_came() -> None:
         await pilot.pause()
         assert app.added == ["ab", "cd"]
         assert app.query_one(EnterInOrderInput).value == "e"
+
+
+_RESUME_CSS = """
+Screen.-wide #box { background: $primary; width: 30; }
+Screen.-wide #box > Static { color: $text; border: round $accent; }
+#box:focus-within { background: $success; }
+"""
+
+
+def _screen_class(shortcut: bool) -> type[Screen[None]]:
+    base = StyledOnMountScreen if shortcut else Screen
+
+    class _Shown(base[None]):  # type: ignore[valid-type,misc]
+        def __init__(self) -> None:
+            super().__init__(classes="-wide")
+
+        def compose(self) -> ComposeResult:
+            with Vertical(id="box"):
+                yield Static("Steg 3 av 7")
+                yield Input(id="field")
+
+    return _Shown
+
+
+class _Pushing(App[None]):
+    CSS = _RESUME_CSS
+
+    def __init__(self, shortcut: bool) -> None:
+        super().__init__()
+        self.shortcut = shortcut
+
+    def on_mount(self) -> None:
+        self.install_screen(_screen_class(self.shortcut)(), "shown")
+        self.push_screen("shown")
+
+
+async def test_a_screen_styled_on_mount_shows_what_textual_shows_and_restyles_later() -> None:
+    frames = []
+    for shortcut in (True, False):
+        app = _Pushing(shortcut)
+        async with app.run_test(size=(40, 8)) as pilot:
+            await pilot.pause()
+            first = app.export_screenshot()
+            # Shown again later, the screen restyles as Textual's does.
+            shown = app.screen
+            app.pop_screen()
+            await pilot.pause()
+            shown.remove_class("-wide", update=False)  # only a restyle can show this
+            app.push_screen("shown")
+            await pilot.pause()
+            frames.append((first, app.export_screenshot()))
+    assert frames[0][0] == frames[1][0], "the first frame, pixel for pixel"
+    assert frames[0][1] == frames[1][1], "and the frame after the next resume"
+    assert frames[0][0] != frames[0][1], "the test changes what a restyle shows"

@@ -246,4 +246,6 @@ async def test_start_up_objects_are_frozen_while_the_app_runs_and_released_after
     async with app.run_test() as pilot:
         await pilot.pause()
         assert gc.get_freeze_count() > 0  # kept out of the collector's full passes
+        assert gc.isenabled()  # off only until the first frame
     assert gc.get_freeze_count() == 0  # and given back when the app ends
+    assert gc.isenabled()

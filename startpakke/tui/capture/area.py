@@ -27,7 +27,6 @@ from startpakke.controller import MeetingController
 from startpakke.i18n import _
 from startpakke.session.edit import EditError
 from startpakke.session.model import AgreementLevel
-from startpakke.tui.capture.privacy import warn_about_personal_data
 from startpakke.tui.capture.views import VIEWS, CaptureView, NotesView, Row
 from startpakke.tui.compat import EnterInOrderInput
 from startpakke.tui.room_view import hidden_list_text, hides, mask, room_sees
@@ -356,6 +355,8 @@ class CaptureArea(Vertical):
         text = field.value
         if not text.strip():
             return
+        from startpakke.tui.capture.privacy import warn_about_personal_data
+
         warn_about_personal_data(self, text, case_field=self.view.kind is CaptureKind.takeaways)
         if self.editing is not None:
             item_id = self.editing

@@ -4,7 +4,9 @@ One small class per `CaptureKind`: a heading for the title line, the rows of its
 and what Enter (in the field or in the list), `r`, `x`, `u` and ctrl+↑/↓ mean for it.
 The views hold no session state of their own — they read the controller's session and
 call the controller's capture intents — so the widget around them stays thin.
-A refused edit raises `EditError`; the capture area shows its message.
+A refused edit raises `EditError`; the capture area shows its message. What only some
+views need (rounds, roles, revision, privacy) is imported where used, after the first
+frame.
 """
 
 from __future__ import annotations
@@ -15,12 +17,10 @@ from rich.text import Text
 
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
-from startpakke.engine.rounds import focus_fit_text
 from startpakke.i18n import N_, _, plural
 from startpakke.labels import capitalised, category_colour, label
 from startpakke.session import edit as ops
 from startpakke.session.edit import TOP_LIMIT, EditError
-from startpakke.session.focus_roles import case_label, round_timekeepers, timekeeper_of
 from startpakke.session.model import (
     Action,
     AgreementLevel,
@@ -31,8 +31,6 @@ from startpakke.session.model import (
     Rule,
     RuleReview,
 )
-from startpakke.session.revision import rules_under_review
-from startpakke.view.privacy import may_project
 
 CATEGORIES = list(CompetenceCategory)
 # The deck's post-it colours, as terminal colours; always shown with the colour's name.
@@ -120,6 +118,8 @@ class CaptureView:
 
     def shows(self, path: str) -> bool:
         """May the list show the session field `path` now (`startpakke.view.privacy`)?"""
+        from startpakke.view.privacy import may_project
+
         return not self.room_view or may_project(path)
 
     empty = N_("(ingenting skrevet ned ennå)")
@@ -296,6 +296,8 @@ class FocusPersonsView(CaptureView):
         chosen = ", ".join(one_line(n, 30) for n in names) or _("ingen valgt")
         # How many focus rounds the time allows (issue 6: «fit the rounds and say so»).
         present = sum(1 for p in self.session.participants if p.present)
+        from startpakke.engine.rounds import focus_fit_text
+
         fit = focus_fit_text(
             self.controller.agenda, self.controller.engine.pos.part, present, len(names)
         )
@@ -324,6 +326,8 @@ class FocusPersonsView(CaptureView):
         people = {p.id: p for p in self.session.participants}
         ordered = [people[pid] for pid in focus if pid in people]
         ordered += [p for p in self.session.participants if p.id not in focus]
+        from startpakke.session.focus_roles import case_label, round_timekeepers
+
         keepers = round_timekeepers(self.session, focus)
         rows = []
         for person in ordered:
@@ -377,6 +381,8 @@ class FocusPersonsView(CaptureView):
         person = self.controller.edit(ops.set_timekeeper, item_id)
         if person is None:
             return None
+        from startpakke.session.focus_roles import timekeeper_of
+
         keeper = timekeeper_of(self.session, self.controller.focus_ids, person.id)
         if keeper is None:
             return _("{name} er tidtaker").format(name=person.name)
@@ -559,6 +565,8 @@ class RuleReviewView(CaptureView):
     title = N_("Gjennomgang av spillereglene")
 
     def _rules(self) -> list[Rule]:
+        from startpakke.session.revision import rules_under_review
+
         return rules_under_review(self.session)
 
     def heading(self) -> str:
@@ -927,6 +935,8 @@ class TakeawaysView(CaptureView):
             r.share_takeaway for r in self.session.focus_rounds if r.participant == speaker.id
         )
         status = _(SHARED) if shared else _(PRIVATE)
+        from startpakke.session.focus_roles import timekeeper_of
+
         keeper = timekeeper_of(self.session, self.controller.focus_ids, speaker.id)
         clock = (
             _(" · tidtaker {name}").format(name=one_line(self.session.name_of(keeper), 20))

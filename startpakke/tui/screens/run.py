@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from startpakke.controller import MeetingController
@@ -21,7 +20,7 @@ from startpakke.engine import Snapshot
 from startpakke.i18n import _
 from startpakke.tui.bindings import RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
-from startpakke.tui.compat import breakpoint_class
+from startpakke.tui.compat import StyledOnMountScreen, breakpoint_class
 from startpakke.tui.widgets.big_clock import BigClock
 from startpakke.tui.widgets.key_bar import KeyBar
 from startpakke.tui.widgets.round_list import RoundList
@@ -43,7 +42,7 @@ def room_notice() -> str:
     return _("ROMMET SER SKJERMEN (R viser det private)")
 
 
-class RunScreen(Screen[None]):
+class RunScreen(StyledOnMountScreen[None]):
     """The meeting, part by part."""
 
     BINDINGS = RUN_BINDINGS

@@ -9,12 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Static
 
 from startpakke.i18n import _, plural
 from startpakke.labels import choices, label
 from startpakke.session.model import Language, Participant, Role, Session
+from startpakke.tui.compat import StyledOnMountScreen
 from startpakke.tui.room_view import HIDDEN, hides, mask
 from startpakke.tui.widgets.form_input import FormInput
 
@@ -53,7 +53,7 @@ def size_text(people: list[Participant], recommended: int) -> str:
     )
 
 
-class SetupScreen(Screen[Session]):
+class SetupScreen(StyledOnMountScreen[Session]):
     """Fill in the network and the participants; Start begins the meeting at innsjekk."""
 
     BINDINGS = [

@@ -11,8 +11,6 @@ from textual.app import RenderResult
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from startpakke.projector import blockfont
-
 
 class BlockClock(Widget):
     """A clock face drawn in block characters, as large as the widget allows."""
@@ -20,6 +18,9 @@ class BlockClock(Widget):
     face: reactive[str] = reactive("00:00", layout=False)
 
     def render(self) -> RenderResult:
+        # Here, not at the top: the run screen's clock is hidden below about 100×30.
+        from startpakke.projector import blockfont
+
         width, height = self.content_size
         scale = blockfont.fit(self.face, width, height)
         if scale == 0:
