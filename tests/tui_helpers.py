@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Digits, Static
+from textual.widgets import Digits, Input, Static, TextArea
 
 from startpakke.agenda.model import Agenda
 from startpakke.cli import build_parser
@@ -119,6 +119,26 @@ async def settle(pilot: Any) -> None:
     if isinstance(pilot.app.screen, RunScreen):
         pilot.app.screen.refresh_state()
     await pilot.pause()
+
+
+def put_text(app: StartpakkeApp, typed: str, selector: str | None = None) -> None:
+    """What typing `typed` into the focused field does, as one edit.
+
+    For tests whose subject is what the text does, not the typing: a key press per letter
+    makes the app react and repaint each time. The field must have the focus, as it must
+    for typing (a letter typed elsewhere would be a meeting key); `selector` names the field
+    a test has just focused itself (`focus()` takes effect a message later).
+    """
+    field = app.screen.query_one(selector) if selector else app.focused
+    if isinstance(field, TextArea):
+        field.replace(typed, *field.selection)
+        return
+    assert isinstance(field, Input), f"typing needs a focused field, not {field!r}"
+    selection = field.selection  # as Input's own key handler: typing replaces a selection
+    if selection.is_empty:
+        field.insert_text_at_cursor(typed)
+    else:
+        field.replace(typed, *selection)
 
 
 def text(app: StartpakkeApp, selector: str) -> str:

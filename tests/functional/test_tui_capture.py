@@ -21,7 +21,7 @@ from startpakke.session.model import CompetenceCategory, Session
 from startpakke.session.store import load_session
 from startpakke.tui.app import StartpakkeApp
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import go_to_part, go_to_phase, open_app, start_meeting
+from tests.tui_helpers import go_to_part, go_to_phase, open_app, put_text, start_meeting
 
 SIZE = (120, 40)
 NAMES = "Anne,Bjørn,Cecilie"
@@ -101,9 +101,9 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         first = speaker_id(app)
         await pilot.press("c")
         assert isinstance(app.focused, Input)
-        await type_text(pilot, "Vi starter presis")
+        put_text(app, "Vi starter presis")
         await pilot.press("enter")
-        await type_text(pilot, "Mobilen ligger i veska")
+        put_text(app, "Mobilen ligger i veska")
         await pilot.press("enter")
         assert isinstance(app.focused, Input), "Enter keeps the field open for the next one"
         await pilot.press("escape")
@@ -111,7 +111,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         second = speaker_id(app)
         assert second != first
         await pilot.press("c")
-        await type_text(pilot, "Det som sies her, blir her")
+        put_text(app, "Det som sies her, blir her")
         await pilot.press("enter")
         rules = session_of(app).rules
         assert [r.text for r in rules] == [
@@ -140,13 +140,13 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         await go_to_phase(pilot, app, "runder")
         owner_a = speaker_id(app)
         await pilot.press("c")
-        await type_text(pilot, "Barnevernloven")
+        put_text(app, "Barnevernloven")
         await pilot.press("enter", "down")
-        await type_text(pilot, "Veiledning av nyansatte")
+        put_text(app, "Veiledning av nyansatte")
         await pilot.press("enter", "down")
-        await type_text(pilot, "Lytter godt")
+        put_text(app, "Lytter godt")
         await pilot.press("enter", "down")  # back round to «teoretisk»
-        await type_text(pilot, "Forvaltningsrett")
+        put_text(app, "Forvaltningsrett")
         await pilot.press("enter")
         await pilot.press("tab")  # to the list: Enter marks «topp 3»
         await pilot.press("enter", "down", "enter", "down", "enter", "down", "enter")
@@ -160,7 +160,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         assert owner_b != owner_a
         await pilot.press("c")
         for text in ("Systemteori", "Budsjettarbeid", "Humor"):
-            await type_text(pilot, text)
+            put_text(app, text)
             await pilot.press("enter", "down")
         theirs = [c for c in session_of(app).competences if c.participant == owner_b]
         assert [(c.category, c.text) for c in theirs] == [
@@ -182,17 +182,17 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         await choose(pilot, app, "#plan-term", 2)  # på omgang
         await choose(pilot, app, "#plan-format", 3)  # begge deler
         app.screen.query_one("#plan-frequency", Input).focus()
-        await type_text(pilot, "Hver 6. uke")
+        put_text(app, "Hver 6. uke", "#plan-frequency")
         await pilot.press("tab")
         app.screen.query_one("#plan-platform", Input).focus()
-        await type_text(pilot, "Teams")
+        put_text(app, "Teams", "#plan-platform")
         await pilot.press("enter")
         app.screen.query_one("#plan-date", Input).focus()
-        await type_text(pilot, "15.10.2026")
+        put_text(app, "15.10.2026", "#plan-date")
         await pilot.press("enter")
-        await type_text(pilot, "3.12.2026")
+        put_text(app, "3.12.2026")
         await pilot.press("enter")
-        await type_text(pilot, "31.02.2026")  # no such day: a message, nothing added
+        put_text(app, "31.02.2026")  # no such day: a message, nothing added
         await pilot.press("enter")
         error = app.screen.query_one("#plan-error", Static).content
         assert "dd.mm.åååå" in str(error)
@@ -200,7 +200,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         await pilot.click("#plan-rotate")
         app.screen.query_one("#plan-theme", Input).focus()
         for theme in ("Rekruttering", "Økonomistyring", "Tilsyn fra Statsforvalteren"):
-            await type_text(pilot, theme)
+            put_text(app, theme, "#plan-theme")
             await pilot.press("enter")
         await pilot.press("escape")
         await pilot.pause()
@@ -289,7 +289,7 @@ async def test_delete_and_undo_restore_the_rule(session_file: Path, clock: FakeC
         await go_to_part(pilot, app, "steg4")
         await pilot.press("c")
         for text in ("En", "To", "Tre"):
-            await type_text(pilot, text)
+            put_text(app, text)
             await pilot.press("enter")
         before = [(r.id, r.text) for r in session_of(app).rules]
         await pilot.press("tab", "down", "x")
@@ -308,11 +308,11 @@ async def test_edit_and_reorder_in_the_list(session_file: Path, clock: FakeClock
         await go_to_part(pilot, app, "steg4")
         await pilot.press("c")
         for text in ("En", "To"):
-            await type_text(pilot, text)
+            put_text(app, text)
             await pilot.press("enter")
         await pilot.press("tab", "r")  # edit «En» in the field
         assert app.screen.query_one("#capture-input", Input).value == "En"
-        await type_text(pilot, " - presis")
+        put_text(app, " - presis")
         await pilot.press("enter")
         assert [r.text for r in session_of(app).rules] == ["En - presis", "To"]
         assert isinstance(app.focused, OptionList)
@@ -365,7 +365,7 @@ async def test_top_three_is_the_limit(session_file: Path, clock: FakeClock) -> N
         await go_to_phase(pilot, app, "runder")
         await pilot.press("c")
         for text in ("A", "B", "C", "D"):
-            await type_text(pilot, text)
+            put_text(app, text)
             await pilot.press("enter")
         await pilot.press("tab", "enter", "down", "enter", "down", "enter", "down", "enter")
         tops = [c.text for c in session_of(app).competences if c.top]
@@ -379,26 +379,26 @@ async def test_actions_and_notes_from_anywhere(session_file: Path, clock: FakeCl
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         await pilot.press("h")
-        await type_text(pilot, "Sende ut referatet")
+        put_text(app, "Sende ut referatet")
         await pilot.press("enter")
         await type_text(pilot, "bjø")
         await pilot.press("right", "enter")  # the suggestion completes «Bjørn»
-        await type_text(pilot, "01.10.2026")
+        put_text(app, "01.10.2026")
         await pilot.press("enter")
         action = session_of(app).actions[0]
         assert action.what == "Sende ut referatet"
         assert name(app, action.who) == "Bjørn"
         assert action.due is not None and action.due.isoformat() == "2026-10-01"
         await pilot.press("h")
-        await type_text(pilot, "Bestille lokale")
+        put_text(app, "Bestille lokale")
         await pilot.press("tab")
-        await type_text(pilot, "Kommunen")  # free text, not a participant
+        put_text(app, "Kommunen")  # free text, not a participant
         await pilot.press("escape")  # Esc saves what was typed
         assert session_of(app).actions[1].who == "Kommunen"
         await pilot.press("m")
-        await type_text(pilot, "Husk pause kl. 10.30")
+        put_text(app, "Husk pause kl. 10.30")
         await pilot.press("enter")
-        await type_text(pilot, "Kaffe")
+        put_text(app, "Kaffe")
         await pilot.press("escape")
         notes = session_of(app).notes
         assert [n.text for n in notes] == ["Husk pause kl. 10.30", "Kaffe"]
@@ -414,9 +414,9 @@ async def test_participants_can_be_added_renamed_and_removed_with_undo(
         await start_meeting(pilot)
         await pilot.press("d")
         app.screen.query_one("#person-name", Input).focus()
-        await type_text(pilot, "Dag Vara")
+        put_text(app, "Dag Vara", "#person-name")
         await pilot.press("tab")
-        await type_text(pilot, "Larvik")
+        put_text(app, "Larvik")
         await pilot.press("enter")
         session = session_of(app)
         assert session.participants[-1].name == "Dag Vara"
@@ -446,11 +446,11 @@ async def test_contract_dialog_saves_text_purpose_and_review_date(
         await start_meeting(pilot)
         await go_to_part(pilot, app, "steg5")
         await pilot.press("c")
-        await type_text(pilot, "Vi møtes forberedt.")
+        put_text(app, "Vi møtes forberedt.")
         await pilot.press("tab")
-        await type_text(pilot, "Evalueres hvert år")
+        put_text(app, "Evalueres hvert år")
         await pilot.press("tab")
-        await type_text(pilot, "1.6.2027")
+        put_text(app, "1.6.2027")
         await pilot.press("escape")
         contract = session_of(app).contract
         assert contract.text == "Vi møtes forberedt."
@@ -509,7 +509,7 @@ async def test_focus_persons_timekeeper_and_private_takeaways(
         assert app.controller.part.id == "kollegaveiledning"
         assert speaker_id(app) == cecilie, "the round follows the focus persons"
         await pilot.press("c")
-        await type_text(pilot, "Snakke med HR først")
+        put_text(app, "Snakke med HR først")
         await pilot.press("enter")
         note = session_of(app).notes[-1]
         assert (note.about, note.private) == (cecilie, True)
