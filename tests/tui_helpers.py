@@ -6,6 +6,7 @@ from __future__ import annotations
 from copy import deepcopy
 from datetime import date
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from textual.widgets import Digits, Input, Static, TextArea
@@ -104,6 +105,39 @@ async def go_to_phase(pilot: Any, app: StartpakkeApp, phase_id: str) -> None:
     assert app.controller.phase.id == phase_id
 
 
+def _keys_reach_the_meeting(app: StartpakkeApp) -> RunScreen:
+    """The run screen, where `n`/`f` would be meeting keys (no text field has the focus)."""
+    screen = app.screen
+    assert isinstance(screen, RunScreen)
+    assert not isinstance(app.focused, (Input, TextArea)), "a key would be typed, not obeyed"
+    return screen
+
+
+async def skip_to_part(pilot: Any, app: StartpakkeApp, part_id: str) -> None:
+    """What `go_to_part` does, with the screen drawn once at the end instead of after each
+    `n` (the same action per step): for tests whose subject is not the walk."""
+    assert app.controller is not None
+    screen = _keys_reach_the_meeting(app)
+    for _ in range(len(app.controller.agenda.parts)):
+        if app.controller.part.id == part_id:
+            break
+        screen.action_next_part()
+    assert app.controller.part.id == part_id
+    await settle(pilot)
+
+
+async def skip_to_phase(pilot: Any, app: StartpakkeApp, phase_id: str) -> None:
+    """What `go_to_phase` does, drawn once at the end (see `skip_to_part`)."""
+    assert app.controller is not None
+    screen = _keys_reach_the_meeting(app)
+    for _ in range(5):
+        if app.controller.phase.id == phase_id:
+            break
+        screen.action_next_phase()
+    assert app.controller.phase.id == phase_id
+    await settle(pilot)
+
+
 async def open_plan(pilot: Any, app: StartpakkeApp) -> None:
     """Start the meeting, go to steg 7 and open its plan form (`c`)."""
     await start_meeting(pilot)
@@ -139,6 +173,17 @@ def put_text(app: StartpakkeApp, typed: str, selector: str | None = None) -> Non
         field.insert_text_at_cursor(typed)
     else:
         field.replace(typed, *selection)
+
+
+async def until(pilot: Any, condition: Callable[[], bool], what: str, tries: int = 100) -> None:
+    """Let the app run until `condition()` holds, e.g. a button's message to its screen is
+    handled: under load Pilot's wait for idle can return before the app has caught up,
+    and a test that no longer types a while after a click can close the screen first."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition(), what
 
 
 def text(app: StartpakkeApp, selector: str) -> str:

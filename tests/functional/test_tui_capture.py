@@ -21,7 +21,14 @@ from startpakke.session.model import CompetenceCategory, Session
 from startpakke.session.store import load_session
 from startpakke.tui.app import StartpakkeApp
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import go_to_part, go_to_phase, open_app, put_text, start_meeting
+from tests.tui_helpers import (
+    open_app,
+    put_text,
+    skip_to_part,
+    skip_to_phase,
+    start_meeting,
+    until,
+)
 
 SIZE = (120, 40)
 NAMES = "Anne,Bjørn,Cecilie"
@@ -96,8 +103,8 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         people = {p.name: p.id for p in session_of(app).participants}
 
         # Steg 4, the round: rules are attributed to whoever has the turn.
-        await go_to_part(pilot, app, "steg4")
-        await go_to_phase(pilot, app, "deling")
+        await skip_to_part(pilot, app, "steg4")
+        await skip_to_phase(pilot, app, "deling")
         first = speaker_id(app)
         await pilot.press("c")
         assert isinstance(app.focused, Input)
@@ -124,7 +131,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
 
         # The consensus phase: Enter in the list marks a rule agreed («✓ enig»).
         await pilot.press("escape")
-        await go_to_phase(pilot, app, "konsensus")
+        await skip_to_phase(pilot, app, "konsensus")
         await pilot.press("c")
         assert isinstance(app.focused, OptionList)
         await pilot.press("enter")  # rule 1
@@ -136,8 +143,8 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         await pilot.press("escape")
 
         # Steg 6: post-its for two people in all three categories, and the top three.
-        await go_to_part(pilot, app, "steg6")
-        await go_to_phase(pilot, app, "runder")
+        await skip_to_part(pilot, app, "steg6")
+        await skip_to_phase(pilot, app, "runder")
         owner_a = speaker_id(app)
         await pilot.press("c")
         put_text(app, "Barnevernloven")
@@ -174,7 +181,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         await pilot.press("escape")
 
         # Steg 7: the plan form.
-        await go_to_part(pilot, app, "steg7")
+        await skip_to_part(pilot, app, "steg7")
         await pilot.press("c")
         await pilot.pause()
         await choose(pilot, app, "#plan-leader", 1)  # Anne
@@ -198,6 +205,11 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         assert "dd.mm.åååå" in str(error)
         app.screen.query_one("#plan-date", Input).value = ""
         await pilot.click("#plan-rotate")
+        await until(
+            pilot,
+            lambda: all(m.leader and m.secretary for m in session_of(app).plan.meetings),
+            "the button gives each meeting a leader and a secretary",
+        )
         app.screen.query_one("#plan-theme", Input).focus()
         for theme in ("Rekruttering", "Økonomistyring", "Tilsyn fra Statsforvalteren"):
             put_text(app, theme, "#plan-theme")
@@ -251,7 +263,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         assert "✓ enig" not in rows[1] and "✓ enig" in rows[2]
         assert name(again, second) in rows[2]
         await pilot.press("n", "n")  # steg 6, all the post-its, with who and «topp 3»
-        await go_to_phase(pilot, again, "felles")
+        await skip_to_phase(pilot, again, "felles")
         rows = shown_rows(again)
         assert len(rows) == 7
         assert sum("★ topp 3" in row for row in rows) == 3
@@ -268,8 +280,8 @@ async def test_esc_gives_the_keys_back_to_the_meeting(session_file: Path, clock:
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         assert app.focused is None, "the run screen never focuses a field by itself"
-        await go_to_part(pilot, app, "steg4")
-        await go_to_phase(pilot, app, "deling")
+        await skip_to_part(pilot, app, "steg4")
+        await skip_to_phase(pilot, app, "deling")
         await pilot.press("c")
         await type_text(pilot, "n p t")  # typed into the field, not meeting keys
         assert app.controller is not None and app.controller.part.id == "steg4"
@@ -286,7 +298,7 @@ async def test_delete_and_undo_restore_the_rule(session_file: Path, clock: FakeC
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg4")
+        await skip_to_part(pilot, app, "steg4")
         await pilot.press("c")
         for text in ("En", "To", "Tre"):
             put_text(app, text)
@@ -305,7 +317,7 @@ async def test_edit_and_reorder_in_the_list(session_file: Path, clock: FakeClock
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg4")
+        await skip_to_part(pilot, app, "steg4")
         await pilot.press("c")
         for text in ("En", "To"):
             put_text(app, text)
@@ -351,7 +363,7 @@ async def test_facilitator_is_chosen_from_the_list_and_shown(
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg1")
+        await skip_to_part(pilot, app, "steg1")
         await pilot.press("c", "down", "down", "enter", "escape")
         assert name(app, session_of(app).facilitator) == "Cecilie"
         assert "Cecilie er valgt" in shown_title(app)
@@ -361,8 +373,8 @@ async def test_top_three_is_the_limit(session_file: Path, clock: FakeClock) -> N
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg6")
-        await go_to_phase(pilot, app, "runder")
+        await skip_to_part(pilot, app, "steg6")
+        await skip_to_phase(pilot, app, "runder")
         await pilot.press("c")
         for text in ("A", "B", "C", "D"):
             put_text(app, text)
@@ -444,7 +456,7 @@ async def test_contract_dialog_saves_text_purpose_and_review_date(
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg5")
+        await skip_to_part(pilot, app, "steg5")
         await pilot.press("c")
         put_text(app, "Vi møtes forberedt.")
         await pilot.press("tab")
@@ -497,7 +509,7 @@ async def test_focus_persons_timekeeper_and_private_takeaways(
         await start_meeting(pilot)
         assert app.controller is not None
         anne, bjorn, cecilie = (p.id for p in session_of(app).participants)
-        await go_to_part(pilot, app, "roller")
+        await skip_to_part(pilot, app, "roller")
         await pilot.press("c")
         await pilot.press("down", "down", "enter")  # Cecilie first
         await pilot.press("down", "enter")  # then Anne (the list keeps focus persons on top)
