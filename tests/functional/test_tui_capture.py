@@ -537,28 +537,29 @@ async def test_focus_persons_timekeeper_and_private_takeaways(
     assert saved.focus_rounds[0].share_takeaway is True
 
 
-@pytest.mark.parametrize(
-    ("index", "suffix"), [(0, ".docx"), (1, ".docx"), (2, ".ics"), (3, ".docx")]
-)
 async def test_export_each_kind_or_its_message(
-    session_file: Path, clock: FakeClock, tmp_path: Path, index: int, suffix: str
+    session_file: Path, clock: FakeClock, tmp_path: Path
 ) -> None:
+    """Each kind in turn, in one meeting: `e`, ↓ to it, Enter makes it (or says why not)."""
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await pilot.press("e")
-        await pilot.press(*["down"] * index)  # the highlighted document is the chosen one
-        field = app.screen.query_one("#export-path", Input)
-        path = Path(field.value)
-        assert path.suffix == suffix
-        assert path.parent == tmp_path
-        await pilot.press("enter")
-        if index == 2:  # no meeting dates yet: the calendar writer says so, the dialog stays
-            result = str(app.screen.query_one("#export-result", Static).content)
-            assert "ingen møtedatoer" in result
-            assert not path.exists()
-        else:
-            assert path.exists() and f"laget: {path}" in last_message(app)
+        for index, suffix in enumerate((".docx", ".docx", ".ics", ".docx")):
+            await pilot.press("e")
+            await pilot.press(*["down"] * index)  # the highlighted document is the chosen one
+            field = app.screen.query_one("#export-path", Input)
+            path = Path(field.value)
+            assert path.suffix == suffix
+            assert path.parent == tmp_path
+            await pilot.press("enter")
+            if index == 2:  # no meeting dates yet: the calendar writer says so, the dialog stays
+                result = str(app.screen.query_one("#export-result", Static).content)
+                assert "ingen møtedatoer" in result
+                assert not path.exists()
+                await pilot.press("escape")
+            else:
+                assert path.exists() and f"laget: {path}" in last_message(app)
+            assert not app.screen.query("#export-path"), "back in the meeting for the next"
 
 
 def test_undoing_the_removal_of_a_focus_person_gives_back_their_round() -> None:

@@ -6,7 +6,7 @@ from textual.widgets import Input, Static
 
 from startpakke.tui.screens.run import RunScreen
 from startpakke.tui.widgets.big_clock import BigClock
-from tests.tui_helpers import clock_face, make_app, put_text, settle, text
+from tests.tui_helpers import clock_face, make_app, put_text, settle, skip_to_part, text
 
 
 async def test_walk_the_whole_meeting_with_three_participants() -> None:
@@ -93,9 +93,7 @@ async def test_next_phase_within_a_part() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
-        for _ in range(4):
-            await pilot.press("n")
-        await settle(pilot)
+        await skip_to_part(pilot, app, "steg4")
         assert text(app, "#part-title").startswith("Steg 4 av 7")
         assert text(app, "#phase-title").startswith("Fase 1 av 3")
         await pilot.press("f")
