@@ -3,10 +3,10 @@ the session file `startpakke run` opens) and the keys that walk it through the m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 from datetime import date
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from textual.widgets import Digits, Input, Static, TextArea
