@@ -3,12 +3,13 @@ the session file `startpakke run` opens) and the keys that walk it through the m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from copy import deepcopy
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Digits, Static
+from textual.widgets import Digits, Input, Static, TextArea
 
 from startpakke.agenda.model import Agenda
 from startpakke.cli import build_parser
@@ -104,6 +105,39 @@ async def go_to_phase(pilot: Any, app: StartpakkeApp, phase_id: str) -> None:
     assert app.controller.phase.id == phase_id
 
 
+def _keys_reach_the_meeting(app: StartpakkeApp) -> RunScreen:
+    """The run screen, where `n`/`f` would be meeting keys (no text field has the focus)."""
+    screen = app.screen
+    assert isinstance(screen, RunScreen)
+    assert not isinstance(app.focused, (Input, TextArea)), "a key would be typed, not obeyed"
+    return screen
+
+
+async def skip_to_part(pilot: Any, app: StartpakkeApp, part_id: str) -> None:
+    """What `go_to_part` does, with the screen drawn once at the end instead of after each
+    `n` (the same action per step): for tests whose subject is not the walk."""
+    assert app.controller is not None
+    screen = _keys_reach_the_meeting(app)
+    for _ in range(len(app.controller.agenda.parts)):
+        if app.controller.part.id == part_id:
+            break
+        screen.action_next_part()
+    assert app.controller.part.id == part_id
+    await settle(pilot)
+
+
+async def skip_to_phase(pilot: Any, app: StartpakkeApp, phase_id: str) -> None:
+    """What `go_to_phase` does, drawn once at the end (see `skip_to_part`)."""
+    assert app.controller is not None
+    screen = _keys_reach_the_meeting(app)
+    for _ in range(5):
+        if app.controller.phase.id == phase_id:
+            break
+        screen.action_next_phase()
+    assert app.controller.phase.id == phase_id
+    await settle(pilot)
+
+
 async def open_plan(pilot: Any, app: StartpakkeApp) -> None:
     """Start the meeting, go to steg 7 and open its plan form (`c`)."""
     await start_meeting(pilot)
@@ -119,6 +153,37 @@ async def settle(pilot: Any) -> None:
     if isinstance(pilot.app.screen, RunScreen):
         pilot.app.screen.refresh_state()
     await pilot.pause()
+
+
+def put_text(app: StartpakkeApp, typed: str, selector: str | None = None) -> None:
+    """What typing `typed` into the focused field does, as one edit.
+
+    For tests whose subject is what the text does, not the typing: a key press per letter
+    makes the app react and repaint each time. The field must have the focus, as it must
+    for typing (a letter typed elsewhere would be a meeting key); `selector` names the field
+    a test has just focused itself (`focus()` takes effect a message later).
+    """
+    field = app.screen.query_one(selector) if selector else app.focused
+    if isinstance(field, TextArea):
+        field.replace(typed, *field.selection)
+        return
+    assert isinstance(field, Input), f"typing needs a focused field, not {field!r}"
+    selection = field.selection  # as Input's own key handler: typing replaces a selection
+    if selection.is_empty:
+        field.insert_text_at_cursor(typed)
+    else:
+        field.replace(typed, *selection)
+
+
+async def until(pilot: Any, condition: Callable[[], bool], what: str, tries: int = 100) -> None:
+    """Let the app run until `condition()` holds, e.g. a button's message to its screen is
+    handled: under load Pilot's wait for idle can return before the app has caught up,
+    and a test that no longer types a while after a click can close the screen first."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause()
+    assert condition(), what
 
 
 def text(app: StartpakkeApp, selector: str) -> str:

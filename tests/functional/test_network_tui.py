@@ -12,7 +12,7 @@ from textual.widgets import Select, Static
 from startpakke.engine import FakeClock
 from startpakke.network.privacy import FNR_WARNING
 from tests.network_fixtures import founding, save_in_data_folder
-from tests.tui_helpers import go_to_part, open_app, start_meeting
+from tests.tui_helpers import open_app, put_text, skip_to_part, start_meeting
 
 SIZE = (120, 40)
 
@@ -43,14 +43,14 @@ async def test_a_fodselsnummer_typed_into_a_rule_is_warned_about(tmp_path: Path)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         assert app.controller is not None
-        await go_to_part(pilot, app, "steg4")
+        await skip_to_part(pilot, app, "steg4")
         await pilot.press("c")
-        await pilot.press(*"Saken gjelder 15078510150")
+        put_text(app, "Saken gjelder 15078510150")
         await pilot.press("enter")
         await pilot.pause()
         assert FNR_WARNING in [n.message for n in app._notifications]
         before = len(app._notifications)
-        await pilot.press(*"Vi starter presis kl 0900")
+        put_text(app, "Vi starter presis kl 0900")
         await pilot.press("enter")
         await pilot.pause()
         assert FNR_WARNING not in [n.message for n in list(app._notifications)[before:]]
@@ -63,7 +63,7 @@ async def test_what_is_stored_lists_every_file_of_the_network(tmp_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         await pilot.press("ctrl+p")
-        await pilot.press(*"Hva er lagret")
+        put_text(app, "Hva er lagret")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

@@ -7,7 +7,7 @@ from rich.text import Text
 
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
 from startpakke.tui.screens.run import RunScreen
-from tests.tui_helpers import go_to_part, go_to_phase, make_app
+from tests.tui_helpers import make_app, settle, skip_to_part, skip_to_phase
 
 
 def footer(app: object) -> str:
@@ -56,8 +56,8 @@ async def test_in_a_capture_phase_c_comes_first() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        await go_to_part(pilot, app, "steg4")
-        await go_to_phase(pilot, app, "konsensus")
+        await skip_to_part(pilot, app, "steg4")
+        await skip_to_phase(pilot, app, "konsensus")
         assert words(app)[:3] == ["c", "Skriv", "ned"]
         assert "t" not in words(app), "no round here: no turn key"
 
@@ -66,9 +66,10 @@ async def test_after_the_meeting_documents_come_first() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
-        for _ in range(len(app.controller.agenda.parts)):  # type: ignore[union-attr]
-            await pilot.press("n")
         await pilot.pause()
+        for _ in range(len(app.controller.agenda.parts)):  # type: ignore[union-attr]
+            app.screen.action_next_part()  # what `n` does, drawn once at the end
+        await settle(pilot)
         assert app.controller.engine.finished  # type: ignore[union-attr]
         assert words(app)[:2] == ["e", "Dokumenter"]
         assert "Neste" not in footer(app)

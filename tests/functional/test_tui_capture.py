@@ -21,7 +21,14 @@ from startpakke.session.model import CompetenceCategory, Session
 from startpakke.session.store import load_session
 from startpakke.tui.app import StartpakkeApp
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import go_to_part, go_to_phase, open_app, start_meeting
+from tests.tui_helpers import (
+    open_app,
+    put_text,
+    skip_to_part,
+    skip_to_phase,
+    start_meeting,
+    until,
+)
 
 SIZE = (120, 40)
 NAMES = "Anne,Bjørn,Cecilie"
@@ -96,14 +103,14 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         people = {p.name: p.id for p in session_of(app).participants}
 
         # Steg 4, the round: rules are attributed to whoever has the turn.
-        await go_to_part(pilot, app, "steg4")
-        await go_to_phase(pilot, app, "deling")
+        await skip_to_part(pilot, app, "steg4")
+        await skip_to_phase(pilot, app, "deling")
         first = speaker_id(app)
         await pilot.press("c")
         assert isinstance(app.focused, Input)
-        await type_text(pilot, "Vi starter presis")
+        put_text(app, "Vi starter presis")
         await pilot.press("enter")
-        await type_text(pilot, "Mobilen ligger i veska")
+        put_text(app, "Mobilen ligger i veska")
         await pilot.press("enter")
         assert isinstance(app.focused, Input), "Enter keeps the field open for the next one"
         await pilot.press("escape")
@@ -111,7 +118,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         second = speaker_id(app)
         assert second != first
         await pilot.press("c")
-        await type_text(pilot, "Det som sies her, blir her")
+        put_text(app, "Det som sies her, blir her")
         await pilot.press("enter")
         rules = session_of(app).rules
         assert [r.text for r in rules] == [
@@ -124,7 +131,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
 
         # The consensus phase: Enter in the list marks a rule agreed («✓ enig»).
         await pilot.press("escape")
-        await go_to_phase(pilot, app, "konsensus")
+        await skip_to_phase(pilot, app, "konsensus")
         await pilot.press("c")
         assert isinstance(app.focused, OptionList)
         await pilot.press("enter")  # rule 1
@@ -136,17 +143,17 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         await pilot.press("escape")
 
         # Steg 6: post-its for two people in all three categories, and the top three.
-        await go_to_part(pilot, app, "steg6")
-        await go_to_phase(pilot, app, "runder")
+        await skip_to_part(pilot, app, "steg6")
+        await skip_to_phase(pilot, app, "runder")
         owner_a = speaker_id(app)
         await pilot.press("c")
-        await type_text(pilot, "Barnevernloven")
+        put_text(app, "Barnevernloven")
         await pilot.press("enter", "down")
-        await type_text(pilot, "Veiledning av nyansatte")
+        put_text(app, "Veiledning av nyansatte")
         await pilot.press("enter", "down")
-        await type_text(pilot, "Lytter godt")
+        put_text(app, "Lytter godt")
         await pilot.press("enter", "down")  # back round to «teoretisk»
-        await type_text(pilot, "Forvaltningsrett")
+        put_text(app, "Forvaltningsrett")
         await pilot.press("enter")
         await pilot.press("tab")  # to the list: Enter marks «topp 3»
         await pilot.press("enter", "down", "enter", "down", "enter", "down", "enter")
@@ -160,7 +167,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         assert owner_b != owner_a
         await pilot.press("c")
         for text in ("Systemteori", "Budsjettarbeid", "Humor"):
-            await type_text(pilot, text)
+            put_text(app, text)
             await pilot.press("enter", "down")
         theirs = [c for c in session_of(app).competences if c.participant == owner_b]
         assert [(c.category, c.text) for c in theirs] == [
@@ -174,7 +181,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         await pilot.press("escape")
 
         # Steg 7: the plan form.
-        await go_to_part(pilot, app, "steg7")
+        await skip_to_part(pilot, app, "steg7")
         await pilot.press("c")
         await pilot.pause()
         await choose(pilot, app, "#plan-leader", 1)  # Anne
@@ -182,25 +189,30 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         await choose(pilot, app, "#plan-term", 2)  # på omgang
         await choose(pilot, app, "#plan-format", 3)  # begge deler
         app.screen.query_one("#plan-frequency", Input).focus()
-        await type_text(pilot, "Hver 6. uke")
+        put_text(app, "Hver 6. uke", "#plan-frequency")
         await pilot.press("tab")
         app.screen.query_one("#plan-platform", Input).focus()
-        await type_text(pilot, "Teams")
+        put_text(app, "Teams", "#plan-platform")
         await pilot.press("enter")
         app.screen.query_one("#plan-date", Input).focus()
-        await type_text(pilot, "15.10.2026")
+        put_text(app, "15.10.2026", "#plan-date")
         await pilot.press("enter")
-        await type_text(pilot, "3.12.2026")
+        put_text(app, "3.12.2026")
         await pilot.press("enter")
-        await type_text(pilot, "31.02.2026")  # no such day: a message, nothing added
+        put_text(app, "31.02.2026")  # no such day: a message, nothing added
         await pilot.press("enter")
         error = app.screen.query_one("#plan-error", Static).content
         assert "dd.mm.åååå" in str(error)
         app.screen.query_one("#plan-date", Input).value = ""
         await pilot.click("#plan-rotate")
+        await until(
+            pilot,
+            lambda: all(m.leader and m.secretary for m in session_of(app).plan.meetings),
+            "the button gives each meeting a leader and a secretary",
+        )
         app.screen.query_one("#plan-theme", Input).focus()
         for theme in ("Rekruttering", "Økonomistyring", "Tilsyn fra Statsforvalteren"):
-            await type_text(pilot, theme)
+            put_text(app, theme, "#plan-theme")
             await pilot.press("enter")
         await pilot.press("escape")
         await pilot.pause()
@@ -251,7 +263,7 @@ async def test_capture_everything_quit_and_reopen(session_file: Path, clock: Fak
         assert "✓ enig" not in rows[1] and "✓ enig" in rows[2]
         assert name(again, second) in rows[2]
         await pilot.press("n", "n")  # steg 6, all the post-its, with who and «topp 3»
-        await go_to_phase(pilot, again, "felles")
+        await skip_to_phase(pilot, again, "felles")
         rows = shown_rows(again)
         assert len(rows) == 7
         assert sum("★ topp 3" in row for row in rows) == 3
@@ -268,8 +280,8 @@ async def test_esc_gives_the_keys_back_to_the_meeting(session_file: Path, clock:
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         assert app.focused is None, "the run screen never focuses a field by itself"
-        await go_to_part(pilot, app, "steg4")
-        await go_to_phase(pilot, app, "deling")
+        await skip_to_part(pilot, app, "steg4")
+        await skip_to_phase(pilot, app, "deling")
         await pilot.press("c")
         await type_text(pilot, "n p t")  # typed into the field, not meeting keys
         assert app.controller is not None and app.controller.part.id == "steg4"
@@ -286,10 +298,10 @@ async def test_delete_and_undo_restore_the_rule(session_file: Path, clock: FakeC
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg4")
+        await skip_to_part(pilot, app, "steg4")
         await pilot.press("c")
         for text in ("En", "To", "Tre"):
-            await type_text(pilot, text)
+            put_text(app, text)
             await pilot.press("enter")
         before = [(r.id, r.text) for r in session_of(app).rules]
         await pilot.press("tab", "down", "x")
@@ -305,14 +317,14 @@ async def test_edit_and_reorder_in_the_list(session_file: Path, clock: FakeClock
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg4")
+        await skip_to_part(pilot, app, "steg4")
         await pilot.press("c")
         for text in ("En", "To"):
-            await type_text(pilot, text)
+            put_text(app, text)
             await pilot.press("enter")
         await pilot.press("tab", "r")  # edit «En» in the field
         assert app.screen.query_one("#capture-input", Input).value == "En"
-        await type_text(pilot, " - presis")
+        put_text(app, " - presis")
         await pilot.press("enter")
         assert [r.text for r in session_of(app).rules] == ["En - presis", "To"]
         assert isinstance(app.focused, OptionList)
@@ -351,7 +363,7 @@ async def test_facilitator_is_chosen_from_the_list_and_shown(
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg1")
+        await skip_to_part(pilot, app, "steg1")
         await pilot.press("c", "down", "down", "enter", "escape")
         assert name(app, session_of(app).facilitator) == "Cecilie"
         assert "Cecilie er valgt" in shown_title(app)
@@ -361,11 +373,11 @@ async def test_top_three_is_the_limit(session_file: Path, clock: FakeClock) -> N
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg6")
-        await go_to_phase(pilot, app, "runder")
+        await skip_to_part(pilot, app, "steg6")
+        await skip_to_phase(pilot, app, "runder")
         await pilot.press("c")
         for text in ("A", "B", "C", "D"):
-            await type_text(pilot, text)
+            put_text(app, text)
             await pilot.press("enter")
         await pilot.press("tab", "enter", "down", "enter", "down", "enter", "down", "enter")
         tops = [c.text for c in session_of(app).competences if c.top]
@@ -379,26 +391,26 @@ async def test_actions_and_notes_from_anywhere(session_file: Path, clock: FakeCl
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         await pilot.press("h")
-        await type_text(pilot, "Sende ut referatet")
+        put_text(app, "Sende ut referatet")
         await pilot.press("enter")
         await type_text(pilot, "bjø")
         await pilot.press("right", "enter")  # the suggestion completes «Bjørn»
-        await type_text(pilot, "01.10.2026")
+        put_text(app, "01.10.2026")
         await pilot.press("enter")
         action = session_of(app).actions[0]
         assert action.what == "Sende ut referatet"
         assert name(app, action.who) == "Bjørn"
         assert action.due is not None and action.due.isoformat() == "2026-10-01"
         await pilot.press("h")
-        await type_text(pilot, "Bestille lokale")
+        put_text(app, "Bestille lokale")
         await pilot.press("tab")
-        await type_text(pilot, "Kommunen")  # free text, not a participant
+        put_text(app, "Kommunen")  # free text, not a participant
         await pilot.press("escape")  # Esc saves what was typed
         assert session_of(app).actions[1].who == "Kommunen"
         await pilot.press("m")
-        await type_text(pilot, "Husk pause kl. 10.30")
+        put_text(app, "Husk pause kl. 10.30")
         await pilot.press("enter")
-        await type_text(pilot, "Kaffe")
+        put_text(app, "Kaffe")
         await pilot.press("escape")
         notes = session_of(app).notes
         assert [n.text for n in notes] == ["Husk pause kl. 10.30", "Kaffe"]
@@ -414,9 +426,9 @@ async def test_participants_can_be_added_renamed_and_removed_with_undo(
         await start_meeting(pilot)
         await pilot.press("d")
         app.screen.query_one("#person-name", Input).focus()
-        await type_text(pilot, "Dag Vara")
+        put_text(app, "Dag Vara", "#person-name")
         await pilot.press("tab")
-        await type_text(pilot, "Larvik")
+        put_text(app, "Larvik")
         await pilot.press("enter")
         session = session_of(app)
         assert session.participants[-1].name == "Dag Vara"
@@ -444,13 +456,13 @@ async def test_contract_dialog_saves_text_purpose_and_review_date(
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await go_to_part(pilot, app, "steg5")
+        await skip_to_part(pilot, app, "steg5")
         await pilot.press("c")
-        await type_text(pilot, "Vi møtes forberedt.")
+        put_text(app, "Vi møtes forberedt.")
         await pilot.press("tab")
-        await type_text(pilot, "Evalueres hvert år")
+        put_text(app, "Evalueres hvert år")
         await pilot.press("tab")
-        await type_text(pilot, "1.6.2027")
+        put_text(app, "1.6.2027")
         await pilot.press("escape")
         contract = session_of(app).contract
         assert contract.text == "Vi møtes forberedt."
@@ -497,7 +509,7 @@ async def test_focus_persons_timekeeper_and_private_takeaways(
         await start_meeting(pilot)
         assert app.controller is not None
         anne, bjorn, cecilie = (p.id for p in session_of(app).participants)
-        await go_to_part(pilot, app, "roller")
+        await skip_to_part(pilot, app, "roller")
         await pilot.press("c")
         await pilot.press("down", "down", "enter")  # Cecilie first
         await pilot.press("down", "enter")  # then Anne (the list keeps focus persons on top)
@@ -509,7 +521,7 @@ async def test_focus_persons_timekeeper_and_private_takeaways(
         assert app.controller.part.id == "kollegaveiledning"
         assert speaker_id(app) == cecilie, "the round follows the focus persons"
         await pilot.press("c")
-        await type_text(pilot, "Snakke med HR først")
+        put_text(app, "Snakke med HR først")
         await pilot.press("enter")
         note = session_of(app).notes[-1]
         assert (note.about, note.private) == (cecilie, True)
@@ -525,28 +537,29 @@ async def test_focus_persons_timekeeper_and_private_takeaways(
     assert saved.focus_rounds[0].share_takeaway is True
 
 
-@pytest.mark.parametrize(
-    ("index", "suffix"), [(0, ".docx"), (1, ".docx"), (2, ".ics"), (3, ".docx")]
-)
 async def test_export_each_kind_or_its_message(
-    session_file: Path, clock: FakeClock, tmp_path: Path, index: int, suffix: str
+    session_file: Path, clock: FakeClock, tmp_path: Path
 ) -> None:
+    """Each kind in turn, in one meeting: `e`, ↓ to it, Enter makes it (or says why not)."""
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
-        await pilot.press("e")
-        await pilot.press(*["down"] * index)  # the highlighted document is the chosen one
-        field = app.screen.query_one("#export-path", Input)
-        path = Path(field.value)
-        assert path.suffix == suffix
-        assert path.parent == tmp_path
-        await pilot.press("enter")
-        if index == 2:  # no meeting dates yet: the calendar writer says so, the dialog stays
-            result = str(app.screen.query_one("#export-result", Static).content)
-            assert "ingen møtedatoer" in result
-            assert not path.exists()
-        else:
-            assert path.exists() and f"laget: {path}" in last_message(app)
+        for index, suffix in enumerate((".docx", ".docx", ".ics", ".docx")):
+            await pilot.press("e")
+            await pilot.press(*["down"] * index)  # the highlighted document is the chosen one
+            field = app.screen.query_one("#export-path", Input)
+            path = Path(field.value)
+            assert path.suffix == suffix
+            assert path.parent == tmp_path
+            await pilot.press("enter")
+            if index == 2:  # no meeting dates yet: the calendar writer says so, the dialog stays
+                result = str(app.screen.query_one("#export-result", Static).content)
+                assert "ingen møtedatoer" in result
+                assert not path.exists()
+                await pilot.press("escape")
+            else:
+                assert path.exists() and f"laget: {path}" in last_message(app)
+            assert not app.screen.query("#export-path"), "back in the meeting for the next"
 
 
 def test_undoing_the_removal_of_a_focus_person_gives_back_their_round() -> None:

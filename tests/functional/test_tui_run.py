@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from textual.command import CommandList
 from textual.widgets import Input, Static
 
 from startpakke.tui.screens.run import RunScreen
 from startpakke.tui.widgets.big_clock import BigClock
-from tests.tui_helpers import clock_face, make_app, settle, text
+from tests.tui_helpers import clock_face, make_app, put_text, settle, skip_to_part, text, until
 
 
 async def test_walk_the_whole_meeting_with_three_participants() -> None:
@@ -93,9 +94,7 @@ async def test_next_phase_within_a_part() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")
-        for _ in range(4):
-            await pilot.press("n")
-        await settle(pilot)
+        await skip_to_part(pilot, app, "steg4")
         assert text(app, "#part-title").startswith("Steg 4 av 7")
         assert text(app, "#phase-title").startswith("Fase 1 av 3")
         await pilot.press("f")
@@ -178,8 +177,10 @@ async def test_setup_without_names_adds_participants() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.click("#p-name")
-        await pilot.press(*"Kari", "enter")
-        await pilot.press(*"Ola", "enter")
+        put_text(app, "Kari")
+        await pilot.press("enter")
+        put_text(app, "Ola")
+        await pilot.press("enter")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [p.name for p in session.participants] == ["Kari", "Ola"]
@@ -208,9 +209,17 @@ async def test_every_run_key_is_in_the_command_palette() -> None:
             assert binding.tooltip in titles
         await pilot.press("ctrl+p")
         await pilot.press(*"Neste del")
-        await pilot.pause(0.5)
+
+        def found() -> bool:  # the search runs in the background: its best match on top
+            lists = app.screen.query(CommandList)
+            at = lists.first().highlighted if lists else None
+            return at is not None and "Neste del" in str(
+                lists.first().get_option_at_index(at).prompt
+            )
+
+        await until(pilot, found, "the palette finds «Neste del»")
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await until(pilot, lambda: isinstance(app.screen, RunScreen), "the palette closes")
         await settle(pilot)
         assert isinstance(app.screen, RunScreen)
         assert text(app, "#part-title").startswith("Steg 1 av 7")
@@ -226,7 +235,11 @@ async def test_names_with_brackets_are_text_not_markup() -> None:
         assert "Neste: [/]Bjørn [b]fet[/b]" in text(app, "#round")
         for _ in range(9):
             await pilot.press("c")
-            await pilot.press(*"[/]tekst", "enter", "escape", "escape")
+            if isinstance(app.focused, Input):  # the text is the subject here, not the typing
+                put_text(app, "[/]tekst")
+            else:  # a list, a dialog, a form: the same keys as ever
+                await pilot.press(*"[/]tekst")
+            await pilot.press("enter", "escape", "escape")
             await pilot.press("n")
             await settle(pilot)
         await pilot.press("p")
