@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable
 
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import make_app, open_plan, start_meeting
+from tests.tui_helpers import make_app, open_plan_at_once, start_meeting
 
 SIZE = (80, 24)
 SIX = "Anne,Bjørn,Cecilie,Dag,Eli,Frode"
@@ -45,7 +45,7 @@ async def test_schedule_shows_every_column_at_80_columns() -> None:
 async def test_plan_dialog_fits_its_first_groups_at_80x24() -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_plan(pilot, app)
+        await open_plan_at_once(pilot, app)
         box = app.screen.query_one("#plan-box", VerticalScroll)
         for field in ("#plan-leader", "#plan-notes", "#plan-date", "#plan-date-secretary"):
             widget = app.screen.query_one(field)
