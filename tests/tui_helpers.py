@@ -119,7 +119,7 @@ async def jump_to_part(pilot: Any, app: StartpakkeApp, part_id: str) -> None:
     assert app.controller is not None
     ids = [part.id for part in app.controller.agenda.parts]
     app.controller.jump(ids.index(part_id))
-    await settle(pilot)
+    await _redraw_state(pilot)
     assert app.controller.part.id == part_id
 
 
@@ -132,15 +132,23 @@ async def jump_to_phase(pilot: Any, app: StartpakkeApp, part_id: str, phase_id: 
         if app.controller.phase.id == phase_id:
             break
         app.controller.next_phase()
-    await settle(pilot)
+    await _redraw_state(pilot)
     assert (app.controller.part.id, app.controller.phase.id) == (part_id, phase_id)
 
 
 async def open_plan_at_once(pilot: Any, app: StartpakkeApp) -> None:
     """`open_plan` without walking: start the meeting, jump to steg 7 and press `c`."""
-    await start_meeting(pilot)
+    await pilot.press("ctrl+s")  # the setup screen: start the meeting (drawn after the jump)
     await jump_to_part(pilot, app, "steg7")
     await pilot.press("c")
+    await pilot.pause()
+
+
+async def _redraw_state(pilot: Any) -> None:
+    """The run screen's tick by hand, then one frame: the controller was driven directly
+    and nothing else is waiting (the jump helpers; `settle` lets the app catch up first)."""
+    if isinstance(pilot.app.screen, RunScreen):
+        pilot.app.screen.refresh_state()
     await pilot.pause()
 
 
