@@ -146,6 +146,46 @@ async def open_plan(pilot: Any, app: StartpakkeApp) -> None:
     await pilot.pause()
 
 
+async def jump_to_part(pilot: Any, app: StartpakkeApp, part_id: str) -> None:
+    """Put the meeting straight into `part_id` through the controller (as the schedule's
+    jump does), for tests whose subject is not the walk there: one redraw instead of a key
+    and a redraw per part (`go_to_part`)."""
+    assert app.controller is not None
+    ids = [part.id for part in app.controller.agenda.parts]
+    app.controller.jump(ids.index(part_id))
+    await _redraw_state(pilot)
+    assert app.controller.part.id == part_id
+
+
+async def jump_to_phase(pilot: Any, app: StartpakkeApp, part_id: str, phase_id: str) -> None:
+    """`jump_to_part`, then the controller's next phase until `phase_id`, drawn once."""
+    assert app.controller is not None
+    ids = [part.id for part in app.controller.agenda.parts]
+    app.controller.jump(ids.index(part_id))
+    for _ in range(5):
+        if app.controller.phase.id == phase_id:
+            break
+        app.controller.next_phase()
+    await _redraw_state(pilot)
+    assert (app.controller.part.id, app.controller.phase.id) == (part_id, phase_id)
+
+
+async def open_plan_at_once(pilot: Any, app: StartpakkeApp) -> None:
+    """`open_plan` without walking: start the meeting, jump to steg 7 and press `c`."""
+    await pilot.press("ctrl+s")  # the setup screen: start the meeting (drawn after the jump)
+    await jump_to_part(pilot, app, "steg7")
+    await pilot.press("c")
+    await pilot.pause()
+
+
+async def _redraw_state(pilot: Any) -> None:
+    """The run screen's tick by hand, then one frame: the controller was driven directly
+    and nothing else is waiting (the jump helpers; `settle` lets the app catch up first)."""
+    if isinstance(pilot.app.screen, RunScreen):
+        pilot.app.screen.refresh_state()
+    await pilot.pause()
+
+
 async def settle(pilot: Any) -> None:
     """Let the app catch up, with the run screen's tick done by hand (tests/conftest.py
     slows it down): after the clock moved or the controller was driven directly."""

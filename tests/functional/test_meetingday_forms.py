@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from startpakke.tui.screens.plan import PlanScreen
-from tests.tui_helpers import make_app, open_plan
+from tests.tui_helpers import make_app, open_plan_at_once
 
 
 async def test_plan_form_focus_grouping_and_undo() -> None:
@@ -14,7 +14,7 @@ async def test_plan_form_focus_grouping_and_undo() -> None:
     session.plan.frequency = "hver 6. uke"
     session.plan.platform = "Teams"
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_plan(pilot, app)
+        await open_plan_at_once(pilot, app)
         screen = app.screen
         assert isinstance(screen, PlanScreen)
         frequency = screen.query_one("#plan-frequency", Input)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from startpakke.tui.screens.info import InfoScreen
-from tests.tui_helpers import builtin, go_to_part, make_app, start_meeting
+from tests.tui_helpers import builtin, jump_to_part, make_app, start_meeting
 
 
 def record_guides(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -42,7 +42,7 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
         await pilot.press("p", "n")  # each part greets once
         await pilot.pause()
         assert len(greeted) == 2
-        await go_to_part(pilot, app, "steg3")
+        await jump_to_part(pilot, app, "steg3")
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, InfoScreen)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from textual.widgets import Input
 
 from startpakke.documents.referat import write_referat
 from startpakke.session.focus_roles import round_timekeepers
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import builtin, go_to_part, make_app, start_meeting
+from tests.tui_helpers import builtin, jump_to_part, make_app, start_meeting
 
 
 def referat_text(path: Path) -> str:
@@ -26,7 +27,7 @@ async def test_timekeeper_rotates_away_from_the_focus_person_and_cases_are_numbe
     async with app.run_test(size=(120, 40)) as pilot:
         await start_meeting(pilot)
         assert app.controller is not None
-        await go_to_part(pilot, app, "roller")
+        await jump_to_part(pilot, app, "roller")
         await pilot.press("c")
         # Anne and Bjørn are focus persons; Anne is also chosen as timekeeper.
         await pilot.press("enter", "down", "enter", "up", "ctrl+t")
@@ -47,10 +48,13 @@ async def test_timekeeper_rotates_away_from_the_focus_person_and_cases_are_numbe
         assert view.mark_timekeeper(anne) == "Anne er tidtaker – Bjørn tar tiden i Annes egen runde"
         # r on Bjørn gives his case a title.
         await pilot.press("down", "r")
-        await pilot.press(*"Rekruttering", "enter")
+        field = app.focused  # the title is put in the field (typing is not the subject)
+        assert isinstance(field, Input)
+        field.value = "Rekruttering"
+        await pilot.press("enter")
         await pilot.pause()
         assert session.focus_rounds[1].case_title == "Rekruttering"
-        await go_to_part(pilot, app, "kollegaveiledning")
+        await jump_to_part(pilot, app, "kollegaveiledning")
         await pilot.pause()
         title = str(app.screen.query_one("#capture-title").content)
         assert "tidtaker Bjørn" in title, title

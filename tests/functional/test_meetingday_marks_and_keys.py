@@ -8,7 +8,7 @@ from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 
 from startpakke.tui.bindings import RUN_BINDINGS
-from tests.tui_helpers import go_to_part, go_to_phase, make_app, start_meeting
+from tests.tui_helpers import jump_to_phase, make_app, start_meeting
 
 
 async def test_toast_leaves_the_agreed_mark_visible() -> None:
@@ -16,8 +16,7 @@ async def test_toast_leaves_the_agreed_mark_visible() -> None:
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await start_meeting(pilot)
         assert app.controller is not None
-        await go_to_part(pilot, app, "steg4")
-        await go_to_phase(pilot, app, "konsensus")
+        await jump_to_phase(pilot, app, "steg4", "konsensus")
         app.controller.add_rule("Det som sies her, blir her, også når det er vanskelig")
         app.controller.add_rule("Vi starter presis")
         await pilot.press("c")

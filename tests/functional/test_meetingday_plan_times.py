@@ -12,13 +12,13 @@ from startpakke.documents.calendar import build_calendar
 from startpakke.documents.contract import write_contract
 from startpakke.documents.referat import write_referat
 from tests.documents_session import text_in_order
-from tests.tui_helpers import make_app, open_plan
+from tests.tui_helpers import make_app, open_plan_at_once
 
 
 async def test_times_and_places_are_typed_and_reach_every_document(tmp_path: Path) -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_plan(pilot, app)
+        await open_plan_at_once(pilot, app)
         screen = app.screen
         screen.query_one("#plan-platform", Input).value = "Teams"
         screen.query_one("#plan-format", Select).value = "digital"
@@ -28,20 +28,24 @@ async def test_times_and_places_are_typed_and_reach_every_document(tmp_path: Pat
         assert place.value == "" and place.placeholder.startswith("Teams")
         date = screen.query_one("#plan-date", Input)
         assert "kl. 9–12" in date.placeholder, "the format is shown where it is typed"
+        # What is typed is read as a whole (set here); the keys are Enter and Tab.
         date.focus()
-        await pilot.press(*"23.02.2027 09:00", "enter")
+        date.value = "23.02.2027 09:00"
+        await pilot.press("enter")
         await pilot.pause()
 
         screen.query_one("#plan-format", Select).value = "both"
         await pilot.pause()
         date.focus()
-        await pilot.press(*"24.03.2027 kl. 9:00-11:30", "tab")
+        date.value = "24.03.2027 kl. 9:00-11:30"
+        await pilot.press("tab")
         assert app.focused is place
-        place.value = ""
-        await pilot.press(*"Rådhuset, møterom 2", "enter")
+        place.value = "Rådhuset, møterom 2"
+        await pilot.press("enter")
         await pilot.pause()
         date.focus()
-        await pilot.press(*"31.02.2027 kl. 9", "enter")  # no such day: a message
+        date.value = "31.02.2027 kl. 9"
+        await pilot.press("enter")  # no such day: a message
         await pilot.pause()
         assert "Datoen skrives" in str(screen.query_one("#plan-error").content)
         await pilot.press("escape")
@@ -74,13 +78,16 @@ async def test_a_place_typed_for_a_digital_meeting_replaces_the_platform() -> No
     became «TeamsRådhuset» in the contract, the referat and the calendar."""
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_plan(pilot, app)
+        await open_plan_at_once(pilot, app)
         screen = app.screen
         screen.query_one("#plan-platform", Input).value = "Teams"
         screen.query_one("#plan-format", Select).value = "digital"
         await pilot.pause()
-        screen.query_one("#plan-date", Input).focus()
-        await pilot.press(*"15.01.2027 kl. 9-12", "tab", *"Rådhuset", "enter")
+        date = screen.query_one("#plan-date", Input)
+        date.focus()
+        date.value = "15.01.2027 kl. 9-12"
+        # Typed after Tab, key by key: the field offered «Teams» and must not keep it.
+        await pilot.press("tab", *"Rådhuset", "enter")
         await pilot.pause()
         await pilot.press(*"16.01.2027 kl. 9-12", "enter")
         await pilot.pause()
@@ -112,7 +119,7 @@ async def test_the_plan_part_does_not_say_nothing_is_written_when_the_plan_is_fi
 
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_plan(pilot, app)
+        await open_plan_at_once(pilot, app)
         await pilot.press("escape")
         await pilot.pause()
         options = app.screen.query_one(CaptureArea).query_one("#capture-list", OptionList)

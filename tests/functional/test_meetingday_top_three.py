@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from startpakke.documents.contract import write_contract
 from startpakke.documents.referat import write_referat
 from tests.documents_session import text_in_order
-from tests.tui_helpers import builtin, go_to_part, go_to_phase, make_app, start_meeting
+from tests.tui_helpers import builtin, jump_to_phase, make_app, settle, start_meeting
 
 
 async def test_top_three_and_chosen_competences_reach_both_documents(tmp_path: Path) -> None:
@@ -16,17 +18,21 @@ async def test_top_three_and_chosen_competences_reach_both_documents(tmp_path: P
     async with app.run_test(size=(120, 40)) as pilot:
         await start_meeting(pilot)
         assert app.controller is not None
-        await go_to_part(pilot, app, "steg6")
-        await go_to_phase(pilot, app, "runder")
+        await jump_to_phase(pilot, app, "steg6", "runder")
         speaker = app.controller.current_speaker()
         assert speaker is not None
         await pilot.press("c")
         for text in ("Barnevernloven", "Veiledning", "Lytter godt", "Excel"):
-            await pilot.press(*text, "enter", "down")
+            field = app.focused  # each note is put in the field (typing is not the subject)
+            assert isinstance(field, Input)
+            field.value = text
+            await pilot.press("enter", "down")
         await pilot.press("tab")  # the list: Enter marks «topp 3»
         await pilot.press("enter", "down", "enter", "down", "enter")
         await pilot.press("escape")
-        await go_to_phase(pilot, app, "felles")
+        app.controller.next_phase()  # to «felles»
+        await settle(pilot)
+        assert app.controller.phase.id == "felles"
         await pilot.press("c", "enter", "escape")  # the first (a top one) is chosen
         await pilot.pause()
 

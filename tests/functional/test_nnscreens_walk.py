@@ -25,6 +25,7 @@ import pytest
 from textual.widgets import Footer, Select, TextArea
 
 from startpakke import i18n
+from startpakke.agenda.model import CaptureKind
 from startpakke.session import edit as ops
 from startpakke.session.model import AgreementLevel, Language
 from startpakke.tui.screens.resume import ResumeScreen
@@ -164,8 +165,7 @@ async def test_the_meeting_is_in_nynorsk_from_setup_to_the_end(
             await pilot.pause()
             assert app.screen is not run, what
             assert_nynorsk(app, what)
-            await pilot.press("escape")
-            await settle(pilot)
+            await pilot.press("escape")  # back on the run screen, which the next key reads
             assert app.screen is run, what
         # Every part's capture, phase by phase (a dialog for the contract and the plan),
         # with something in each list, so its marks and words are on the screen too.
@@ -191,25 +191,34 @@ async def test_the_meeting_is_in_nynorsk_from_setup_to_the_end(
             controller.jump(index)
             await settle(pilot)
             assert_nynorsk(app, part.id)
-            for _phase in part.effective_phases:
+            # Enter in a capture already tried in this part (the same kind first in a later
+            # phase) showed the same screen again: it is pressed once per kind and part.
+            entered: set[CaptureKind] = set()
+            phases = part.effective_phases
+            for number, _phase in enumerate(phases, start=1):
                 if controller.snapshot().part_index != index:
                     break
                 if part.all_captures():
                     await pilot.press("c")
                     await settle(pilot)
                     assert_nynorsk(app, f"{part.id}: skriv ned")
-                    await pilot.press("enter")  # the first item chosen, or an empty field
-                    await settle(pilot)
-                    assert_nynorsk(app, f"{part.id}: Enter")
-                    if part.id in SAID:
-                        assert SAID[part.id] in screen_text(app)
+                    first = controller.captures_here()[0]
+                    if first not in entered:
+                        entered.add(first)
+                        await pilot.press("enter")  # the first item chosen, or an empty field
+                        await settle(pilot)
+                        assert_nynorsk(app, f"{part.id}: Enter")
+                        if part.id in SAID:
+                            assert SAID[part.id] in screen_text(app)
+                    # Not drawn after Escape: the next phase (or part) is, and it is read.
                     await pilot.press("escape")
-                    await settle(pilot)
                     if app.screen is not run:
                         await pilot.press("escape")
-                        await settle(pilot)
                 controller.next_phase()
-                await settle(pilot)
+                # Drawn for the next phase's capture; after the last one the next part's
+                # jump draws, and a phase without a capture is not read.
+                if number < len(phases) and part.all_captures():
+                    await settle(pilot)
         # The end of the meeting: the banner, the clock and the day line.
         controller.jump(len(controller.agenda.parts) - 1)
         controller.next_part()

@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList
 
 from startpakke.session.model import AgreementLevel, ReviewDecision, Rule
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import builtin, go_to_part, go_to_phase, make_app, start_meeting
+from tests.tui_helpers import builtin, jump_to_phase, make_app, start_meeting
 
 NEW = "Vi starter og slutter presis, og tidtakeren passer tiden."
 
@@ -23,8 +23,7 @@ async def test_the_review_phase_takes_a_decision_per_rule(tmp_path: Path) -> Non
     async with app.run_test(size=(120, 40)) as pilot:
         await start_meeting(pilot)
         assert app.controller is not None
-        await go_to_part(pilot, app, "spilleregler")
-        await go_to_phase(pilot, app, "gjennomgang")
+        await jump_to_phase(pilot, app, "spilleregler", "gjennomgang")
         area = app.screen.query_one(CaptureArea)
         assert "vurdert 0 av 2" in str(area.query_one("#capture-title").render())
         await pilot.press("c")

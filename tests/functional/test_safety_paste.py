@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from textual import events
 
-from tests.tui_helpers import go_to_part, go_to_phase, make_app
+from tests.tui_helpers import jump_to_phase, make_app
 
 
 async def test_a_pasted_rule_keeps_every_line() -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+s")
-        await go_to_part(pilot, app, "steg4")
-        await go_to_phase(pilot, app, "deling")
+        await jump_to_phase(pilot, app, "steg4", "deling")
         await pilot.press("c")
         assert app.focused is not None
         app.focused.post_message(events.Paste("Vi lyttar\vtil kvarandre\nheile tida\x1b[31m"))
