@@ -29,7 +29,7 @@ OWN_AGENDA_CACHE = ("test_agenda_cache.py", "test_registry_agenda_cache_key.py")
 LONGEST_TESTS = (
     "tests/e2e/test_tooling.py::test_mypy_strict",
     "tests/functional/test_tui_capture.py::test_capture_everything_quit_and_reopen",
-    "tests/unit/test_agenda_cache.py::test_a_new_meeting_starts_without_pydantic_or_yaml",
+    "tests/unit/test_agenda_cache.py::test_a_new_meeting_starts_without_pydantic_yaml_or_what_it_does_not_show",
     "tests/e2e/test_meetingday_referat_pages.py",
     "tests/e2e/test_network_year.py::test_a_network_year_from_founding_to_deletion",
 )
