@@ -32,27 +32,30 @@ def example_one_away(tmp_path: Path) -> Path:
     return copy_of_example(tmp_path, "forrige.json", absent=2)
 
 
+def start_from(previous: Path, agenda: str, target: Path, tmp_path: Path) -> Tmux:
+    """`startpakke run --agenda AGENDA --from PREVIOUS --session TARGET` in tmux, started
+    (ctrl+s) once the setup screen shows what it carried over: the members and the network's
+    name (the fields are filled a frame after the list of members)."""
+    term = Tmux(
+        startpakke("run", "--agenda", agenda, "--from", str(previous), "--session", str(target)),
+        env=data_env(tmp_path / "data"),
+    )
+    try:
+        term.wait_for(lambda s: "Ingrid Solheim" in s and "ledernettverket Vestfold sør" in s)
+        term.keys("C-s")
+        term.wait_for("Innsjekk: Velkommen og innsjekk")
+    except BaseException:
+        term.close()
+        raise
+    return term
+
+
 def test_the_next_meeting_runs_in_a_real_terminal(example_one_away: Path, tmp_path: Path) -> None:
     """`startpakke run --agenda kollegaveiledning --from SESSION`, in tmux."""
     target = tmp_path / "neste.json"
     before = example_one_away.read_bytes()
-    term = Tmux(
-        startpakke(
-            "run",
-            "--agenda",
-            "kollegaveiledning",
-            "--from",
-            str(example_one_away),
-            "--session",
-            str(target),
-        ),
-        env=data_env(tmp_path / "data"),
-    )
+    term = start_from(example_one_away, "kollegaveiledning", target, tmp_path)
     try:
-        # The carried network name: the fields are filled a frame after the list of members.
-        term.wait_for(lambda s: "Ingrid Solheim" in s and "ledernettverket Vestfold sør" in s)
-        term.keys("C-s")
-        term.wait_for("Innsjekk: Velkommen og innsjekk")
         term.keys("f")
         screen = term.wait_for("Oppfølging fra forrige møte")
         assert "3 punkter, 0 utført" in screen
@@ -72,14 +75,8 @@ def test_closing_a_revision_meeting_records_the_new_version(example: Path, tmp_p
     """`startpakke run --agenda revisjon --from SESSION` in tmux; ctrl+q finalizes."""
     target = tmp_path / "revisjon.json"
     before = example.read_bytes()
-    term = Tmux(
-        startpakke("run", "--agenda", "revisjon", "--from", str(example), "--session", str(target)),
-        env=data_env(tmp_path / "data"),
-    )
+    term = start_from(example, "revisjon", target, tmp_path)
     try:
-        term.wait_for(lambda s: "Start møtet" in s and "Ingrid Solheim" in s)
-        term.keys("C-s")
-        term.wait_for("Innsjekk: Velkommen og innsjekk")
         term.keys("n")
         screen = term.wait_for("Gjennomgang av spillereglene")
         # The rule review (issue 18.3): the contract's six agreed rules, one by one.
