@@ -4,25 +4,34 @@ and the calendar, the contract and the referat show them."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from icalendar import Calendar
+from textual.screen import Screen
 from textual.widgets import Input, Select
 
 from startpakke.documents.calendar import build_calendar
 from startpakke.documents.contract import write_contract
 from startpakke.documents.referat import write_referat
+from startpakke.tui.app import StartpakkeApp
 from tests.documents_session import text_in_order
 from tests.tui_helpers import make_app, open_plan_at_once
+
+
+async def open_digital_plan(pilot: Any, app: StartpakkeApp) -> Screen[Any]:
+    """The plan form in steg 7, for a digital meeting on Teams."""
+    await open_plan_at_once(pilot, app)
+    screen = app.screen
+    screen.query_one("#plan-platform", Input).value = "Teams"
+    screen.query_one("#plan-format", Select).value = "digital"
+    await pilot.pause()
+    return screen
 
 
 async def test_times_and_places_are_typed_and_reach_every_document(tmp_path: Path) -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_plan_at_once(pilot, app)
-        screen = app.screen
-        screen.query_one("#plan-platform", Input).value = "Teams"
-        screen.query_one("#plan-format", Select).value = "digital"
-        await pilot.pause()
+        screen = await open_digital_plan(pilot, app)
         place = screen.query_one("#plan-place", Input)
         # Digital meetings are on the group's platform: offered, not typed into the field.
         assert place.value == "" and place.placeholder.startswith("Teams")
@@ -78,11 +87,7 @@ async def test_a_place_typed_for_a_digital_meeting_replaces_the_platform() -> No
     became «TeamsRådhuset» in the contract, the referat and the calendar."""
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_plan_at_once(pilot, app)
-        screen = app.screen
-        screen.query_one("#plan-platform", Input).value = "Teams"
-        screen.query_one("#plan-format", Select).value = "digital"
-        await pilot.pause()
+        screen = await open_digital_plan(pilot, app)
         date = screen.query_one("#plan-date", Input)
         date.focus()
         date.value = "15.01.2027 kl. 9-12"

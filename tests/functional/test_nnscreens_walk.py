@@ -250,39 +250,30 @@ async def test_the_unsaved_and_resume_dialogs_are_in_nynorsk(nynorsk: None) -> N
                 await pilot.pause()
 
 
-async def test_a_new_network_gets_the_program_language_as_its_målform(
-    nynorsk: None, tmp_path: Path
+@pytest.mark.parametrize(
+    ("meeting", "offered"),
+    [
+        ("new", Language.nn),  # a new network gets the program's language
+        ("saved", Language.nb),  # a session saved before keeps its own målform
+        ("goes on", Language.nb),  # a later meeting's målform is the network's
+    ],
+)
+async def test_the_målform_offered_on_the_setup_screen(
+    nynorsk: None, tmp_path: Path, meeting: str, offered: Language
 ) -> None:
+    """The program runs in nynorsk; the session's målform is bokmål (the default)."""
     app, session, _clock, _saves = make_app("Anne")
-    app.startup.session_path = tmp_path / "okt.json"  # not saved yet: a new session
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert app.screen.query_one("#language", Select).value == "nn"
-        app.screen.action_start()
-        await pilot.pause()
-    assert session.network.language is Language.nn
-
-
-async def test_a_saved_session_keeps_its_own_målform(nynorsk: None, tmp_path: Path) -> None:
-    app, session, _clock, _saves = make_app("Anne")
-    saved = tmp_path / "okt.json"
-    saved.write_text("{}", encoding="utf-8")  # the file exists: it was saved before
-    app.startup.session_path = saved
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        assert app.screen.query_one("#language", Select).value == "nb"
-        app.screen.action_start()
-        await pilot.pause()
-    assert session.network.language is Language.nb
-
-
-async def test_a_network_that_goes_on_keeps_its_målform(nynorsk: None, tmp_path: Path) -> None:
-    app, session, _clock, _saves = make_app("Anne")
-    session.previous_session = "forrige-okt"  # a later meeting: the målform is the network's
     app.startup.session_path = tmp_path / "okt.json"
+    if meeting == "saved":
+        app.startup.session_path.write_text("{}", encoding="utf-8")  # saved before
+    elif meeting == "goes on":
+        session.previous_session = "forrige-okt"
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one("#language", Select).value == "nb"
+        assert app.screen.query_one("#language", Select).value == offered.value
+        app.screen.action_start()
+        await pilot.pause()
+    assert session.network.language is offered
 
 
 async def test_in_bokmål_a_new_network_is_bokmål(tmp_path: Path) -> None:
