@@ -14,15 +14,19 @@ LONGEST_TOAST = 20.0
 """The longest timeout any other notice in the app has (the retention warning)."""
 
 
-async def test_the_save_problem_stays_through_a_failed_retry_and_goes_when_saved() -> None:
-    app, _session, _clock, _saves = make_app()
-    broken = True
+class FullDisk:
+    """The app's save on a full disk: refused until `full` is turned off."""
 
-    def save(session: Session) -> None:
-        if broken:
+    full = True
+
+    def __call__(self, session: Session) -> None:
+        if self.full:
             raise OSError(28, "No space left on device")
 
-    app._raw_save = save
+
+async def test_the_save_problem_stays_through_a_failed_retry_and_goes_when_saved() -> None:
+    app, _session, _clock, _saves = make_app()
+    app._raw_save = disk = FullDisk()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("enter")  # «Start møtet»
         await pilot.pause()
@@ -33,7 +37,7 @@ async def test_the_save_problem_stays_through_a_failed_retry_and_goes_when_saved
         app._heartbeat()  # the retry every fifth second: still refused
         await pilot.pause()
         assert [n.title for n in app._notifications] == ["IKKE LAGRET"]
-        broken = False
+        disk.full = False
         app._heartbeat()
         await pilot.pause()
         assert [n.message for n in app._notifications] == ["Lagret igjen."]
@@ -45,13 +49,7 @@ async def test_the_day_line_says_not_saved_until_a_save_works() -> None:
     from textual.widgets import Static
 
     app, _session, _clock, _saves = make_app()
-    broken = True
-
-    def save(session: Session) -> None:
-        if broken:
-            raise OSError(28, "No space left on device")
-
-    app._raw_save = save
+    app._raw_save = disk = FullDisk()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.press("n")
@@ -59,7 +57,7 @@ async def test_the_day_line_says_not_saved_until_a_save_works() -> None:
         await pilot.pause()
         day = str(app.screen.query_one("#day", Static).render())
         assert day.startswith("IKKE LAGRET – prøver igjen")
-        broken = False
+        disk.full = False
         app._heartbeat()
         app.screen.refresh_state()
         await pilot.pause()
