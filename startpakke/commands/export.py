@@ -70,6 +70,9 @@ def _export(args: argparse.Namespace, kind: DocumentKind) -> int:
         language=getattr(args, "lang", None),
     )
     print(written)
+    left_out = kind.left_out(session)
+    if left_out:  # the document is right, but not what the facilitator may have expected
+        print(_("Merk: {note}").format(note=left_out), file=sys.stderr)
     if args.pdf:
         from startpakke.documents.pdf import convert_to_pdf
 

@@ -10,7 +10,7 @@ and the table itself costs nothing to import.
 from __future__ import annotations
 
 from startpakke.errors import UserError, os_reason
-from startpakke.i18n import N_, _
+from startpakke.i18n import N_, _, plural
 from startpakke.text import slug
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: `startpakke --version` reads this module
@@ -38,6 +38,7 @@ class DocumentKind:
         "_name",
         "dated",
         "key",
+        "left_out",
         "needs_agenda",
         "stem",
         "suffix",
@@ -57,6 +58,7 @@ class DocumentKind:
         dated: bool = True,
         needs_agenda: bool = False,
         word: bool = True,
+        left_out: Callable[[Session], str | None] | None = None,
     ) -> None:
         self.key = key
         """The name on the command line: `--format kontrakt`."""
@@ -72,6 +74,9 @@ class DocumentKind:
         """The writer reads the session's agenda (its parts and their plan)."""
         self.word = word
         """A Word document: it takes `--template` and `--pdf`."""
+        self.left_out = left_out or (lambda _session: None)
+        """What the facilitator may expect in the document that it leaves out, said beside
+        it when it is made (None: nothing), in the program's language."""
 
     @property
     def name(self) -> str:
@@ -97,6 +102,19 @@ class DocumentKind:
 def meeting_date(session: Session) -> date:
     """The day the documents are dated: the meeting's, else the day the session began."""
     return session.network.meeting_date or session.created_at.date()
+
+
+def _proposals_left_out(session: Session) -> str | None:
+    # A rule the group has not agreed on is not in the contract; a contract made before
+    # the agreement was marked would otherwise have «Ingen spilleregler er vedtatt ennå.».
+    proposed = sum(1 for rule in session.rules if not rule.agreed and rule.text.strip())
+    if not proposed:
+        return None
+    return plural(
+        "{n} forslag til spilleregel er ikke vedtatt og står ikke i kontrakten.",
+        "{n} forslag til spilleregler er ikke vedtatt og står ikke i kontrakten.",
+        proposed,
+    )
 
 
 # -- the writers, imported when used -------------------------------------------------------
@@ -136,6 +154,7 @@ DOCUMENTS: tuple[DocumentKind, ...] = (
         "nettverkskontrakt",
         ".docx",
         _contract,
+        left_out=_proposals_left_out,
     ),
     DocumentKind(
         "referat",

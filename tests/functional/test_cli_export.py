@@ -66,6 +66,21 @@ def test_every_format_with_default_name_in_the_current_folder(
     assert example.read_bytes() == before
 
 
+def test_the_contract_says_beside_it_which_proposals_are_not_in_it(
+    example: Path, tmp_path: Path
+) -> None:
+    """The example has two proposed rules the group did not agree on: the contract is
+    written (exit 0, its path on stdout) and stderr says they are not in it."""
+    result = cli("export", str(example), "-o", str(tmp_path / "k.docx"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(tmp_path / "k.docx")
+    assert result.stderr == (
+        "Merk: 2 forslag til spilleregler er ikke vedtatt og står ikke i kontrakten.\n"
+    )
+    referat = cli("export", str(example), "--format", "referat", "-o", str(tmp_path / "r"))
+    assert referat.returncode == 0 and referat.stderr == ""
+
+
 def test_contract_default_name(example: Path, tmp_path: Path) -> None:
     result = cli("export", str(example), cwd=tmp_path)
     name = Path(result.stdout.strip()).name

@@ -65,3 +65,28 @@ def test_a_folder_that_is_missing_is_a_norwegian_message(tmp_path: Path) -> None
 def test_a_kind_that_reads_the_agenda_needs_one(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         make_document(document("referat"), Session(), tmp_path / "r.docx")
+
+
+def test_the_contract_says_which_proposals_it_leaves_out() -> None:
+    """Seen by a tester: a contract made before the rules were agreed on said only «Ingen
+    spilleregler er vedtatt ennå.»; the facilitator is told what is not in it."""
+    from startpakke import i18n
+    from startpakke.documents.registry import document
+    from startpakke.session import edit as ops
+    from startpakke.session.model import Session
+
+    session = Session(agenda="startpakke")
+    contract = document("kontrakt")
+    assert contract.left_out(session) is None
+    ops.add_rule(session, "Vi holder tiden", agreed=True)
+    assert contract.left_out(session) is None  # every proposal agreed: nothing to say
+    ops.add_rule(session, "Mobilen ligger i sekken")
+    assert contract.left_out(session) == (
+        "1 forslag til spilleregel er ikke vedtatt og står ikke i kontrakten."
+    )
+    ops.add_rule(session, "Vi ringer hvis vi blir sene")
+    with i18n.using("nn"):
+        assert contract.left_out(session) == (
+            "2 forslag til spelereglar er ikkje vedtekne og står ikkje i kontrakten."
+        )
+    assert document("referat").left_out(session) is None  # the referat lists proposals

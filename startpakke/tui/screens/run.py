@@ -291,9 +291,12 @@ class RunScreen(StyledOnMountScreen[None]):
                 choice, _("Kunne ikke lage dokumentet: {error}. Økten er lagret.").format(error=err)
             )
             return
-        self.notify(
-            _("{document} laget: {path}").format(document=choice.kind.name, path=written), timeout=8
-        )
+        made = _("{document} laget: {path}").format(document=choice.kind.name, path=written)
+        left_out = choice.kind.left_out(self.controller.session)
+        if left_out:
+            self.notify(f"{made}\n{left_out}", severity="warning", timeout=12)
+        else:
+            self.notify(made, timeout=8)
 
     def action_toggle_theme(self) -> None:
         self.app.toggle_projector_theme()
