@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import reactive
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from startpakke.controller import MeetingController
 from startpakke.engine import Snapshot
@@ -349,6 +349,10 @@ class RunScreen(StyledOnMountScreen[None]):
         if action in {"extend", "toggle_pause"}:
             return None if engine.finished else True
         if action == "take_break":
+            if isinstance(self.focused, OptionList):
+                # In a capture list `g` is the rule review's agreement key (help: «g / w i
+                # listen»): a facilitator agreeing on rules must not start the break.
+                return None
             return True if engine.next_break() is not None and not engine.finished else None
         if action == "capture":
             # `c` is a priority key, handled before the next key is delivered, so what is
