@@ -162,7 +162,7 @@ class DocumentWriter:
     def quote(self, text: object, source: object = "") -> None:
         self.paragraph(text, "Quote")
         if clean(source):
-            self.small(f"Kilde: {clean(source)}")
+            self.small(_("Kilde: {source}").format(source=clean(source)))
 
     def text_block(self, text: object, style: str = "Normal") -> None:
         """Multi-paragraph user text: blank lines separate paragraphs."""

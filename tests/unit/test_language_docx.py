@@ -47,3 +47,16 @@ def test_a_style_with_its_own_language_follows_the_document(tmp_path: Path) -> N
     assert set_document_language(document, "nn") == "nn-NO"
     document.save(str(tmp_path / "d.docx"))
     assert languages_in_styles(tmp_path / "d.docx") == {"nn-NO"}
+
+
+def test_the_source_of_the_quoted_purpose_is_labelled_in_the_documents_language(
+    tmp_path: Path,
+) -> None:
+    """Seen by a tester: the nynorsk contract said «Kilde:» under the quoted purpose."""
+    labels = {}
+    for language in ("nb", "nn"):
+        with i18n.using(language):
+            path = write_contract(example_session(), tmp_path / f"{language}.docx")
+        texts = [p.text for p in docx.Document(str(path)).paragraphs]
+        labels[language] = [t.split(":")[0] for t in texts if t.startswith(("Kilde:", "Kjelde:"))]
+    assert labels == {"nb": ["Kilde"], "nn": ["Kjelde"]}
