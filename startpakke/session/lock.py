@@ -55,7 +55,18 @@ def _alive(pid: int) -> bool:
         return True
     except OSError:
         return False
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """A process that has ended but is not yet reaped (Linux): after `kill -9` in a closing
+    terminal it lingers a second or two, and its lock is not a meeting that is open."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False  # no /proc (macOS), or it has just gone: `kill` said it was there
+    # «pid (name) state …»: the name may hold spaces and brackets, the state follows the last «)».
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,29 @@ def test_lock_of_a_dead_process_is_taken_over(tmp_path: Path) -> None:
     assert not lock_path(session).exists()
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_lock_of_a_killed_process_not_yet_reaped_is_taken_over(tmp_path: Path) -> None:
+    """Seen by a tester: started again a second after `kill -9`, the app said the meeting was
+    open in another window: the killed process was a zombie until its parent reaped it."""
+    import time
+
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    try:
+        stat = Path(f"/proc/{child.pid}/stat")
+        for _ in range(200):  # until it has ended (not reaped: no wait())
+            if stat.read_text().rpartition(")")[2].split()[0] == "Z":
+                break
+            time.sleep(0.01)
+        session = tmp_path / "s.json"
+        zombie = LockOwner(child.pid, socket.gethostname(), "2026-09-14T09:00:00+02:00")
+        lock_path(session).write_text(json.dumps(zombie.to_data()))
+        lock = SessionLock.acquire(session)
+        assert lock.took_over and lock.held()
+        lock.release()
+    finally:
+        child.wait()
+
+
 def test_a_reused_pid_is_not_the_owner(tmp_path: Path) -> None:
     """The pid runs (it is the parent of this test), but it started at another time."""
     session = tmp_path / "s.json"
