@@ -55,7 +55,7 @@ def _take_lock(path: Path):  # type: ignore[no-untyped-def]
     except SessionLocked as err:
         print(
             _(
-                "Møtet i {path} er allerede åpent i et annet vindu ({describe}). Bare "
+                "Møtet i {path} er allerede åpent i et annet vindu {describe}. Bare "
                 "ett vindu kan skrive i en økt; dette vinduet endrer ingenting."
             ).format(path=path, describe=err.owner.describe()),
             file=sys.stderr,
