@@ -313,6 +313,11 @@ class RunScreen(StyledOnMountScreen[None]):
         )
         self._after()
 
+    def on_screen_suspend(self) -> None:
+        # A dialog opens over the meeting (help, a form, the palette): a passing notice such
+        # as the part's guide is drawn above every screen and would cover the dialog.
+        self.app.clear_passing_notices()  # type: ignore[attr-defined]
+
     def action_toggle_room_view(self) -> None:
         """`R`: the room sees this screen (mirrored), or only the facilitator does."""
         on = not getattr(self.app, "room_view", False)
