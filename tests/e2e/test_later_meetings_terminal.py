@@ -92,11 +92,18 @@ def test_closing_a_revision_meeting_records_the_new_version(example: Path, tmp_p
         try:
             term.wait_for(NEW_WORDING, timeout=5)
         except AssertionError:
-            # Under a full suite on two cores the first letters can arrive before the field
-            # has the focus (a known race, see the closing note of issue 18): once more.
-            term.keys("C-u")
+            # Under a full suite on two cores the letters were lost twice in CI, with the
+            # field shown focused (not understood: see the closing note of issue 12). Leave
+            # the field and start the edit again, once.
+            term.keys("Escape")
+            term.wait_for(lambda s: "Redigerer" not in s)
+            term.keys("c")
+            term.wait_for("vurdert")
+            term.keys("r")
+            term.wait_for("Redigerer")
+            term.keys("C-u")  # the field starts with the rule's wording
             term.type(NEW_WORDING)
-            term.wait_for(NEW_WORDING)
+            term.wait_for(NEW_WORDING, timeout=20)
         term.keys("Enter")
         term.wait_for(lambda s: "→ Det som blir sagt om" in s and "Redigerer" not in s)
         term.keys("g")
