@@ -62,26 +62,3 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
             again.screen.query_one("#info-text", Static).render()
         )
 
-
-def guides_on_screen(app) -> list[str]:  # type: ignore[no-untyped-def]
-    return [n.title for n in app._notifications if n.title.startswith("Veiledning")]
-
-
-async def test_the_guide_gives_way_to_a_dialog_and_to_a_part_greeted_before() -> None:
-    """Seen by a tester at 120×40: the guide was drawn over the help and the contract and
-    plan forms, and after `p` back to steg 4 the break's guide still stood there."""
-    app, _session, _clock, _saves = make_app(first_run=True)
-    async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await start_meeting(pilot)
-        assert guides_on_screen(app) == ["Veiledning – Velkommen og innsjekk"]
-        await pilot.press("question_mark")  # the help over the meeting
-        await pilot.pause()
-        assert guides_on_screen(app) == []
-        await pilot.press("escape")
-        await jump_to_part(pilot, app, "steg4")  # greeted: steg 4's guide
-        await pilot.press("n")  # the break: its guide
-        await pilot.pause()
-        assert guides_on_screen(app) == ["Veiledning – Pause"]
-        await pilot.press("p")  # back to steg 4, greeted before
-        await pilot.pause()
-        assert guides_on_screen(app) == []

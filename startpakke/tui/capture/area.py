@@ -11,7 +11,6 @@ The area only renders the session and calls the controller (through the views in
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from rich.text import Text
@@ -38,8 +37,6 @@ LIST_ACTIONS = {
 }  # fmt: skip
 # Actions of the field: only while the field has the focus.
 INPUT_ACTIONS = {"category", "person"}
-GUIDE_SECONDS = 12.0
-"""How long a part's guide stays on screen (Textual's toast timeout, in real time)."""
 
 
 def cut_at_word(text: Text, width: int) -> Text:
@@ -126,8 +123,6 @@ class CaptureArea(Vertical):
 
         # The first time this agenda runs here, each part's guide greets the facilitator.
         self._guide_parts: set[str] | None = set() if first_run(self.controller.agenda.id) else None
-        self._guide_on_screen: tuple[str | None, float] = (None, 0.0)
-        """The part whose guide is shown now, and since when (`time.monotonic()`)."""
         self._greet_part()
 
     def _greet_part(self) -> None:
@@ -139,15 +134,9 @@ class CaptureArea(Vertical):
         if self._guide_parts is None or hides(self, "agenda.parts[].guide"):
             return
         part = self.controller.part
-        shown, since = self._guide_on_screen
-        if shown not in (None, part.id) and time.monotonic() - since < GUIDE_SECONDS:
-            # Back to a part greeted before (`p`): another part's guide must not stay.
-            self.app.clear_passing_notices()  # type: ignore[attr-defined]
-            self._guide_on_screen = (None, 0.0)
         if part.guide is None or part.id in self._guide_parts:
             return
         self._guide_parts.add(part.id)
-        self._guide_on_screen = (part.id, time.monotonic())
         # One greeting at a time (moving on quickly must not stack them up the screen),
         # short, so it covers little: the first sentence of why; the rest is behind `i`.
         self.app.clear_notifications()
@@ -155,7 +144,7 @@ class CaptureArea(Vertical):
         self.notify(
             _("{why}.\ni: hele veiledningen for delen").format(why=why),
             title=_("Veiledning – {title}").format(title=part.title),
-            timeout=GUIDE_SECONDS,
+            timeout=12,
         )
 
     def on_unmount(self) -> None:

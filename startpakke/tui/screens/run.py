@@ -313,14 +313,6 @@ class RunScreen(StyledOnMountScreen[None]):
         )
         self._after()
 
-    def on_screen_suspend(self) -> None:
-        # A dialog opens over the meeting (help, a form, the palette): a passing notice such
-        # as the part's guide is drawn above every screen and would cover the dialog. Not
-        # while nothing can be saved: «IKKE LAGRET» stays, and the unsaved dialog (opened
-        # with the notices cleared) says it itself.
-        if getattr(self.app, "save_problem", None) is None:
-            self.app.clear_notifications()
-
     def action_toggle_room_view(self) -> None:
         """`R`: the room sees this screen (mirrored), or only the facilitator does."""
         on = not getattr(self.app, "room_view", False)
