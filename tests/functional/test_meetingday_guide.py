@@ -61,4 +61,3 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
         assert "Veiledning for fasilitatoren" in str(
             again.screen.query_one("#info-text", Static).render()
         )
-
