@@ -9,11 +9,12 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from startpakke.tui.compat import (
     EnterInOrderInput,
+    StyledOnMountDialog,
     StyledOnMountScreen,
     breakpoint_class,
     set_first_theme,
@@ -108,8 +109,11 @@ Screen.-wide #box > Static { color: $text; border: round $accent; }
 """
 
 
-def _screen_class(shortcut: bool) -> type[Screen[None]]:
-    base = StyledOnMountScreen if shortcut else Screen
+def _screen_class(shortcut: bool, dialog: bool) -> type[Screen[None]]:
+    if dialog:
+        base: type[Screen[None]] = StyledOnMountDialog if shortcut else ModalScreen
+    else:
+        base = StyledOnMountScreen if shortcut else Screen
 
     class _Shown(base[None]):  # type: ignore[valid-type,misc]
         def __init__(self) -> None:
@@ -126,19 +130,23 @@ def _screen_class(shortcut: bool) -> type[Screen[None]]:
 class _Pushing(App[None]):
     CSS = _RESUME_CSS
 
-    def __init__(self, shortcut: bool) -> None:
+    def __init__(self, shortcut: bool, dialog: bool) -> None:
         super().__init__()
         self.shortcut = shortcut
+        self.dialog = dialog
 
     def on_mount(self) -> None:
-        self.install_screen(_screen_class(self.shortcut)(), "shown")
+        self.install_screen(_screen_class(self.shortcut, self.dialog)(), "shown")
         self.push_screen("shown")
 
 
-async def test_a_screen_styled_on_mount_shows_what_textual_shows_and_restyles_later() -> None:
+@pytest.mark.parametrize("dialog", [False, True], ids=["screen", "dialog"])
+async def test_a_screen_styled_on_mount_shows_what_textual_shows_and_restyles_later(
+    dialog: bool,
+) -> None:
     frames = []
     for shortcut in (True, False):
-        app = _Pushing(shortcut)
+        app = _Pushing(shortcut, dialog)
         async with app.run_test(size=(40, 8)) as pilot:
             await pilot.pause()
             first = app.export_screenshot()

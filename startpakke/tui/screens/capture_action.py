@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
@@ -16,10 +15,11 @@ from startpakke.i18n import _
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.dates import parse_date, show_date
+from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.widgets.form_input import FormInput
 
 
-class ActionScreen(ModalScreen[None]):
+class ActionScreen(StyledOnMountDialog[None]):
     """New (or, with `action_id`, edit) an action. Enter moves on; on «Frist» it saves."""
 
     BINDINGS = [

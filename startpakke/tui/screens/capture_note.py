@@ -7,17 +7,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from startpakke.controller import MeetingController
 from startpakke.i18n import _
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import hidden_list_text, hides, mask
 
 
-class NoteScreen(ModalScreen[None]):
+class NoteScreen(StyledOnMountDialog[None]):
     """Enter adds the note and keeps the field open; Esc closes (and keeps what was typed)."""
 
     BINDINGS = [Binding("escape", "close", _("Lukk"), key_display="esc")]

@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from startpakke.controller import MeetingController
@@ -20,10 +19,11 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import AgreementLevel
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import mask
 
 
-class ObjectionScreen(ModalScreen[None]):
+class ObjectionScreen(StyledOnMountDialog[None]):
     """Enter records the objection; Esc closes and leaves the rule as it was."""
 
     BINDINGS = [Binding("escape", "close", _("Avbryt"), key_display="esc")]

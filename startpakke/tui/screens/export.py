@@ -16,13 +16,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from startpakke.documents.registry import DOCUMENTS, DocumentKind
 from startpakke.i18n import _
 from startpakke.session.model import Session
+from startpakke.tui.compat import StyledOnMountDialog
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ExportChoice:
     path: Path
 
 
-class ExportScreen(ModalScreen[ExportChoice | None]):
+class ExportScreen(StyledOnMountDialog[ExportChoice | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", _("Lukk"), key_display="esc"),
         Binding("ctrl+s", "choose", _("Lag"), key_display="ctrl+s"),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from startpakke.i18n import N_, _
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
+from startpakke.tui.compat import StyledOnMountDialog
 
 # (key, what it does): catalogue messages, shown through `_()`.
 CAPTURE_KEYS = [
@@ -34,7 +34,7 @@ def _key_text(binding: Binding) -> str:
     return binding.key_display or binding.key
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(StyledOnMountDialog[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Lukk"), key_display="esc")]
 
     def compose(self) -> ComposeResult:

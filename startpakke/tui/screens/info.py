@@ -10,12 +10,12 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from startpakke.controller import MeetingController
 from startpakke.i18n import _
 from startpakke.tui.bindings import RUN_KEYS
+from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import room_sees
 
 
@@ -33,7 +33,7 @@ def room_warning() -> str:
     )
 
 
-class InfoScreen(ModalScreen[None]):
+class InfoScreen(StyledOnMountDialog[None]):
     BINDINGS = [Binding("escape,i,q", "dismiss", _("Lukk"), key_display=_("esc/i"))]
 
     def __init__(self, controller: MeetingController) -> None:

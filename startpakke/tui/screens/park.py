@@ -7,7 +7,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from startpakke.controller import MeetingController
@@ -15,10 +14,11 @@ from startpakke.i18n import _, plural
 from startpakke.session import parking
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.widgets.form_input import FormInput
 
 
-class ParkScreen(ModalScreen[None]):
+class ParkScreen(StyledOnMountDialog[None]):
     """Enter parks the topic and keeps the field open; Esc closes (keeping what was typed)."""
 
     BINDINGS = [Binding("escape", "close", _("Lukk"), key_display="esc")]

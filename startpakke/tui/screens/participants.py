@@ -10,7 +10,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from startpakke.controller import MeetingController
@@ -20,11 +19,12 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import Role
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import HIDDEN, hides, mask
 from startpakke.tui.widgets.form_input import FormInput
 
 
-class ParticipantsScreen(ModalScreen[None]):
+class ParticipantsScreen(StyledOnMountDialog[None]):
     """The roster; each change goes through the controller (saved, and the round follows)."""
 
     BINDINGS = [

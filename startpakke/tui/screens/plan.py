@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, DataTable, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -28,6 +27,7 @@ from startpakke.session.meeting_time import FORMAT_HINT, parse_meeting_time, sho
 from startpakke.session.model import MeetingFormat, PlanTerm
 from startpakke.tui.capture.dates import show_date
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import mask
 from startpakke.tui.widgets.form_input import FormInput
 
@@ -36,7 +36,8 @@ def _value(select: Select[Any]) -> Any:
     return None if select.value is Select.NULL else select.value
 
 
-class PlanScreen(ModalScreen[None]):
+class PlanScreen(StyledOnMountDialog[None]):
+    AUTO_FOCUS = ""  # `on_mount` focuses the first field (not the scrolling form first)
     BINDINGS = [
         Binding("escape", "close", _("Lagre og lukk"), key_display="esc"),
         Binding("ctrl+s", "close", _("Lagre og lukk"), key_display="ctrl+s", show=False),

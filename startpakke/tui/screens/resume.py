@@ -6,14 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from startpakke.i18n import _
+from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.view.format import minutes_text
 
 
-class ResumeScreen(ModalScreen[bool]):
+class ResumeScreen(StyledOnMountDialog[bool]):
     """Returns True to count the closed time against the running timer."""
 
     BINDINGS = [

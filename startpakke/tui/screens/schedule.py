@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from startpakke.controller import MeetingController
 from startpakke.i18n import _
+from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.view.format import behind_text, clock_time, minutes_text
 
 NARROW = 100
@@ -47,7 +47,7 @@ def _fit(
     return headers, rows
 
 
-class ScheduleScreen(ModalScreen[None]):
+class ScheduleScreen(StyledOnMountDialog[None]):
     """Planned vs actual, ahead/behind, where turns were shortened. Enter jumps to a part."""
 
     BINDINGS = [

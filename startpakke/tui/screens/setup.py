@@ -60,6 +60,9 @@ class SetupScreen(StyledOnMountScreen[Session]):
         Binding("ctrl+s", "start", _("Start møtet"), key_display="ctrl+s", id="start"),
         Binding("ctrl+d", "remove", _("Fjern valgt deltaker"), key_display="ctrl+d", id="remove"),
     ]
+    # `on_mount` puts the focus in the right field. Textual's default would first give it to
+    # the form's scroll container, which restyles the whole form twice before the first frame.
+    AUTO_FOCUS = ""
 
     def __init__(
         self,

@@ -8,14 +8,14 @@ from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from startpakke.i18n import _
 from startpakke.network.stored import DOCUMENTS_NOTE, stored_for_session
+from startpakke.tui.compat import StyledOnMountDialog
 
 
-class StoredScreen(ModalScreen[None]):
+class StoredScreen(StyledOnMountDialog[None]):
     BINDINGS = [Binding("escape,q", "dismiss", _("Lukk"), key_display="esc")]
 
     def __init__(self, session_path: Path | None) -> None:

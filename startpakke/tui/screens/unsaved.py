@@ -15,16 +15,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from startpakke.i18n import _
+from startpakke.tui.compat import StyledOnMountDialog
 
 Attempt = Callable[[str, Path | None], str | None]
 """Try a choice («retry», «copy» with a path, «discard»); None when done, else the problem."""
 
 
-class UnsavedScreen(ModalScreen[str]):
+class UnsavedScreen(StyledOnMountDialog[str]):
     """Returns the choice that worked: «retry», «copy» or «discard»."""
 
     BINDINGS = [Binding("escape", "stay", _("Tilbake til møtet"))]

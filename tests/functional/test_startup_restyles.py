@@ -1,0 +1,70 @@
+"""A screen or dialog is styled once as it opens: each widget as it is mounted.
+
+Restyling a container restyles everything inside it (Textual's `update_styles`), so a
+scrolling form that takes the focus on the way to its first field, or a screen restyled on
+its first resume, costs the whole form again (about 20 ms of the setup screen's start on
+this machine, 100 ms of opening the plan form).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+
+from tests.tui_helpers import make_app, open_plan_at_once, start_meeting
+
+FIELD_PARTS = 6
+"""A `Select` and its parts, restyled when it takes the focus or its value (Textual's doing)."""
+
+
+@pytest.fixture
+def restyles(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
+    """Every restyle after mounting: (the node it starts at, how many nodes)."""
+    seen: list[tuple[str, int]] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def record(self: Stylesheet, nodes: Any, animate: bool = False) -> None:
+        nodes = list(nodes)
+        if nodes:
+            seen.append((f"{type(nodes[0]).__name__}#{nodes[0].id}", len(nodes)))
+        update_nodes(self, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", record)
+    return seen
+
+
+async def test_the_setup_screen_restyles_no_container_before_its_first_frame(
+    restyles: list[tuple[str, int]],
+) -> None:
+    app, *_ = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "p-name"
+        assert [seen for seen in restyles if seen[1] > FIELD_PARTS] == []
+
+
+async def test_the_run_screen_restyles_no_container_before_its_first_frame(
+    restyles: list[tuple[str, int]],
+) -> None:
+    app, *_ = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        restyles.clear()
+        await start_meeting(pilot)
+        assert type(app.screen).__name__ == "RunScreen"
+        assert [seen for seen in restyles if seen[1] > 1] == []
+
+
+async def test_the_plan_form_restyles_no_container_as_it_opens(
+    restyles: list[tuple[str, int]],
+) -> None:
+    app, *_ = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        restyles.clear()
+        await open_plan_at_once(pilot, app)
+        assert type(app.screen).__name__ == "PlanScreen"
+        assert app.focused is not None and app.focused.id == "plan-leader"
+        assert [seen for seen in restyles if seen[1] > FIELD_PARTS] == []
