@@ -34,6 +34,7 @@ from startpakke.projector.room import (
 )
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 from startpakke.tui.widgets.block_clock import BlockClock
+from startpakke.tui.widgets.text import show_text
 
 TICK_SECONDS = 0.1
 """How often the session file is looked at: one `stat` and the room's view, about 0.3 ms, so
@@ -229,7 +230,7 @@ class ProjectorApp(App[None]):
 
     def _set(self, selector: str, text: str | Text) -> None:
         widget = self.query_one(selector, Static)
-        widget.update(text)
+        show_text(widget, text)
         widget.display = bool(text)
 
     def _show(self, view: RoomView, before: RoomView | None) -> None:
@@ -240,10 +241,11 @@ class ProjectorApp(App[None]):
         for state in CLOCK_STATES:
             clock_box.set_class(view.clock_state == state, f"-{state}")
         self._set("#part-label", view.part_label)
-        self.query_one("#network", Static).update(
-            view.network if view.stage == "running" else view.meeting_title
+        show_text(
+            self.query_one("#network", Static),
+            view.network if view.stage == "running" else view.meeting_title,
         )
-        self.query_one("#wall-clock", Static).update(view.wall_clock)
+        show_text(self.query_one("#wall-clock", Static), view.wall_clock)
         self._set("#title", view.title)
         self._set("#phase", view.phase)
         self._set("#problem", view.problem or "")
@@ -253,11 +255,11 @@ class ProjectorApp(App[None]):
         clock = self.query_one(BlockClock)
         if view.stage == "running":
             clock.face = view.clock
-            self.query_one("#clock-label", Static).update(view.clock_label)
+            show_text(self.query_one("#clock-label", Static), view.clock_label)
             self._set("#clock-status", view.clock_status)
         elif view.stage in ("waiting", "blank"):
             clock.face = view.wall_clock
-            self.query_one("#clock-label", Static).update(_("Klokken er"))
+            show_text(self.query_one("#clock-label", Static), _("Klokken er"))
             self._set("#clock-status", "")
         self.query_one("#clock-box").display = view.stage != "finished"
         board = self.query_one(Board)

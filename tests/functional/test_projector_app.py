@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.widget import Widget
 from textual.widgets import Static
 
 from startpakke.agenda.loader import load_agenda
@@ -394,3 +396,33 @@ async def test_projector_app_never_writes_the_session(tmp_path: Path) -> None:
         await pilot.press("n", "space", "c", "enter", "ctrl+q")
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["okt.json", "okt.json.bak"]
+
+
+async def test_a_second_on_the_projector_redraws_the_clock_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The projector shows a meeting for three hours: each second it draws what changed.
+
+    Every text was set again each second, and each one laid out the whole screen anew.
+    """
+    clock = FakeClock()
+    path = tmp_path / "okt.json"
+    make_session_file(path, 4, clock=clock)
+    room = Room(path, clock=clock)
+    room.open()
+    app = ProjectorApp(room, tick=3600)  # the test ticks: `refresh_room` is the tick
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        face = app.query_one(BlockClock).face
+        refreshed: list[str] = []
+        refresh = Widget.refresh
+
+        def record(self: Widget, *args: Any, **kwargs: Any) -> Widget:
+            refreshed.append(f"{type(self).__name__}#{self.id}")
+            return refresh(self, *args, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", record)
+        clock.advance(1)
+        app.refresh_room()
+        assert set(refreshed) == {"BlockClock#clock"}
+        assert app.query_one(BlockClock).face != face

@@ -24,6 +24,7 @@ from startpakke.tui.compat import StyledOnMountScreen, breakpoint_class
 from startpakke.tui.widgets.big_clock import BigClock
 from startpakke.tui.widgets.key_bar import KeyBar
 from startpakke.tui.widgets.round_list import RoundList
+from startpakke.tui.widgets.text import show_text
 from startpakke.view.run import RunView, run_view
 
 if TYPE_CHECKING:
@@ -51,7 +52,8 @@ class RunScreen(StyledOnMountScreen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     AUTO_FOCUS = ""  # never put the focus in a text field by itself (None = app default)
 
-    snap: reactive[Snapshot | None] = reactive(None, always_update=True, init=False)
+    # Not a repaint of the whole screen on each tick: `watch_snap` sets what changed.
+    snap: reactive[Snapshot | None] = reactive(None, always_update=True, init=False, repaint=False)
 
     def __init__(self, controller: MeetingController) -> None:
         # Start with the breakpoint classes the first resize would give: adding them after
@@ -106,7 +108,7 @@ class RunScreen(StyledOnMountScreen[None]):
         self.view = view
         self.query_one(BigClock).show(view.clock, snap)
         self.query_one(RoundList).show(snap.round)
-        self.query_one("#wall-clock", Static).update(view.wall_clock)
+        show_text(self.query_one("#wall-clock", Static), view.wall_clock)
         blank = self.controller.session.room_blank
         room = bool(getattr(self.app, "room_view", False))
         unsaved = getattr(self.app, "save_problem", None) is not None
@@ -115,14 +117,14 @@ class RunScreen(StyledOnMountScreen[None]):
         notices = [_("IKKE LAGRET – prøver igjen")] if unsaved else []
         notices += [blank_notice()] if blank else []
         notices += [room_notice()] if room else []
-        self.query_one("#day", Static).update("  ·  ".join([*notices, view.day]))
+        show_text(self.query_one("#day", Static), "  ·  ".join([*notices, view.day]))
         self.set_class(view.paused, "-paused")
         self.set_class(blank, "-blank")
         self.set_class(room, "-room-view")
         self.set_class(unsaved, "-unsaved")
         self._alert_if_time_is_up(snap)
         round_line = self.query_one("#round", Static)
-        round_line.update(view.round)
+        show_text(round_line, view.round)
         round_line.display = bool(view.round)
         # Re-render the part only when the position changes, not on every tick.
         if view.key != self._shown_key:

@@ -17,6 +17,7 @@ from startpakke.agenda.model import Speakers
 from startpakke.engine import Snapshot
 from startpakke.i18n import _
 from startpakke.tui.widgets.block_clock import BlockClock
+from startpakke.tui.widgets.text import show_text
 from startpakke.view.run import ClockView
 
 STATES = ("ok", "low", "overtime", "paused")
@@ -71,14 +72,14 @@ class BigClock(Vertical):
         speakers = self.query_one("#clock-speakers", Static)
         text = speakers_text(snap)
         speakers.set_class(text is None, "-empty")
-        speakers.update(text or "")
+        show_text(speakers, text or "")
         for name in STATES:
             self.set_class(name == view.state, f"-{name}")
-        self.query_one("#clock-label", Static).update(view.label)
+        show_text(self.query_one("#clock-label", Static), view.label)
         self.set_class(not view.face, "-no-face")
         digits = self.query_one("#clock-digits", Digits)
         if view.face and digits.value != view.face:
             digits.update(view.face)
             self.query_one(BlockClock).face = view.face
-        self.query_one("#clock-status", Static).update(view.status)
-        self.query_one("#clock-part", Static).update(view.part_line)
+        show_text(self.query_one("#clock-status", Static), view.status)
+        show_text(self.query_one("#clock-part", Static), view.part_line)

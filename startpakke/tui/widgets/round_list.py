@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from startpakke.engine import RoundView
 from startpakke.i18n import _
+from startpakke.tui.widgets.text import show_text
 
 
 def round_list_markup(view: RoundView) -> str:
@@ -44,4 +45,4 @@ class RoundList(Static):
     def show(self, view: RoundView | None) -> None:
         self.display = view is not None
         if view is not None:
-            self.update(round_list_markup(view))
+            show_text(self, round_list_markup(view))
