@@ -128,9 +128,10 @@ def _run_screen_ticks_on_request(
 
     The app's clock is a FakeClock there, so a tick shows nothing new; but each one builds
     the whole view again, and a timer five times a second keeps the app from looking idle
-    to Pilot (when a tick also redrew the screen, this doubled the functional tests' CPU). They call `refresh_state()` (their `settle`) where the real app
-    would have ticked. Tests marked `real_tick` keep the tick (tests/functional/
-    test_layers_tick.py); the apps in tests/e2e run as real processes with their own.
+    to Pilot (when a tick also redrew the screen, this doubled the functional tests' CPU).
+    They call `refresh_state()` (their `settle`) where the real app would have ticked.
+    Tests marked `real_tick` keep the tick (tests/functional/test_layers_tick.py); the apps
+    in tests/e2e run as real processes with their own.
     """
     if FUNCTIONAL not in request.path.parents or request.node.get_closest_marker("real_tick"):
         return
