@@ -101,3 +101,19 @@ def test_every_translation_keeps_the_fields_of_its_message(language: str) -> Non
         except ValueError:  # a message with a literal «{» that is no field (a YAML hint)
             continue
     assert wrong == [], f"felt som ikke stemmer ({language}): {wrong[:5]}"
+
+
+NYNORSK_CHOICES = {
+    "samd": {"einig", "einige"},  # the agendas' style note: «gruppa blir samd»
+    "innvending": {"motsegn", "motsegna"},  # the agreement level, as the screens name it
+}
+"""Nynorsk allows either word of each pair; one word per thing (the klarspråk table) means
+the one chosen, in the program's text and in the nynorsk agendas alike."""
+
+
+def test_nynorsk_uses_the_one_word_chosen_for_each_thing() -> None:
+    agendas = "\n".join(path.read_text() for path in (ROOT / "agenda" / "nn").glob("*.yaml"))
+    texts = [text for _ids, strings in _messages() for text in strings] + [agendas]
+    words = {word for text in texts for word in _words(text)}
+    avoided = {chosen: sorted(words & others) for chosen, others in NYNORSK_CHOICES.items()}
+    assert avoided == {chosen: [] for chosen in NYNORSK_CHOICES}
