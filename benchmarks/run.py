@@ -6,9 +6,9 @@
 
 Sections (`--only`): cli (no-window commands vs `python -c pass`), start (first frame and
 peak memory vs the smallest Textual app), docs (export, as whole processes), save (autosave
-per change), keys (key press to repaint), engine (drift over three simulated hours), countdown
-(the app's clock against the wall clock). Exit code 0 even when a target is missed: this is
-a report.
+per change), keys (key press to repaint), idle (the CPU of a meeting nobody touches), engine
+(drift over three simulated hours), countdown (the app's clock against the wall clock).
+Exit code 0 even when a target is missed: this is a report.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import EXAMPLE, LAUNCHER, PYTHON, Figure, fmt_value
 
-SECTIONS = ("cli", "start", "docs", "network", "save", "keys", "engine", "countdown")
+SECTIONS = ("cli", "start", "docs", "network", "save", "keys", "idle", "engine", "countdown")
 
 
 def machine() -> str:
@@ -47,6 +47,7 @@ def collect(args: argparse.Namespace) -> list[Figure]:
     import bench_app
     import bench_cli
     import bench_documents
+    import bench_idle
     import bench_network
     import bench_timer
     import large_session
@@ -81,6 +82,9 @@ def collect(args: argparse.Namespace) -> list[Figure]:
         if "keys" in args.only:
             presses = 50 if args.quick else 200
             step("tastetrykk", lambda: bench_app.keypress(presses))
+        if "idle" in args.only:
+            seconds = 5.0 if args.quick else 20.0
+            step(f"tomgang, {seconds:.0f} s", lambda: bench_idle.idle(seconds))
         if "engine" in args.only:
             # --quick: whole-second steps (still exact in binary); the full run: 0.25 s.
             step_s = 1.0 if args.quick else 0.25
