@@ -3,9 +3,11 @@ every column, and the plan dialog shows its groups (and scrolls visibly for the 
 
 from __future__ import annotations
 
+import pytest
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable
+from textual.widgets import Button, DataTable, Static
 
+from startpakke import i18n
 from startpakke.tui.capture import CaptureArea
 from tests.tui_helpers import make_app, open_plan_at_once, start_meeting
 
@@ -59,3 +61,26 @@ async def test_plan_dialog_fits_its_first_groups_at_80x24() -> None:
         app.screen.query_one("#plan-theme").focus()
         await pilot.pause()
         assert box.region.contains_region(app.screen.query_one("#plan-theme").region)
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+async def test_the_setup_screen_fits_80x24_and_shows_an_error_when_there_is_one(
+    language: str,
+) -> None:
+    """A new meeting at 80×24: «Start møtet» whole, nothing to scroll; an empty error line
+    took the last row and pushed the button's edge under the keys."""
+    i18n.set_language(language)
+    app, *_ = make_app("")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = app.screen.query_one("#setup", VerticalScroll)
+        assert form.max_scroll_y == 0
+        start = app.screen.query_one("#start", Button)
+        assert start.region.bottom <= form.region.bottom
+        await pilot.press("ctrl+s")  # no participants yet: said on the screen
+        await pilot.pause()
+        error = app.screen.query_one("#setup-error", Static)
+        assert error.display and error.region.height == 1
+        assert str(error.render()).startswith(
+            "Legg til minst én deltaker" if language == "nb" else "Legg til minst éin deltakar"
+        )

@@ -246,10 +246,12 @@ class SetupScreen(StyledOnMountScreen[Session]):
         when = parse_date(self.query_one("#meeting-date", Input).value)
         if when is None:
             error.update(_("Datoen må skrives som dd.mm.åååå, f.eks. 14.09.2026."))
+            error.add_class("-shown")
             self.query_one("#meeting-date", Input).focus()
             return
         if not self.session.participants:
             error.update(_("Legg til minst én deltaker (navn og Enter)."))
+            error.add_class("-shown")
             self.query_one("#p-name", Input).focus()
             return
         network = self.session.network
