@@ -84,3 +84,21 @@ async def test_the_setup_screen_fits_80x24_and_shows_an_error_when_there_is_one(
         assert str(error.render()).startswith(
             "Legg til minst én deltaker" if language == "nb" else "Legg til minst éin deltakar"
         )
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+async def test_the_help_keys_wrap_between_words_at_80x24(language: str) -> None:
+    """«Enter/mell» over «omrom» in the help's key column: a key's words stay whole."""
+    i18n.set_language(language)
+    app, *_ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_meeting(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        broken = []
+        for key in app.screen.query(".help-key").results(Static):
+            lines = [strip.text for strip in key.render_lines(key.region.reset_offset)]
+            shown = " ".join(lines).split()
+            if shown != str(key.render()).split():
+                broken.append(lines)
+        assert broken == []

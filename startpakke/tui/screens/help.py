@@ -19,7 +19,7 @@ CAPTURE_KEYS = [
     ("Tab", N_("fra feltet til listen over det som er skrevet ned, og tilbake til feltet")),
     (N_("↑/↓ i feltet"), N_("kompetanse: bytt kategori")),
     ("PgUp/PgDn", N_("kompetanse: bytt person")),
-    (N_("Enter/mellomrom"), N_("i listen: vedtatt / topp tre / valgt / til stede / fokusperson")),
+    (N_("Enter / mellomrom"), N_("i listen: vedtatt / topp tre / valgt / til stede / fokusperson")),
     (N_("r i listen"), N_("rediger")),
     ("x/Delete", N_("i listen: slett (u angrer)")),
     ("ctrl+↑/↓", N_("i listen: flytt opp/ned")),
