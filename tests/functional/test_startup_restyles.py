@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from textual.css.stylesheet import Stylesheet
 
-from tests.tui_helpers import make_app, open_plan_at_once, start_meeting
+from tests.tui_helpers import jump_to_part, make_app
 
 FIELD_PARTS = 6
 """A `Select` and its parts, restyled when it takes the focus or its value (Textual's doing)."""
@@ -35,36 +35,25 @@ def restyles(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
     return seen
 
 
-async def test_the_setup_screen_restyles_no_container_before_its_first_frame(
+async def test_setup_run_screen_and_plan_form_restyle_no_container_as_they_open(
     restyles: list[tuple[str, int]],
 ) -> None:
     app, *_ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await pilot.pause()  # the setup screen's first frame
         assert app.focused is not None and app.focused.id == "p-name"
         assert [seen for seen in restyles if seen[1] > FIELD_PARTS] == []
 
-
-async def test_the_run_screen_restyles_no_container_before_its_first_frame(
-    restyles: list[tuple[str, int]],
-) -> None:
-    app, *_ = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
         restyles.clear()
-        await start_meeting(pilot)
+        await pilot.press("ctrl+s")  # «Start møtet»: the run screen
+        await pilot.pause()
         assert type(app.screen).__name__ == "RunScreen"
         assert [seen for seen in restyles if seen[1] > 1] == []
 
-
-async def test_the_plan_form_restyles_no_container_as_it_opens(
-    restyles: list[tuple[str, int]],
-) -> None:
-    app, *_ = make_app()
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
         restyles.clear()
-        await open_plan_at_once(pilot, app)
+        await jump_to_part(pilot, app, "steg7")
+        await pilot.press("c")  # the plan form
+        await pilot.pause()
         assert type(app.screen).__name__ == "PlanScreen"
         assert app.focused is not None and app.focused.id == "plan-leader"
         assert [seen for seen in restyles if seen[1] > FIELD_PARTS] == []
