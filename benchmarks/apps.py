@@ -64,19 +64,11 @@ def run_app(session_dir: Path, clock: Clock | None = None) -> Any:
     the run screen is the first screen shown. Returns a `StartpakkeApp`.
     """
     from startpakke.cli import build_parser
-    from startpakke.commands.run import _prepare
-    from startpakke.tui.app import Startup
+    from startpakke.commands.run import _prepare, startup_for
 
     path = Path(session_dir) / "okt.json"
-    args = build_parser().parse_args(["run", "--session", str(path), "--names", NAMES])
-    agenda, store, _resume = _prepare(args)
-    startup = Startup(
-        agenda=agenda,
-        session=store.session,
-        save=lambda _session: store.save(),
-        session_path=store.path,
-        bell=False,
-    )
+    args = build_parser().parse_args(["run", "--session", str(path), "--names", NAMES, "--no-bell"])
+    startup = startup_for(args, *_prepare(args))
     return straight_to_run()(startup, clock=clock)
 
 

@@ -13,7 +13,7 @@ from textual.widgets import Digits, Input, Static, TextArea
 
 from startpakke.agenda.model import Agenda
 from startpakke.cli import build_parser
-from startpakke.commands.run import _prepare
+from startpakke.commands.run import _prepare, startup_for
 from startpakke.engine import FakeClock
 from startpakke.session.edit import participants_from_names
 from startpakke.session.model import Session
@@ -66,18 +66,10 @@ def make_app(
 
 
 def open_app(path: Path, clock: FakeClock, *extra: str) -> StartpakkeApp:
-    """The app as `startpakke run --session PATH …` starts it (same decisions, no terminal)."""
-    args = build_parser().parse_args(["run", "--session", str(path), *extra])
-    agenda, store, resume = _prepare(args)
-    startup = Startup(
-        agenda=agenda,
-        session=store.session,
-        save=lambda _session: store.save(),
-        session_path=store.path,
-        resume=resume,
-        bell=False,
-    )
-    return StartpakkeApp(startup, clock=clock)
+    """The app as `startpakke run --session PATH --no-bell …` starts it (the command's own
+    preparation, saver and lock; no terminal)."""
+    args = build_parser().parse_args(["run", "--session", str(path), "--no-bell", *extra])
+    return StartpakkeApp(startup_for(args, *_prepare(args)), clock=clock)
 
 
 async def start_meeting(pilot: Any) -> None:

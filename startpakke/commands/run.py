@@ -303,18 +303,22 @@ def run(args: argparse.Namespace) -> int:
             return _follow_read_only(elsewhere.path)
         except UserError as err:
             return report(err)
-        store.lock = next((lock for lock in _HELD if lock.session_path == store.path), None)
         return _run_app(args, agenda, store, resume)
     finally:
         _release_locks()
 
 
-def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # type: ignore[no-untyped-def]
+def startup_for(args: argparse.Namespace, agenda, store, resume: bool):  # type: ignore[no-untyped-def]
+    """What the app starts with for `run` with `args`, once `_prepare` has given the agenda,
+    the session's store (and taken its lock) and whether to ask about resuming.
 
-    from startpakke.tui.app import StartpakkeApp, Startup
+    The tests (tests/tui_helpers.py `open_app`) and the benchmarks start the app through
+    this too, so they run with the command's own saver, lock and notices.
+    """
+    from startpakke.tui.app import Startup
 
-    overdue = [*getattr(args, "notices", []), *_retention_notices()]
-    startup = Startup(
+    store.lock = next((lock for lock in _HELD if lock.session_path == store.path), None)
+    return Startup(
         agenda=agenda,
         session=store.session,
         save=_saver(store),
@@ -323,9 +327,17 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         projector=bool(args.projektor),
         bell=not args.no_bell,
         crashed=store.lock is None or store.lock.took_over,
-        notices=overdue,  # lagringsbegrensning: said at start-up, and again on the way out
+        # lagringsbegrensning: said at start-up, and again on the way out
+        notices=list(getattr(args, "notices", [])),
+        later_notices=_retention_notices,
         release=_release_locks,
     )
+
+
+def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # type: ignore[no-untyped-def]
+    from startpakke.tui.app import StartpakkeApp
+
+    startup = startup_for(args, agenda, store, resume)
     app = StartpakkeApp(startup)
     try:
         app.run()
@@ -333,6 +345,9 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
         return report(err)
     if app.return_code:  # the app failed (Textual has shown why): claim nothing
         return app.return_code
+    if not app.later_notices_shown:  # it ended before its first frame
+        startup.notices.extend(startup.later_notices())
+    overdue = startup.notices
     unsaved = app.save_problem is not None or app.saved_copy is not None
     if not unsaved and not store.path.exists():  # quit on the first screen: nothing written
         from startpakke.session.drafts import save_drafts

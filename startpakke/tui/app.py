@@ -49,7 +49,11 @@ class Startup:
     crashed: bool = True
     """The last window on this session did not quit cleanly (see `session.lock`)."""
     notices: list[str] = field(default_factory=list)
-    """Warnings to show at start-up (a network past its retention date, files that disagree)."""
+    """Warnings to show at start-up (files that disagree); `later_notices` adds its own."""
+    later_notices: Callable[[], list[str]] = list
+    """Warnings that need files the first frame does not (a network past its retention
+    date: every session the data folder knows is read). Looked for just after the first
+    frame, shown like `notices` and added to them."""
     release: Callable[[], None] = lambda: None
     """Gives back the session's lock: called before the process is ended by force."""
 
@@ -71,6 +75,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         """«Rommet ser skjermen»: the screen is mirrored to the room, so the run screen hides
         what the room may not see (`startpakke.view.privacy`, `tui/room_view.py`)."""
         self.controller: MeetingController | None = None
+        self.later_notices_shown = False
+        """`startup.later_notices` were looked for (the app got past its first frame)."""
         self.save_problem: str | None = None
         """Why the last save failed; None while everything is on disk."""
         self.quit_choice: str | None = None
@@ -128,7 +134,15 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self._keep_drafts()
         for line in startup.notices:
             self.notify(line, severity="warning", timeout=20)
+        self.call_after_refresh(self._show_later_notices)
         self.call_after_refresh(self.set_timer, WARM_AFTER_SECONDS, self._warm_validation)
+
+    def _show_later_notices(self) -> None:
+        found = self.startup.later_notices()
+        self.startup.notices.extend(found)
+        for line in found:
+            self.notify(line, severity="warning", timeout=20)
+        self.later_notices_shown = True
 
     def _new_network_language(self) -> Language | None:
         """The målform a founding meeting not saved before is offered: the program's own

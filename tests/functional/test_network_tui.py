@@ -79,3 +79,18 @@ async def test_start_up_notices_are_shown_over_the_first_screen(tmp_path: Path) 
         await pilot.pause()
         shown = [(n.message, n.severity) for n in app._notifications]
         assert shown == [(app.startup.notices[0], "warning")]
+
+
+async def test_a_network_past_its_date_is_found_after_the_first_frame(tmp_path: Path) -> None:
+    """Reading every session the data folder knows (a year of meetings) is no reason for
+    the first frame to wait: the notice comes a moment after it, and is said on the way out
+    too (the command prints `startup.notices`)."""
+    save_in_data_folder(founding(day=date(2024, 2, 10)), "2024-02-10-startpakke")
+    app = open_app(tmp_path / "mote.json", FakeClock(), "--names", "Anne")
+    assert app.startup.notices == []  # not looked for while the app was being made
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = [(n.message, n.severity) for n in app._notifications]
+        assert len(shown) == 1 and shown[0][1] == "warning"
+        assert "«Nettverk Vestfold» skulle vært anonymisert eller slettet 10.02.2025" in shown[0][0]
+        assert app.startup.notices == [shown[0][0]]

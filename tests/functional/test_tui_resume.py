@@ -77,7 +77,8 @@ async def test_resume_mid_turn_offers_both_choices(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = resume_text(app)
-        assert "lukket i 25 min" in text
+        # No lock was left behind (the file was closed, not killed): `run`'s own wording.
+        assert "Programmet ble avsluttet for 25 min siden" in text
         assert f"{before.round.current.name} har ordet" in text
         buttons = {str(b.label) for b in app.screen.query(Button)}
         assert buttons == {"Tell med tiden (t)", "Fortsett der klokken stoppet (f)"}

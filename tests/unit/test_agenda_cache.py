@@ -118,9 +118,9 @@ would bring it back without failing anything else."""
 START = """
 import asyncio, json, sys
 from startpakke.cli import build_parser
-from startpakke.commands.run import _prepare
+from startpakke.commands.run import _prepare, startup_for
 from startpakke.tui import app as app_module
-from startpakke.tui.app import StartpakkeApp, Startup
+from startpakke.tui.app import StartpakkeApp
 
 # The app builds pydantic's validators in a thread a second after the first frame, on
 # purpose (issue 12.7); this checks the path to the first frame, so that waits here.
@@ -131,11 +131,10 @@ def loaded():
 
 NOT_AT_START = json.loads(sys.argv[2])
 
-args = build_parser().parse_args(["run", "--session", sys.argv[1], "--names", "Anne,Bjørn"])
-agenda, store, resume = _prepare(args)
-startup = Startup(agenda=agenda, session=store.session, save=lambda s: store.save(),
-                  session_path=store.path, resume=resume, bell=False)
-app = StartpakkeApp(startup)
+args = build_parser().parse_args(
+    ["run", "--session", sys.argv[1], "--names", "Anne,Bjørn", "--no-bell"]
+)
+app = StartpakkeApp(startup_for(args, *_prepare(args)))
 seen = {}
 
 async def main():
