@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 
 from startpakke.tui.screens.run import RunScreen
-from tests.tui_helpers import make_app
+from tests.tui_helpers import make_app, until
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -91,7 +91,16 @@ async def test_the_keys_panel_is_norwegian_also_for_a_text_field(size: tuple[int
         await pilot.press("ctrl+p")
         assert isinstance(app.screen, CommandPalette)
         app.screen.query_one(Input).value = "taster"  # the palette's search field
-        await pilot.pause(0.3)
+
+        def found() -> bool:  # the search runs in the background: wait for its best match
+            lists = app.screen.query(CommandList)
+            at = lists.first().highlighted if lists else None
+            return (
+                at is not None
+                and "taster" in str(lists.first().get_option_at_index(at).prompt).lower()
+            )
+
+        await until(pilot, found, "the palette finds «taster»")
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query(HelpPanel)

@@ -1,4 +1,4 @@
-"""Issue 14.19: `v` parks a topic from any part; steg 7 offers it as a theme; the next
+"""Issue 14.19: `s` parks a topic from any part; steg 7 offers it as a theme; the next
 meeting (run --from) shows what was parked and did not become a theme."""
 
 from __future__ import annotations
