@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -159,8 +160,25 @@ class WebServer:
         )
         self.url = self._read_url()
         self.secret = self.url.rstrip("/").rsplit("/", 1)[1]
+        self._printed: list[str] = []
+        # What it prints after the address, read as it comes (`wait_for_printed`).
+        self._reader = threading.Thread(target=self._read_printed, daemon=True)
+        self._reader.start()
         self.out = ""
+        """Everything printed after the address, once the server has stopped."""
         self.err = ""
+
+    def _read_printed(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self._printed.append(line)
+
+    def wait_for_printed(self, text: str, seconds: float = 20.0) -> None:
+        """Until the server has printed `text` (after its address)."""
+        deadline = time.monotonic() + seconds
+        while not any(text in line for line in self._printed):
+            assert time.monotonic() < deadline, f"«{text}» not printed: {self._printed!r}"
+            time.sleep(0.05)
 
     def _read_url(self) -> str:
         assert self.process.stdout is not None
@@ -194,12 +212,17 @@ class WebServer:
         """Stop as the facilitator does (Ctrl+C); the exit code, output kept in out/err."""
         if self.process.poll() is None:
             os.kill(self.pid, sig)
+        assert self.process.stderr is not None
         try:
-            out, err = self.process.communicate(timeout=10)
+            self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             stop(self.process, signal.SIGKILL)
-            out, err = self.process.communicate()
-        self.out, self.err = out, err
+            self.process.wait()
+        self._reader.join(timeout=5)
+        if not self.process.stderr.closed:
+            self.err = self.process.stderr.read()
+            self.process.stderr.close()
+        self.out = "".join(self._printed)
         return self.process.returncode
 
     def __enter__(self) -> WebServer:

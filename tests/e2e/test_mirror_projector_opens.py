@@ -65,7 +65,7 @@ def test_no_browser_without_a_graphical_session_says_so(tmp_path: Path) -> None:
     session_file(session, 1)
     headless = {"BROWSER": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""}
     with WebServer(session, env=headless, opens_browser=True) as server:
-        time.sleep(1.0)
+        server.wait_for_printed("Fant ingen nettleser å åpne")
     assert "Fant ingen nettleser å åpne" in server.out
     assert "Traceback" not in server.err
 
