@@ -71,6 +71,36 @@ def test_the_next_meeting_runs_in_a_real_terminal(example_one_away: Path, tmp_pa
     assert example_one_away.read_bytes() == before
 
 
+def _edit_the_highlighted_rule(term: Tmux, wording: str, attempts: int = 3) -> None:
+    """`r`, ctrl+u, the new wording and Enter, until the list shows it (`→ wording`).
+
+    Under a full suite on two cores the edit was lost now and then in CI (three runs over two
+    sessions): once the letters never showed, once they showed and Enter left the field
+    empty and still editing; both times the app had drawn itself at 80×24 in the 120×40
+    pane. Not understood, and not seen by hand or in 30 runs under load here (issue 12's
+    closing notes). So the edit is tried again from the list, and a failure shows the
+    screen of every attempt.
+    """
+    screens = []
+    for _attempt in range(attempts):
+        term.keys("r")
+        term.wait_for("Redigerer")
+        term.keys("C-u")  # the field starts with the rule's wording
+        term.type(wording)
+        try:
+            term.wait_for(wording, timeout=5)
+            term.keys("Enter")
+            term.wait_for(lambda s: f"→ {wording[:20]}" in s and "Redigerer" not in s, timeout=5)
+            return
+        except AssertionError:
+            screens.append(term.screen())
+            term.keys("Escape")  # out of the field and the list, then back to the list
+            term.wait_for(lambda s: "Redigerer" not in s)
+            term.keys("c")
+            term.wait_for("vurdert")
+    raise AssertionError("the edit never took:\n" + "\n----\n".join(screens))
+
+
 def test_closing_a_revision_meeting_records_the_new_version(example: Path, tmp_path: Path) -> None:
     """`startpakke run --agenda revisjon --from SESSION` in tmux; ctrl+q finalizes."""
     target = tmp_path / "revisjon.json"
@@ -85,27 +115,7 @@ def test_closing_a_revision_meeting_records_the_new_version(example: Path, tmp_p
         term.wait_for("✎ endres")
         # Each key waits for the screen it leads to: a key typed before the field has the
         # focus would go to the list.
-        term.keys("r")
-        term.wait_for("Redigerer")
-        term.keys("C-u")
-        term.type(NEW_WORDING)
-        try:
-            term.wait_for(NEW_WORDING, timeout=5)
-        except AssertionError:
-            # Under a full suite on two cores the letters were lost twice in CI, with the
-            # field shown focused (not understood: see the closing note of issue 12). Leave
-            # the field and start the edit again, once.
-            term.keys("Escape")
-            term.wait_for(lambda s: "Redigerer" not in s)
-            term.keys("c")
-            term.wait_for("vurdert")
-            term.keys("r")
-            term.wait_for("Redigerer")
-            term.keys("C-u")  # the field starts with the rule's wording
-            term.type(NEW_WORDING)
-            term.wait_for(NEW_WORDING, timeout=20)
-        term.keys("Enter")
-        term.wait_for(lambda s: "→ Det som blir sagt om" in s and "Redigerer" not in s)
+        _edit_the_highlighted_rule(term, NEW_WORDING)
         term.keys("g")
         term.wait_for("✓ enig")
         term.keys("g")  # kan leve med
