@@ -117,10 +117,11 @@ def _open_existing(path: Path):  # type: ignore[no-untyped-def]
     from startpakke.text import scrub_controls
 
     _refuse_read_only(path)
-    _take_lock(path)
+    lock = _take_lock(path)
     try:
         store = SessionStore.open(path)
         scrub_controls(store.session)  # shown on the run screen: no terminal escapes
+        store.lock = lock
         return store
     except SessionError as err:
         print(str(err), file=sys.stderr)
@@ -128,7 +129,9 @@ def _open_existing(path: Path):  # type: ignore[no-untyped-def]
             print(_("Filen er ikke endret. Rett den, eller start en ny økt."), file=sys.stderr)
             raise SystemExit(1) from None
         if _ask_yes(_("Vil du fortsette fra forrige gode kopi? Den skadde filen legges til side.")):
-            return SessionStore.restore_backup(path)
+            store = SessionStore.restore_backup(path)
+            store.lock = lock
+            return store
         print(
             _(
                 "Filen er ikke endret. Svar «j» for å fortsette fra kopien, eller kopier "
@@ -236,12 +239,13 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     else:
         ensure_private_dir(sessions_dir())
         path = paths.new_session_path(agenda.id, date.today())
-    _take_lock(path)
+    lock = _take_lock(path)
     # Names from the command line and what came along from the last meeting are shown on
     # the setup and run screens: no terminal escapes (as `_open_existing` does for a file).
     scrub_controls(session)
     # The file is written when the meeting starts: quitting the first screen leaves none.
     store = SessionStore.pending(path, session)
+    store.lock = lock
     return agenda, store, False
 
 
@@ -310,14 +314,13 @@ def run(args: argparse.Namespace) -> int:
 
 def startup_for(args: argparse.Namespace, agenda, store, resume: bool):  # type: ignore[no-untyped-def]
     """What the app starts with for `run` with `args`, once `_prepare` has given the agenda,
-    the session's store (and taken its lock) and whether to ask about resuming.
+    the session's store (with the lock it took) and whether to ask about resuming.
 
     The tests (tests/tui_helpers.py `open_app`) and the benchmarks start the app through
     this too, so they run with the command's own saver, lock and notices.
     """
     from startpakke.tui.app import Startup
 
-    store.lock = next((lock for lock in _HELD if lock.session_path == store.path), None)
     return Startup(
         agenda=agenda,
         session=store.session,
