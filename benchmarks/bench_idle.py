@@ -24,6 +24,8 @@ def _ticking_clock():  # type: ignore[no-untyped-def]
     from textual.widgets import Digits, Footer, Static
 
     class TickingClock(App[None]):
+        started = time.monotonic()
+
         def compose(self) -> ComposeResult:
             yield Static("Innsjekk")
             yield Digits("05:00")
@@ -35,8 +37,6 @@ def _ticking_clock():  # type: ignore[no-untyped-def]
         def tick(self) -> None:
             left = max(0, 300 - int(time.monotonic() - self.started))
             self.query_one(Digits).update(f"{left // 60:02d}:{left % 60:02d}")
-
-        started = time.monotonic()
 
     return TickingClock()
 
