@@ -7,6 +7,7 @@ tests/unit/test_revision.py.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
 
@@ -35,19 +36,37 @@ def example_one_away(tmp_path: Path) -> Path:
 def start_from(previous: Path, agenda: str, target: Path, tmp_path: Path) -> Tmux:
     """`startpakke run --agenda AGENDA --from PREVIOUS --session TARGET` in tmux, started
     (ctrl+s) once the setup screen shows what it carried over: the members and the network's
-    name (the fields are filled a frame after the list of members)."""
-    term = Tmux(
-        startpakke("run", "--agenda", agenda, "--from", str(previous), "--session", str(target)),
-        env=data_env(tmp_path / "data"),
-    )
-    try:
-        term.wait_for(lambda s: "Ingrid Solheim" in s and "ledernettverket Vestfold sør" in s)
-        term.keys("C-s")
-        term.wait_for("Innsjekk: Velkommen og innsjekk")
-    except BaseException:
-        term.close()
-        raise
-    return term
+    name (the fields are filled a frame after the list of members).
+
+    In CI the app now and then drew itself at 80×24 inside the 120×40 pane, and in that
+    state the letters typed into it never arrived (not understood: issue 12's closing
+    notes). Such a start is closed and made again, at most twice; the third is used as it is.
+    """
+    for attempt in range(3):
+        term = Tmux(
+            startpakke(
+                "run", "--agenda", agenda, "--from", str(previous), "--session", str(target)
+            ),
+            env=data_env(tmp_path / "data"),
+        )
+        try:
+            screen = term.wait_for(
+                lambda s: "Ingrid Solheim" in s and "ledernettverket Vestfold sør" in s
+            )
+            if attempt < 2 and max(len(line.rstrip()) for line in screen.splitlines()) <= 80:
+                term.close()  # drawn at 80×24: start it again (nothing is saved yet)
+                lock = target.with_name(target.name + ".lock")
+                deadline = time.monotonic() + 15
+                while lock.exists() and time.monotonic() < deadline:
+                    time.sleep(0.1)  # the closed window gives its lock back as it quits
+                continue
+            term.keys("C-s")
+            term.wait_for("Innsjekk: Velkommen og innsjekk")
+        except BaseException:
+            term.close()
+            raise
+        return term
+    raise AssertionError("unreachable")
 
 
 def test_the_next_meeting_runs_in_a_real_terminal(example_one_away: Path, tmp_path: Path) -> None:
