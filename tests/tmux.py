@@ -61,8 +61,14 @@ class Tmux:
         self.wait = wait
         """How long `wait_for` waits unless told."""
         environment = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in (env or {}).items())
+        # The program starts once the pane has its size: in CI the app now and then drew
+        # itself at 80×24 (tmux's default size) inside the 120×40 pane (issue 12's notes).
+        wait_for_size = (
+            f"for _ in $(seq 100); do [ \"$(stty size 2>/dev/null)\" = '{height} {width}' ] "
+            "&& break; sleep 0.05; done; "
+        )
         # The exit code is printed by the shell: tmux's own pane_dead_status is sometimes empty.
-        full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?"
+        full = f"{wait_for_size}env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?"
         if linger:
             full += "; sleep 30"
         where = ["-c", str(cwd)] if cwd is not None else []
