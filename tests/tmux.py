@@ -95,6 +95,13 @@ class Tmux:
                 self.name,
                 "remain-on-exit",
                 "on",
+                ";",
+                # Should tmux ever fall back to its default size (80×24), it is this size.
+                # (`window-size manual` would pin it, but crashes tmux 3.3a at a second session.)
+                "set-option",
+                "-g",
+                "default-size",
+                f"{width}x{height}",
             ],
             check=True,
             env=_without_tmux(),
@@ -133,7 +140,23 @@ class Tmux:
             if check(" ".join(screen.split()) if self.flat else screen):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"ventet forgjeves i {timeout} s; skjermen:\n{screen}")
+        raise AssertionError(f"ventet forgjeves i {timeout} s; {self.sizes()}; skjermen:\n{screen}")
+
+    def sizes(self) -> str:
+        """tmux's window and pane size, and the size the program last drew at: in CI an app
+        now and then drew itself at 80×24 in a 120×40 pane, and this says whose size it was."""
+        tmux = self.flag("window_width") + "×" + self.flag("window_height")
+        pane = self.flag("pane_width") + "×" + self.flag("pane_height")
+        drawn = max((len(line) for line in self.screen().splitlines()), default=0)
+        try:  # COLUMNS/LINES in the program's environment would override the terminal's size
+            environ = Path(f"/proc/{self.pane_pid()}/environ").read_bytes().split(b"\0")
+            told = [v.decode() for v in environ if v.startswith((b"COLUMNS=", b"LINES="))]
+        except (OSError, ValueError, IndexError):
+            told = ["(programmet er borte)"]
+        return (
+            f"tmux-vindu {tmux}, rute {pane}, bredeste linje {drawn} tegn, "
+            f"miljø: {' '.join(told) or 'uten COLUMNS/LINES'}"
+        )
 
     def flag(self, name: str) -> str:
         """A pane format value, e.g. `alternate_on` or `cursor_flag`."""
