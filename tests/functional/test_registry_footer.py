@@ -6,6 +6,7 @@ import pytest
 from rich.text import Text
 
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
+from startpakke.tui.screens.help import HelpKeys
 from startpakke.tui.screens.run import RunScreen
 from tests.tui_helpers import make_app, settle, skip_to_part, skip_to_phase
 
@@ -88,7 +89,7 @@ async def test_help_and_palette_read_the_same_declaration() -> None:
         assert len(set(titles)) == len(titles), "each action once (no «Lyst/mørkt» twice)"
         await pilot.press("question_mark")
         await pilot.pause()
-        shown = " ".join(str(s.render()) for s in app.screen.query(".help-text"))
+        shown = " ".join(text for keys in app.screen.query(HelpKeys) for _, text in keys.rows)
         for binding in RUN_BINDINGS:
             assert binding.tooltip in shown
             assert binding.description.casefold() in binding.tooltip.casefold(), (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.command import CommandList
 from textual.widgets import Input, Static
 
+from startpakke.tui.screens.help import HelpKeys
 from startpakke.tui.screens.run import RunScreen
 from startpakke.tui.widgets.big_clock import BigClock
 from tests.tui_helpers import clock_face, make_app, put_text, settle, skip_to_part, text, until
@@ -116,7 +117,7 @@ async def test_schedule_and_help_screens_open_and_close() -> None:
         await pilot.press("escape")
         await pilot.press("question_mark")
         await pilot.pause()
-        help_text = " ".join(str(s.render()) for s in app.screen.query(".help-text"))
+        help_text = " ".join(text for keys in app.screen.query(HelpKeys) for _, text in keys.rows)
         for word in ("Neste del", "Neste fase", "Neste tur", "Pause", "Tidsplan", "Avslutt"):
             assert word in help_text
         await pilot.press("escape")
