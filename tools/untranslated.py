@@ -74,10 +74,10 @@ def _reads_norwegian(text: str) -> bool:
     return len(words) >= 2 and any(w in WORDS for w in words)
 
 
-def _docstrings(tree: ast.AST) -> set[int]:
+def _docstrings(nodes: list[ast.AST]) -> set[int]:
     """ids of the string nodes that are docstrings (module, class, function, attribute)."""
     found: set[int] = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         body = getattr(node, "body", None)
         if not isinstance(body, list):
             continue
@@ -94,10 +94,10 @@ def _docstrings(tree: ast.AST) -> set[int]:
     return found
 
 
-def _in_catalogue(tree: ast.AST) -> set[int]:
+def _in_catalogue(nodes: list[ast.AST]) -> set[int]:
     """ids of the string nodes inside a catalogue call, f-string parts included."""
     found: set[int] = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if isinstance(node, ast.Call):
             name = node.func.id if isinstance(node.func, ast.Name) else None
             if isinstance(node.func, ast.Attribute):
@@ -108,10 +108,10 @@ def _in_catalogue(tree: ast.AST) -> set[int]:
     return found
 
 
-def _patterns(tree: ast.AST) -> set[int]:
+def _patterns(nodes: list[ast.AST]) -> set[int]:
     """ids of the string nodes given as the pattern to `re.compile()`, `re.sub()` …"""
     found: set[int] = set()
-    for node in ast.walk(tree):
+    for node in nodes:
         if (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
@@ -126,17 +126,19 @@ def _patterns(tree: ast.AST) -> set[int]:
 
 def literals(path: Path) -> Iterator[Literal]:
     module = path.relative_to(PACKAGE).as_posix()
-    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    skip = _docstrings(tree) | _in_catalogue(tree) | _patterns(tree)
-    lines = path.read_text(encoding="utf-8").splitlines()
+    source = path.read_text(encoding="utf-8")
+    # Walked once and read by every pass: walking the tree was most of the scan's time.
+    nodes = list(ast.walk(ast.parse(source, filename=str(path))))
+    skip = _docstrings(nodes) | _in_catalogue(nodes) | _patterns(nodes)
+    lines = source.splitlines()
     marked = {number for number, line in enumerate(lines, start=1) if PRAGMA in line}
     # The mark covers the whole simple statement it ends (a table formatted over lines).
-    for statement in ast.walk(tree):
+    for statement in nodes:
         if isinstance(statement, ast.stmt) and not hasattr(statement, "body"):
             span = range(statement.lineno, (statement.end_lineno or statement.lineno) + 1)
             if marked.intersection(span):
                 marked.update(span)
-    for node in ast.walk(tree):
+    for node in nodes:
         if getattr(node, "lineno", None) in marked:
             continue
         if isinstance(node, ast.JoinedStr) and id(node) not in skip:

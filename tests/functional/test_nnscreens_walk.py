@@ -63,13 +63,13 @@ def foreign_texts() -> list[str]:
         module = path.relative_to(untranslated.PACKAGE).as_posix()
         if _ours(module) or module.startswith("locale"):
             continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        nodes = list(ast.walk(ast.parse(path.read_text(encoding="utf-8"))))
         skip = (
-            untranslated._docstrings(tree)
-            | untranslated._in_catalogue(tree)
-            | untranslated._patterns(tree)
+            untranslated._docstrings(nodes)
+            | untranslated._in_catalogue(nodes)
+            | untranslated._patterns(nodes)
         )
-        for node in ast.walk(tree):
+        for node in nodes:
             if id(node) in skip:
                 continue
             if isinstance(node, ast.JoinedStr):
