@@ -79,6 +79,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         """`startup.later_notices` were looked for (the app got past its first frame)."""
         self.save_problem: str | None = None
         """Why the last save failed; None while everything is on disk."""
+        self._save_notice_shown = False
+        """«IKKE LAGRET» is on the screen (Textual adds a notice a moment after `notify`)."""
         self.quit_choice: str | None = None
         """How a quit with unsaved changes ended: «retry», «copy» or «discard»."""
         self.saved_copy: Path | None = None
@@ -195,7 +197,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         what the room may not see; when the capture field opens, none may cover it."""
         self.clear_notifications()
         if self.save_problem is not None:
-            self._show_save_problem()
+            self.show_save_problem()
 
     def _before_quit(self) -> None:
         """Everything typed and done is written before the app closes."""
@@ -258,7 +260,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             if self._drafts is not None:
                 self._drafts.stopped = False  # the meeting goes on: keep watching the fields
             if self.save_problem is not None:
-                self._show_save_problem()
+                self.show_save_problem()
             return
         self.quit_choice = choice
         self.exit()
@@ -325,15 +327,19 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             first = self.save_problem is None
             self.save_problem = str(err)
             if first and not self.quit_asked:
-                self._show_save_problem()
+                self.show_save_problem()
         else:
             if self.save_problem is not None:
                 self.clear_notifications()
                 self.notify(_("Lagret igjen."), timeout=3)
             self.save_problem = None
 
-    def _show_save_problem(self) -> None:
-        # Not a toast that fades: it stays until a save works again.
+    def show_save_problem(self) -> None:
+        """«IKKE LAGRET», unless it is on the screen already. Not a toast that fades: it
+        stays until a save works again (or a dialog opens: `screens/dialog.py`)."""
+        if self._save_notice_shown:
+            return
+        self._save_notice_shown = True
         self.notify(
             _(
                 "{problem}. Alt er fortsatt i minnet; programmet prøver igjen hvert femte "
@@ -388,6 +394,10 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
     ) -> None:
         """Notifications show names and rules as typed: «[vara]» is text, never markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def clear_notifications(self) -> None:
+        super().clear_notifications()
+        self._save_notice_shown = False
 
     def bell_if_enabled(self) -> None:
         if self.bell_enabled:

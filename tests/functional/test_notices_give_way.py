@@ -3,7 +3,8 @@
 Toasts sit at the bottom right, over the capture field. The first-run guide stays twelve
 seconds and «Hentet tilbake …» ten: typing a rule under them, the facilitator could not see
 the right half of what they wrote. A notice gives way when a text field gets the focus; the
-«IKKE LAGRET» notice stays, because nothing the facilitator does should hide it.
+«IKKE LAGRET» notice stays, because nothing the facilitator does should hide it. Every notice
+gives way to a dialog (it covered the buttons at 80×24); «IKKE LAGRET» comes back after.
 """
 
 from __future__ import annotations
@@ -42,7 +43,32 @@ async def test_the_not_saved_notice_stays_when_the_field_opens() -> None:
         await start_meeting(pilot)
         await _to_rule_field(pilot, app)
         app.save_problem = "disken er full"
-        app._show_save_problem()
+        app.show_save_problem()
         await pilot.press("c")
         await pilot.pause()
         assert toast_titles(app) == ["IKKE LAGRET"]
+
+
+async def test_notices_give_way_to_a_dialog_and_not_saved_comes_back_after_it() -> None:
+    """At 80×24 a dialog fills the screen, and a toast covered its buttons (the «Samd: …»
+    confirmation the export dialog's). While a dialog is open, no notice is on the screen;
+    «IKKE LAGRET» comes back, once, when the run screen is in front again."""
+    app, _session, _clock, _saves = make_app(first_run=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await start_meeting(pilot)
+        await _to_rule_field(pilot, app)
+        app.save_problem = "disken er full"
+        app.show_save_problem()
+        app.show_save_problem()  # already shown: not a second time
+        await pilot.pause()
+        assert toast_titles(app).count("IKKE LAGRET") == 1
+        assert len(toast_titles(app)) == 2  # and the guide
+        for key in ("e", "question_mark", "o"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert type(app.screen).__name__ != "RunScreen"
+            assert toast_titles(app) == [], key
+            await pilot.press("escape")
+            await pilot.pause()
+            assert type(app.screen).__name__ == "RunScreen"
+            assert toast_titles(app) == ["IKKE LAGRET"], key

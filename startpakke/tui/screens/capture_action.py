@@ -15,11 +15,11 @@ from startpakke.i18n import _
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.dates import parse_date, show_date
-from startpakke.tui.compat import StyledOnMountDialog
+from startpakke.tui.screens.dialog import Dialog
 from startpakke.tui.widgets.form_input import FormInput
 
 
-class ActionScreen(StyledOnMountDialog[None]):
+class ActionScreen(Dialog[None]):
     """New (or, with `action_id`, edit) an action. Enter moves on; on «Frist» it saves."""
 
     BINDINGS = [

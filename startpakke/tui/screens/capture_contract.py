@@ -14,7 +14,7 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.dates import parse_date, show_date
 from startpakke.tui.capture.views import one_line
-from startpakke.tui.compat import StyledOnMountDialog
+from startpakke.tui.screens.dialog import Dialog
 from startpakke.tui.widgets.form_input import FormInput
 
 # A quotation: in the catalogue, but its nynorsk «translation» is the same bokmål text,
@@ -35,7 +35,7 @@ def default_purpose(controller: MeetingController) -> str:
     return text if "Bufdir" in text else f"{text} (Bufdir 2024)."
 
 
-class ContractScreen(StyledOnMountDialog[None]):
+class ContractScreen(Dialog[None]):
     """ctrl+s saves; Esc saves and closes. Nothing typed here is thrown away."""
 
     AUTO_FOCUS = ""  # `on_mount` focuses the first field (not the scrolling form first)

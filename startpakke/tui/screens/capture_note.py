@@ -13,11 +13,11 @@ from startpakke.controller import MeetingController
 from startpakke.i18n import _
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import one_line
-from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import hidden_list_text, hides, mask
+from startpakke.tui.screens.dialog import Dialog
 
 
-class NoteScreen(StyledOnMountDialog[None]):
+class NoteScreen(Dialog[None]):
     """Enter adds the note and keeps the field open; Esc closes (and keeps what was typed)."""
 
     BINDINGS = [Binding("escape", "close", _("Lukk"), key_display="esc")]

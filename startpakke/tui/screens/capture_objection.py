@@ -19,11 +19,11 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import AgreementLevel
 from startpakke.tui.capture.views import one_line
-from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import mask
+from startpakke.tui.screens.dialog import Dialog
 
 
-class ObjectionScreen(StyledOnMountDialog[None]):
+class ObjectionScreen(Dialog[None]):
     """Enter records the objection; Esc closes and leaves the rule as it was."""
 
     BINDINGS = [Binding("escape", "close", _("Avbryt"), key_display="esc")]

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from startpakke.documents.registry import DOCUMENTS, DocumentKind
 from startpakke.i18n import _
 from startpakke.session.model import Session
-from startpakke.tui.compat import StyledOnMountDialog
+from startpakke.tui.screens.dialog import Dialog
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class ExportChoice:
     path: Path
 
 
-class ExportScreen(StyledOnMountDialog[ExportChoice | None]):
+class ExportScreen(Dialog[ExportChoice | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", _("Lukk"), key_display="esc"),
         Binding("ctrl+s", "choose", _("Lag"), key_display="ctrl+s"),

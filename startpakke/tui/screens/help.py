@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from startpakke.i18n import N_, _
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
-from startpakke.tui.compat import StyledOnMountDialog
+from startpakke.tui.screens.dialog import Dialog
 
 # (key, what it does): catalogue messages, shown through `_()`.
 CAPTURE_KEYS = [
@@ -36,7 +36,7 @@ def _key_text(binding: Binding) -> str:
     return binding.key_display or binding.key
 
 
-class HelpScreen(StyledOnMountDialog[None]):
+class HelpScreen(Dialog[None]):
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", _("Lukk"), key_display="esc")]
 
     def compose(self) -> ComposeResult:

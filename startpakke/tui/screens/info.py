@@ -15,8 +15,8 @@ from textual.widgets import Static
 from startpakke.controller import MeetingController
 from startpakke.i18n import _
 from startpakke.tui.bindings import RUN_KEYS
-from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import room_sees
+from startpakke.tui.screens.dialog import Dialog
 
 
 def key_for(action: str) -> str:
@@ -33,7 +33,7 @@ def room_warning() -> str:
     )
 
 
-class InfoScreen(StyledOnMountDialog[None]):
+class InfoScreen(Dialog[None]):
     BINDINGS = [Binding("escape,i,q", "dismiss", _("Lukk"), key_display=_("esc/i"))]
 
     def __init__(self, controller: MeetingController) -> None:

@@ -14,11 +14,11 @@ from startpakke.i18n import _, plural
 from startpakke.session import parking
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import one_line
-from startpakke.tui.compat import StyledOnMountDialog
+from startpakke.tui.screens.dialog import Dialog
 from startpakke.tui.widgets.form_input import FormInput
 
 
-class ParkScreen(StyledOnMountDialog[None]):
+class ParkScreen(Dialog[None]):
     """Enter parks the topic and keeps the field open; Esc closes (keeping what was typed)."""
 
     BINDINGS = [Binding("escape", "close", _("Lukk"), key_display="esc")]

@@ -19,12 +19,12 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import Role
 from startpakke.tui.capture.views import one_line
-from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import HIDDEN, hides, mask
+from startpakke.tui.screens.dialog import Dialog
 from startpakke.tui.widgets.form_input import FormInput
 
 
-class ParticipantsScreen(StyledOnMountDialog[None]):
+class ParticipantsScreen(Dialog[None]):
     """The roster; each change goes through the controller (saved, and the round follows)."""
 
     BINDINGS = [

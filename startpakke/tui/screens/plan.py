@@ -27,8 +27,8 @@ from startpakke.session.meeting_time import FORMAT_HINT, parse_meeting_time, sho
 from startpakke.session.model import MeetingFormat, PlanTerm
 from startpakke.tui.capture.dates import show_date
 from startpakke.tui.capture.views import one_line
-from startpakke.tui.compat import StyledOnMountDialog
 from startpakke.tui.room_view import mask
+from startpakke.tui.screens.dialog import Dialog
 from startpakke.tui.widgets.form_input import FormInput
 
 
@@ -36,7 +36,7 @@ def _value(select: Select[Any]) -> Any:
     return None if select.value is Select.NULL else select.value
 
 
-class PlanScreen(StyledOnMountDialog[None]):
+class PlanScreen(Dialog[None]):
     AUTO_FOCUS = ""  # `on_mount` focuses the first field (not the scrolling form first)
     BINDINGS = [
         Binding("escape", "close", _("Lagre og lukk"), key_display="esc"),

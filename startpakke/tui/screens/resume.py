@@ -9,11 +9,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from startpakke.i18n import _
-from startpakke.tui.compat import StyledOnMountDialog
+from startpakke.tui.screens.dialog import Dialog
 from startpakke.view.format import minutes_text
 
 
-class ResumeScreen(StyledOnMountDialog[bool]):
+class ResumeScreen(Dialog[bool]):
     """Returns True to count the closed time against the running timer."""
 
     BINDINGS = [

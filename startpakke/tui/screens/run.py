@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -95,6 +95,12 @@ class RunScreen(StyledOnMountScreen[None]):
     def on_mount(self) -> None:
         self.refresh_state()
         self.set_interval(TICK_SECONDS, self.refresh_state)
+
+    @on(events.ScreenResume)
+    def _in_front_again(self) -> None:
+        """A dialog has closed: «IKKE LAGRET» comes back if it gave way to the dialog."""
+        if getattr(self.app, "save_problem", None) is not None:
+            self.app.show_save_problem()  # type: ignore[attr-defined]
 
     # -- rendering -----------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from startpakke.controller import MeetingController
 from startpakke.i18n import _
-from startpakke.tui.compat import StyledOnMountDialog
+from startpakke.tui.screens.dialog import Dialog
 from startpakke.view.format import behind_text, clock_time, minutes_text
 
 NARROW = 100
@@ -47,7 +47,7 @@ def _fit(
     return headers, rows
 
 
-class ScheduleScreen(StyledOnMountDialog[None]):
+class ScheduleScreen(Dialog[None]):
     """Planned vs actual, ahead/behind, where turns were shortened. Enter jumps to a part."""
 
     BINDINGS = [

@@ -12,10 +12,10 @@ from textual.widgets import Static
 
 from startpakke.i18n import _
 from startpakke.network.stored import DOCUMENTS_NOTE, stored_for_session
-from startpakke.tui.compat import StyledOnMountDialog
+from startpakke.tui.screens.dialog import Dialog
 
 
-class StoredScreen(StyledOnMountDialog[None]):
+class StoredScreen(Dialog[None]):
     BINDINGS = [Binding("escape,q", "dismiss", _("Lukk"), key_display="esc")]
 
     def __init__(self, session_path: Path | None) -> None:

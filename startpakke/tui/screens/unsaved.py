@@ -18,13 +18,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from startpakke.i18n import _
-from startpakke.tui.compat import StyledOnMountDialog
+from startpakke.tui.screens.dialog import Dialog
 
 Attempt = Callable[[str, Path | None], str | None]
 """Try a choice («retry», «copy» with a path, «discard»); None when done, else the problem."""
 
 
-class UnsavedScreen(StyledOnMountDialog[str]):
+class UnsavedScreen(Dialog[str]):
     """Returns the choice that worked: «retry», «copy» or «discard»."""
 
     BINDINGS = [Binding("escape", "stay", _("Tilbake til møtet"))]
