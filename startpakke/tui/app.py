@@ -253,6 +253,10 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
                 return str(err)
             # Absolute, so «Fortsett med: …» works from any folder, not only this one.
             self.saved_copy = path.absolute()
+            from startpakke.network import recent
+
+            # The newest state is in the copy: `run --resume` opens it, not the old file.
+            recent.remember(self.saved_copy, running=True)
         return None
 
     def _unsaved_chosen(self, choice: str | None) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from startpakke.network.start import meeting_to_resume
 from tests.e2e.safety_term import Term, data_env, start_meeting, startpakke
 from tests.small_disk import small_disk
 
@@ -34,7 +35,9 @@ def _part_of(path: Path) -> int:
     return int(json.loads(path.read_text())["run"]["position"]["part"])
 
 
-def test_removed_folder_warns_until_quit_then_saves_a_copy(tmp_path: Path) -> None:
+def test_removed_folder_warns_until_quit_then_saves_a_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env = data_env(tmp_path / "data")
     folder = tmp_path / "minnepinne"
     folder.mkdir()
@@ -74,6 +77,9 @@ def test_removed_folder_warns_until_quit_then_saves_a_copy(tmp_path: Path) -> No
     finally:
         term.close()
     assert _part_of(copy) == 1  # the step after Innsjekk, done after the folder went
+    # `run --resume` opens the copy: it is the meeting last running, wherever it was saved.
+    monkeypatch.setenv("STARTPAKKE_DATA_DIR", env["STARTPAKKE_DATA_DIR"])
+    assert meeting_to_resume() == copy
 
 
 def _fill(folder: Path) -> Path:
