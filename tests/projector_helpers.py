@@ -35,6 +35,7 @@ from startpakke.session.edit import add_rule as _add_rule
 from startpakke.session.edit import participants_from_names, set_rule_agreed
 from startpakke.session.model import Session
 from startpakke.session.store import save_session
+from tests.tmux import pane_environment
 
 STARTPAKKE = Path(sys.executable).with_name("startpakke")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -383,7 +384,7 @@ class TmuxSessions:
     ends the server, so no other test shares it or finds it going away."""
 
     def __init__(self, env: dict[str, str]) -> None:
-        self.env = {k: v for k, v in {**os.environ, **env}.items() if k != "TMUX"}
+        self.env = {**pane_environment(), **env}  # no COLUMNS/LINES: see tests/tmux.py
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
         self.server = f"{TMUX_SERVER}-{worker}-{uuid.uuid4().hex[:8]}"
         self.name = ""

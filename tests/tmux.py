@@ -61,14 +61,8 @@ class Tmux:
         self.wait = wait
         """How long `wait_for` waits unless told."""
         environment = " ".join(f"{k}={shlex.quote(str(v))}" for k, v in (env or {}).items())
-        # The program starts once the pane has its size: in CI the app now and then drew
-        # itself at 80×24 (tmux's default size) inside the 120×40 pane (issue 12's notes).
-        wait_for_size = (
-            f"for _ in $(seq 100); do [ \"$(stty size 2>/dev/null)\" = '{height} {width}' ] "
-            "&& break; sleep 0.05; done; "
-        )
         # The exit code is printed by the shell: tmux's own pane_dead_status is sometimes empty.
-        full = f"{wait_for_size}env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?"
+        full = f"env {environment} TERM=xterm-256color {command}; echo __EXIT__=$?"
         if linger:
             full += "; sleep 30"
         where = ["-c", str(cwd)] if cwd is not None else []
@@ -95,16 +89,9 @@ class Tmux:
                 self.name,
                 "remain-on-exit",
                 "on",
-                ";",
-                # Should tmux ever fall back to its default size (80×24), it is this size.
-                # (`window-size manual` would pin it, but crashes tmux 3.3a at a second session.)
-                "set-option",
-                "-g",
-                "default-size",
-                f"{width}x{height}",
             ],
             check=True,
-            env=_without_tmux(),
+            env=pane_environment(),
         )
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -191,9 +178,21 @@ class Tmux:
         subprocess.run([*self.argv, "kill-server"], capture_output=True)
 
 
-def _without_tmux() -> dict[str, str]:
-    """This environment without $TMUX: a server started from inside tmux is not nested."""
-    return {key: value for key, value in os.environ.items() if key != "TMUX"}
+NOT_FOR_THE_PANE = ("TMUX", "COLUMNS", "LINES")
+"""Left out of the environment a test's tmux server (and so its programs) starts with.
+
+`TMUX`: a server started from inside tmux is not nested. `COLUMNS` and `LINES`: pytest
+imports readline at start (`_pytest/capture.py`), GNU readline then sets them (80 and 24
+without a terminal) in the controller's environment, and the xdist workers inherit them.
+A program given them draws at that size whatever its pane's, and does not follow a resize
+(Python's `shutil.get_terminal_size` reads them first). The pane's shell corrected them
+whenever it ran a command of its own first, so only some apps were drawn at 80×24 in their
+120×40 pane: the CI failures of issue 12's notes."""
+
+
+def pane_environment() -> dict[str, str]:
+    """This process's environment without `NOT_FOR_THE_PANE`."""
+    return {key: value for key, value in os.environ.items() if key not in NOT_FOR_THE_PANE}
 
 
 def _children(pid: int) -> list[int]:

@@ -7,7 +7,6 @@ tests/unit/test_revision.py.
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -36,37 +35,19 @@ def example_one_away(tmp_path: Path) -> Path:
 def start_from(previous: Path, agenda: str, target: Path, tmp_path: Path) -> Tmux:
     """`startpakke run --agenda AGENDA --from PREVIOUS --session TARGET` in tmux, started
     (ctrl+s) once the setup screen shows what it carried over: the members and the network's
-    name (the fields are filled a frame after the list of members).
-
-    In CI the app now and then drew itself at 80×24 inside the 120×40 pane, and in that
-    state the letters typed into it never arrived (not understood: issue 12's closing
-    notes). Such a start is closed and made again, at most twice; the third is used as it is.
-    """
-    for attempt in range(3):
-        term = Tmux(
-            startpakke(
-                "run", "--agenda", agenda, "--from", str(previous), "--session", str(target)
-            ),
-            env=data_env(tmp_path / "data"),
-        )
-        try:
-            screen = term.wait_for(
-                lambda s: "Ingrid Solheim" in s and "ledernettverket Vestfold sør" in s
-            )
-            if attempt < 2 and max(len(line.rstrip()) for line in screen.splitlines()) <= 80:
-                term.close()  # drawn at 80×24: start it again (nothing is saved yet)
-                lock = target.with_name(target.name + ".lock")
-                deadline = time.monotonic() + 15
-                while lock.exists() and time.monotonic() < deadline:
-                    time.sleep(0.1)  # the closed window gives its lock back as it quits
-                continue
-            term.keys("C-s")
-            term.wait_for("Innsjekk: Velkommen og innsjekk")
-        except BaseException:
-            term.close()
-            raise
-        return term
-    raise AssertionError("unreachable")
+    name (the fields are filled a frame after the list of members)."""
+    term = Tmux(
+        startpakke("run", "--agenda", agenda, "--from", str(previous), "--session", str(target)),
+        env=data_env(tmp_path / "data"),
+    )
+    try:
+        term.wait_for(lambda s: "Ingrid Solheim" in s and "ledernettverket Vestfold sør" in s)
+        term.keys("C-s")
+        term.wait_for("Innsjekk: Velkommen og innsjekk")
+    except BaseException:
+        term.close()
+        raise
+    return term
 
 
 def test_the_next_meeting_runs_in_a_real_terminal(example_one_away: Path, tmp_path: Path) -> None:
@@ -76,8 +57,7 @@ def test_the_next_meeting_runs_in_a_real_terminal(example_one_away: Path, tmp_pa
     term = start_from(example_one_away, "kollegaveiledning", target, tmp_path)
     try:
         term.keys("f")
-        screen = term.wait_for("Oppfølging fra forrige møte")
-        assert "3 punkter, 0 utført" in screen
+        term.wait_for(lambda s: "Oppfølging fra forrige møte" in s and "3 punkter, 0 utført" in s)
         term.keys("C-q")
         # The command's last words, printed after the app has saved and closed.
         term.wait_for("Fortsett med: startpakke run --session")
@@ -91,14 +71,12 @@ def test_the_next_meeting_runs_in_a_real_terminal(example_one_away: Path, tmp_pa
 
 
 def _edit_the_highlighted_rule(term: Tmux, wording: str, attempts: int = 3) -> None:
-    """`r`, ctrl+u, the new wording and Enter, until the list shows it (`→ wording`).
+    """`r`, ctrl+u, the new wording and Enter, until the list shows it (`→ wording`); a
+    failure shows the screen of every attempt.
 
-    Under a full suite on two cores the edit was lost now and then in CI (three runs over two
-    sessions): once the letters never showed, once they showed and Enter left the field
-    empty and still editing; both times the app had drawn itself at 80×24 in the 120×40
-    pane. Not understood, and not seen by hand or in 30 runs under load here (issue 12's
-    closing notes). So the edit is tried again from the list, and a failure shows the
-    screen of every attempt.
+    The edit was lost now and then in CI, each time with the app drawn at 80×24 in its
+    120×40 pane: COLUMNS and LINES had reached it (found and fixed in `tests/tmux.py`). The
+    attempts stay, cheap, in case the field still misses a key under load.
     """
     screens = []
     for _attempt in range(attempts):
