@@ -7,11 +7,15 @@ keeps the whole of what is pasted into it (`keep_whole_pastes`). All depend on
 Textual's behaviour beyond its documented API, so each has a test in
 `tests/functional/test_registry_compat.py` that compares it with what Textual itself does
 or what the facilitator must see; a Textual upgrade that changes the behaviour fails
-there, not on a meeting day.
+there, not on a meeting day. An app draws at its terminal's size whatever COLUMNS and
+LINES say (`draw_at_the_terminals_size`): that one needs a real terminal, and its test is
+`tests/e2e/test_app_process.py`.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -122,3 +126,17 @@ def keep_whole_pastes() -> None:
     Installed once, by the app, over Input's private `_on_paste` (the name Textual
     dispatches Paste to)."""
     Input._on_paste = _paste_whole  # type: ignore[method-assign]
+
+
+def draw_at_the_terminals_size() -> None:
+    """Make the app follow its terminal's size, not COLUMNS and LINES.
+
+    Textual's Linux driver asks `shutil.get_terminal_size()`, which takes COLUMNS and LINES
+    from the environment before it asks the terminal. Some shells and wrappers export them
+    (pytest's readline sets 80 and 24 for every program the tests start), and the app then
+    drew at that size in a larger window and did not follow a resize. Call it before an app
+    runs; with no terminal on standard output the variables are all there is, and stay.
+    """
+    if sys.__stdout__ is not None and sys.__stdout__.isatty():
+        for name in ("COLUMNS", "LINES"):
+            os.environ.pop(name, None)

@@ -32,6 +32,7 @@ from startpakke.projector.room import (
     competences_heading,
     rules_heading,
 )
+from startpakke.tui.compat import draw_at_the_terminals_size
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 from startpakke.tui.widgets.block_clock import BlockClock
 from startpakke.tui.widgets.text import show_text
@@ -177,6 +178,7 @@ class ProjectorApp(App[None]):
         dark: bool = False,
         tick: float = TICK_SECONDS,
     ) -> None:
+        draw_at_the_terminals_size()
         super().__init__()
         self.room = room
         self.tick = tick

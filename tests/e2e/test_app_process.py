@@ -21,11 +21,14 @@ def test_run_with_three_names_shows_innsjekk_counts_down_moves_on_and_quits(
     session_file = tmp_path / "mote.json"
     term = Tmux(
         startpakke("run", "--names", "Anne,Bjørn,Cecilie", "--session", str(session_file)),
-        env=data_env(tmp_path / "data"),
+        # Exported by some shells: the app draws at its terminal's size all the same.
+        env={**data_env(tmp_path / "data"), "COLUMNS": "80", "LINES": "24"},
     )
     try:
         screen = start_meeting(term, "Innsjekk: Velkommen og innsjekk")
         assert "Nå: Anne" in screen
+        assert max(len(line.rstrip()) for line in screen.splitlines()) > 100  # the 120×40 pane
+        assert len(screen.rstrip("\n").splitlines()) > 30
         # The countdown runs: the status line's seconds change within a few seconds.
         first = term.wait_for(lambda s: "Delen:" in s)
         face = re.search(r"Delen: (\d\d:\d\d)", first).group(1)  # type: ignore[union-attr]
