@@ -185,9 +185,9 @@ NOT_FOR_THE_PANE = ("TMUX", "COLUMNS", "LINES")
 imports readline at start (`_pytest/capture.py`), GNU readline then sets them (80 and 24
 without a terminal) in the controller's environment, and the xdist workers inherit them.
 A program given them draws at that size whatever its pane's, and does not follow a resize
-(Python's `shutil.get_terminal_size` reads them first). The pane's shell corrected them
-whenever it ran a command of its own first, so only some apps were drawn at 80×24 in their
-120×40 pane: the CI failures of issue 12's notes."""
+(Python's `shutil.get_terminal_size` reads them first). So under xdist every app in these
+panes drew at 80×24 in its 120×40 pane, and a test whose text did not fit there failed now
+and then: the CI failures of issue 12's notes. Run alone (`-n 0`) they drew at 120×40."""
 
 
 def pane_environment() -> dict[str, str]:
