@@ -135,17 +135,20 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self._suspend_watch = SuspendWatch(self.clock)
         self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
         self._keep_drafts()
-        for line in startup.notices:
-            self.notify(line, severity="warning", timeout=20)
+        self._warn(startup.notices)
         self.call_after_refresh(self._show_later_notices)
         self.call_after_refresh(self.set_timer, WARM_AFTER_SECONDS, self._warm_validation)
 
     def _show_later_notices(self) -> None:
         found = self.startup.later_notices()
         self.startup.notices.extend(found)
-        for line in found:
-            self.notify(line, severity="warning", timeout=20)
+        self._warn(found)
         self.later_notices_shown = True
+
+    def _warn(self, lines: list[str]) -> None:
+        """Start-up warnings: long enough to be read, and printed again on the way out."""
+        for line in lines:
+            self.notify(line, severity="warning", timeout=20)
 
     def _new_network_language(self) -> Language | None:
         """The målform a founding meeting not saved before is offered: the program's own
@@ -228,8 +231,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         from startpakke.tui.screens.unsaved import UnsavedScreen
 
         name = self.startup.session_path.name if self.startup.session_path else _("økt.json")
-        # The dialog says what is wrong; the notice would cover its buttons on a small window.
-        self.clear_notifications()
+        # The dialog says what is wrong, and clears the notices as it opens (`Dialog`).
         self.push_screen(
             UnsavedScreen(
                 self.save_problem or "", unused_path(sessions_dir() / name), self._unsaved_attempt
