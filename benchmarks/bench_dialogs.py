@@ -2,8 +2,9 @@
 
     python benchmarks/bench_dialogs.py [--size 80x24] [--runs 5]
 
-The facilitator's app in-process (Pilot, headless, a fake clock, six participants), in
-steg 4 after «Start møtet». Each key opens its dialog and Esc closes it, `--runs` times;
+The facilitator's app in-process as the other benchmarks start it (`apps.run_app`: the
+run command's preparation, a real session file, six participants; Pilot, headless, a fake
+clock), in steg 4. Each key opens its dialog and Esc closes it, `--runs` times;
 the figure is the median CPU time (`time.process_time()`) from the key press until the app
 is idle, with the number of layouts Textual ran (`Screen._refresh_layout`, counted by a
 wrapper: a private method, used only here). The baseline, measured the same way in the
@@ -16,15 +17,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-NAMES = "Anne Aas,Bjørn Berg,Cecilie Dahl,Dag Dahl,Eva Eng,Frida Fos"
 DIALOGS = [
     ("hjelp", "question_mark"),
     ("tidsplan", "o"),
@@ -39,9 +36,10 @@ DIALOGS = [
 
 
 async def _measure(size: tuple[int, int], runs: int) -> list[tuple[str, float, float, int]]:
+    import apps
     from textual.screen import Screen
 
-    from tests.tui_helpers import go_to_part, make_app
+    from startpakke.engine import FakeClock
 
     layouts = [0]
     refresh_layout = Screen._refresh_layout
@@ -51,11 +49,12 @@ async def _measure(size: tuple[int, int], runs: int) -> list[tuple[str, float, f
         refresh_layout(self, *args, **kwargs)
 
     Screen._refresh_layout = counted  # type: ignore[method-assign]
-    app, *_ = make_app(NAMES)
+    folder = tempfile.TemporaryDirectory(prefix="startpakke-bench-")
+    app = apps.run_app(Path(folder.name), clock=FakeClock())
     rows = []
     async with app.run_test(size=size) as pilot:
-        await pilot.press("enter")
-        await go_to_part(pilot, app, "steg4")
+        await pilot.press(*"nnnn")  # innsjekk → steg 4
+        await pilot.pause()
 
         async def cost(*keys: str) -> tuple[float, int]:
             layouts[0] = 0
@@ -78,6 +77,7 @@ async def _measure(size: tuple[int, int], runs: int) -> list[tuple[str, float, f
         for label, key in DIALOGS:
             await pair(label, key, "escape")
     Screen._refresh_layout = refresh_layout  # type: ignore[method-assign]
+    folder.cleanup()
     return rows
 
 
