@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual.widgets import Input
 from textual.widgets._toast import Toast
 
-from tests.tui_helpers import go_to_part, make_app, start_meeting
+from tests.tui_helpers import go_to_part, make_app, start_meeting, until
 
 
 def toast_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -46,24 +46,26 @@ async def test_not_saved_stays_for_the_field_gives_way_to_a_dialog_and_comes_bac
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await start_meeting(pilot)
         await _to_rule_field(pilot, app)
-        app.save_problem = "disken er full"
-        app.show_save_problem()
+
+        def full_disk(_session: object) -> None:
+            raise OSError("disken er full")
+
+        # Every save fails from here on, so the heartbeat's retry cannot end the problem.
+        app._raw_save = full_disk
+        app._safe_save(app.startup.session)  # as a save after a key press: IKKE LAGRET
         app.show_save_problem()  # already shown: not a second time
-        await pilot.pause()
+        # Toasts come and go a moment after the notice: each check waits for its screen.
+        await until(pilot, lambda: len(toast_titles(app)) == 2, "IKKE LAGRET and the guide")
         assert toast_titles(app).count("IKKE LAGRET") == 1
-        assert len(toast_titles(app)) == 2  # and the guide
         for key in ("e", "question_mark", "o"):
             await pilot.press(key)
-            await pilot.pause()
-            assert type(app.screen).__name__ != "RunScreen"
-            assert toast_titles(app) == [], key
+            await until(pilot, lambda: type(app.screen).__name__ != "RunScreen", key)
+            await until(pilot, lambda: toast_titles(app) == [], f"no notice over {key}")
             await pilot.press("escape")
-            await pilot.pause()
-            assert type(app.screen).__name__ == "RunScreen"
-            assert toast_titles(app) == ["IKKE LAGRET"], key
+            await until(pilot, lambda: type(app.screen).__name__ == "RunScreen", key)
+            await until(pilot, lambda: toast_titles(app) == ["IKKE LAGRET"], f"back after {key}")
         app.notify("Lagret igjen.")  # a passing notice, without a title
-        await pilot.pause()
+        await until(pilot, lambda: sorted(toast_titles(app)) == ["", "IKKE LAGRET"], "a notice")
         await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.focused, Input)
-        assert toast_titles(app) == ["IKKE LAGRET"]
+        await until(pilot, lambda: isinstance(app.focused, Input), "the capture field")
+        await until(pilot, lambda: toast_titles(app) == ["IKKE LAGRET"], "IKKE LAGRET stays")
