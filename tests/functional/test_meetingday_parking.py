@@ -26,6 +26,8 @@ async def test_park_offer_as_theme_and_carry_to_the_next_meeting(tmp_path: Path)
         await jump_to_part(pilot, app, "steg3")
         await pilot.press("s")
         await pilot.pause()
+        hint = str(app.screen.query_one(".dialog-help", Static).render())
+        assert "Esc: lukk – det som står i feltet, parkeres også" in hint  # Esc keeps it
         # Each topic is put in the field that has the focus (typing is not the subject).
         assert isinstance(app.focused, Input)
         app.focused.value = "Rekruttering"

@@ -417,6 +417,9 @@ async def test_actions_and_notes_from_anywhere(session_file: Path, clock: FakeCl
         await pilot.press("escape")  # Esc saves what was typed
         assert session_of(app).actions[1].who == "Kommunen"
         await pilot.press("m")
+        # Esc keeps what is typed: the note goes into the referat, and the dialog says so.
+        hint = str(app.screen.query_one(".dialog-help", Static).render())
+        assert "Esc: lukk – det som står i feltet, legges også til" in hint
         put_text(app, "Husk pause kl. 10.30")
         await pilot.press("enter")
         put_text(app, "Kaffe")

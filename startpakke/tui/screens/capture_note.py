@@ -38,7 +38,10 @@ class NoteScreen(Dialog[None]):
             yield Static(id="note-list", classes="capture-dialog-list")
             yield Static(id="note-error", classes="capture-error")
             yield Static(
-                _("Enter: legg til (feltet står åpent for neste) · Esc: lukk"),
+                _(
+                    "Enter: legg til (feltet står åpent for neste) · Esc: lukk – det som "
+                    "står i feltet, legges også til"
+                ),
                 classes="dialog-help",
             )
 

@@ -38,7 +38,8 @@ class ParkScreen(Dialog[None]):
             yield Static(
                 _(
                     "Enter: parker (feltet står åpent for neste) · steg 7 foreslår de parkerte "
-                    "som temaer for de neste møtene · Esc: lukk"
+                    "som temaer for de neste møtene · Esc: lukk – det som står i feltet, "
+                    "parkeres også"
                 ),
                 classes="dialog-help",
             )
