@@ -9,6 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from textual import events
+from textual.app import App
+from textual.keys import _character_to_key
 from textual.widgets import Digits, Input, Static, TextArea
 
 from startpakke.agenda.model import Agenda
@@ -205,6 +208,16 @@ def put_text(app: StartpakkeApp, typed: str, selector: str | None = None) -> Non
         field.insert_text_at_cursor(typed)
     else:
         field.replace(typed, *selection)
+
+
+def send_together(app: App[Any], keys: list[str]) -> None:
+    """Keys that reach the app at once, as when it is busy drawing while they are typed
+    (Pilot's `press` waits for each key to be handled before the next)."""
+    for key in keys:
+        if len(key) == 1:  # a character, named as Pilot names it ("space", "full_stop")
+            app.post_message(events.Key(_character_to_key(key), key))
+        else:
+            app.post_message(events.Key(key, " " if key == "space" else None))
 
 
 async def until(pilot: Any, condition: Callable[[], bool], what: str, tries: int = 100) -> None:

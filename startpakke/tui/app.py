@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widgets import Input
 
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController, Saver
@@ -18,7 +19,12 @@ from startpakke.engine import Clock, SystemClock
 from startpakke.i18n import _, current_language
 from startpakke.session.model import Language, Session
 from startpakke.tui.bindings import APP_BINDINGS, RUN_BINDINGS
-from startpakke.tui.compat import draw_at_the_terminals_size, keep_whole_pastes, set_first_theme
+from startpakke.tui.compat import (
+    draw_at_the_terminals_size,
+    keep_keys_in_order,
+    keep_whole_pastes,
+    set_first_theme,
+)
 from startpakke.tui.textual_nb import NorwegianApp, palette_binding, translate_bindings
 from startpakke.tui.theme import DARK, PROJECTOR, THEMES
 
@@ -67,6 +73,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
     def __init__(self, startup: Startup, clock: Clock | None = None) -> None:
         translate_bindings()  # the widgets' own keys in Norwegian, before any is made
         keep_whole_pastes()
+        keep_keys_in_order(Input)
         draw_at_the_terminals_size()
         super().__init__()
         self.startup = startup

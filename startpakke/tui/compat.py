@@ -2,8 +2,9 @@
 
 Three start-up shortcuts do by hand what Textual would do a moment later, or skip what it
 would do twice, so the first frame is styled once (benchmarks/README.md, «what changed for
-the first frame»), one text field takes Enter in its private key handler, and every text field
-keeps the whole of what is pasted into it (`keep_whole_pastes`). All depend on
+the first frame»), one text field takes Enter in its private key handler, every text field
+keeps the whole of what is pasted into it (`keep_whole_pastes`) and runs its own keys in
+the order they were typed (`keep_keys_in_order`). All depend on
 Textual's behaviour beyond its documented API, so each has a test in
 `tests/functional/test_registry_compat.py` that compares it with what Textual itself does
 or what the facilitator must see; a Textual upgrade that changes the behaviour fails
@@ -16,14 +17,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 from textual.app import App
 from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
+from textual.widget import Widget
 from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 
 def set_first_theme(app: App[object], theme: Theme) -> None:
@@ -126,6 +131,40 @@ def keep_whole_pastes() -> None:
     Installed once, by the app, over Input's private `_on_paste` (the name Textual
     dispatches Paste to)."""
     Input._on_paste = _paste_whole  # type: ignore[method-assign]
+
+
+KeyHandler = Callable[[Any, events.Key], Awaitable[None]]
+
+
+def _keys_where_typed(handler: KeyHandler) -> KeyHandler:
+    async def _on_key(self: Widget, event: events.Key) -> None:
+        await handler(self, event)  # the field's own typing: letters (TextArea: Enter, Tab)
+        # Not typed: the key's binding, looked up as the app would once the key reached it.
+        if not event._no_default_action and await self.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
+
+    _on_key.keeps_order = True  # type: ignore[attr-defined]
+    return _on_key
+
+
+def keep_keys_in_order(field: type[Input] | type[TextArea]) -> None:
+    """In every `field` (`Input`, `TextArea`), a key's binding (Backspace, ctrl+u, the arrows, a
+    category's ↓) runs where the letters are typed, in the order the keys came.
+
+    Textual types a letter as soon as the field gets it, but runs a binding only after the
+    key has bubbled up to the app, through a message queue per widget. Keys that arrive
+    together (a fast typist while the app draws, a slow laptop) then came out of order:
+    ctrl+u followed by a new wording deleted the new wording too, Backspace took the wrong
+    letter, and a competence typed, ↓ and Enter was saved in the old category (Textual
+    issue #6605). The binding is looked up as the app does it (`App._check_bindings`: from
+    the field up, the app's priority keys already taken), so what runs is the same, now in
+    order. Installed once over the class's private `_on_key` (the handler Textual
+    dispatches Key to, after a subclass's own): by the app for Input, by the one screen
+    with a TextArea for that (its module is not loaded before: the first frame's imports).
+    """
+    if not getattr(field._on_key, "keeps_order", False):
+        field._on_key = _keys_where_typed(field._on_key)  # type: ignore[method-assign]
 
 
 def draw_at_the_terminals_size() -> None:

@@ -88,8 +88,8 @@ def test_closing_a_revision_meeting_records_the_new_version(example: Path, tmp_p
         term.wait_for("Redigerer")
         term.keys("C-u")  # the field starts with the rule's wording
         term.type(NEW_WORDING)
-        # This wait failed now and then in CI, always with the app drawn at 80×24
-        # (COLUMNS/LINES had reached it: tests/tmux.py); not since it draws at 120×40.
+        # This wait failed now and then in CI with an empty field: ctrl+u ran after the
+        # letters typed behind it and took them too (startpakke.tui.compat.keep_keys_in_order).
         term.wait_for(NEW_WORDING)
         term.keys("Enter")
         term.wait_for(lambda s: "→ Det som blir sagt om" in s and "Redigerer" not in s)

@@ -10,16 +10,18 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from startpakke.tui.compat import (
     EnterInOrderInput,
     StyledOnMountDialog,
     StyledOnMountScreen,
     breakpoint_class,
+    keep_keys_in_order,
     set_first_theme,
 )
 from startpakke.tui.theme import DARK, THEMES
+from tests.tui_helpers import send_together
 
 
 class _Themed(App[None]):
@@ -100,6 +102,33 @@ async def test_enter_is_taken_in_the_order_the_keys_came() -> None:
         await pilot.pause()
         assert app.added == ["ab", "cd"]
         assert app.query_one(EnterInOrderInput).value == "e"
+
+
+class _Fields(App[None]):
+    def compose(self) -> ComposeResult:
+        with Vertical(), Vertical():  # a key bubbles through each on its way to the app
+            yield Input("den gamle formuleringen", id="line")
+            yield TextArea("", id="text")
+
+
+async def test_a_fields_own_keys_come_in_the_order_they_were_typed() -> None:
+    for field in (Input, TextArea, Input):  # installed once, however often it is called
+        keep_keys_in_order(field)
+    app = _Fields()
+    async with app.run_test() as pilot:
+        line, text = app.query_one(Input), app.query_one(TextArea)
+        line.focus()
+        line.cursor_position = len(line.value)
+        await pilot.pause()
+        # ctrl+u, then the new wording: what was typed after ctrl+u stays (it went too).
+        send_together(app, ["ctrl+u", *"ny", "space", *"texkt", "left", "backspace", "end", "!"])
+        await pilot.pause()
+        assert line.value == "ny text!"
+        text.focus()
+        await pilot.pause()
+        send_together(app, [*"abc", "backspace", "d", "home", "X"])
+        await pilot.pause()
+        assert text.text == "Xabd"
 
 
 _RESUME_CSS = """

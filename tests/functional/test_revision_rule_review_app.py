@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList
 
 from startpakke.session.model import AgreementLevel, ReviewDecision, Rule
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import builtin, jump_to_phase, make_app, start_meeting
+from tests.tui_helpers import builtin, jump_to_phase, make_app, send_together, start_meeting, until
 
 NEW = "Vi starter og slutter presis, og tidtakeren passer tiden."
 
@@ -62,3 +62,21 @@ async def test_the_review_phase_takes_a_decision_per_rule(tmp_path: Path) -> Non
         app.screen.refresh_state()  # type: ignore[attr-defined]
         await pilot.pause()
         assert "vurdert 2 av 2" in str(area.query_one("#capture-title").render())
+
+
+async def test_a_new_wording_typed_fast_after_ctrl_u_is_the_one_saved(tmp_path: Path) -> None:
+    """ctrl+u clears the rule's wording, and what is typed right after it is kept: keys
+    that came together ran ctrl+u last, and the field was empty (CI, issue 12's notes)."""
+    app, session, _clock, _saves = make_app(agenda=builtin("revisjon"))
+    session.rules = [Rule(id="a", text="Vi starter presis", agreed=True)]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_meeting(pilot)
+        await jump_to_phase(pilot, app, "spilleregler", "gjennomgang")
+        await pilot.press("c", "enter", "enter", "r")  # beholdes → endres, then the field
+        field = app.screen.query_one(CaptureArea).capture_input
+        assert app.focused is field and field.value == "Vi starter presis"
+        send_together(app, ["ctrl+u", *NEW])
+        await until(pilot, lambda: len(field.value) == len(NEW), "the new wording typed")
+        send_together(app, ["backspace", ".", "enter"])
+        await until(pilot, lambda: app.focused is not field, "back in the list once saved")
+        assert session.rule_reviews[0].new_text == NEW

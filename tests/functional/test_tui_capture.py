@@ -24,6 +24,7 @@ from startpakke.tui.capture import CaptureArea
 from tests.tui_helpers import (
     open_app,
     put_text,
+    send_together,
     skip_to_part,
     skip_to_phase,
     start_meeting,
@@ -320,6 +321,27 @@ async def test_delete_and_undo_restore_the_rule(session_file: Path, clock: FakeC
         assert app.controller is not None and app.controller.part.id == "steg4"
         await pilot.press("escape", "g")  # back in the meeting, `g` takes the break
         assert app.controller.part.id == "pause"
+
+
+async def test_a_competence_typed_fast_gets_the_category_and_person_chosen_before_enter(
+    session_file: Path, clock: FakeClock
+) -> None:
+    """↓ and PgDn typed with the text, before Enter, count for that post-it: they came
+    after Enter when the keys arrived together (the app busy drawing), and the post-it was
+    saved in the category it had before."""
+    app = open_app(session_file, clock, "--names", NAMES)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_meeting(pilot)
+        await skip_to_part(pilot, app, "steg6")
+        await skip_to_phase(pilot, app, "runder")
+        await pilot.press("c")
+        first = speaker_id(app)
+        send_together(app, [*"Humor", "down", "down", "enter", *"Lov", "pagedown", "enter"])
+        await until(pilot, lambda: len(session_of(app).competences) == 2, "both post-its saved")
+        saved = [(c.text, c.category, c.participant) for c in session_of(app).competences]
+        assert saved[0] == ("Humor", CompetenceCategory.personlig, first)
+        assert saved[1][:2] == ("Lov", CompetenceCategory.personlig)
+        assert saved[1][2] not in (None, first), "PgDn: the next person's post-it"
 
 
 async def test_edit_and_reorder_in_the_list(session_file: Path, clock: FakeClock) -> None:

@@ -14,8 +14,11 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.dates import parse_date, show_date
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.compat import keep_keys_in_order
 from startpakke.tui.screens.dialog import Dialog
 from startpakke.tui.widgets.form_input import FormInput
+
+keep_keys_in_order(TextArea)  # the app does it for Input; TextArea is loaded only here
 
 # A quotation: in the catalogue, but its nynorsk «translation» is the same bokmål text,
 # since quotations stay in the language Bufdir wrote them in (issue 17).
