@@ -111,10 +111,11 @@ RUN_KEYS: tuple[RunKey, ...] = (
                   "etter pausen går n videre til delen etter denne")),
     key("c", "capture", _("Skriv ned"), C, id="capture", priority=True,
         tooltip=_("Skriv ned det delen samler inn (regler, kompetanse, plan …)")),
-    key("m", "note", _("Notat"), A, id="note", tooltip=_("Et notat til denne delen")),
-    key("h", "action_item", _("Oppfølging"), A, id="action_item",
+    key("m", "note", _("Notat"), A, id="note", priority=True,
+        tooltip=_("Et notat til denne delen")),
+    key("h", "action_item", _("Oppfølging"), A, id="action_item", priority=True,
         tooltip=_("Et oppfølgingspunkt med ansvarlig og frist")),
-    key("d", "participants", _("Deltakere"), A, id="participants",
+    key("d", "participants", _("Deltakere"), A, id="participants", priority=True,
         tooltip=_("Deltakere: legg til, endre, til stede / borte")),
     key("e", "export", _("Dokumenter"), D, id="export",
         tooltip=_("Lag dokumenter: kontrakt, referat, møtedatoer, kjøreplan")),
@@ -126,7 +127,7 @@ RUN_KEYS: tuple[RunKey, ...] = (
         tooltip=_("Hold/kort turer: hold den skrevne lengden, eller kort ned for å rekke tiden")),
     key("l", "toggle_theme", _("Lyst/mørkt"), L, id="toggle_theme",
         tooltip=_("Lyst/mørkt: lyst projektortema eller mørkt tema")),
-    key("s", "park", _("Parker"), A, id="park",
+    key("s", "park", _("Parker"), A, id="park", priority=True,
         tooltip=_("Parker et tema: sett det til side til steg 7 og neste møte")),
     key("b", "toggle_blank", _("Blank"), L, id="toggle_blank",
         tooltip=_("Blank skjerm for rommet (som i PowerPoint); b igjen viser den")),
@@ -143,6 +144,11 @@ HELP = key("question_mark", "help", _("Alle taster"), L, id="help", display="?",
 """Always the last key in the footer: what does not fit is one `?` away."""
 
 RUN_BINDINGS: list[Binding] = [k.binding for k in (*RUN_KEYS, HELP)]
+
+OPENS_A_FIELD = frozenset(k.binding.action for k in RUN_KEYS if k.binding.priority)
+"""The keys that open something to type into (`c`, a note, …): priority keys, taken before
+the next key is delivered, so what is typed right after one of them goes to its field or
+dialog (`tui/screens/dialog.Dialog` keeps it while the dialog opens), not to the meeting."""
 
 APP_BINDINGS: list[Binding] = [
     Binding("ctrl+q", "quit", _("Avslutt"), key_display="ctrl+q", priority=True, id="quit",

@@ -68,7 +68,7 @@ class CaptureArea(Vertical):
             priority=True,
             id="capture.leave",
         ),
-        Binding("r", "edit", _("Rediger"), id="capture.edit"),
+        Binding("r", "edit", _("Rediger"), id="capture.edit", priority=True),
         Binding("x,delete", "delete", _("Slett"), key_display=_("x/Del"), id="capture.delete"),
         Binding("u", "undo", _("Angre sletting"), id="capture.undo"),
         Binding("ctrl+up", "move(-1)", _("Flytt opp"), key_display="ctrl+↑", id="capture.up"),
@@ -76,15 +76,18 @@ class CaptureArea(Vertical):
         Binding("space", "toggle", _("Til stede/borte"), key_display=_("mellomrom"), show=False),
         Binding("ctrl+t", "timekeeper", _("Tidtaker"), id="capture.timekeeper"),
         # The revision's rule review: Enter is the decision, these the level and the why.
-        Binding("g", "level", _("Enighet"), id="capture.level"),
-        Binding("w", "why", _("Hvorfor"), id="capture.why"),
+        # `r`, `g`, `w` and Tab may open the field: priority keys (as `c`), taken before the
+        # next key, so what is typed right after them goes to the field, not the meeting.
+        # Only in the list (`check_action`): in the field they are letters and Tab.
+        Binding("g", "level", _("Enighet"), id="capture.level", priority=True),
+        Binding("w", "why", _("Hvorfor"), id="capture.why", priority=True),
         Binding("up", "category(-1)", _("Forrige kategori"), show=False),
         Binding("down", "category(1)", _("Kategori"), key_display="↑/↓", id="capture.category"),
         Binding("pageup", "person(-1)", _("Forrige person"), show=False),
         Binding("pagedown", "person(1)", _("Person"), key_display="PgUp/PgDn", id="capture.person"),
         # A list-first view with a field (the consensus phase): Tab from the list opens the
         # field below it, so a rule that comes up in the discussion can be added there.
-        Binding("tab", "to_field", _("Ny"), show=False),
+        Binding("tab", "to_field", _("Ny"), show=False, priority=True),
         # In the list, ←/→ would change the part by accident: they do nothing there.
         Binding("left,right", "stay", "", show=False),
     ]

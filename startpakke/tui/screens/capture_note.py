@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.markup import escape
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +12,7 @@ from startpakke.controller import MeetingController
 from startpakke.i18n import _
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.compat import EnterInOrderInput
 from startpakke.tui.room_view import hidden_list_text, hides, mask
 from startpakke.tui.screens.dialog import Dialog
 
@@ -32,8 +32,11 @@ class NoteScreen(Dialog[None]):
                 _("Notat – {part}").format(part=escape(self.controller.part.title)),
                 classes="dialog-title",
             )
-            yield Input(
-                placeholder=_("Skriv notatet og trykk Enter"), id="note-input", compact=True
+            yield EnterInOrderInput(
+                on_enter=self._entered,
+                placeholder=_("Skriv notatet og trykk Enter"),
+                id="note-input",
+                compact=True,
             )
             yield Static(id="note-list", classes="capture-dialog-list")
             yield Static(id="note-error", classes="capture-error")
@@ -72,10 +75,12 @@ class NoteScreen(Dialog[None]):
         self.query_one("#note-error", Static).update("")
         return True
 
-    @on(Input.Submitted, "#note-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        if self._add(event.value):
-            event.input.value = ""
+    def _entered(self) -> None:
+        # In the key handler, not on Input.Submitted: the next note's first letters, typed
+        # right after Enter, went into this one or were cleared with it.
+        field = self.query_one("#note-input", Input)
+        if self._add(field.value):
+            field.value = ""
             self._show_notes()
 
     def action_close(self) -> None:

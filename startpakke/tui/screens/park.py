@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.markup import escape
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -15,7 +14,7 @@ from startpakke.session import parking
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.views import one_line
 from startpakke.tui.screens.dialog import Dialog
-from startpakke.tui.widgets.form_input import FormInput
+from startpakke.tui.widgets.form_input import EnterInOrderFormInput
 
 
 class ParkScreen(Dialog[None]):
@@ -30,8 +29,11 @@ class ParkScreen(Dialog[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="park-box", classes="dialog capture-dialog"):
             yield Static(_("Parker et tema – vi tar det senere"), classes="dialog-title")
-            yield FormInput(
-                placeholder=_("Temaet, kort – Enter parkerer"), id="park-input", compact=True
+            yield EnterInOrderFormInput(
+                on_enter=self._entered,
+                placeholder=_("Temaet, kort – Enter parkerer"),
+                id="park-input",
+                compact=True,
             )
             yield Static(id="park-list", classes="capture-dialog-list")
             yield Static(id="park-error", classes="capture-error")
@@ -68,10 +70,10 @@ class ParkScreen(Dialog[None]):
         self.query_one("#park-error", Static).update("")
         return True
 
-    @on(Input.Submitted, "#park-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        if self._park(event.value):
-            event.input.value = ""
+    def _entered(self) -> None:
+        field = self.query_one("#park-input", Input)
+        if self._park(field.value):
+            field.value = ""
             self._show()
 
     def action_close(self) -> None:

@@ -18,7 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from startpakke.controller import MeetingController
 from startpakke.engine import Snapshot
 from startpakke.i18n import _
-from startpakke.tui.bindings import RUN_BINDINGS
+from startpakke.tui.bindings import OPENS_A_FIELD, RUN_BINDINGS
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.compat import StyledOnMountScreen, breakpoint_class
 from startpakke.tui.widgets.big_clock import BigClock
@@ -362,9 +362,9 @@ class RunScreen(StyledOnMountScreen[None]):
                 # listen»): a facilitator agreeing on rules must not start the break.
                 return None
             return True if engine.next_break() is not None and not engine.finished else None
-        if action == "capture":
-            # `c` is a priority key, handled before the next key is delivered, so what is
-            # typed right after it lands in the field; in a text field it is just a «c».
+        if action in OPENS_A_FIELD:
+            # Priority keys, handled before the next key is delivered, so what is typed
+            # right after them lands in the field they open; in a text field, a letter.
             return not isinstance(self.focused, Input)
         return True
 

@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.widgets import Input
 
 from startpakke.i18n import _
+from startpakke.tui.compat import EnterInOrderInput
 
 
 class FormInput(Input):
@@ -68,3 +69,8 @@ class FormInput(Input):
             return
         self.value = target
         self.cursor_position = len(target)
+
+
+class EnterInOrderFormInput(EnterInOrderInput, FormInput):
+    """A form field that stays open for the next entry (a parked topic): Enter is taken in
+    the order the keys came, so what is typed right after it starts the next one."""

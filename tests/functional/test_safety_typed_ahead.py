@@ -1,0 +1,72 @@
+"""What is typed while a dialog or a field is still opening lands in that field.
+
+A facilitator presses `m` and types the note at once. The dialog takes a moment to open
+(50–100 ms of CPU at 80×24, more on a slow laptop), and every letter typed in that moment
+was lost; in a capture list, the letters typed right after `r` were meeting keys until the
+field had the focus (an «e» opened the export dialog). `send_together` gives the app the
+keys at once, as a busy app gets them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Input
+
+from startpakke.tui.screens.export import ExportScreen
+from startpakke.tui.screens.run import RunScreen
+from tests.tui_helpers import (
+    make_app,
+    send_together,
+    skip_to_part,
+    start_meeting,
+    until,
+)
+
+TYPED = "Ring Kari om vikarer"
+
+
+@pytest.mark.parametrize("key", ["m", "h", "s"])
+async def test_a_dialog_gets_what_is_typed_while_it_opens(key: str) -> None:
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_meeting(pilot)
+        part = app.controller.part.id if app.controller else None
+        send_together(app, [key, *TYPED])
+        await until(
+            pilot,
+            lambda: isinstance(app.focused, Input) and app.focused.value == TYPED,
+            f"«{TYPED}» in the field of the dialog `{key}` opens; "
+            f"focused: {app.focused!r}, {getattr(app.focused, 'value', None)!r}",
+        )
+        assert not isinstance(app.screen, RunScreen)
+        assert app.controller is not None and app.controller.part.id == part, "no meeting key"
+        assert app.room_view is False, "«R» was typed, not the room view"
+
+
+@pytest.mark.parametrize("key", ["m", "s"])
+async def test_what_is_entered_at_once_is_added_whole(key: str) -> None:
+    """Enter, then the next note (or parked topic) at once: its first letters went into
+    the first one, or were cleared with it (the field stays open for the next)."""
+    app, session, _clock, _saves = make_app()
+
+    def added() -> list[str]:
+        return [n.text for n in (session.notes if key == "m" else session.parked)]
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_meeting(pilot)
+        send_together(app, [key, *TYPED, "enter", *"To", "escape"])
+        await until(pilot, lambda: len(added()) == 2, f"two added: {added()}")
+        await until(pilot, lambda: isinstance(app.screen, RunScreen), "the dialog closed")
+        assert added() == [TYPED, "To"]
+
+
+async def test_letters_typed_right_after_r_in_a_list_are_the_new_wording() -> None:
+    app, session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_meeting(pilot)
+        await skip_to_part(pilot, app, "steg4")
+        await pilot.press("c", *"En", "enter", "tab")  # a rule, then the list
+        send_together(app, ["r", "ctrl+u", *"Ny regel, vedtatt enstemmig", "enter"])
+        await until(pilot, lambda: [r.text for r in session.rules] != ["En"], "the rule edited")
+        assert [r.text for r in session.rules] == ["Ny regel, vedtatt enstemmig"]
+        assert not isinstance(app.screen, ExportScreen), "«e» was typed, not the export key"
