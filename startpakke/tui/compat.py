@@ -100,7 +100,7 @@ class EnterInOrderInput(Input):
         self._on_enter = on_enter
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
+        if event.key == "enter" and self.has_focus:  # else passed on (`keep_keys_in_order`)
             event.stop()
             event.prevent_default()
             self._on_enter()
@@ -138,6 +138,8 @@ KeyHandler = Callable[[Any, events.Key], Awaitable[None]]
 
 def _keys_where_typed(handler: KeyHandler) -> KeyHandler:
     async def _on_key(self: Widget, event: events.Key) -> None:
+        if _passed_on(self, event):
+            return
         await handler(self, event)  # the field's own typing: letters (TextArea: Enter, Tab)
         # Not typed: the key's binding, looked up as the app would once the key reached it.
         if not event._no_default_action and await self.app._check_bindings(event.key):
@@ -146,6 +148,22 @@ def _keys_where_typed(handler: KeyHandler) -> KeyHandler:
 
     _on_key.keeps_order = True  # type: ignore[attr-defined]
     return _on_key
+
+
+def _passed_on(field: Widget, event: events.Key) -> bool:
+    """A key that came to `field` after an earlier key moved the focus away (Tab, Enter
+    on the last name): given to where the focus is now, as it was typed after that key.
+
+    Textual hands each key to the widget focused when the app takes it from the terminal,
+    so keys that came together all went to the field the first of them left.
+    """
+    if field.app.focused is field or (not event.is_printable and event.key != "enter"):
+        return False  # a binding already runs where the focus is (`App._check_bindings`)
+    target = field.app.focused or field.app.screen
+    target.post_message(events.Key(event.key, event.character))
+    event.stop()
+    event.prevent_default()
+    return True
 
 
 def keep_keys_in_order(field: type[Input] | type[TextArea]) -> None:

@@ -16,6 +16,7 @@ from startpakke.tui.screens.export import ExportScreen
 from startpakke.tui.screens.run import RunScreen
 from tests.tui_helpers import (
     make_app,
+    open_plan,
     send_together,
     skip_to_part,
     start_meeting,
@@ -70,3 +71,54 @@ async def test_letters_typed_right_after_r_in_a_list_are_the_new_wording() -> No
         await until(pilot, lambda: [r.text for r in session.rules] != ["En"], "the rule edited")
         assert [r.text for r in session.rules] == ["Ny regel, vedtatt enstemmig"]
         assert not isinstance(app.screen, ExportScreen), "«e» was typed, not the export key"
+
+
+async def test_names_typed_one_after_another_on_the_setup_screen() -> None:
+    app, session, _clock, _saves = make_app()
+    session.participants = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#p-name", Input).focus()
+        await pilot.pause()
+        send_together(app, [*"Anne Berg", "enter", *"Bo Dahl", "enter"])
+        await until(pilot, lambda: len(session.participants) == 2, "two people added")
+        assert [p.name for p in session.participants] == ["Anne Berg", "Bo Dahl"]
+        assert app.screen.query_one("#p-name", Input).value == ""
+
+
+async def test_names_typed_one_after_another_in_the_participants_dialog() -> None:
+    app, session, _clock, _saves = make_app("Anne")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await start_meeting(pilot)
+        await pilot.press("d")  # the table has the focus first; the name field is below it
+        app.screen.query_one("#person-name", Input).focus()
+        await pilot.pause()
+        send_together(app, [*"Bo Dahl", "enter", *"Cato", "enter"])
+        await until(pilot, lambda: len(session.participants) == 3, "two people added")
+        assert [p.name for p in session.participants] == ["Anne", "Bo Dahl", "Cato"]
+
+
+async def test_themes_typed_one_after_another_in_the_plan() -> None:
+    app, session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_plan(pilot, app)
+        app.screen.query_one("#plan-theme", Input).focus()
+        await pilot.pause()
+        send_together(app, [*"Rekruttering", "enter", *"Tilsyn", "enter"])
+        await until(pilot, lambda: len(session.plan.themes) == 2, "two themes added")
+        assert session.plan.themes == ["Rekruttering", "Tilsyn"]
+
+
+async def test_what_is_typed_after_tab_goes_to_the_next_field() -> None:
+    """Tab, then a name at once: the letters went into the field Tab had left."""
+    app, session, _clock, _saves = make_app()
+    session.participants = []
+    session.network.name = ""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "network-name"
+        tabs = ["tab"] * 4  # the date, the place, the målform, the name
+        send_together(app, [*"Vest", *tabs, *"Anne Berg", "enter", *"Bo Dahl", "enter"])
+        await until(pilot, lambda: len(session.participants) == 2, "two people added")
+        assert app.screen.query_one("#network-name", Input).value == "Vest"
+        assert [p.name for p in session.participants] == ["Anne Berg", "Bo Dahl"]

@@ -21,7 +21,7 @@ from startpakke.session.model import Role
 from startpakke.tui.capture.views import one_line
 from startpakke.tui.room_view import HIDDEN, hides, mask
 from startpakke.tui.screens.dialog import Dialog
-from startpakke.tui.widgets.form_input import FormInput
+from startpakke.tui.widgets.form_input import EnterInOrderFormInput
 
 
 class ParticipantsScreen(Dialog[None]):
@@ -48,9 +48,14 @@ class ParticipantsScreen(Dialog[None]):
             yield Static(_("Deltakere"), classes="dialog-title")
             yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
             with Horizontal(classes="form-row"):
-                yield FormInput(placeholder=_("Navn"), id="person-name", compact=True)
-                yield FormInput(
-                    placeholder=_("Kommune/tjeneste"), id="person-service", compact=True
+                yield EnterInOrderFormInput(
+                    on_enter=self._save, placeholder=_("Navn"), id="person-name", compact=True
+                )
+                yield EnterInOrderFormInput(
+                    on_enter=self._save,
+                    placeholder=_("Kommune/tjeneste"),
+                    id="person-service",
+                    compact=True,
                 )
                 yield Select(
                     choices(Role),
@@ -59,8 +64,11 @@ class ParticipantsScreen(Dialog[None]):
                     id="person-role",
                     compact=True,
                 )
-                yield FormInput(
-                    placeholder=_("Kontakt (valgfritt)"), id="person-contact", compact=True
+                yield EnterInOrderFormInput(
+                    on_enter=self._save,
+                    placeholder=_("Kontakt (valgfritt)"),
+                    id="person-contact",
+                    compact=True,
                 )
                 yield Button(_("Legg til"), id="person-save", variant="primary")
             yield Static(id="people-error", classes="capture-error")
@@ -133,8 +141,9 @@ class ParticipantsScreen(Dialog[None]):
     # -- the form -------------------------------------------------------------------------------
 
     @on(Button.Pressed, "#person-save")
-    @on(Input.Submitted, "#person-name, #person-service, #person-contact")
     def _save(self) -> None:
+        """The button, or Enter in a field (taken in the order typed: the next name, typed
+        right after Enter, went into this one or was cleared with it)."""
         fields = {
             "name": self.query_one("#person-name", Input).value,
             "service": self.query_one("#person-service", Input).value,

@@ -29,7 +29,7 @@ from startpakke.tui.capture.dates import show_date
 from startpakke.tui.capture.views import one_line
 from startpakke.tui.room_view import mask
 from startpakke.tui.screens.dialog import Dialog
-from startpakke.tui.widgets.form_input import FormInput
+from startpakke.tui.widgets.form_input import EnterInOrderFormInput, FormInput
 
 
 def _value(select: Select[Any]) -> Any:
@@ -151,7 +151,12 @@ class PlanScreen(Dialog[None]):
                 )
             yield DataTable(id="plan-meetings", cursor_type="row", zebra_stripes=True)
             yield Static(_("Temaer (bruttoliste)"), classes="section-title")
-            yield FormInput(placeholder=_("Tema – Enter legger til"), id="plan-theme", compact=True)
+            yield EnterInOrderFormInput(
+                on_enter=self._add_theme,
+                placeholder=_("Tema – Enter legger til"),
+                id="plan-theme",
+                compact=True,
+            )
             yield OptionList(id="plan-themes", compact=True)
             yield Static(id="plan-parked-title", classes="capture-field-title")
             yield OptionList(id="plan-parked", compact=True)
@@ -358,17 +363,19 @@ class PlanScreen(Dialog[None]):
 
     # -- themes ---------------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#plan-theme")
-    def _add_theme(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
+    def _add_theme(self) -> None:
+        """Enter in the theme field, taken in the order typed (the next theme, typed right
+        after Enter, went into this one)."""
+        field = self.query_one("#plan-theme", Input)
+        if not field.value.strip():
             return
         if self.editing_theme is not None:
-            done = self._edit(ops.edit_theme, self.editing_theme, event.value)
+            done = self._edit(ops.edit_theme, self.editing_theme, field.value)
         else:
-            done = self._edit(ops.add_theme, event.value)
+            done = self._edit(ops.add_theme, field.value)
         if done:
             self.editing_theme = None
-            event.input.value = ""
+            field.value = ""
 
     # -- keys for the table and the list --------------------------------------------------------
 

@@ -16,7 +16,7 @@ from startpakke.labels import choices, label
 from startpakke.session.model import Language, Participant, Role, Session
 from startpakke.tui.compat import StyledOnMountScreen
 from startpakke.tui.room_view import HIDDEN, hides, mask
-from startpakke.tui.widgets.form_input import FormInput
+from startpakke.tui.widgets.form_input import EnterInOrderFormInput, FormInput
 
 RECOMMENDED_MAX = 6
 
@@ -106,15 +106,19 @@ class SetupScreen(StyledOnMountScreen[Session]):
                 )
             yield Static(_("Deltakere"), classes="section-title")
             with Horizontal(classes="form-row"):
-                yield FormInput(placeholder=_("Navn"), id="p-name")
-                yield FormInput(placeholder=_("Kommune/tjeneste"), id="p-service")
+                yield EnterInOrderFormInput(on_enter=self._add, placeholder=_("Navn"), id="p-name")
+                yield EnterInOrderFormInput(
+                    on_enter=self._add, placeholder=_("Kommune/tjeneste"), id="p-service"
+                )
                 yield Select(
                     choices(Role),
                     value=Role.member.value,
                     allow_blank=False,
                     id="p-role",
                 )
-                yield FormInput(placeholder=_("Kontakt (valgfritt)"), id="p-contact")
+                yield EnterInOrderFormInput(
+                    on_enter=self._add, placeholder=_("Kontakt (valgfritt)"), id="p-contact"
+                )
                 yield Button(_("Legg til"), id="add", variant="primary")
             yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
             if self._rotating:
@@ -198,8 +202,9 @@ class SetupScreen(StyledOnMountScreen[Session]):
         self.query_one("#setup-hint", Static).update(hint)
 
     @on(Button.Pressed, "#add")
-    @on(Input.Submitted, "#p-name, #p-service, #p-contact")
     def _add(self) -> None:
+        """The button, or Enter in a person's field (taken in the order typed: the next
+        name, typed right after Enter, went into this one or was cleared with it)."""
         name_input = self.query_one("#p-name", Input)
         name = name_input.value.strip()
         if not name:
