@@ -2,15 +2,15 @@
 
 Three start-up shortcuts do by hand what Textual would do a moment later, or skip what it
 would do twice, so the first frame is styled once (benchmarks/README.md, «what changed for
-the first frame»), one text field takes Enter in its private key handler, every text field
-keeps the whole of what is pasted into it (`keep_whole_pastes`) and runs its own keys in
-the order they were typed (`keep_keys_in_order`). All depend on
-Textual's behaviour beyond its documented API, so each has a test in
-`tests/functional/test_registry_compat.py` that compares it with what Textual itself does
-or what the facilitator must see; a Textual upgrade that changes the behaviour fails
-there, not on a meeting day. An app draws at its terminal's size whatever COLUMNS and
-LINES say (`draw_at_the_terminals_size`): that one needs a real terminal, and its test is
-`tests/e2e/test_app_process.py`.
+the first frame»). Text fields take Enter in their private key handler
+(`EnterInOrderInput`), keep the whole of what is pasted into them (`keep_whole_pastes`)
+and take every key in the order it was typed, also when the keys come together
+(`keep_keys_in_order`). All depend on Textual's behaviour beyond its documented API, so
+each has a test in `tests/functional/test_registry_compat.py` that compares it with what
+Textual itself does or what the facilitator must see; a Textual upgrade that changes the
+behaviour fails there, not on a meeting day. An app draws at its terminal's size whatever
+COLUMNS and LINES say (`draw_at_the_terminals_size`): that one needs a real terminal, and
+its test is `tests/e2e/test_app_process.py`.
 """
 
 from __future__ import annotations

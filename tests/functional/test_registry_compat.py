@@ -129,6 +129,13 @@ async def test_a_fields_own_keys_come_in_the_order_they_were_typed() -> None:
         send_together(app, [*"abc", "backspace", "d", "home", "X"])
         await pilot.pause()
         assert text.text == "Xabd"
+        # Keys after Tab go where Tab took the focus, not to the field it left.
+        line.focus()
+        await pilot.pause()
+        send_together(app, ["ctrl+u", *"ny", "tab", *"Y", "enter", *"Z"])
+        await pilot.pause()
+        assert line.value == "ny"
+        assert text.text == "XY\nZabd"  # at the TextArea's cursor, after the «X»
 
 
 _RESUME_CSS = """
