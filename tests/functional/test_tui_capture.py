@@ -323,6 +323,14 @@ async def test_delete_and_undo_restore_the_rule(session_file: Path, clock: FakeC
         assert app.controller.part.id == "pause"
 
 
+async def write_competences(pilot: Any, app: StartpakkeApp) -> None:
+    """Start the meeting and open the field of steg 6's rounds (the post-its)."""
+    await start_meeting(pilot)
+    await skip_to_part(pilot, app, "steg6")
+    await skip_to_phase(pilot, app, "runder")
+    await pilot.press("c")
+
+
 async def test_a_competence_typed_fast_gets_the_category_and_person_chosen_before_enter(
     session_file: Path, clock: FakeClock
 ) -> None:
@@ -331,10 +339,7 @@ async def test_a_competence_typed_fast_gets_the_category_and_person_chosen_befor
     saved in the category it had before."""
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
-        await start_meeting(pilot)
-        await skip_to_part(pilot, app, "steg6")
-        await skip_to_phase(pilot, app, "runder")
-        await pilot.press("c")
+        await write_competences(pilot, app)
         first = speaker_id(app)
         send_together(app, [*"Humor", "down", "down", "enter", *"Lov", "pagedown", "enter"])
         await until(pilot, lambda: len(session_of(app).competences) == 2, "both post-its saved")
@@ -403,10 +408,7 @@ async def test_facilitator_is_chosen_from_the_list_and_shown(
 async def test_top_three_is_the_limit(session_file: Path, clock: FakeClock) -> None:
     app = open_app(session_file, clock, "--names", NAMES)
     async with app.run_test(size=SIZE) as pilot:
-        await start_meeting(pilot)
-        await skip_to_part(pilot, app, "steg6")
-        await skip_to_phase(pilot, app, "runder")
-        await pilot.press("c")
+        await write_competences(pilot, app)
         for text in ("A", "B", "C", "D"):
             put_text(app, text)
             await pilot.press("enter")
