@@ -216,6 +216,17 @@ def output_folder(session_path: Path | None) -> Path:
     return session_path.parent
 
 
+def _builtin_in_this_language(session: Session, agenda: Agenda) -> Agenda:
+    """A built-in agenda in the language now in use (the document's): the parts' titles in
+    the referat and the kjøreplan were in the program's language, not the network's. An
+    agenda of the facilitator's own is as it is."""
+    from startpakke.agenda.cache import load_agenda_cached
+    from startpakke.resources import builtin_agenda
+
+    path = builtin_agenda(session.agenda or session.agenda_id or "")
+    return load_agenda_cached(path) if path is not None else agenda
+
+
 def make_document(
     kind: DocumentKind,
     session: Session,
@@ -239,6 +250,8 @@ def make_document(
         raise ValueError(f"{kind.key} needs the session's agenda")
     try:
         with i18n.using(i18n.normalise(language) or str(session.network.language)):
+            if agenda is not None:
+                agenda = _builtin_in_this_language(session, agenda)
             return Path(kind.write_with(session, agenda, path, template))
     except UserError:
         raise

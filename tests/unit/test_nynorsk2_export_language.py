@@ -17,6 +17,10 @@ from tests.cli import ROOT, startpakke
 
 EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
 
+# The built-in agenda's title of steg 6, in the document's language (the referat's table
+# and the kjøreplan name the parts): it was the program's language, not the network's.
+STEP6 = {"nn": "Kompetansen og kunnskapen vår", "nb": "Vår kompetanse og kunnskap"}
+
 # Words the program writes in each document (headings, labels, table headers): the example
 # session's own text is bokmål whatever the målform, so the markers are program text only.
 MARKERS: dict[str, dict[str, list[str]]] = {
@@ -25,12 +29,26 @@ MARKERS: dict[str, dict[str, list[str]]] = {
         "nb": ["Våre spilleregler", "Hver deltakers topp 3", "Navn", "(personlig)"],
     },
     "referat": {
-        "nn": ["Referat frå", "Stad:", "Til stades:", "Konklusjon/ ansvar og tidsfrist", "Namn"],
-        "nb": ["Referat fra", "Sted:", "Til stede:", "Konklusjon / ansvar og tidsfrist", "Navn"],
+        "nn": [
+            "Referat frå",
+            "Stad:",
+            "Til stades:",
+            "Konklusjon/ ansvar og tidsfrist",
+            "Namn",
+            STEP6["nn"],
+        ],
+        "nb": [
+            "Referat fra",
+            "Sted:",
+            "Til stede:",
+            "Konklusjon / ansvar og tidsfrist",
+            "Navn",
+            STEP6["nb"],
+        ],
     },
     "runsheet": {
-        "nn": ["Køyreplan", "Deltakarar til stades", "Tysdag 10. februar 2026"],
-        "nb": ["Kjøreplan", "Deltakere til stede", "Tirsdag 10. februar 2026"],
+        "nn": ["Køyreplan", "Deltakarar til stades", "Tysdag 10. februar 2026", STEP6["nn"]],
+        "nb": ["Kjøreplan", "Deltakere til stede", "Tirsdag 10. februar 2026", STEP6["nb"]],
     },
     "ics": {"nn": ["Leiar møtet"], "nb": ["Leder møtet"]},
 }
