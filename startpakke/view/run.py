@@ -29,6 +29,9 @@ from startpakke.view.format import (
 
 BannerKind = Literal["", "reminder", "listening", "finished"]
 
+FLASH_SECONDS = 2.0
+"""How long the big clock flashes once its timer has run out."""
+
 
 @dataclass(frozen=True)
 class ClockView:
@@ -44,6 +47,10 @@ class ClockView:
     """«PAUSE», «OVERTID +01:05», «LITE TID IGJEN», «Brukt 2 t 58 min» or empty."""
     part_line: str
     """«Delen: 12:00 igjen av 25 min»."""
+    flash: bool = False
+    """The timer ran out less than `FLASH_SECONDS` ago (and runs): the clock flashes.
+    Read from the clock, not from a screen timer, so it ends on time however the screen
+    is drawn, and a resumed meeting long in overtime does not flash."""
 
 
 @dataclass(frozen=True)
@@ -154,6 +161,7 @@ def clock_view(snap: Snapshot) -> ClockView:
         face=clock_face(main.remaining),
         state=timer_state(main, snap.paused),
         status=timer_status(main, snap.paused),
+        flash=not snap.paused and -FLASH_SECONDS < main.remaining < 0,
         part_line=_("Delen: {face} {left}").format(face=clock_face(part.remaining), left=left)
         + ("" if snap.until_at else _(" av {time}").format(time=minutes_text(part.budget))),
     )

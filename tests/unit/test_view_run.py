@@ -141,6 +141,27 @@ def test_the_round_line_and_the_clock() -> None:
     assert run_view(run.snapshot()).clock.status == "PAUSE"
 
 
+def test_the_clock_flashes_for_two_seconds_after_its_time_is_up() -> None:
+    run, clock = engine("Anne,Bjørn,Cecilie")  # a turn of 3 min
+    flashes, elapsed = [], 0.0
+    for moment in (179.9, 180.1, 181.9, 182.1, 400.0):
+        clock.advance(moment - elapsed)
+        elapsed = moment
+        flashes.append(run_view(run.snapshot()).clock.flash)
+    assert flashes == [False, True, True, False, False]
+
+
+def test_a_paused_or_extended_clock_does_not_flash() -> None:
+    run, clock = engine("Anne,Bjørn,Cecilie")
+    clock.advance(181)
+    assert run_view(run.snapshot()).clock.flash
+    run.pause()
+    assert not run_view(run.snapshot()).clock.flash
+    run.resume()
+    run.extend(1)  # minutes
+    assert not run_view(run.snapshot()).clock.flash
+
+
 def test_after_the_meeting_the_time_it_took_does_not_read_as_a_clock() -> None:
     run, clock = engine()
     clock.advance(9 * 60 + 18)

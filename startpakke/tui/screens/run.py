@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from startpakke.tui.screens.export import ExportChoice
 
 TICK_SECONDS = 0.2
-FLASH_SECONDS = 2.0
 
 
 def blank_notice() -> str:
@@ -139,8 +138,6 @@ class RunScreen(StyledOnMountScreen[None]):
             self.query_one(KeyBar).show(view)
 
     def _show_part(self, view: RunView) -> None:
-        # The time-up flash belongs to the timer that ran out: moving on ends it.
-        self.query_one(BigClock).remove_class("-flash")
         self.query_one("#part-title", Static).update(view.title)
         self.query_one("#purpose", Static).update(view.purpose)
         self.query_one("#phase-title", Static).update(view.phase)
@@ -152,13 +149,11 @@ class RunScreen(StyledOnMountScreen[None]):
         self.query_one(CaptureArea).show_for(self.controller.captures_here())
 
     def _alert_if_time_is_up(self, snap: Snapshot) -> None:
+        # The bell rings once per timer that runs out; the flash is in the view (`flash`).
         if not snap.started or snap.finished or snap.paused:
             return
         if snap.main.overtime and self._alerted != snap.timer_key:
             self._alerted = snap.timer_key
-            clock = self.query_one(BigClock)
-            clock.add_class("-flash")
-            self.set_timer(FLASH_SECONDS, lambda: clock.remove_class("-flash"))
             self.app.bell_if_enabled()
 
     # -- intents ---------------------------------------------------------------------------

@@ -75,6 +75,7 @@ class BigClock(Vertical):
         show_text(speakers, text or "")
         for name in STATES:
             self.set_class(name == view.state, f"-{name}")
+        self.set_class(view.flash, "-flash")
         show_text(self.query_one("#clock-label", Static), view.label)
         self.set_class(not view.face, "-no-face")
         digits = self.query_one("#clock-digits", Digits)
