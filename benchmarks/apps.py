@@ -33,27 +33,6 @@ def minimal_app() -> App[None]:
     return MinimalApp()
 
 
-def straight_to_run() -> type:
-    """`StartpakkeApp` with the setup screen's «Start» already pressed: on mount it begins
-    the meeting and shows the run screen, as `StartpakkeApp._begin` does after setup."""
-    from textual import events
-
-    import startpakke.tui.app as app_module
-    from startpakke.tui.app import HEARTBEAT_SECONDS, StartpakkeApp
-
-    class StraightToRun(StartpakkeApp):
-        # Textual reads a relative CSS_PATH beside the class's module: keep the app's files.
-        CSS_PATH = [Path(app_module.__file__).parent / css for css in StartpakkeApp.CSS_PATH]
-
-        def on_mount(self, event: events.Mount) -> None:
-            event.prevent_default()  # Textual would call StartpakkeApp.on_mount next
-            self.sub_title = self.startup.agenda.title
-            self._begin(self.startup.session)
-            self.set_interval(HEARTBEAT_SECONDS, self._heartbeat)
-
-    return StraightToRun
-
-
 def run_app(session_dir: Path, clock: Clock | None = None) -> Any:
     """The real app on a new session file in `session_dir`, starting in the run screen.
 
@@ -61,15 +40,18 @@ def run_app(session_dir: Path, clock: Clock | None = None) -> Any:
     screen's «Start» has been pressed: the command's own preparation (`commands.run._prepare`)
     loads the built-in agenda (from the agenda cache when it is warm) and creates the
     session file, every change is saved to it (`SessionStore.save`, atomic, with fsync), and
-    the run screen is the first screen shown. Returns a `StartpakkeApp`.
+    the run screen is the first screen shown (`Startup.begin_at_once`), with everything the
+    app's own start-up does around it (drafts, heartbeat, suspend watch). Returns a `StartpakkeApp`.
     """
     from startpakke.cli import build_parser
     from startpakke.commands.run import _prepare, startup_for
+    from startpakke.tui.app import StartpakkeApp
 
     path = Path(session_dir) / "okt.json"
     args = build_parser().parse_args(["run", "--session", str(path), "--names", NAMES, "--no-bell"])
     startup = startup_for(args, *_prepare(args))
-    return straight_to_run()(startup, clock=clock)
+    startup.begin_at_once = True  # as if «Start møtet» had been pressed
+    return StartpakkeApp(startup, clock=clock)
 
 
 def is_run_screen(screen: object) -> bool:

@@ -77,8 +77,9 @@ def child(which: str) -> None:
             save=lambda _session: store.save(),
             session_path=store.path,
             bell=False,
+            begin_at_once=True,
         )
-        app = apps.straight_to_run()(startup)
+        app = startpakke.tui.app.StartpakkeApp(startup)
         target = apps.is_run_screen
     mark("appen konstrueres")
     original = App._display

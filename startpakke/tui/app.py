@@ -62,6 +62,11 @@ class Startup:
     frame, shown like `notices` and added to them."""
     release: Callable[[], None] = lambda: None
     """Gives back the session's lock: called before the process is ended by force."""
+    begin_at_once: bool = False
+    """Test and benchmark API: begin as if the setup screen's «Start møtet» had been
+    pressed on the session as given. Tests of the run screen and the first-frame
+    benchmark do not pay for a setup screen they do not look at (the command line never
+    sets it)."""
 
 
 class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own words
@@ -124,19 +129,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
     def on_mount(self) -> None:
         startup = self.startup
         self.sub_title = startup.agenda.title
-        if startup.resume and startup.session.run:
-            self._ask_how_to_resume()
-        else:
-            from startpakke.tui.screens.setup import SetupScreen
-
-            self.push_screen(
-                SetupScreen(
-                    startup.session,
-                    startup.agenda.max_participants,
-                    language=self._new_network_language(),
-                ),
-                self._begin,
-            )
+        self._open_first_screen()
         from startpakke.engine.suspend import SuspendWatch
 
         self._suspend_watch = SuspendWatch(self.clock)
@@ -145,6 +138,26 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self._warn(startup.notices)
         self.call_after_refresh(self._show_later_notices)
         self.call_after_refresh(self.set_timer, WARM_AFTER_SECONDS, self._warm_validation)
+
+    def _open_first_screen(self) -> None:
+        """The resume question for a meeting under way, else the setup screen."""
+        startup = self.startup
+        if startup.begin_at_once:
+            self._begin(startup.session)
+            return
+        if startup.resume and startup.session.run:
+            self._ask_how_to_resume()
+            return
+        from startpakke.tui.screens.setup import SetupScreen
+
+        self.push_screen(
+            SetupScreen(
+                startup.session,
+                startup.agenda.max_participants,
+                language=self._new_network_language(),
+            ),
+            self._begin,
+        )
 
     def _show_later_notices(self) -> None:
         found = self.startup.later_notices()

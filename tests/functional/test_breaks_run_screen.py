@@ -20,7 +20,6 @@ async def test_the_break_says_back_at_and_g_takes_it_now() -> None:
     clock = FakeClock(datetime(2026, 9, 14, 9, 0, tzinfo=OSLO))
     app, _session, _, saves = make_app(clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         controller = app.controller
         assert controller is not None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from startpakke.tui.widgets.key_bar import KeyBar
-from tests.tui_helpers import jump_to_part, make_app, start_meeting
+from tests.tui_helpers import jump_to_part, make_app
 
 
 def bar(app) -> str:  # type: ignore[no-untyped-def]
@@ -20,7 +20,6 @@ def bar(app) -> str:  # type: ignore[no-untyped-def]
 async def test_the_field_shows_enter_and_esc_and_the_meeting_keys_come_back() -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_meeting(pilot)
         await jump_to_part(pilot, app, "steg4")
         await pilot.press("f")
         await pilot.pause()
@@ -38,7 +37,6 @@ async def test_the_field_shows_enter_and_esc_and_the_meeting_keys_come_back() ->
 async def test_the_list_shows_its_own_keys() -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await start_meeting(pilot)
         await jump_to_part(pilot, app, "steg4")
         await pilot.press("f", "c")
         field = app.focused  # a rule in the list (typing in the field is the other test's)

@@ -113,7 +113,6 @@ async def test_a_kollegaveiledning_meeting_with_two_focus_persons(agenda: Agenda
     app, session, clock, saves = make_app("Anne,Bjørn,Cecilie,Dag", agenda=agenda)
     anne, bjorn, cecilie, dag = session.participants
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")  # names were given: Enter starts at innsjekk
         await settle(pilot)
         assert isinstance(app.screen, RunScreen)
         assert text(app, "#part-title") == "Innsjekk: Velkommen og innsjekk"

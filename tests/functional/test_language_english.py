@@ -91,7 +91,7 @@ def palette_found(app: StartpakkeApp, word: str) -> bool:
 async def test_the_keys_panel_is_norwegian_also_for_a_text_field(size: tuple[int, int]) -> None:
     from textual.widgets import HelpPanel
 
-    app, *_ = make_app()
+    app, *_ = make_app(setup=True)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         app.screen.query_one("#network-name", Input).focus()  # the setup screen's first field

@@ -14,7 +14,7 @@ from textual.widget import Widget
 
 from startpakke.tui.screens import run
 from startpakke.tui.screens.run import RunScreen
-from tests.tui_helpers import clock_face, make_app, start_meeting
+from tests.tui_helpers import clock_face, make_app
 
 
 def test_the_tick_the_other_tests_slow_down_is_still_there() -> None:
@@ -31,7 +31,6 @@ def test_marked_tests_keep_the_real_tick() -> None:
 async def test_the_run_screen_follows_the_clock_by_itself() -> None:
     app, _, clock, _ = make_app("Anne,Bjørn,Cecilie")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         assert clock_face(app) == "03:20"
@@ -50,7 +49,6 @@ async def test_a_tick_redraws_only_what_it_changes(monkeypatch: pytest.MonkeyPat
     """
     app, _, clock, _ = make_app("Anne,Bjørn,Cecilie")
     async with app.run_test(size=(120, 40)) as pilot:
-        await start_meeting(pilot)
         screen = app.screen
         assert isinstance(screen, RunScreen)
         refreshed: list[tuple[str, bool]] = []

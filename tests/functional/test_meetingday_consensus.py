@@ -5,13 +5,12 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList
 
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import jump_to_phase, make_app, start_meeting
+from tests.tui_helpers import jump_to_phase, make_app
 
 
 async def test_tab_from_the_consensus_list_opens_the_field_for_a_new_rule() -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await start_meeting(pilot)
         assert app.controller is not None
         await jump_to_phase(pilot, app, "steg4", "konsensus")
         app.controller.add_rule("Vi starter presis")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from startpakke.tui.screens.info import InfoScreen
-from tests.tui_helpers import builtin, jump_to_part, make_app, start_meeting
+from tests.tui_helpers import builtin, jump_to_part, make_app
 
 
 def record_guides(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -34,7 +34,6 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
     app, _session, _clock, _saves = make_app(first_run=True)
     greeted = record_guides(app)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await start_meeting(pilot)
         assert greeted == ["Veiledning – Velkommen og innsjekk"]
         await pilot.press("n")
         await pilot.pause()
@@ -54,7 +53,6 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
     again, _s, _c, _v = make_app(first_run=True)  # the same data folder: seen by now
     greeted_again = record_guides(again)
     async with again.run_test(size=(80, 24), notifications=True) as pilot:
-        await start_meeting(pilot)
         assert greeted_again == [], "the second run: one key away, not in the way"
         await pilot.press("i")
         await pilot.pause()

@@ -11,7 +11,7 @@ from textual.widgets import Input
 from startpakke.documents.referat import write_referat
 from startpakke.session.focus_roles import round_timekeepers
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import builtin, jump_to_part, make_app, start_meeting
+from tests.tui_helpers import builtin, jump_to_part, make_app
 
 
 def referat_text(path: Path) -> str:
@@ -25,7 +25,6 @@ async def test_timekeeper_rotates_away_from_the_focus_person_and_cases_are_numbe
     agenda = builtin("kollegaveiledning")
     app, session, _clock, _saves = make_app(agenda=agenda)
     async with app.run_test(size=(120, 40)) as pilot:
-        await start_meeting(pilot)
         assert app.controller is not None
         await jump_to_part(pilot, app, "roller")
         await pilot.press("c")

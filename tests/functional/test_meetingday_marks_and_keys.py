@@ -8,13 +8,12 @@ from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 
 from startpakke.tui.bindings import RUN_BINDINGS
-from tests.tui_helpers import jump_to_phase, make_app, start_meeting
+from tests.tui_helpers import jump_to_phase, make_app
 
 
 async def test_toast_leaves_the_agreed_mark_visible() -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await start_meeting(pilot)
         assert app.controller is not None
         await jump_to_phase(pilot, app, "steg4", "konsensus")
         app.controller.add_rule("Det som sies her, blir her, også når det er vanskelig")
@@ -46,7 +45,6 @@ async def test_keys_read_differently_and_the_palette_has_one_theme_entry() -> No
     helped = {b.id: b.tooltip for b in RUN_BINDINGS}  # the help screen's and palette's line
     assert "delen" in helped["shorten"]  # `-` shortens the part too: it says so
     app, _session, _clock, _saves = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await start_meeting(pilot)
+    async with app.run_test(size=(80, 24)):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert sum("Lyst/mørkt" in t for t in titles) == 1, titles

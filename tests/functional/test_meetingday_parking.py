@@ -21,7 +21,6 @@ from tests.tui_helpers import builtin, jump_to_part, make_app, start_meeting
 async def test_park_offer_as_theme_and_carry_to_the_next_meeting(tmp_path: Path) -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_meeting(pilot)
         assert app.controller is not None
         await jump_to_part(pilot, app, "steg3")
         await pilot.press("s")

@@ -16,7 +16,7 @@ def shown(app, selector: str) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_setup_with_names_typing_vara_and_enter() -> None:
-    app, session, _clock, _saves = make_app("Anne,Bjørn,Cecilie,Dag,Eli,Frode")
+    app, session, _clock, _saves = make_app("Anne,Bjørn,Cecilie,Dag,Eli,Frode", setup=True)
     session.network.name = ""
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -44,7 +44,7 @@ async def test_setup_with_names_typing_vara_and_enter() -> None:
 
 
 async def test_enter_still_starts_at_once_with_names() -> None:
-    app, _session, _clock, _saves = make_app()
+    app, _session, _clock, _saves = make_app(setup=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.focused, Input)

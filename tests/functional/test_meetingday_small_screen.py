@@ -10,7 +10,7 @@ from textual.widgets import Button, DataTable, Static
 from startpakke import i18n
 from startpakke.tui.capture import CaptureArea
 from startpakke.tui.screens.help import KEY_WIDTH, HelpKeys
-from tests.tui_helpers import make_app, open_plan_at_once, start_meeting
+from tests.tui_helpers import make_app, open_plan_at_once
 
 SIZE = (80, 24)
 SIX = "Anne,Bjørn,Cecilie,Dag,Eli,Frode"
@@ -19,7 +19,6 @@ SIX = "Anne,Bjørn,Cecilie,Dag,Eli,Frode"
 async def test_innsjekk_keeps_the_round_on_screen() -> None:
     app, _session, _clock, _saves = make_app(SIX)
     async with app.run_test(size=SIZE) as pilot:
-        await start_meeting(pilot)
         round_list = app.screen.query_one("#round-list")
         assert round_list.region.height >= 5, "the speakers have room: now and next"
         lines = [strip.text for strip in round_list.render_lines(round_list.region.reset_offset)]
@@ -35,7 +34,6 @@ async def test_innsjekk_keeps_the_round_on_screen() -> None:
 async def test_schedule_shows_every_column_at_80_columns() -> None:
     app, _session, clock, _saves = make_app(SIX)
     async with app.run_test(size=SIZE) as pilot:
-        await start_meeting(pilot)
         clock.advance(12 * 60)
         assert app.controller is not None
         for _ in range(3):  # three parts done, with their times (not drawn on the way)
@@ -71,7 +69,7 @@ async def test_the_setup_screen_fits_80x24_and_shows_an_error_when_there_is_one(
     """A new meeting at 80×24: «Start møtet» whole, nothing to scroll; an empty error line
     took the last row and pushed the button's edge under the keys."""
     i18n.set_language(language)
-    app, *_ = make_app("")
+    app, *_ = make_app("", setup=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         form = app.screen.query_one("#setup", VerticalScroll)
@@ -93,7 +91,6 @@ async def test_the_help_keys_wrap_between_words_at_80x24(language: str) -> None:
     i18n.set_language(language)
     app, *_ = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await start_meeting(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         broken = []

@@ -10,13 +10,12 @@ from textual.widgets import Input
 from startpakke.documents.contract import write_contract
 from startpakke.documents.referat import write_referat
 from tests.documents_session import text_in_order
-from tests.tui_helpers import builtin, jump_to_phase, make_app, settle, start_meeting
+from tests.tui_helpers import builtin, jump_to_phase, make_app, settle
 
 
 async def test_top_three_and_chosen_competences_reach_both_documents(tmp_path: Path) -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await start_meeting(pilot)
         assert app.controller is not None
         await jump_to_phase(pilot, app, "steg6", "runder")
         speaker = app.controller.current_speaker()

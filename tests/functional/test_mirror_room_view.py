@@ -38,7 +38,6 @@ def test_the_room_view_key_is_declared_once_with_what_it_hides() -> None:
 async def test_projektor_starts_in_the_room_view_and_r_turns_it_off() -> None:
     app, _session, _clock, _saves = make_app(projector=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await settle(app, pilot)
         assert app.room_view is True
         assert "ROMMET SER SKJERMEN" in shown(app)
@@ -51,7 +50,6 @@ async def test_projektor_starts_in_the_room_view_and_r_turns_it_off() -> None:
 async def test_notes_are_hidden_while_the_room_sees_the_screen_and_come_back() -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         controller = app.controller
         assert controller is not None
@@ -97,7 +95,6 @@ async def test_contact_details_are_hidden_in_the_participants_dialog() -> None:
     app, session, _clock, _saves = make_app()
     session.participants[0].contact = "anne@privat.example"
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
@@ -114,7 +111,6 @@ async def test_contact_details_are_hidden_in_the_participants_dialog() -> None:
 async def test_kollegaveiledning_hides_cases_and_takeaways_and_shows_them_again() -> None:
     app, session, _clock, _saves = make_app(agenda=builtin("kollegaveiledning"))
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         controller = app.controller
         assert controller is not None
@@ -140,7 +136,6 @@ async def test_kollegaveiledning_hides_cases_and_takeaways_and_shows_them_again(
 async def test_the_guide_does_not_greet_the_room_and_info_says_whose_it_is() -> None:
     app, _session, _clock, _saves = make_app(projector=True, first_run=True)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await pilot.press("enter")
         await settle(app, pilot)
         assert "Veiledning – Velkommen og innsjekk" not in shown(app)
 
@@ -164,7 +159,6 @@ async def test_the_guide_does_not_greet_the_room_and_info_says_whose_it_is() -> 
 async def test_the_room_view_clears_a_toast_and_never_quotes_a_restored_draft() -> None:
     app, _session, _clock, _saves = make_app(first_run=True)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await pilot.press("enter")
         await settle(app, pilot)
         assert "Veiledning – Velkommen og innsjekk" in shown(app)
         await pilot.press("R")
@@ -179,7 +173,6 @@ async def test_the_room_view_clears_a_toast_and_never_quotes_a_restored_draft() 
 async def test_info_says_which_key_parks_a_topic() -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         assert app.controller is not None
         from startpakke.session import parking
@@ -193,14 +186,14 @@ async def test_info_says_which_key_parks_a_topic() -> None:
 
 
 async def test_projektor_hides_contacts_on_the_setup_screen_too() -> None:
-    app, session, _clock, _saves = make_app(projector=True)
+    app, session, _clock, _saves = make_app(projector=True, setup=True)
     session.participants[0].contact = "anne@privat.example"
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert "Anne" in shown(app) and "anne@privat.example" not in shown(app)
         assert app.screen.query_one("#p-contact", Input).password
 
-    app, session, _clock, _saves = make_app()
+    app, session, _clock, _saves = make_app(setup=True)
     session.participants[0].contact = "anne@privat.example"
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -210,7 +203,6 @@ async def test_projektor_hides_contacts_on_the_setup_screen_too() -> None:
 async def test_the_note_dialog_hides_the_part_s_notes_while_the_room_sees_the_screen() -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         assert app.controller is not None
         app.controller.add_note("Cecilie gråt i pausen", private=True)

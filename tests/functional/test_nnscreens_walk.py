@@ -142,7 +142,7 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
 async def test_the_meeting_is_in_nynorsk_from_setup_to_the_end(
     nynorsk: None, size: tuple[int, int]
 ) -> None:
-    app, *_ = make_app("Anne,Bjørn,Cecilie")
+    app, *_ = make_app("Anne,Bjørn,Cecilie", setup=True)
     async with app.run_test(size=size, notifications=True) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
@@ -231,7 +231,6 @@ async def test_the_meeting_is_in_nynorsk_from_setup_to_the_end(
 async def test_the_unsaved_and_resume_dialogs_are_in_nynorsk(nynorsk: None) -> None:
     app, *_ = make_app("Anne,Bjørn")
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.press("enter")
         await settle(pilot)
         app.save_problem = "Disken er full"
         app._ask_about_unsaved()
@@ -262,7 +261,7 @@ async def test_the_målform_offered_on_the_setup_screen(
     nynorsk: None, tmp_path: Path, meeting: str, offered: Language
 ) -> None:
     """The program runs in nynorsk; the session's målform is bokmål (the default)."""
-    app, session, _clock, _saves = make_app("Anne")
+    app, session, _clock, _saves = make_app("Anne", setup=True)
     app.startup.session_path = tmp_path / "okt.json"
     if meeting == "saved":
         app.startup.session_path.write_text("{}", encoding="utf-8")  # saved before
@@ -277,7 +276,7 @@ async def test_the_målform_offered_on_the_setup_screen(
 
 
 async def test_in_bokmål_a_new_network_is_bokmål(tmp_path: Path) -> None:
-    app, *_ = make_app("Anne")
+    app, *_ = make_app("Anne", setup=True)
     app.startup.session_path = tmp_path / "okt.json"
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from textual.widgets import Input
 from textual.widgets._toast import Toast
 
-from tests.tui_helpers import go_to_part, make_app, start_meeting, until
+from tests.tui_helpers import go_to_part, make_app, until
 
 
 def toast_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -28,7 +28,6 @@ async def _to_rule_field(pilot, app) -> None:  # type: ignore[no-untyped-def]
 async def test_the_guide_gives_way_when_the_field_opens() -> None:
     app, _session, _clock, _saves = make_app(first_run=True)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
-        await start_meeting(pilot)
         await _to_rule_field(pilot, app)
         assert any(t.startswith("Veiledning") for t in toast_titles(app))
         await pilot.press("c")
@@ -44,7 +43,6 @@ async def test_not_saved_stays_for_the_field_gives_way_to_a_dialog_and_comes_bac
     when the capture field opens."""
     app, _session, _clock, _saves = make_app(first_run=True)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await start_meeting(pilot)
         await _to_rule_field(pilot, app)
 
         def full_disk(_session: object) -> None:

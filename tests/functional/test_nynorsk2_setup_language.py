@@ -11,7 +11,7 @@ from tests.tui_helpers import make_app
 
 
 async def test_the_setup_screen_sets_the_network_language() -> None:
-    app, session, _clock, _saves = make_app("Anne,Bjørn")
+    app, session, _clock, _saves = make_app("Anne,Bjørn", setup=True)
     assert session.network.language is Language.nb
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -26,7 +26,7 @@ async def test_the_setup_screen_sets_the_network_language() -> None:
 
 
 async def test_a_nynorsk_network_shows_its_målform() -> None:
-    app, session, _clock, _saves = make_app("Anne")
+    app, session, _clock, _saves = make_app("Anne", setup=True)
     session.network.language = Language.nn
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -56,7 +56,6 @@ def test_the_blank_state_is_saved_and_the_room_view_follows_it(tmp_path: Path) -
 async def test_b_on_the_run_screen_hides_the_capture_area_and_saves() -> None:
     app, _session, _, saves = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         area = app.screen.query_one(CaptureArea)
         assert area.display

@@ -23,7 +23,6 @@ def _screen(app) -> str:  # type: ignore[no-untyped-def]
 async def test_at_120x40_every_part_has_a_clock_seven_rows_tall() -> None:
     app, _, _clock, _ = make_app("Anne Aas,Bjørn Berg,Cecilie Dahl")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         parts = len(app.controller.agenda.parts)  # type: ignore[union-attr]
         for index in range(parts):
@@ -42,7 +41,7 @@ async def test_at_120x40_every_part_has_a_clock_seven_rows_tall() -> None:
 async def test_the_speaker_and_the_next_are_large_beside_the_clock() -> None:
     app, _, _, _ = make_app("Anne Aas,Bjørn Berg,Cecilie Dahl")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter", "t")
+        await pilot.press("t")
         await pilot.pause()
         speakers = app.screen.query_one("#clock-speakers", Static)
         block = app.screen.query_one(BlockClock)
@@ -60,7 +59,7 @@ async def test_the_speaker_and_the_next_are_large_beside_the_clock() -> None:
 async def test_overtime_and_pause_are_said_in_words() -> None:
     app, _, clock, _ = make_app("Anne Aas,Bjørn Berg,Cecilie Dahl")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter", "n", "n")
+        await pilot.press("n", "n")
         clock.advance(4 * 60)
         app.screen.refresh_state()
         await pilot.pause()
@@ -73,7 +72,6 @@ async def test_overtime_and_pause_are_said_in_words() -> None:
 async def test_at_80x24_the_clock_falls_back_to_digits_and_the_round_list() -> None:
     app, _, _, _ = make_app("Anne Aas,Bjørn Berg,Cecilie Dahl")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         assert not app.screen.query_one(BlockClock).region.area
         assert app.screen.query_one(Digits).region.area
@@ -84,7 +82,6 @@ async def test_at_80x24_the_clock_falls_back_to_digits_and_the_round_list() -> N
 async def test_the_clock_grows_from_100x30() -> None:
     app, _, _, _ = make_app("Anne Aas,Bjørn Berg,Cecilie Dahl")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         block = app.screen.query_one(BlockClock)
         assert block.region.area and _face_rows(block) >= 4

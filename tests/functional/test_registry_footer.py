@@ -29,7 +29,6 @@ async def test_in_a_round_the_turn_keys_come_first_and_nothing_is_cut(
 ) -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=size) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         text = footer(app)
         first_row = text.splitlines()[0]
@@ -45,7 +44,6 @@ async def test_in_a_round_the_turn_keys_come_first_and_nothing_is_cut(
 async def test_at_120_columns_capture_documents_schedule_and_notes_are_shown() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         text = footer(app)
         for entry in ["c Skriv ned", "e Dokumenter", "o Tidsplan", "m Notat", "h Oppfølging",
@@ -56,7 +54,6 @@ async def test_at_120_columns_capture_documents_schedule_and_notes_are_shown() -
 async def test_in_a_capture_phase_c_comes_first() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
         await skip_to_part(pilot, app, "steg4")
         await skip_to_phase(pilot, app, "konsensus")
         assert words(app)[:3] == ["c", "Skriv", "ned"]
@@ -66,7 +63,6 @@ async def test_in_a_capture_phase_c_comes_first() -> None:
 async def test_after_the_meeting_documents_come_first() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         for _ in range(len(app.controller.agenda.parts)):  # type: ignore[union-attr]
             app.screen.action_next_part()  # what `n` does, drawn once at the end
@@ -79,7 +75,6 @@ async def test_after_the_meeting_documents_come_first() -> None:
 async def test_help_and_palette_read_the_same_declaration() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         titles = [command.title for command in app.get_system_commands(app.screen)]

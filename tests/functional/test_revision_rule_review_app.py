@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList
 
 from startpakke.session.model import AgreementLevel, ReviewDecision, Rule
 from startpakke.tui.capture import CaptureArea
-from tests.tui_helpers import builtin, jump_to_phase, make_app, send_together, start_meeting, until
+from tests.tui_helpers import builtin, jump_to_phase, make_app, send_together, until
 
 NEW = "Vi starter og slutter presis, og tidtakeren passer tiden."
 
@@ -21,7 +21,6 @@ async def test_the_review_phase_takes_a_decision_per_rule(tmp_path: Path) -> Non
         Rule(id="c", text="Bare et forslag"),  # not in the contract: not reviewed
     ]
     async with app.run_test(size=(120, 40)) as pilot:
-        await start_meeting(pilot)
         assert app.controller is not None
         await jump_to_phase(pilot, app, "spilleregler", "gjennomgang")
         area = app.screen.query_one(CaptureArea)
@@ -70,7 +69,6 @@ async def test_a_new_wording_typed_fast_after_ctrl_u_is_the_one_saved(tmp_path: 
     app, session, _clock, _saves = make_app(agenda=builtin("revisjon"))
     session.rules = [Rule(id="a", text="Vi starter presis", agreed=True)]
     async with app.run_test(size=(120, 40)) as pilot:
-        await start_meeting(pilot)
         await jump_to_phase(pilot, app, "spilleregler", "gjennomgang")
         await pilot.press("c", "enter", "enter", "r")  # beholdes → endres, then the field
         field = app.screen.query_one(CaptureArea).capture_input

@@ -39,7 +39,6 @@ async def _open_the_consensus_list(pilot, app) -> None:  # type: ignore[no-untyp
 async def test_enter_cycles_the_levels_and_an_objection_asks_who_and_why(tmp_path: Path) -> None:
     app, session, _, _ = make_app("Anne,Bjørn,Cecilie")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         controller = app.controller
         assert controller is not None
@@ -87,7 +86,6 @@ async def test_enter_cycles_the_levels_and_an_objection_asks_who_and_why(tmp_pat
 async def test_escape_in_the_objection_dialog_leaves_the_rule_as_it_was() -> None:
     app, session, _, _ = make_app("Anne,Bjørn")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         controller = app.controller
         assert controller is not None

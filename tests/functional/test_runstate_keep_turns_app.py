@@ -22,7 +22,6 @@ def projected(app) -> datetime:  # type: ignore[no-untyped-def]
 async def test_k_moves_the_projected_end_in_steg_3_with_six_present() -> None:
     app, _, clock, _ = make_app(SIX)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await settle(pilot)
         for _ in range(3):  # innsjekk → steg 1 → steg 2 → steg 3
             await pilot.press("n")

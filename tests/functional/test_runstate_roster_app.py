@@ -27,7 +27,6 @@ async def test_a_member_added_after_setup_is_in_the_contract(tmp_path: Path) -> 
     session.participants[0].service = "Larvik kommune"
     session.participants[1].service = "Sandefjord kommune"
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")  # the setup screen: start the meeting
         await pilot.pause()
         assert isinstance(app.screen, RunScreen)
         app.controller.edit_roster(ops.add_participant, "Cecilie", "Tønsberg kommune")

@@ -16,7 +16,6 @@ async def test_the_suggestion_is_a_free_name_and_an_existing_file_is_refused() -
     earlier.parent.mkdir(parents=True, exist_ok=True)
     earlier.write_text('{"the": "first rescue"}')
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+s")
         await pilot.pause()
 
         def full(_session: object) -> None:

@@ -11,7 +11,6 @@ from tests.tui_helpers import jump_to_phase, make_app
 async def test_a_pasted_rule_keeps_every_line() -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+s")
         await jump_to_phase(pilot, app, "steg4", "deling")
         await pilot.press("c")
         assert app.focused is not None

@@ -21,7 +21,6 @@ SLEPT = 20 * 60
 async def test_suspend_mid_part_asks_whether_the_time_counts(key: str, counted: bool) -> None:
     app, _session, clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")  # «Start møtet»
         await pilot.pause()
         controller = app.controller
         assert controller is not None
@@ -44,7 +43,6 @@ async def test_suspend_mid_part_asks_whether_the_time_counts(key: str, counted: 
 async def test_no_question_while_paused_or_awake() -> None:
     app, _session, clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         clock.advance(60)
         app._heartbeat()  # awake: both clocks moved together

@@ -19,7 +19,6 @@ from tests.tui_helpers import (
     open_plan,
     send_together,
     skip_to_part,
-    start_meeting,
     until,
 )
 
@@ -30,7 +29,6 @@ TYPED = "Ring Kari om vikarer"
 async def test_a_dialog_gets_what_is_typed_while_it_opens(key: str) -> None:
     app, _session, _clock, _saves = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_meeting(pilot)
         part = app.controller.part.id if app.controller else None
         send_together(app, [key, *TYPED])
         await until(
@@ -54,7 +52,6 @@ async def test_what_is_entered_at_once_is_added_whole(key: str) -> None:
         return [n.text for n in (session.notes if key == "m" else session.parked)]
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_meeting(pilot)
         send_together(app, [key, *TYPED, "enter", *"To", "escape"])
         await until(pilot, lambda: len(added()) == 2, f"two added: {added()}")
         await until(pilot, lambda: isinstance(app.screen, RunScreen), "the dialog closed")
@@ -64,7 +61,6 @@ async def test_what_is_entered_at_once_is_added_whole(key: str) -> None:
 async def test_letters_typed_right_after_r_in_a_list_are_the_new_wording() -> None:
     app, session, _clock, _saves = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await start_meeting(pilot)
         await skip_to_part(pilot, app, "steg4")
         await pilot.press("c", *"En", "enter", "tab")  # a rule, then the list
         send_together(app, ["r", "ctrl+u", *"Ny regel, vedtatt enstemmig", "enter"])
@@ -74,7 +70,7 @@ async def test_letters_typed_right_after_r_in_a_list_are_the_new_wording() -> No
 
 
 async def test_names_typed_one_after_another_on_the_setup_screen() -> None:
-    app, session, _clock, _saves = make_app()
+    app, session, _clock, _saves = make_app(setup=True)
     session.participants = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -89,7 +85,6 @@ async def test_names_typed_one_after_another_on_the_setup_screen() -> None:
 async def test_names_typed_one_after_another_in_the_participants_dialog() -> None:
     app, session, _clock, _saves = make_app("Anne")
     async with app.run_test(size=(120, 40)) as pilot:
-        await start_meeting(pilot)
         await pilot.press("d")  # the table has the focus first; the name field is below it
         app.screen.query_one("#person-name", Input).focus()
         await pilot.pause()
@@ -111,7 +106,7 @@ async def test_themes_typed_one_after_another_in_the_plan() -> None:
 
 async def test_what_is_typed_after_tab_goes_to_the_next_field() -> None:
     """Tab, then a name at once: the letters went into the field Tab had left."""
-    app, session, _clock, _saves = make_app()
+    app, session, _clock, _saves = make_app(setup=True)
     session.participants = []
     session.network.name = ""
     async with app.run_test(size=(120, 40)) as pilot:

@@ -19,15 +19,17 @@ def _ids(value: object) -> str:
     return "projektor" if value else "mork"
 
 
-def _app(projector: bool):  # type: ignore[no-untyped-def]
-    app, _, clock, _ = make_app("Anne Aas,Bjørn Berg,Cecilie Dahl", projector=projector)
+def _app(projector: bool, setup: bool = False):  # type: ignore[no-untyped-def]
+    app, _, clock, _ = make_app(
+        "Anne Aas,Bjørn Berg,Cecilie Dahl", projector=projector, setup=setup
+    )
     return app, clock
 
 
 @pytest.mark.parametrize("size", SIZES, ids=_ids)
 @pytest.mark.parametrize("projector", THEMES, ids=_ids)
 def test_setup_screen(snap_compare, size, projector) -> None:  # type: ignore[no-untyped-def]
-    app, _ = _app(projector)
+    app, _ = _app(projector, setup=True)
     assert snap_compare(app, terminal_size=size)
 
 
@@ -37,7 +39,7 @@ def test_run_screen_in_a_round(snap_compare, size, projector) -> None:  # type: 
     app, clock = _app(projector)
 
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("enter", "t")
+        await pilot.press("t")
         clock.advance(75)
         await pilot.pause()
         app.screen.refresh_state()
@@ -51,11 +53,10 @@ def test_run_screen_in_overtime(snap_compare, size, projector) -> None:  # type:
     app, clock = _app(projector)
 
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("enter", "n", "n")
+        await pilot.press("n", "n")
         clock.advance(4 * 60 + 5)
         await pilot.pause()
-        app.screen.refresh_state()
-        await pilot.pause(2.2)  # let the time-up flash end: the snapshot shows overtime
+        app.screen.refresh_state()  # 5 s over: the time-up flash (2 s) has ended
 
     assert snap_compare(app, terminal_size=size, run_before=before)
 
@@ -66,7 +67,6 @@ def test_schedule_screen(snap_compare, size, projector) -> None:  # type: ignore
     app, clock = _app(projector)
 
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("enter")
         clock.advance(12 * 60)
         await pilot.press("n")
         clock.advance(3 * 60)
@@ -80,7 +80,7 @@ def test_schedule_screen(snap_compare, size, projector) -> None:  # type: ignore
 @pytest.mark.parametrize("projector", THEMES, ids=_ids)
 def test_help_screen(snap_compare, size, projector) -> None:  # type: ignore[no-untyped-def]
     app, _ = _app(projector)
-    assert snap_compare(app, terminal_size=size, press=["enter", "question_mark"])
+    assert snap_compare(app, terminal_size=size, press=["question_mark"])
 
 
 @pytest.mark.parametrize("projector", THEMES, ids=_ids)
@@ -89,7 +89,7 @@ def test_run_screen_big_clock_at_120x40(snap_compare, projector) -> None:  # typ
     app, clock = _app(projector)
 
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]
-        await pilot.press("enter", "t")
+        await pilot.press("t")
         clock.advance(75)
         await pilot.pause()
         app.screen.refresh_state()
@@ -104,4 +104,4 @@ def test_export_dialog(snap_compare, size, projector, monkeypatch) -> None:  # t
     # The suggestion is in the current folder: the same one wherever the tests run.
     monkeypatch.chdir(tempfile.gettempdir())
     app, _ = _app(projector)
-    assert snap_compare(app, terminal_size=size, press=["enter", "e", "down"])
+    assert snap_compare(app, terminal_size=size, press=["e", "down"])

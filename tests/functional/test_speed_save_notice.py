@@ -28,7 +28,6 @@ async def test_the_save_problem_stays_through_a_failed_retry_and_goes_when_saved
     app, _session, _clock, _saves = make_app()
     app._raw_save = disk = FullDisk()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")  # «Start møtet»
         await pilot.pause()
         await pilot.press("n")
         await pilot.pause()
@@ -51,7 +50,6 @@ async def test_the_day_line_says_not_saved_until_a_save_works() -> None:
     app, _session, _clock, _saves = make_app()
     app._raw_save = disk = FullDisk()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
         await pilot.press("n")
         app.screen.refresh_state()
         await pilot.pause()

@@ -39,7 +39,7 @@ def restyles(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, int]]:
 async def test_setup_run_screen_and_plan_form_restyle_no_container_as_they_open(
     restyles: list[tuple[str, int]],
 ) -> None:
-    app, *_ = make_app()
+    app, *_ = make_app(setup=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()  # the setup screen's first frame
         assert app.focused is not None and app.focused.id == "p-name"

@@ -185,7 +185,6 @@ async def test_it_runs_through_the_app(agenda: Agenda) -> None:
     # Every step is a key, and each key's action redraws the run screen's state itself
     # (`settle`'s extra tick is for a controller driven directly): one frame after it.
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await pilot.pause()
         assert text(app, "#part-title") == "Innsjekk: Velkommen"
         assert "Nå: Kari" in text(app, "#round")

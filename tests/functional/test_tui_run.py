@@ -14,7 +14,6 @@ from tests.tui_helpers import clock_face, make_app, put_text, settle, skip_to_pa
 async def test_walk_the_whole_meeting_with_three_participants() -> None:
     app, session, clock, saves = make_app("Anne,Bjørn,Cecilie")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")  # names were given: Enter starts at innsjekk
         await settle(pilot)
         assert isinstance(app.screen, RunScreen)
         assert text(app, "#part-title") == "Innsjekk: Velkommen og innsjekk"
@@ -94,7 +93,6 @@ async def test_walk_the_whole_meeting_with_three_participants() -> None:
 async def test_next_phase_within_a_part() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await skip_to_part(pilot, app, "steg4")
         assert text(app, "#part-title").startswith("Steg 4 av 7")
         assert text(app, "#phase-title").startswith("Fase 1 av 3")
@@ -107,7 +105,6 @@ async def test_next_phase_within_a_part() -> None:
 async def test_schedule_and_help_screens_open_and_close() -> None:
     app, _, clock, _ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         clock.advance(12 * 60)
         await pilot.press("n")
         await pilot.press("o")
@@ -128,7 +125,6 @@ async def test_schedule_and_help_screens_open_and_close() -> None:
 async def test_keys_work_after_leaving_a_text_field_with_escape() -> None:
     app, _, _, _ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await settle(pilot)
         assert app.screen.focused is None  # the run screen focuses nothing by itself
         await pilot.press("right")
@@ -156,14 +152,13 @@ async def test_keys_work_after_leaving_a_text_field_with_escape() -> None:
 async def test_projector_theme_at_start_and_switchable() -> None:
     app, _, _, _ = make_app(projector=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("enter")
         assert app.theme == "startpakke-projektor"
         await pilot.press("l")
         assert app.theme == "startpakke"
 
 
 async def test_more_than_six_get_a_friendly_warning_not_a_refusal() -> None:
-    app, _, _, _ = make_app("A,B,C,D,E,F,G")
+    app, _, _, _ = make_app("A,B,C,D,E,F,G", setup=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         warning = str(app.screen.query_one("#size-warning", Static).render())
@@ -174,7 +169,7 @@ async def test_more_than_six_get_a_friendly_warning_not_a_refusal() -> None:
 
 
 async def test_setup_without_names_adds_participants() -> None:
-    app, session, _, _ = make_app("")
+    app, session, _, _ = make_app("", setup=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.click("#p-name")
@@ -191,11 +186,14 @@ async def test_setup_without_names_adds_participants() -> None:
 async def test_time_up_flashes_and_waits() -> None:
     app, _, clock, _ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         clock.advance(201)
         await settle(pilot)
         assert app.screen.query_one(BigClock).has_class("-flash")
         assert "Nå: Anne" in text(app, "#round")
+        clock.advance(2)  # the flash ends with the meeting's clock, not a screen timer
+        await settle(pilot)
+        assert not app.screen.query_one(BigClock).has_class("-flash")
+        assert app.screen.query_one(BigClock).has_class("-overtime")
 
 
 async def test_every_run_key_is_in_the_command_palette() -> None:
@@ -203,7 +201,6 @@ async def test_every_run_key_is_in_the_command_palette() -> None:
 
     app, _, _, _ = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("enter")
         await settle(pilot)
         titles = [command.title for command in app.get_system_commands(app.screen)]
         for binding in RUN_BINDINGS:
@@ -230,7 +227,6 @@ async def test_names_with_brackets_are_text_not_markup() -> None:
     """«Kari [vara]» and «[/]Bjørn» are names as typed: shown literally, never a crash."""
     app, _, _, _ = make_app("Kari [vara],[/]Bjørn [b]fet[/b]")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
         await settle(pilot)
         assert "Nå: Kari [vara]" in text(app, "#round")
         assert "Neste: [/]Bjørn [b]fet[/b]" in text(app, "#round")
