@@ -4,8 +4,9 @@ A concern of the whole program, below the agenda, session and documents packages
 all read it) and importing none of them. The folders come from `platformdirs` (e.g.
 `~/.local/share/startpakke` and `~/.cache/startpakke` on Linux, `%LOCALAPPDATA%\\startpakke`
 on Windows). `STARTPAKKE_DATA_DIR` replaces the data folder and holds the cache too; the
-tests set it so a developer's real sessions are never touched. Nothing is created here
-except by `ensure_private_dir`.
+tests set it so a developer's real sessions are never touched. `STARTPAKKE_CACHE_DIR`
+replaces the cache folder alone (the tests share one, so not every test validates the
+built-in agenda again). Nothing is created here except by `ensure_private_dir`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 from pathlib import Path
 
 DATA_DIR_ENV = "STARTPAKKE_DATA_DIR"
+CACHE_DIR_ENV = "STARTPAKKE_CACHE_DIR"
 
 
 def data_dir() -> Path:
@@ -29,6 +31,9 @@ def data_dir() -> Path:
 
 def cache_dir() -> Path:
     """The user's startpakke cache folder (validated agendas; safe to delete)."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
     if os.environ.get(DATA_DIR_ENV):
         return data_dir() / "cache"
     import platformdirs

@@ -184,3 +184,15 @@ def test_a_new_meeting_starts_without_pydantic_yaml_or_what_it_does_not_show(
     assert warm["rules"] == ["Vi holder tiden"]
     saved = json.loads((tmp_path / "second.json").read_text(encoding="utf-8"))
     assert [rule["text"] for rule in saved["rules"]] == ["Vi holder tiden"]
+
+
+def test_startpakke_cache_dir_moves_the_cache_alone(
+    tmp_path: Path, _private_data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from startpakke.paths import CACHE_DIR_ENV, cache_dir, data_dir
+
+    assert cache_dir() == _private_data_dir / "cache"  # without it: inside the data folder
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "hurtig"))
+    load_agenda_cached(SMALL)
+    assert [p.parent for p in entries()] == [tmp_path / "hurtig" / "agendaer"]
+    assert data_dir() == _private_data_dir and not (_private_data_dir / "cache").exists()
