@@ -100,7 +100,10 @@ class EnterInOrderInput(Input):
         self._on_enter = on_enter
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter" and self.has_focus:  # else passed on (`keep_keys_in_order`)
+        # `has_focus` lags: it changes when the Focus/Blur events are handled, after the
+        # keys already queued here. An Enter behind the one that moved the focus is the next
+        # field's, and is passed on there (`keep_keys_in_order`).
+        if event.key == "enter" and self.app.focused is self:
             event.stop()
             event.prevent_default()
             self._on_enter()

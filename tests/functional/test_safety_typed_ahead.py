@@ -117,3 +117,40 @@ async def test_what_is_typed_after_tab_goes_to_the_next_field() -> None:
         await until(pilot, lambda: len(session.participants) == 2, "two people added")
         assert app.screen.query_one("#network-name", Input).value == "Vest"
         assert [p.name for p in session.participants] == ["Anne Berg", "Bo Dahl"]
+
+
+async def test_the_action_dialog_fields_typed_one_after_another() -> None:
+    """What, Enter, who, Enter, due, Enter at once: «Ring alle» got the first letters of the
+    name («Ring alleAnne»), because Enter moved on only after the letters behind it."""
+    app, session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        send_together(app, ["h", *"Ring alle", "enter", *"Anne", "enter", *"01.10.2026", "enter"])
+        await until(pilot, lambda: len(session.actions) == 1, "the action saved")
+        action = session.actions[0]
+        assert (action.what, session.name_of(action.who)) == ("Ring alle", "Anne")
+        assert action.due is not None and action.due.isoformat() == "2026-10-01"
+
+
+async def test_the_plan_s_text_fields_typed_one_after_another() -> None:
+    app, session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_plan(pilot, app)
+        app.screen.query_one("#plan-platform", Input).focus()  # Enter: on to «Annet»
+        await pilot.pause()
+        send_together(app, [*"Teams", "enter", *"Ta med kaffe", "enter"])
+        await until(pilot, lambda: session.plan.notes == "Ta med kaffe", f"{session.plan}")
+        assert session.plan.platform == "Teams"
+
+
+async def test_the_file_made_is_named_as_typed_before_enter(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Enter in the export dialog's file field, then a meeting key at once: the key joined
+    the file name («referat.docxn») before the document was made."""
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e", "tab")
+        field = app.screen.query_one("#export-path", Input)
+        assert app.focused is field
+        field.value = str(tmp_path / "kontrakt.docx")
+        send_together(app, ["enter", "n"])
+        await until(pilot, lambda: list(tmp_path.glob("*.docx")) != [], "a document made")
+        assert [p.name for p in tmp_path.glob("*.docx")] == ["kontrakt.docx"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.markup import escape
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,7 +15,7 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.tui.capture.dates import parse_date, show_date
 from startpakke.tui.screens.dialog import Dialog
-from startpakke.tui.widgets.form_input import FormInput
+from startpakke.tui.widgets.form_input import EnterInOrderFormInput
 
 
 class ActionScreen(Dialog[None]):
@@ -41,16 +40,18 @@ class ActionScreen(Dialog[None]):
             yield Static(title, classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label(_("Hva"), classes="form-label")
-                yield FormInput(
-                    current.what if current else "",
+                yield EnterInOrderFormInput(
+                    value=current.what if current else "",
+                    on_enter=self.focus_next,
                     placeholder=_("Hva skal gjøres?"),
                     id="action-what",
                     compact=True,
                 )
             with Horizontal(classes="form-row"):
                 yield Label(_("Hvem"), classes="form-label")
-                yield FormInput(
-                    session.name_of(current.who) if current else "",
+                yield EnterInOrderFormInput(
+                    value=session.name_of(current.who) if current else "",
+                    on_enter=self.focus_next,
                     placeholder=_("Deltaker (fullføres med →) eller annen ansvarlig"),
                     suggester=SuggestFromList(names, case_sensitive=False),
                     id="action-who",
@@ -58,8 +59,9 @@ class ActionScreen(Dialog[None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label(_("Frist"), classes="form-label")
-                yield FormInput(
-                    show_date(current.due) if current else "",
+                yield EnterInOrderFormInput(
+                    value=show_date(current.due) if current else "",
+                    on_enter=self.action_save,
                     placeholder=_("dd.mm.åååå (valgfritt)"),
                     id="action-due",
                     compact=True,
@@ -75,14 +77,6 @@ class ActionScreen(Dialog[None]):
 
     def on_mount(self) -> None:
         self.query_one("#action-what", Input).focus()
-
-    @on(Input.Submitted, "#action-what, #action-who")
-    def _next(self) -> None:
-        self.focus_next()
-
-    @on(Input.Submitted, "#action-due")
-    def _due_submitted(self) -> None:
-        self.action_save()
 
     def _who(self, typed: str) -> str:
         """A participant's id when the name is one of theirs, else the text as typed."""

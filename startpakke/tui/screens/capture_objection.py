@@ -6,7 +6,6 @@ from typing import Any
 
 from rich.markup import escape
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,6 +18,7 @@ from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import AgreementLevel
 from startpakke.tui.capture.views import one_line
+from startpakke.tui.compat import EnterInOrderInput
 from startpakke.tui.room_view import mask
 from startpakke.tui.screens.dialog import Dialog
 
@@ -49,8 +49,11 @@ class ObjectionScreen(Dialog[None]):
                 id="objection-by",
                 compact=True,
             )
-            yield Input(
-                placeholder=_("Hvorfor? (Enter lagrer)"), id="objection-reason", compact=True
+            yield EnterInOrderInput(
+                on_enter=self._save,
+                placeholder=_("Hvorfor? (Enter lagrer)"),
+                id="objection-reason",
+                compact=True,
             )
             yield Static(id="objection-error", classes="capture-error")
             yield Static(
@@ -62,8 +65,7 @@ class ObjectionScreen(Dialog[None]):
         mask(self.query_one("#objection-reason", Input), "rules[].objections[].reason")
         self.query_one("#objection-reason", Input).focus()
 
-    @on(Input.Submitted, "#objection-reason")
-    def _submitted(self, event: Input.Submitted) -> None:
+    def _save(self) -> None:
         by: Any = self.query_one("#objection-by", Select).value
         try:
             self.controller.edit(
@@ -71,7 +73,7 @@ class ObjectionScreen(Dialog[None]):
                 self.rule_id,
                 AgreementLevel.objection,
                 by=None if by is Select.NULL else str(by),
-                reason=event.value,
+                reason=self.query_one("#objection-reason", Input).value,
             )
         except EditError as err:
             self.query_one("#objection-error", Static).update(escape(str(err)))

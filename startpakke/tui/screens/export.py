@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from startpakke.documents.registry import DOCUMENTS, DocumentKind
 from startpakke.i18n import _
 from startpakke.session.model import Session
+from startpakke.tui.compat import EnterInOrderInput
 from startpakke.tui.screens.dialog import Dialog
 
 
@@ -64,7 +65,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
             )
             with Horizontal(classes="form-row"):
                 yield Static(_("Fil"), classes="form-label")
-                yield Input(id="export-path", compact=True)
+                yield EnterInOrderInput(on_enter=self.action_choose, id="export-path", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Lag"), id="export-write", variant="primary")
             yield Static(self.error, id="export-result", markup=False, classes="capture-error")
@@ -105,7 +106,6 @@ class ExportScreen(Dialog[ExportChoice | None]):
         result.display = bool(problem)
 
     @on(OptionList.OptionSelected, "#export-kind")
-    @on(Input.Submitted, "#export-path")
     @on(Button.Pressed, "#export-write")
     def action_choose(self) -> None:
         typed = self.query_one("#export-path", Input).value.strip()

@@ -102,8 +102,9 @@ class PlanScreen(Dialog[None]):
                     compact=True,
                 )
                 yield Label(_("Hvor ofte"), classes="form-label")
-                yield FormInput(
-                    plan.frequency,
+                yield EnterInOrderFormInput(
+                    value=plan.frequency,
+                    on_enter=self._text_entered,
                     placeholder=_("f.eks. hver 6. uke"),
                     id="plan-frequency",
                     compact=True,
@@ -118,13 +119,21 @@ class PlanScreen(Dialog[None]):
                     compact=True,
                 )
                 yield Label(_("Plattform"), classes="form-label")
-                yield FormInput(
-                    plan.platform, placeholder=_("f.eks. Teams"), id="plan-platform", compact=True
+                yield EnterInOrderFormInput(
+                    value=plan.platform,
+                    on_enter=self._text_entered,
+                    placeholder=_("f.eks. Teams"),
+                    id="plan-platform",
+                    compact=True,
                 )
             with Horizontal(classes="form-row"):
                 yield Label(_("Annet"), classes="form-label")
-                yield FormInput(
-                    plan.notes, placeholder=_("Annet om planen"), id="plan-notes", compact=True
+                yield EnterInOrderFormInput(
+                    value=plan.notes,
+                    on_enter=self._text_entered,
+                    placeholder=_("Annet om planen"),
+                    id="plan-notes",
+                    compact=True,
                 )
             yield Checkbox(
                 _("Alle tar med en problemstilling til kollegaveiledning"),
@@ -135,9 +144,14 @@ class PlanScreen(Dialog[None]):
             yield Static(_("Møtedatoer"), classes="section-title")
             with Horizontal(classes="form-row"):
                 yield Label(_("Dato, tid"), classes="form-label")
-                yield FormInput(placeholder=_(FORMAT_HINT), id="plan-date", compact=True)
+                yield EnterInOrderFormInput(
+                    on_enter=self._add_date,
+                    placeholder=_(FORMAT_HINT),
+                    id="plan-date",
+                    compact=True,
+                )
                 yield Label(_("Sted"), classes="form-label")
-                yield FormInput(id="plan-place", compact=True)
+                yield EnterInOrderFormInput(on_enter=self._add_date, id="plan-place", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(_("Leder"), classes="form-label")
                 yield Select(people, prompt=_("velg"), id="plan-date-leader", compact=True)
@@ -298,11 +312,13 @@ class PlanScreen(Dialog[None]):
             self._refresh_place()
         return done
 
-    @on(Input.Submitted, "#plan-frequency, #plan-platform, #plan-notes")
-    def _text_submitted(self, event: Input.Submitted) -> None:
+    def _text_entered(self) -> None:
+        """Enter in «Hvor ofte», «Plattform» or «Annet»: saved, and on to the next field
+        (taken in the order typed: the next field's first letters joined this one)."""
+        field = self.focused
         if self._save_texts():
-            if isinstance(event.input, FormInput):
-                event.input.remember()
+            if isinstance(field, FormInput):
+                field.remember()
             self.focus_next()
 
     @on(Input.Blurred, "#plan-frequency, #plan-platform, #plan-notes")
@@ -312,7 +328,6 @@ class PlanScreen(Dialog[None]):
     # -- dates ----------------------------------------------------------------------------------
 
     @on(Button.Pressed, "#plan-add-date")
-    @on(Input.Submitted, "#plan-date, #plan-place")
     def _add_date(self) -> None:
         field = self.query_one("#plan-date", Input)
         place_field = self.query_one("#plan-place", Input)

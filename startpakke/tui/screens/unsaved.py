@@ -18,6 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from startpakke.i18n import _
+from startpakke.tui.compat import EnterInOrderInput
 from startpakke.tui.screens.dialog import Dialog
 
 Attempt = Callable[[str, Path | None], str | None]
@@ -50,7 +51,9 @@ class UnsavedScreen(Dialog[str]):
                 _("Lagre en kopi et annet sted (f.eks. en minnepinne) – skriv stien:"),
                 classes="dialog-help",
             )
-            yield Input(str(self.suggestion), id="unsaved-path", compact=True)
+            yield EnterInOrderInput(
+                on_enter=self._copy, value=str(self.suggestion), id="unsaved-path", compact=True
+            )
             yield Static("", id="unsaved-problem")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(_("Prøv igjen"), id="retry", variant="primary")
@@ -71,7 +74,6 @@ class UnsavedScreen(Dialog[str]):
         self._try("retry")
 
     @on(Button.Pressed, "#copy")
-    @on(Input.Submitted, "#unsaved-path")
     def _copy(self) -> None:
         text = self.query_one("#unsaved-path", Input).value.strip()
         if not text:
