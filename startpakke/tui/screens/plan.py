@@ -102,13 +102,7 @@ class PlanScreen(Dialog[None]):
                     compact=True,
                 )
                 yield Label(_("Hvor ofte"), classes="form-label")
-                yield EnterInOrderFormInput(
-                    value=plan.frequency,
-                    on_enter=self._text_entered,
-                    placeholder=_("f.eks. hver 6. uke"),
-                    id="plan-frequency",
-                    compact=True,
-                )
+                yield self._text_field(plan.frequency, _("f.eks. hver 6. uke"), "plan-frequency")
             with Horizontal(classes="form-row"):
                 yield Label(_("Form"), classes="form-label")
                 yield Select(
@@ -119,22 +113,10 @@ class PlanScreen(Dialog[None]):
                     compact=True,
                 )
                 yield Label(_("Plattform"), classes="form-label")
-                yield EnterInOrderFormInput(
-                    value=plan.platform,
-                    on_enter=self._text_entered,
-                    placeholder=_("f.eks. Teams"),
-                    id="plan-platform",
-                    compact=True,
-                )
+                yield self._text_field(plan.platform, _("f.eks. Teams"), "plan-platform")
             with Horizontal(classes="form-row"):
                 yield Label(_("Annet"), classes="form-label")
-                yield EnterInOrderFormInput(
-                    value=plan.notes,
-                    on_enter=self._text_entered,
-                    placeholder=_("Annet om planen"),
-                    id="plan-notes",
-                    compact=True,
-                )
+                yield self._text_field(plan.notes, _("Annet om planen"), "plan-notes")
             yield Checkbox(
                 _("Alle tar med en problemstilling til kollegaveiledning"),
                 plan.everyone_brings_case,
@@ -311,6 +293,16 @@ class PlanScreen(Dialog[None]):
         if "platform" in changed:
             self._refresh_place()
         return done
+
+    def _text_field(self, value: str, placeholder: str, field_id: str) -> FormInput:
+        """«Hvor ofte», «Plattform» or «Annet»: saved on Enter (and on leaving it)."""
+        return EnterInOrderFormInput(
+            value=value,
+            on_enter=self._text_entered,
+            placeholder=placeholder,
+            id=field_id,
+            compact=True,
+        )
 
     def _text_entered(self) -> None:
         """Enter in «Hvor ofte», «Plattform» or «Annet»: saved, and on to the next field
