@@ -226,6 +226,10 @@ class DocumentWriter:
             cells = grid[r + offset]
             for c in range(ncols):
                 set_cell(cells[c], row[c] if c < len(row) else "")
+        # A row read across a page break (a person's top three, a part of the referat) is
+        # hard to follow on paper: each row stays on one page where it fits on one.
+        for table_row in table.rows:
+            keep_row_together(table_row)
         if widths_cm is not None:
             set_widths(table, widths_cm)
         return table
@@ -320,10 +324,13 @@ def repeat_header(row: object) -> None:
 
 
 def keep_row_together(row: object) -> None:
+    """A row is not split across two pages (one taller than a page still is)."""
     from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
 
     tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    tr_pr.insert(0, OxmlElement("w:cantSplit"))
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
 def set_row_height(row: object, cm: float) -> None:

@@ -184,3 +184,18 @@ def test_default_filename(session: Session) -> None:
     assert name.startswith("nettverkskontrakt-")
     assert name.endswith(f"-{session.network.meeting_date}.docx")
     assert " " not in name and "ø" not in name
+
+
+def test_no_table_row_is_split_across_two_pages(contract: Path) -> None:
+    """A person's top three ran over a page break; every row of every table is kept whole
+    (Word and LibreOffice still split a row taller than a page)."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    tables = Document(str(contract)).tables
+    assert len(tables) >= 3
+    for table in tables:
+        for row in table.rows:
+            properties = row._tr.trPr
+            assert properties is not None and properties.find(qn("w:cantSplit")) is not None
+            assert len(properties.findall(qn("w:cantSplit"))) == 1  # once, not per helper
