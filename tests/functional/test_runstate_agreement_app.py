@@ -15,7 +15,7 @@ from startpakke.documents.referat import write_referat
 from startpakke.resources import resolve_agenda
 from startpakke.session.model import AgreementLevel
 from startpakke.tui.screens.capture_objection import ObjectionScreen
-from tests.tui_helpers import make_app
+from tests.tui_helpers import make_app, send_together, until
 
 
 def text_of(path: Path) -> str:
@@ -98,3 +98,17 @@ async def test_escape_in_the_objection_dialog_leaves_the_rule_as_it_was() -> Non
         await pilot.press("escape")
         await pilot.pause()
         assert session.rules[0].agreement is AgreementLevel.accept
+
+
+async def test_the_objection_s_reason_is_saved_as_typed_before_enter() -> None:
+    """A key typed at once after Enter joined the reason before it was saved."""
+    app, session, _, _ = make_app("Anne,Bjørn")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.controller is not None
+        app.controller.add_rule("Vi starter presis")
+        await _open_the_consensus_list(pilot, app)
+        await pilot.press("enter", "enter")  # enig, kan leve med
+        # Innsigelse, and the reason typed while its dialog opens.
+        send_together(app, ["enter", *"For tidlig", "enter", "j"])
+        await until(pilot, lambda: bool(session.rules[0].objections), "the objection saved")
+        assert [o.reason for o in session.rules[0].objections] == ["For tidlig"]

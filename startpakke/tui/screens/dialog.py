@@ -52,9 +52,9 @@ class Dialog(StyledOnMountDialog[ResultType]):
         focused = self.focused
         if focused is None and self._typed_ahead is not None:
             self._typed_ahead.append(events.Key(event.key, event.character))
-        elif event.is_printable and _takes_letters(focused):
-            # A letter reaches the dialog from a text field only if it came before the
-            # field had the focus: a field takes every letter it is given.
+        elif (event.is_printable or event.key == "enter") and _takes_letters(focused):
+            # A letter (or the Enter after it) reaches the dialog from a text field only if
+            # it came before the field had the focus: a field takes every letter it is given.
             focused.post_message(events.Key(event.key, event.character))
         else:
             return
