@@ -140,7 +140,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self.call_after_refresh(self.set_timer, WARM_AFTER_SECONDS, self._warm_validation)
 
     def _open_first_screen(self) -> None:
-        """The resume question for a meeting under way, else the setup screen."""
+        """The resume question for a meeting under way, else the setup screen (or, with
+        `Startup.begin_at_once`, the run screen straight away)."""
         startup = self.startup
         if startup.begin_at_once:
             self._begin(startup.session)
