@@ -78,3 +78,22 @@ async def test_a_new_wording_typed_fast_after_ctrl_u_is_the_one_saved(tmp_path: 
         send_together(app, ["backspace", ".", "enter"])
         await until(pilot, lambda: app.focused is not field, "back in the list once saved")
         assert session.rule_reviews[0].new_text == NEW
+
+
+async def test_down_and_enter_at_once_decide_the_rule_below() -> None:
+    """↓ and Enter typed together: the decision is the second rule's. (An Enter taken
+    at once as the list's priority key ran before the ↓ queued behind the list.)"""
+    app, session, _clock, _saves = make_app(agenda=builtin("revisjon"))
+    session.rules = [
+        Rule(id="a", text="Vi starter presis", agreed=True),
+        Rule(id="b", text="Mobilen er av", agreed=True),
+    ]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await jump_to_phase(pilot, app, "spilleregler", "gjennomgang")
+        await pilot.press("c")
+        assert isinstance(app.focused, OptionList)
+        send_together(app, ["down", "enter", "enter", "enter"])  # beholdes → endres → tas ut
+        await until(pilot, lambda: len(session.rule_reviews) == 1, f"{session.rule_reviews}")
+        review = session.rule_reviews[0]
+        await until(pilot, lambda: review.decision == ReviewDecision.drop, f"{review}")
+        assert review.rule_id == "b"

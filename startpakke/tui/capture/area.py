@@ -34,7 +34,6 @@ from startpakke.tui.room_view import hidden_list_text, hides, mask, room_sees
 # Actions that act on the highlighted item: only while the list has the focus.
 LIST_ACTIONS = {
     "edit", "delete", "undo", "move", "toggle", "timekeeper", "stay", "to_field", "level", "why",
-    "activate",
 }  # fmt: skip
 # Actions of the field: only while the field has the focus.
 INPUT_ACTIONS = {"category", "person"}
@@ -89,9 +88,6 @@ class CaptureArea(Vertical):
         # A list-first view with a field (the consensus phase): Tab from the list opens the
         # field below it, so a rule that comes up in the discussion can be added there.
         Binding("tab", "to_field", _("Ny"), show=False, priority=True),
-        # Enter on an item (the next level, a decision, a dialog such as the objection's):
-        # a priority key as well, so what is typed while its dialog opens goes there.
-        Binding("enter", "activate", show=False, priority=True),
         # In the list, ←/→ would change the part by accident: they do nothing there.
         Binding("left,right", "stay", "", show=False),
     ]
@@ -465,12 +461,6 @@ class CaptureArea(Vertical):
         event.stop()
         if event.option.id is not None:
             self._activate(event.option.id)
-
-    def action_activate(self) -> None:
-        """Enter on the highlighted item: what a click on it does (`_selected`)."""
-        item_id = self._highlighted_id()
-        if item_id is not None:
-            self._activate(item_id)
 
     def action_toggle(self) -> None:
         item_id = self._highlighted_id()
