@@ -154,3 +154,16 @@ async def test_the_file_made_is_named_as_typed_before_enter(tmp_path) -> None:  
         send_together(app, ["enter", "n"])
         await until(pilot, lambda: list(tmp_path.glob("*.docx")) != [], "a document made")
         assert [p.name for p in tmp_path.glob("*.docx")] == ["kontrakt.docx"]
+
+
+async def test_down_and_r_at_once_open_the_rule_below() -> None:
+    """↓ and `r` typed together: `r` is a priority key, taken at once, while ↓ waited in
+    the list's queue, so the rule above was opened for editing."""
+    app, _session, _clock, _saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await skip_to_part(pilot, app, "steg4")
+        await pilot.press("c", *"En", "enter", *"To", "enter", "tab", "home")
+        send_together(app, ["down", "r"])
+        field = app.screen.query_one("#capture-input", Input)
+        await until(pilot, lambda: app.focused is field, "the field opened")
+        assert field.value == "To"

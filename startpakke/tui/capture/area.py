@@ -34,6 +34,7 @@ from startpakke.tui.room_view import hidden_list_text, hides, mask, room_sees
 # Actions that act on the highlighted item: only while the list has the focus.
 LIST_ACTIONS = {
     "edit", "delete", "undo", "move", "toggle", "timekeeper", "stay", "to_field", "level", "why",
+    "in_list",
 }  # fmt: skip
 # Actions of the field: only while the field has the focus.
 INPUT_ACTIONS = {"category", "person"}
@@ -90,6 +91,20 @@ class CaptureArea(Vertical):
         Binding("tab", "to_field", _("Ny"), show=False, priority=True),
         # In the list, ←/→ would change the part by accident: they do nothing there.
         Binding("left,right", "stay", "", show=False),
+        # Moving in the list is a priority key too, like `r`, `g`, `w` and Tab: otherwise
+        # ↓ waited in the list's queue while an `r` typed right after it was taken at
+        # once, and the rule above was the one opened for editing.
+        *(
+            Binding(key, f"in_list('{action}')", show=False, priority=True)
+            for key, action in (
+                ("up", "cursor_up"),
+                ("down", "cursor_down"),
+                ("pageup", "page_up"),
+                ("pagedown", "page_down"),
+                ("home", "first"),
+                ("end", "last"),
+            )
+        ),
     ]
 
     class Changed(Message):
@@ -455,6 +470,10 @@ class CaptureArea(Vertical):
 
     def action_stay(self) -> None:
         """←/→ in the list do nothing (they would change the part)."""
+
+    def action_in_list(self, action: str) -> None:
+        """↑/↓, PgUp/PgDn, Home/End: the list's own move, taken in the order typed."""
+        getattr(self.capture_list, f"action_{action}")()
 
     @on(OptionList.OptionSelected, "#capture-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
