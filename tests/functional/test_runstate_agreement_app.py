@@ -100,16 +100,30 @@ async def test_escape_in_the_objection_dialog_leaves_the_rule_as_it_was() -> Non
         assert session.rules[0].agreement is AgreementLevel.accept
 
 
-async def test_the_objection_s_reason_is_saved_as_typed() -> None:
-    """The reason and Enter, typed at once once the dialog is open: saved whole, and the
-    key after Enter is not part of it."""
+async def test_the_objection_s_reason_typed_while_its_dialog_opens() -> None:
+    """Enter (to innsigelse), then the reason and Enter at once: the letters reached the
+    list, and the dialog dropped the Enter that came before its field had the focus."""
     app, session, _, _ = make_app("Anne,Bjørn")
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.controller is not None
         app.controller.add_rule("Vi starter presis")
         await _open_the_consensus_list(pilot, app)
-        await pilot.press("enter", "enter", "enter")  # enig, kan leve med, innsigelse
-        await until(pilot, lambda: isinstance(app.screen, ObjectionScreen), "who and why?")
-        send_together(app, [*"For tidlig", "enter", "j"])
+        await pilot.press("enter", "enter")  # enig, kan leve med
+        send_together(app, ["enter", *"For tidlig", "enter", "j"])
         await until(pilot, lambda: bool(session.rules[0].objections), "the objection saved")
         assert [o.reason for o in session.rules[0].objections] == ["For tidlig"]
+
+
+async def test_enter_then_down_at_once_give_the_level_to_the_rule_it_was_on() -> None:
+    app, session, _, _ = make_app("Anne,Bjørn")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.controller is not None
+        for text in ("Vi starter presis", "Mobilen ligger i veska"):
+            app.controller.add_rule(text)
+        await _open_the_consensus_list(pilot, app)
+        send_together(app, ["enter", "down", "enter", "enter"])
+        await until(pilot, lambda: session.rules[1].agreement is AgreementLevel.accept, "2nd")
+        assert [r.agreement for r in session.rules] == [
+            AgreementLevel.agree,
+            AgreementLevel.accept,
+        ]

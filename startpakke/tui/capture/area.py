@@ -34,7 +34,7 @@ from startpakke.tui.room_view import hidden_list_text, hides, mask, room_sees
 # Actions that act on the highlighted item: only while the list has the focus.
 LIST_ACTIONS = {
     "edit", "delete", "undo", "move", "toggle", "timekeeper", "stay", "to_field", "level", "why",
-    "in_list",
+    "in_list", "activate",
 }  # fmt: skip
 # Actions of the field: only while the field has the focus.
 INPUT_ACTIONS = {"category", "person"}
@@ -59,8 +59,14 @@ def cut_at_word(text: Text, width: int) -> Text:
 class CaptureArea(Vertical):
     """Shows and takes what is captured in the current part."""
 
+    # Every key of the list is a priority key, taken by the app as it comes (only while
+    # the list has the focus: `check_action`). Keys that open the field (`r`, `g`, `w`,
+    # Tab) must be, so what is typed right after them goes to the field, not the meeting;
+    # and then every other key of the list must be too, or ↓ then `r` typed together
+    # opened the rule above (↓ waited in the list's queue while `r` was taken at once),
+    # and Enter then ↓ decided the rule below. In the field, the letters are letters.
     BINDINGS = [
-        # A priority key: handled at once, so a meeting key typed right after Esc works.
+        # Handled at once, so a meeting key typed right after Esc works.
         Binding(
             "escape",
             "leave",
@@ -70,18 +76,47 @@ class CaptureArea(Vertical):
             id="capture.leave",
         ),
         Binding("r", "edit", _("Rediger"), id="capture.edit", priority=True),
-        Binding("x,delete", "delete", _("Slett"), key_display=_("x/Del"), id="capture.delete"),
-        Binding("u", "undo", _("Angre sletting"), id="capture.undo"),
-        Binding("ctrl+up", "move(-1)", _("Flytt opp"), key_display="ctrl+↑", id="capture.up"),
-        Binding("ctrl+down", "move(1)", _("Flytt ned"), key_display="ctrl+↓", id="capture.down"),
-        Binding("space", "toggle", _("Til stede/borte"), key_display=_("mellomrom"), show=False),
-        Binding("ctrl+t", "timekeeper", _("Tidtaker"), id="capture.timekeeper"),
+        Binding(
+            "x,delete",
+            "delete",
+            _("Slett"),
+            key_display=_("x/Del"),
+            id="capture.delete",
+            priority=True,
+        ),
+        Binding("u", "undo", _("Angre sletting"), id="capture.undo", priority=True),
+        Binding(
+            "ctrl+up",
+            "move(-1)",
+            _("Flytt opp"),
+            key_display="ctrl+↑",
+            id="capture.up",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+down",
+            "move(1)",
+            _("Flytt ned"),
+            key_display="ctrl+↓",
+            id="capture.down",
+            priority=True,
+        ),
+        Binding(
+            "space",
+            "toggle",
+            _("Til stede/borte"),
+            key_display=_("mellomrom"),
+            show=False,
+            priority=True,
+        ),
+        Binding("ctrl+t", "timekeeper", _("Tidtaker"), id="capture.timekeeper", priority=True),
+        # Enter on an item: the next level, the review's decision, or a dialog (the
+        # objection's), which then gets what is typed while it opens.
+        Binding("enter", "activate", show=False, priority=True),
         # The revision's rule review: Enter is the decision, these the level and the why.
-        # `r`, `g`, `w` and Tab may open the field: priority keys (as `c`), taken before the
-        # next key, so what is typed right after them goes to the field, not the meeting.
-        # Only in the list (`check_action`): in the field they are letters and Tab.
         Binding("g", "level", _("Enighet"), id="capture.level", priority=True),
         Binding("w", "why", _("Hvorfor"), id="capture.why", priority=True),
+        # In the field: the category and the person (not priority: typed in order there).
         Binding("up", "category(-1)", _("Forrige kategori"), show=False),
         Binding("down", "category(1)", _("Kategori"), key_display="↑/↓", id="capture.category"),
         Binding("pageup", "person(-1)", _("Forrige person"), show=False),
@@ -90,10 +125,8 @@ class CaptureArea(Vertical):
         # field below it, so a rule that comes up in the discussion can be added there.
         Binding("tab", "to_field", _("Ny"), show=False, priority=True),
         # In the list, ←/→ would change the part by accident: they do nothing there.
-        Binding("left,right", "stay", "", show=False),
-        # Moving in the list is a priority key too, like `r`, `g`, `w` and Tab: otherwise
-        # ↓ waited in the list's queue while an `r` typed right after it was taken at
-        # once, and the rule above was the one opened for editing.
+        Binding("left,right", "stay", "", show=False, priority=True),
+        # Moving in the list: the list's own moves.
         *(
             Binding(key, f"in_list('{action}')", show=False, priority=True)
             for key, action in (
@@ -480,6 +513,12 @@ class CaptureArea(Vertical):
         event.stop()
         if event.option.id is not None:
             self._activate(event.option.id)
+
+    def action_activate(self) -> None:
+        """Enter on the highlighted item: what a click on it does (`_selected`)."""
+        item_id = self._highlighted_id()
+        if item_id is not None:
+            self._activate(item_id)
 
     def action_toggle(self) -> None:
         item_id = self._highlighted_id()
