@@ -3,8 +3,8 @@
     startpakke handouts [--agenda NAME|FILE] [--names "A,B,…"] [--copies N] [-o DIR]
                         [--template FILE] [--pdf]
 
-One .docx per name (`handouts-<navn>.docx`) with the name on every sheet, or N blank sets
-(`handouts-blank-<i>.docx`); neither option gives one blank set, both is a usage error.
+One .docx per name (`arbeidsark-<navn>.docx`) with the name on every sheet, or N blank sets
+(`arbeidsark-blank-<i>.docx`); neither option gives one blank set, both is a usage error.
 The sheets come from `handouts.yaml` next to the agenda (the built-in one otherwise).
 """
 

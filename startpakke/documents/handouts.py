@@ -30,8 +30,8 @@ COLOUR_WORDS = (N_("gul"), N_("blå"), N_("rosa"), N_("grønn"), N_("oransje"))
 
 def handout_filename(name: str | None, index: int) -> str:
     if name is None:
-        return f"handouts-blank-{index}.docx"
-    return f"handouts-{slug(name, fallback=f'deltaker-{index}')}.docx"
+        return f"arbeidsark-blank-{index}.docx"
+    return f"arbeidsark-{slug(name, fallback=f'deltaker-{index}')}.docx"
 
 
 def write_handouts(
@@ -40,8 +40,8 @@ def write_handouts(
     out_dir: str | Path,
     template: str | Path | None = None,
 ) -> list[Path]:
-    """Write one .docx per name (`handouts-<navn>.docx`), or `people` blank sets
-    (`handouts-blank-<i>.docx`), each with every sheet. Returns the paths written."""
+    """Write one .docx per name (`arbeidsark-<navn>.docx`), or `people` blank sets
+    (`arbeidsark-blank-<i>.docx`), each with every sheet. Returns the paths written."""
     folder = Path(out_dir)
     if folder.exists() and not folder.is_dir():
         raise OutputError(

@@ -37,5 +37,5 @@ def test_export_writes_the_pdf_beside_the_docx(tmp_path: Path) -> None:
 def test_handouts_write_a_pdf_per_set(tmp_path: Path) -> None:
     result = startpakke_process("handouts", "--names", "Kari", "--pdf", "-o", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    pdf = tmp_path / "handouts-kari.pdf"
+    pdf = tmp_path / "arbeidsark-kari.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -26,9 +26,9 @@ def test_three_names_three_sets(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     paths = [Path(line) for line in result.stdout.split("\n") if line]
     assert [p.name for p in paths] == [
-        "handouts-ingrid-solberg.docx",
-        "handouts-jon-are-eriksen.docx",
-        "handouts-ase-odegard.docx",
+        "arbeidsark-ingrid-solberg.docx",
+        "arbeidsark-jon-are-eriksen.docx",
+        "arbeidsark-ase-odegard.docx",
     ]
     for path, name in zip(paths, ["Ingrid Solberg", "Jon Are Eriksen", "Åse Ødegård"], strict=True):
         assert paragraphs_text(path).count(f"Navn: {name}") == 6
@@ -38,14 +38,14 @@ def test_three_names_three_sets(tmp_path: Path) -> None:
 def test_no_names_no_copies_is_one_blank_set(tmp_path: Path) -> None:
     result = cli(cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["handouts-blank-1.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["arbeidsark-blank-1.docx"]
 
 
 def test_copies(tmp_path: Path) -> None:
     result = cli("--copies", "3", "-o", str(tmp_path / "ny-mappe"))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "ny-mappe").iterdir()) == [
-        f"handouts-blank-{i}.docx" for i in (1, 2, 3)
+        f"arbeidsark-blank-{i}.docx" for i in (1, 2, 3)
     ]
 
 
@@ -73,7 +73,7 @@ def test_output_that_is_a_file(tmp_path: Path) -> None:
 
 
 def test_locked_handout(tmp_path: Path) -> None:
-    (tmp_path / "~$ndouts-kari.docx").write_bytes(b"")
+    (tmp_path / "~$beidsark-kari.docx").write_bytes(b"")
     result = cli("--names", "Kari", "-o", str(tmp_path))
     assert result.returncode == 1
     assert "åpen i Word" in result.stderr
@@ -97,7 +97,7 @@ def test_custom_agenda_with_its_own_handouts(tmp_path: Path) -> None:
     result = cli("--agenda", str(tmp_path / "min.yaml"), "--names", "Kari", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "Advarsel" in result.stderr  # the agenda names sheets this file lacks
-    lines = paragraphs_text(out / "handouts-kari.docx")
+    lines = paragraphs_text(out / "arbeidsark-kari.docx")
     assert "Vårt eget ark" in lines
     assert "Din vaskeanvisning" not in lines
 

@@ -99,9 +99,9 @@ def test_three_names_three_sets_with_the_name_on_every_sheet(
 ) -> None:
     paths = write_handouts(handouts.sheets, NAMES, tmp_path)
     assert [p.name for p in paths] == [
-        "handouts-ingrid-solberg.docx",
-        "handouts-jon-are-eriksen.docx",
-        "handouts-ase-odegard.docx",
+        "arbeidsark-ingrid-solberg.docx",
+        "arbeidsark-jon-are-eriksen.docx",
+        "arbeidsark-ase-odegard.docx",
     ]
     sheets = len(handouts.sheets)
     for name, path in zip(NAMES, paths, strict=True):
@@ -145,7 +145,7 @@ def test_a4_and_room_to_write(handouts: Handouts, tmp_path: Path) -> None:
 
 def test_blank_sets(handouts: Handouts, tmp_path: Path) -> None:
     paths = write_handouts(handouts.sheets, 2, tmp_path)
-    assert [p.name for p in paths] == ["handouts-blank-1.docx", "handouts-blank-2.docx"]
+    assert [p.name for p in paths] == ["arbeidsark-blank-1.docx", "arbeidsark-blank-2.docx"]
     lines = paragraphs_text(paths[0])
     assert sum(1 for line in lines if line.startswith("Navn: ___")) == len(handouts.sheets)
 
