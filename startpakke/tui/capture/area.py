@@ -396,11 +396,6 @@ class CaptureArea(Vertical):
 
     # -- the field ----------------------------------------------------------------------------
 
-    @on(Input.Submitted, "#capture-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._submit()
-
     def _submit(self) -> None:
         field = self.capture_input
         text = field.value
@@ -521,9 +516,8 @@ class CaptureArea(Vertical):
             self._activate(item_id)
 
     def action_toggle(self) -> None:
-        item_id = self._highlighted_id()
-        if item_id is not None:
-            self._activate(item_id)
+        """Space where it toggles (presence): what Enter does (`check_action` says where)."""
+        self.action_activate()
 
     def _activate(self, item_id: str) -> None:
         dialog = self.view.activate_dialog(item_id)
