@@ -167,3 +167,16 @@ async def test_down_and_r_at_once_open_the_rule_below() -> None:
         field = app.screen.query_one("#capture-input", Input)
         await until(pilot, lambda: app.focused is field, "the field opened")
         assert field.value == "To"
+
+
+async def test_the_network_s_name_is_saved_as_typed_before_enter_starts() -> None:
+    """The name, Enter (which starts the meeting when the people are there) and a meeting
+    key at once: the key joined the network's name («Vestn»)."""
+    app, session, _clock, _saves = make_app(setup=True)
+    session.network.name = ""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "network-name"
+        send_together(app, [*"Vest", "enter", "n"])
+        await until(pilot, lambda: isinstance(app.screen, RunScreen), "the meeting started")
+        assert session.network.name == "Vest"

@@ -16,7 +16,7 @@ from startpakke.labels import choices, label
 from startpakke.session.model import Language, Participant, Role, Session
 from startpakke.tui.compat import StyledOnMountScreen
 from startpakke.tui.room_view import HIDDEN, hides, mask
-from startpakke.tui.widgets.form_input import EnterInOrderFormInput, FormInput
+from startpakke.tui.widgets.form_input import EnterInOrderFormInput
 
 RECOMMENDED_MAX = 6
 
@@ -85,16 +85,27 @@ class SetupScreen(StyledOnMountScreen[Session]):
             yield Static(id="setup-hint", classes="dialog-help")
             with Horizontal(classes="form-row"):
                 yield Label(_("Nettverk"), classes="form-label")
-                yield FormInput(
-                    network.name, placeholder=_("Navnet på nettverket"), id="network-name"
+                yield EnterInOrderFormInput(
+                    on_enter=self._next_field,
+                    value=network.name,
+                    placeholder=_("Navnet på nettverket"),
+                    id="network-name",
                 )
             with Horizontal(classes="form-row"):
                 yield Label(_("Dato"), classes="form-label")
-                yield FormInput(
-                    when.strftime("%d.%m.%Y"), placeholder=_("dd.mm.åååå"), id="meeting-date"
+                yield EnterInOrderFormInput(
+                    on_enter=self._next_field,
+                    value=when.strftime("%d.%m.%Y"),
+                    placeholder=_("dd.mm.åååå"),
+                    id="meeting-date",
                 )
                 yield Label(_("Sted"), classes="form-label-short")
-                yield FormInput(network.place, placeholder=_("f.eks. Rådhuset"), id="place")
+                yield EnterInOrderFormInput(
+                    on_enter=self._next_field,
+                    value=network.place,
+                    placeholder=_("f.eks. Rådhuset"),
+                    id="place",
+                )
             with Horizontal(classes="form-row"):
                 # The network's målform: its documents are written in it (see `--lang`).
                 yield Label(_("Målform"), classes="form-label")
@@ -229,8 +240,8 @@ class SetupScreen(StyledOnMountScreen[Session]):
         name_input.focus()
         self._refresh_table()
 
-    @on(Input.Submitted, "#network-name, #meeting-date, #place")
     def _next_field(self) -> None:
+        """Enter in the name, date or place (taken in the order typed)."""
         if self.session.participants:
             self.action_start()  # the people are there: Enter starts, as on the Start button
         else:
