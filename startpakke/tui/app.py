@@ -267,6 +267,8 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         session = self.startup.session
         if choice == "retry":
             self._safe_save(session)
+            if self.save_problem is None and self._drafts is not None:
+                self._drafts.write()  # their last write, at ctrl+q, met the same full disk
             return self.save_problem
         if choice == "copy" and path is not None:
             if path.exists():  # an earlier rescue, or another meeting: never replaced

@@ -62,3 +62,53 @@ async def test_contract_text_comes_back_after_a_crash(tmp_path: Path) -> None:
         await until(pilot, lambda: not written.exists(), "the saved draft is removed")
         assert app.controller.session.contract.text == TYPED
         assert not draft_path(session).exists()
+
+
+async def test_a_draft_that_could_not_be_written_on_a_full_disk_is_written_by_retry(
+    tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Typed and not entered on a full disk, ctrl+q, space freed, «Prøv igjen»: the session
+    was saved and the program closed, but the draft's last write had failed at ctrl+q and
+    was never tried again, so the text was gone at the next start."""
+    from textual.widgets import Input
+
+    from startpakke.tui import drafts
+    from startpakke.tui.screens.unsaved import UnsavedScreen
+
+    session = tmp_path / "møte.json"
+    app = open_app(session, FakeClock(), "--names", NAMES)
+    full = {"now": False}
+    real_drafts = drafts.save_drafts
+
+    def drafts_unless_full(path: Path, fields: dict[str, str]) -> None:
+        if full["now"]:
+            raise OSError(28, "No space left on device")
+        real_drafts(path, fields)
+
+    monkeypatch.setattr(drafts, "save_drafts", drafts_unless_full)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_meeting(pilot)
+        await skip_to_part(pilot, app, "steg4")
+        real_save = app._raw_save
+
+        def session_unless_full(value: object) -> None:
+            if full["now"]:
+                raise OSError(28, "No space left on device")
+            real_save(value)
+
+        app._raw_save = session_unless_full
+        full["now"] = True  # the disk is full before anything is typed
+        await pilot.press("n")  # a change that cannot be saved
+        await pilot.press("p", "c")
+        field = app.focused
+        assert isinstance(field, Input) and app._drafts is not None
+        app._drafts.sweep()  # the keeper's half-second look: the field is empty
+        field.value = "Utkast på full disk"
+        await pilot.press("ctrl+q")
+        await until(pilot, lambda: isinstance(app.screen, UnsavedScreen), "what now?")
+        full["now"] = False  # space freed
+        await pilot.click("#retry")
+        await until(pilot, lambda: not app.is_running, "closed after saving")
+    assert list(json.loads(draft_path(session).read_text())["fields"].values()) == [
+        "Utkast på full disk"
+    ]
