@@ -248,6 +248,15 @@ def make_document(
 
     if kind.needs_agenda and agenda is None:
         raise ValueError(f"{kind.key} needs the session's agenda")
+    # «ny.pdf» would be a Word file no reader opens. (A file that is there is checked as
+    # it is replaced: an input or another kind of document is never overwritten.)
+    if path.suffix.lower() != kind.suffix and not path.exists():
+        raise UserError(
+            _(
+                "«{path}» har ikke endelsen {suffix}: {name} blir en {suffix}-fil. "
+                "Skriv et navn som slutter på {suffix}."
+            ).format(path=path, suffix=kind.suffix, name=_(kind.name))
+        )
     try:
         with i18n.using(i18n.normalise(language) or str(session.network.language)):
             if agenda is not None:

@@ -90,3 +90,14 @@ def test_the_contract_says_which_proposals_it_leaves_out() -> None:
             "2 forslag til spelereglar er ikkje vedtekne og står ikkje i kontrakten."
         )
     assert document("referat").left_out(session) is None  # the referat lists proposals
+
+
+@pytest.mark.parametrize(("key", "name"), [("kontrakt", "ny.pdf"), ("ics", "datoer.docx")])
+def test_a_name_with_another_kind_s_suffix_is_refused_and_nothing_written(
+    tmp_path: Path, key: str, name: str
+) -> None:
+    """`-o ny.pdf` wrote a Word document named .pdf, which no PDF reader opens."""
+    with pytest.raises(UserError, match=r"ny\.pdf|datoer\.docx") as raised:
+        make_document(document(key), Session(), tmp_path / name)
+    assert document(key).suffix in str(raised.value)
+    assert list(tmp_path.iterdir()) == []
