@@ -186,8 +186,13 @@ class SessionLock:
                     return cls(session_path, me, took_over=True)
                 took_over = True
                 continue
-            with os.fdopen(fd, "wb") as out:
-                out.write(payload)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    out.write(payload)
+            except OSError:  # a full disk: no empty lock file is left for the next start
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                raise
             return cls(session_path, me, took_over=took_over)
         owner = read_owner(path)
         raise SessionLocked(session_path, owner or me)

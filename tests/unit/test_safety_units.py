@@ -139,3 +139,21 @@ def test_meeting_times(day: date, start: str, end: str, starts: str, minutes: in
     assert begin.isoformat() == starts
     # Through UTC: the real time between, across a change of summer time too.
     assert (finish.astimezone(UTC) - begin.astimezone(UTC)).total_seconds() == minutes * 60
+
+
+def test_a_lock_that_cannot_be_written_leaves_no_empty_lock_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk as the meeting opened left an empty «møte.json.lock» behind."""
+    from startpakke.session import lock as lock_module
+
+    real_close = os.close
+
+    def full(fd: int, mode: str) -> object:
+        real_close(fd)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(lock_module.os, "fdopen", full)
+    with pytest.raises(OSError):
+        lock_module.SessionLock.acquire(tmp_path / "møte.json")
+    assert list(tmp_path.iterdir()) == []
