@@ -59,6 +59,8 @@ def structure(agenda: Agenda) -> dict[str, Any]:
                 tuple(phase(ph) for ph in p.phases),
                 len(p.prompts),
                 len(p.materials),
+                # The facilitator's guide (greeting, `i`): nynorsk had one of ten.
+                (len(p.guide.how), len(p.guide.pitfalls)) if p.guide else None,
             )
             for p in agenda.parts
         ],
@@ -73,6 +75,9 @@ def visible_text(agenda: Agenda) -> str:
             pieces += [context.title, context.text]
     for p in agenda.parts:
         pieces += [p.title, p.purpose, *p.prompts, *p.notes, *p.materials]
+        if p.guide is not None:
+            pieces += [p.guide.why, *p.guide.how]
+            pieces += [line for pit in p.guide.pitfalls for line in (pit.what, pit.say)]
         for ph in p.phases:
             pieces += [ph.title, *ph.prompts, *ph.notes, ph.reminder or ""]
             for step in ph.turn.steps if ph.turn else []:
@@ -131,3 +136,20 @@ def test_the_nynorsk_handouts_are_in_nynorsk() -> None:
         for s in sheets
     )
     assert sorted(words(text) & set(BOKMAL_MARKERS)) == []
+
+
+@pytest.mark.parametrize("folder", ["", "nn"])
+@pytest.mark.parametrize("name", AGENDAS)
+def test_a_guide_that_parks_a_topic_names_the_park_key(folder: str, name: str) -> None:
+    """The guides said «(v parkerer)»: `v` turns the sound on and off; `s` parks."""
+    from startpakke.tui.bindings import RUN_BINDINGS
+
+    park = next(b.key for b in RUN_BINDINGS if b.action == "park")
+    agenda = load_agenda(ROOT / "agenda" / folder / f"{name}.yaml")
+    for part in agenda.parts:
+        if part.guide is None:
+            continue
+        lines = [*part.guide.how, *(p.say for p in part.guide.pitfalls)]
+        for line in lines:
+            if "parkerer" in line.casefold():  # the act; «parkert sist (i)» names `i`
+                assert f"({park}" in line, line
