@@ -128,3 +128,18 @@ async def test_a_paused_run_stays_paused(tmp_path: Path, clock: FakeClock) -> No
         assert app.controller.snapshot().main.remaining == pytest.approx(
             before.main.remaining - 5, abs=1e-6
         )
+
+
+@pytest.mark.parametrize("paused", [False, True])
+async def test_a_part_title_that_ends_in_an_ellipsis_gets_no_full_stop_after_it(
+    paused: bool,
+) -> None:
+    """«Møtet fortsetter ved Steg 7 av 7: Før vi går ….» – a tester's resume dialog."""
+    from tests.tui_helpers import make_app
+
+    app, *_ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ResumeScreen(600, paused, "Steg 7 av 7: Før vi går …"))
+        await pilot.pause()
+        text = str(app.screen.query_one("#resume-text", Static).render())
+        assert "Før vi går …\n" in text and "…." not in text

@@ -68,7 +68,8 @@ class ResumeScreen(Dialog[bool]):
                 "• Tell med tiden – dere fortsatte møtet mens programmet var lukket.\n"
                 "• Fortsett der klokken stoppet – møtet hadde pause, f.eks. over lunsj."
             )
-        body = body.format(where=self.where, closed=closed)
+        # A part titled «Før vi går …» ends its sentence itself: no full stop after «…».
+        body = body.format(where=self.where, closed=closed).replace("….", "…")
         with Vertical(id="resume-box", classes="dialog"):
             yield Static(_("Fortsett møtet"), classes="dialog-title")
             yield Static(body, id="resume-text")
