@@ -96,9 +96,9 @@ def suggest_path(path: Path, *, folder_ok: bool = True) -> Path:
 
 def _fail(path: Path, reason: str, *, folder_ok: bool = True) -> OutputError:
     return OutputError(
-        _(
-            "Kan ikke skrive «{path}»: {reason} Prøv et annet navn, for eksempel -o «{other}»."
-        ).format(path=path, reason=reason, other=suggest_path(path, folder_ok=folder_ok))
+        _("Kan ikke skrive «{path}»: {reason} Prøv et annet navn, for eksempel «{other}».").format(
+            path=path, reason=reason, other=suggest_path(path, folder_ok=folder_ok)
+        )
     )
 
 
@@ -110,7 +110,7 @@ def _fail_os(path: Path, err: OSError, *, folder_ok: bool = True) -> OutputError
         return OutputError(
             _(
                 "Kan ikke skrive «{path}»: disken er full. Ingenting er endret. Frigjør "
-                "plass der, eller lagre på en annen disk (f.eks. en minnepinne) med -o."
+                "plass der, eller lagre på en annen disk (f.eks. en minnepinne)."
             ).format(path=path)
         )
     return _fail(path, _reason(err), folder_ok=folder_ok)
@@ -167,7 +167,7 @@ def check_target(path: Path) -> None:
     """Raise OutputError if `path` cannot be written as a file right now."""
     if path.is_dir():
         raise OutputError(
-            _("«{path}» er en mappe. Oppgi et filnavn, for eksempel -o «{example}».").format(
+            _("«{path}» er en mappe. Oppgi et filnavn, for eksempel «{example}».").format(
                 path=path, example=path / "dokument.docx"
             )
         )

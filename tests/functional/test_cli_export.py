@@ -178,8 +178,8 @@ def test_unwritable_output_path(target: str, example: Path, tmp_path: Path) -> N
     result = cli("export", str(example), "-o", target, cwd=tmp_path)
     assert result.returncode == 1
     assert "Kan ikke skrive" in result.stderr
-    assert "Prøv et annet navn, for eksempel -o «" in result.stderr
-    suggestion = result.stderr.split("-o «")[1].split("»")[0]
+    assert "Prøv et annet navn, for eksempel «" in result.stderr
+    suggestion = result.stderr.split("for eksempel «")[1].split("»")[0]
     assert Path(suggestion).parent == tmp_path  # somewhere that can be written
     assert example.read_bytes() == before
 
