@@ -89,3 +89,34 @@ async def test_a_bad_path_keeps_the_dialog_and_the_choice(
         await pilot.pause()
         assert (tmp_path / "plan.docx").exists()
         assert "Kjøreplan" in _messages(app)[-1]
+
+
+async def test_a_file_that_is_there_is_named_and_replaced_only_on_a_second_enter(
+    session_file: Path, tmp_path: Path
+) -> None:
+    """The contract, signed or edited in Word since it was made, is not replaced unasked."""
+    app = open_app(session_file, FakeClock(), "--names", NAMES)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_meeting(pilot)
+        await pilot.press("e", "enter")  # the contract
+        await pilot.pause()
+        (made,) = tmp_path.glob("nettverkskontrakt-*.docx")
+        edited = made.stat().st_mtime_ns
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        error = str(app.screen.query_one("#export-result").render())
+        assert f"{made.name} finnes fra før" in error and "Enter igjen erstatter" in error
+        assert made.stat().st_mtime_ns == edited, "not replaced on the first Enter"
+        field = app.screen.query_one("#export-path", Input)
+        field.value = str(tmp_path / "kontrakt-ny.docx")  # another name: made at once
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "kontrakt-ny.docx").is_file()
+        assert not app.screen.query("#export-path")
+        await pilot.press("e", "enter")  # the default name again: told, then Enter replaces
+        await pilot.pause()
+        assert app.screen.query("#export-path"), "still asking"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not app.screen.query("#export-path"), "replaced on the second Enter"
+        assert made.stat().st_mtime_ns != edited

@@ -3,8 +3,10 @@
 A typed dialog: it returns an `ExportChoice` (or None for Esc) and writes nothing itself.
 The kinds come from `startpakke.documents.registry`, the same table as `export --format`.
 ↑/↓ move through the list and the highlighted document is the chosen one; Enter (in the list
-or the file field) or ctrl+s makes it. When making it fails, the run screen opens the dialog
-again with the same choice and the reason, so nothing typed is lost.
+or the file field) or ctrl+s makes it. A file that is there already (a contract signed or
+edited in Word since) is named first, and replaced only on a second Enter for that name.
+When making it fails, the run screen opens the dialog again with the same choice and the
+reason, so nothing typed is lost.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class ExportScreen(Dialog[ExportChoice | None]):
         self.folder = folder
         self.again = again
         self.error = error
+        self._replace_confirmed: Path | None = None
+        """The existing file the facilitator has been told about (Enter again replaces it)."""
 
     @property
     def kind(self) -> DocumentKind:
@@ -112,4 +116,14 @@ class ExportScreen(Dialog[ExportChoice | None]):
         if not typed:
             self._say(_("Skriv inn et filnavn."))
             return
-        self.dismiss(ExportChoice(self.kind, Path(typed).expanduser()))
+        path = Path(typed).expanduser()
+        if path.is_file() and self._replace_confirmed != path:
+            self._replace_confirmed = path
+            self._say(
+                _(
+                    "{name} finnes fra før. Enter igjen erstatter den (det du har endret i "
+                    "den siden, går tapt); eller skriv et annet filnavn."
+                ).format(name=path.name)
+            )
+            return
+        self.dismiss(ExportChoice(self.kind, path))
