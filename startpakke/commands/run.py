@@ -17,15 +17,19 @@ from startpakke.errors import UserError, report
 from startpakke.i18n import _
 
 
-def _ask_yes(question: str) -> bool:
-    """Ask on the terminal; without one (a script, CI) the answer is no."""
+def _ask_yes(question: str, *, default: bool = False) -> bool:
+    """Ask on the terminal; without one (a script, CI) the answer is no. `default`: what
+    Enter alone answers (shown as the capital letter)."""
     if not sys.stdin.isatty():
         return False
     try:
-        answer = input(f"{question} (j/n) ")
+        answer = input(f"{question} {'(J/n)' if default else '(j/n)'} ")
     except EOFError:
         return False
-    return answer.strip().lower() in {"j", "ja", "y", "yes"}
+    answer = answer.strip().lower()
+    if not answer:
+        return default
+    return answer in {"j", "ja", "y", "yes"}
 
 
 _HELD: list = []  # type: ignore[type-arg]  # the locks this command holds (see _take_lock)
@@ -142,6 +146,38 @@ def _open_existing(path: Path):  # type: ignore[no-untyped-def]
         raise SystemExit(1) from None
 
 
+def _offer_unfinished() -> Path | None:
+    """A plain start after a meeting stopped halfway (a crash, a closed lid, a quit for
+    lunch): say so and offer to continue it, Enter meaning yes. Without a terminal to ask
+    on, only say how to continue it, and start the new meeting."""
+    from startpakke.network.start import unfinished_meeting
+
+    found = unfinished_meeting()
+    if found is None or found.running is None:
+        return None
+    running = found.running.astimezone()
+    when = (
+        _("kl. {time}").format(time=running.strftime("%H:%M"))
+        if running.date() == date.today()
+        else _("{day} kl. {time}").format(
+            day=f"{running.day}.{running.month}.", time=running.strftime("%H:%M")
+        )
+    )
+    print(
+        _("Møtet i {path} er ikke avsluttet (sist i gang {when}).").format(
+            path=found.path, when=when
+        ),
+        file=sys.stderr,
+    )
+    if _ask_yes(_("Vil du fortsette det?"), default=True):
+        return found.path
+    print(
+        _("Starter et nytt møte. Det andre fortsetter du senere med «startpakke run --resume»."),
+        file=sys.stderr,
+    )
+    return None
+
+
 def _run_state_restores(store, agenda) -> bool:  # type: ignore[no-untyped-def]
     """Check that the saved run fits the agenda before a window opens.
 
@@ -192,6 +228,10 @@ def _prepare(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         store = _open_existing(recent)
     elif args.session and Path(args.session).exists():
         store = _open_existing(Path(args.session))
+    elif agenda_given == "startpakke" and not (args.session or args.from_session or network_name):
+        unfinished = _offer_unfinished()
+        if unfinished is not None:
+            store = _open_existing(unfinished)
 
     if store is not None:
         session = store.session
@@ -268,17 +308,18 @@ def _adopt_network_id(session) -> None:  # type: ignore[no-untyped-def]
 
 
 def _saver(store):  # type: ignore[no-untyped-def]
-    """Save, and remember the file's path the first time a meeting runs in it."""
+    """Save, and remember the file's path the first time a meeting runs in it, and again
+    each time it reaches its end or leaves it (a plain start offers an unfinished one)."""
     from startpakke.network import recent
 
-    remembered = False
+    remembered: bool | None = None  # whether the meeting was finished when last remembered
 
     def save(session) -> None:  # type: ignore[no-untyped-def]
         nonlocal remembered
         store.save()
-        if not remembered and session.run:
-            recent.remember(store.path, running=True)
-            remembered = True
+        if session.run and session.run.finished is not remembered:
+            recent.remember(store.path, running=True, finished=session.run.finished)
+            remembered = session.run.finished
 
     return save
 

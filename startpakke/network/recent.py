@@ -5,7 +5,8 @@ program remembers its path here; the network commands find it again and `run --r
 opens the meeting that was last *running*, wherever its file is (issue 14.2). The record
 holds paths and times only — never names or content — and is written atomically, 0600.
 
-    {"version": 1, "sessions": [{"path": "/abs/okt.json", "opened": "…", "running": "…"}]}
+    {"version": 1, "sessions": [{"path": "/abs/okt.json", "opened": "…", "running": "…",
+                                 "finished": "…"}]}
 
 A damaged or foreign record is treated as empty (and replaced on the next write): losing
 it loses no meeting, only the shortcut to one saved outside the data folder.
@@ -38,6 +39,15 @@ class Remembered:
     """When the app last opened it."""
     running: datetime | None
     """When a meeting in it last ran (the app saved a run state)."""
+    finished: datetime | None = None
+    """When its meeting was last seen finished (the run reached its end)."""
+
+    @property
+    def unfinished(self) -> bool:
+        """A meeting ran in it and has not reached its end since (a crash, a quit halfway)."""
+        if self.running is None:
+            return False
+        return self.finished is None or self.finished < self.running
 
 
 def record_path() -> Path:
@@ -65,7 +75,12 @@ def remembered() -> list[Remembered]:
         if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
             continue
         path = Path(entry["path"])
-        found[path] = Remembered(path, _when(entry.get("opened")), _when(entry.get("running")))
+        found[path] = Remembered(
+            path,
+            _when(entry.get("opened")),
+            _when(entry.get("running")),
+            _when(entry.get("finished")),
+        )
     return sorted(found.values(), key=_recency, reverse=True)
 
 
@@ -83,7 +98,12 @@ def _write(items: list[Remembered]) -> None:
     data = {
         "version": 1,
         "sessions": [
-            {"path": str(i.path), "opened": iso(i.opened), "running": iso(i.running)}
+            {
+                "path": str(i.path),
+                "opened": iso(i.opened),
+                "running": iso(i.running),
+                "finished": iso(i.finished),
+            }
             for i in sorted(items, key=_recency, reverse=True)[:KEEP]
         ],
     }
@@ -96,8 +116,15 @@ def _absolute(path: Path) -> Path:
     return Path(os.path.abspath(Path(path).expanduser()))
 
 
-def remember(path: Path, *, running: bool = False, now: datetime | None = None) -> None:
-    """Note that the app opened `path` (and, with `running`, that a meeting ran in it).
+def remember(
+    path: Path,
+    *,
+    running: bool = False,
+    finished: bool | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Note that the app opened `path` (and, with `running`, that a meeting ran in it;
+    with `finished`, whether that meeting has reached its end: None leaves it as it was).
 
     Never fails the meeting: a record that cannot be written is skipped silently.
     """
@@ -105,10 +132,12 @@ def remember(path: Path, *, running: bool = False, now: datetime | None = None) 
     target = _absolute(path)
     items = {item.path: item for item in remembered()}
     old = items.get(target)
+    was_finished = old.finished if old is not None else None
     items[target] = Remembered(
         target,
         moment,
         moment if running else (old.running if old is not None else None),
+        was_finished if finished is None else (moment if finished else None),
     )
     with contextlib.suppress(OSError):
         _write(list(items.values()))

@@ -3,13 +3,14 @@
 `next_session` builds the next meeting of a network from its latest session (the same as
 `--from` that file) and writes the rotation's proposal into it. `meeting_to_resume` is the
 meeting that was last *running* — remembered by path wherever its file is (issue 14.2) —
-skipping files with nothing in them.
+skipping files with nothing in them; `unfinished_meeting` is that meeting when it stopped
+before its end not long ago, which a plain `startpakke` offers to continue.
 """
 
 from __future__ import annotations
 
 import contextlib
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from startpakke.agenda.model import Agenda
@@ -153,3 +154,33 @@ def meeting_to_resume() -> Path | None:
         if path.is_file() and _resumable(path):
             return path
     return None
+
+
+UNFINISHED_WITHIN = timedelta(hours=12)
+"""How recent an unfinished meeting is for a plain start to offer it: the same meeting day
+(a crash, a closed lid, a quit for lunch), not one abandoned last month."""
+
+
+def unfinished_meeting(now: datetime | None = None) -> recent.Remembered | None:
+    """The meeting that ran last, when it has not reached its end, ran within
+    `UNFINISHED_WITHIN`, its file is there and no other window has it open.
+
+    Read from the record of paths and times only: a plain start loads no session (and so
+    no pydantic) unless the facilitator chooses to continue.
+    """
+    from startpakke.session.lock import lock_path, read_owner
+
+    running = [item for item in recent.remembered() if item.running is not None]
+    if not running:
+        return None
+    last = running[0]  # remembered() puts the one running most recently first
+    moment = now or datetime.now().astimezone()
+    assert last.running is not None
+    if not last.unfinished or moment - last.running > UNFINISHED_WITHIN:
+        return None
+    if not last.path.is_file():
+        return None
+    owner = read_owner(lock_path(last.path))
+    if owner is not None and owner.is_running():
+        return None  # open in another window: that window is the meeting
+    return last

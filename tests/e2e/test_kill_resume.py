@@ -1,8 +1,10 @@
 """Pull the plug: the real app in a real terminal (tmux), killed with SIGKILL, started again.
 
 1. In the middle of a round — someone other than the first has the turn and a rule was
-   captured — the process is killed; `startpakke run --resume` asks how to resume and
-   comes back at the same part with the same speaker, the rule intact.
+   captured — the process is killed; a plain `startpakke`, as the facilitator types it
+   again, says the meeting is not finished and Enter continues it: the resume dialog, then
+   the same part with the same speaker, the rule intact. (`run --resume` opening the
+   meeting last running: tests/e2e/test_network_year.py.)
 2. Killed again in the middle of typing a rule, after two rules were added with Enter:
    `startpakke run --session FILE` has every added rule.
 """
@@ -77,9 +79,13 @@ def test_kill_9_mid_round_and_mid_typing_loses_nothing(tmp_path: Path) -> None:
     saved = load_session(session_file)
     assert [r.text for r in saved.rules] == ["Vi starter presis"]
 
-    # -- `--resume`: the dialog, then the same part and the same speaker ----------------------
-    term = Tmux(startpakke("run", "--resume"), env=env)
+    # -- plain `startpakke`: it offers the meeting, Enter continues it ----------------------
+    term = Tmux(startpakke(), env=env, flat=True)
     try:
+        term.wait_for("Vil du fortsette det? (J/n)")
+        asked = term.screen(joined=True).replace("\n", "")  # a long path wraps anywhere
+        assert f"Møtet i {session_file} er ikke avsluttet (sist i gang kl. " in asked, asked
+        term.keys("Enter")
         dialog = flat(term.wait_for(lambda s: "Fortsett møtet" in s and "(t)" in s and "(f)" in s))
         assert f"{speaker} har ordet" in dialog, dialog
         assert "Programmet var lukket i" in dialog
