@@ -60,6 +60,7 @@ def _export(args: argparse.Namespace, kind: DocumentKind) -> int:
                 "«{path}» er selve øktfilen og blir ikke overskrevet. Velg et annet navn med -o."
             ).format(path=output)
         )
+    replacing = output.is_file()  # said afterwards: an edited copy may have been there
     written = make_document(
         kind,
         session,
@@ -70,6 +71,11 @@ def _export(args: argparse.Namespace, kind: DocumentKind) -> int:
         language=getattr(args, "lang", None),
     )
     print(written)
+    if replacing:
+        print(
+            _("Merk: {path} fantes fra før og er erstattet.").format(path=written),
+            file=sys.stderr,
+        )
     left_out = kind.left_out(session)
     if left_out:  # the document is right, but not what the facilitator may have expected
         print(_("Merk: {note}").format(note=left_out), file=sys.stderr)

@@ -265,3 +265,13 @@ def test_pdf_without_libreoffice_says_how_to_get_it(example: Path, tmp_path: Pat
     assert "LibreOffice" in result.stderr and "libreoffice.org" in result.stderr
     assert out.exists()  # the .docx is the main output
     assert not out.with_suffix(".pdf").exists()
+
+
+def test_replacing_a_document_that_was_there_is_said(example: Path, tmp_path: Path) -> None:
+    """A contract edited in Word since it was made may be what the new one replaces."""
+    target = tmp_path / "kontrakt.docx"
+    first = cli("export", str(example), "-o", str(target))
+    assert first.returncode == 0 and "fantes fra før" not in first.stderr
+    again = cli("export", str(example), "-o", str(target))
+    assert again.returncode == 0
+    assert f"Merk: {target} fantes fra før og er erstattet." in again.stderr
