@@ -138,6 +138,10 @@ class Room:
         self.engine: RunEngine | None = None
         self._agendas: dict[str, Agenda] = {}
         self.engine_problem: str | None = None
+        self._writer_seen = False
+        self.writer_closed = False
+        """The facilitator's app held the session's lock and has let it go (closed, or
+        killed): nothing new will come until the meeting is opened again."""
 
     # -- following -------------------------------------------------------------------------
 
@@ -152,13 +156,28 @@ class Room:
         self._adopt(self.follower.session)
         if self.session is None:
             raise RoomError(self.engine_problem or _("Økten kan ikke vises."))
+        self._check_writer()
 
     def refresh(self) -> bool:
-        """Poll the file (one `stat`); True when a new state was taken in. Never raises."""
+        """Poll the file (one `stat`) and its lock; True when something new was taken in.
+        Never raises."""
+        was_closed = self.writer_closed
+        self._check_writer()
         if not self.follower.poll() or self.follower.session is None:
-            return False
+            return self.writer_closed != was_closed
         self._adopt(self.follower.session)
         return True
+
+    def _check_writer(self) -> None:
+        """Whether the app that writes the session is still open, from the lock beside it
+        (a small read, and /proc for the owner's process). Only an app seen open can close:
+        a room opened before the meeting is not told that no app is writing yet."""
+        from startpakke.session.lock import lock_path, read_owner
+
+        owner = read_owner(lock_path(self.follower.path))
+        open_now = owner is not None and owner.is_running()
+        self._writer_seen = self._writer_seen or open_now
+        self.writer_closed = self._writer_seen and not open_now
 
     def _agenda(self, session: Session) -> Agenda:
         name = session.agenda
@@ -224,6 +243,11 @@ class Room:
                 phase=network,
                 wall_clock=wall,
                 problem=problem,
+            )
+        if problem is None and self.writer_closed:
+            problem = _(
+                "Møteappen som skrev møtet, er lukket: dette er det som sist ble lagret. "
+                "Åpne møtet igjen med «startpakke run --resume» for å fortsette."
             )
         if problem is None and not snap.paused and session.run:
             silent = RunEngine.closed_seconds(session.run, self.clock)

@@ -166,6 +166,41 @@ def test_room_shows_overtime_and_whose_turn(tmp_path: Path) -> None:
     assert view.clock_status.startswith("OVERTID")
 
 
+def test_room_says_when_the_facilitators_app_has_closed(tmp_path: Path) -> None:
+    """The read-only second window and the projector: the app that held the lock let it go
+    (ctrl+q, or killed), so nothing new will come; a room opened before any app held the
+    lock is not told so."""
+    import subprocess
+    import sys
+
+    from startpakke.session.lock import SessionLock, lock_path
+
+    path = tmp_path / "okt.json"
+    make_session_file(path, 2)
+    room = Room(path, clock=FakeClock())
+    room.open()
+    assert room.view().problem is None, "no app has held it yet: nothing to say"
+    lock = SessionLock.acquire(path)
+    room.refresh()
+    assert room.view().problem is None
+    lock.release()  # ctrl+q in the facilitator's app
+    assert room.refresh(), "a change the screen must show"
+    problem = room.view().problem
+    assert problem is not None and "Møteappen som skrev møtet, er lukket" in problem
+    assert "startpakke run --resume" in problem
+    # Opened again, then killed: its lock stays behind with a process that is gone.
+    script = (
+        "import sys; from pathlib import Path; from startpakke.session.lock import SessionLock;"
+        "SessionLock.acquire(Path(sys.argv[1]))"
+    )
+    SessionLock.acquire(path).release()
+    room.refresh()
+    subprocess.run([sys.executable, "-c", script, str(path)], check=True)
+    assert lock_path(path).exists(), "the dead process's lock is still there"
+    room.refresh()
+    assert "er lukket" in (room.view().problem or "")
+
+
 def test_room_says_when_the_facilitators_app_has_stopped_saving(tmp_path: Path) -> None:
     clock = FakeClock()
     path = tmp_path / "okt.json"
