@@ -59,3 +59,20 @@ async def test_guide_greets_on_the_first_run_only_and_i_shows_it() -> None:
         assert "Veiledning for fasilitatoren" in str(
             again.screen.query_one("#info-text", Static).render()
         )
+
+
+async def test_a_greeting_goes_with_its_part() -> None:
+    """Back to a part already greeted: the greeting of the part just left does not stay
+    up to 12 s over the next one (the pause's greeting lingered into steg 4)."""
+    app, _session, _clock, _saves = make_app(first_run=True)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("n")  # greeted: Valg av fasilitator
+        await pilot.pause()
+        titles = [n.title for n in app._notifications]
+        assert titles == ["Veiledning – Valg av fasilitator"]
+        await pilot.press("p")  # Innsjekk was greeted already: nothing new to say
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == [], "the last part's greeting is gone"
+        app.notify("Anne er markert som borte", timeout=3)  # not a greeting: it stays
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Anne er markert som borte"]

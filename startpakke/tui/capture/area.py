@@ -174,6 +174,8 @@ class CaptureArea(Vertical):
 
         # The first time this agenda runs here, each part's guide greets the facilitator.
         self._guide_parts: set[str] | None = set() if first_run(self.controller.agenda.id) else None
+        self._greeting_for: str | None = None
+        """The part whose greeting may still be on screen (it goes when the part does)."""
         self._greet_part()
 
     def _greet_part(self) -> None:
@@ -182,15 +184,20 @@ class CaptureArea(Vertical):
         Never while the room sees the screen (the guide is the facilitator's): the part is
         greeted the next time something changes with the room view off.
         """
+        part = self.controller.part
+        if self._greeting_for not in (None, part.id):
+            # The last part's greeting would stay up to 12 s into this one.
+            self._greeting_for = None
+            self.app.clear_passing_notices()  # type: ignore[attr-defined]
         if self._guide_parts is None or hides(self, "agenda.parts[].guide"):
             return
-        part = self.controller.part
         if part.guide is None or part.id in self._guide_parts:
             return
         self._guide_parts.add(part.id)
+        self._greeting_for = part.id
         # One greeting at a time (moving on quickly must not stack them up the screen),
         # short, so it covers little: the first sentence of why; the rest is behind `i`.
-        self.app.clear_notifications()
+        self.app.clear_passing_notices()  # type: ignore[attr-defined]
         why = (part.guide.why.strip() or part.purpose.strip()).split(". ")[0].rstrip(".")
         self.notify(
             _("{why}.\ni: hele veiledningen for delen").format(why=why),
