@@ -155,13 +155,14 @@ def _offer_unfinished() -> Path | None:
     found = unfinished_meeting()
     if found is None or found.running is None:
         return None
+    from startpakke.view.format import clock_time
+
     running = found.running.astimezone()
+    time = clock_time(running)
     when = (
-        _("kl. {time}").format(time=running.strftime("%H:%M"))
+        _("kl. {time}").format(time=time)
         if running.date() == date.today()
-        else _("{day} kl. {time}").format(
-            day=f"{running.day}.{running.month}.", time=running.strftime("%H:%M")
-        )
+        else _("{day} kl. {time}").format(day=f"{running.day}.{running.month}.", time=time)
     )
     print(
         _("Møtet i {path} er ikke avsluttet (sist i gang {when}).").format(

@@ -168,7 +168,7 @@ def unfinished_meeting(now: datetime | None = None) -> recent.Remembered | None:
     Read from the record of paths and times only: a plain start loads no session (and so
     no pydantic) unless the facilitator chooses to continue.
     """
-    from startpakke.session.lock import lock_path, read_owner
+    from startpakke.session.lock import held_by_a_running_program
 
     running = [item for item in recent.remembered() if item.running is not None]
     if not running:
@@ -180,7 +180,6 @@ def unfinished_meeting(now: datetime | None = None) -> recent.Remembered | None:
         return None
     if not last.path.is_file():
         return None
-    owner = read_owner(lock_path(last.path))
-    if owner is not None and owner.is_running():
+    if held_by_a_running_program(last.path):
         return None  # open in another window: that window is the meeting
     return last

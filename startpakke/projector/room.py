@@ -172,10 +172,9 @@ class Room:
         """Whether the app that writes the session is still open, from the lock beside it
         (a small read, and /proc for the owner's process). Only an app seen open can close:
         a room opened before the meeting is not told that no app is writing yet."""
-        from startpakke.session.lock import lock_path, read_owner
+        from startpakke.session.lock import held_by_a_running_program
 
-        owner = read_owner(lock_path(self.follower.path))
-        open_now = owner is not None and owner.is_running()
+        open_now = held_by_a_running_program(self.follower.path)
         self._writer_seen = self._writer_seen or open_now
         self.writer_closed = self._writer_seen and not open_now
 

@@ -146,6 +146,13 @@ def read_owner(path: Path) -> LockOwner | None:
         return None
 
 
+def held_by_a_running_program(session_path: Path) -> bool:
+    """Whether a program that still runs holds the lock on `session_path` (an app open on
+    it now), as against no lock, or a stale one left by a killed program."""
+    owner = read_owner(lock_path(session_path))
+    return owner is not None and owner.is_running()
+
+
 class SessionLock:
     """The lock this process holds on one session file (see `acquire`)."""
 
