@@ -73,3 +73,21 @@ def test_size_text_counts_members_only() -> None:
     people[-1].role = Role.member
     assert size_text(people, 6).startswith("Merk: 7 medlemmer.")
     assert size_text(people[:1], 6) == "1 deltaker (anbefalt: inntil 6 medlemmer)."
+
+
+async def test_enter_through_name_date_and_place_leads_to_the_first_participant() -> None:
+    """As the hint says: the network, the date, the place, then the people (name + Enter).
+    Enter in the place went to the målform's list, and the names typed next opened it and
+    were lost."""
+    app, session, _clock, _saves = make_app("", setup=True)
+    session.network.name = ""
+    session.network.place = ""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Vestdal", "enter", "enter", *"Rådhuset", "enter")
+        await pilot.press(*"Anne Berg", "enter", *"Bjørn Dahl", "enter")
+        await pilot.pause()
+        assert [p.name for p in session.participants] == ["Anne Berg", "Bjørn Dahl"]
+        assert app.screen.query_one("#place", Input).value == "Rådhuset"
+        assert app.screen.query_one("#network-name", Input).value == "Vestdal"
+        assert app.focused is app.screen.query_one("#p-name", Input)

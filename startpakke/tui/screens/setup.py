@@ -86,7 +86,7 @@ class SetupScreen(StyledOnMountScreen[Session]):
             with Horizontal(classes="form-row"):
                 yield Label(_("Nettverk"), classes="form-label")
                 yield EnterInOrderFormInput(
-                    on_enter=self._next_field,
+                    on_enter=lambda: self._next_field("#meeting-date"),
                     value=network.name,
                     placeholder=_("Navnet på nettverket"),
                     id="network-name",
@@ -94,14 +94,15 @@ class SetupScreen(StyledOnMountScreen[Session]):
             with Horizontal(classes="form-row"):
                 yield Label(_("Dato"), classes="form-label")
                 yield EnterInOrderFormInput(
-                    on_enter=self._next_field,
+                    on_enter=lambda: self._next_field("#place"),
                     value=when.strftime("%d.%m.%Y"),
                     placeholder=_("dd.mm.åååå"),
                     id="meeting-date",
                 )
                 yield Label(_("Sted"), classes="form-label-short")
+                # Then the people: the målform (seldom changed) is a Tab away.
                 yield EnterInOrderFormInput(
-                    on_enter=self._next_field,
+                    on_enter=lambda: self._next_field("#p-name"),
                     value=network.place,
                     placeholder=_("f.eks. Rådhuset"),
                     id="place",
@@ -240,12 +241,12 @@ class SetupScreen(StyledOnMountScreen[Session]):
         name_input.focus()
         self._refresh_table()
 
-    def _next_field(self) -> None:
-        """Enter in the name, date or place (taken in the order typed)."""
+    def _next_field(self, field: str) -> None:
+        """Enter in the name, date or place (taken in the order typed): on to `field`."""
         if self.session.participants:
             self.action_start()  # the people are there: Enter starts, as on the Start button
         else:
-            self.focus_next()
+            self.set_focus(self.query_one(field, Input))
 
     def action_remove(self) -> None:
         table = self.query_one(DataTable)
