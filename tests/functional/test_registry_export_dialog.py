@@ -120,3 +120,43 @@ async def test_a_file_that_is_there_is_named_and_replaced_only_on_a_second_enter
         await pilot.pause()
         assert not app.screen.query("#export-path"), "replaced on the second Enter"
         assert made.stat().st_mtime_ns != edited
+
+
+async def test_leaving_the_warned_file_and_coming_back_warns_again(
+    session_file: Path, tmp_path: Path
+) -> None:
+    """The second Enter replaces only the file the facilitator was just told about.
+
+    ↓ then ↑ (or the name edited away and back) clears the warning; the Enter that follows
+    must warn again, not replace the file unasked.
+    """
+    app = open_app(session_file, FakeClock(), "--names", NAMES)
+    async with app.run_test(size=SIZE) as pilot:
+        await start_meeting(pilot)
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        (made,) = tmp_path.glob("nettverkskontrakt-*.docx")
+        edited = made.stat().st_mtime_ns
+        await pilot.press("e", "enter")
+        await pilot.pause()
+        result = app.screen.query_one("#export-result")
+        assert "finnes fra før" in str(result.render())
+        await pilot.press("down", "up")
+        await pilot.pause()
+        assert not result.display, "the warning went with the choice"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query("#export-path"), "warned again, not replaced"
+        assert "finnes fra før" in str(result.render())
+        assert made.stat().st_mtime_ns == edited
+        field = app.screen.query_one("#export-path", Input)
+        warned = field.value
+        field.value = str(tmp_path / "annen.docx")
+        await pilot.pause()
+        assert not result.display, "the warning named a file the field no longer names"
+        field.value = warned
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query("#export-path"), "back on the file: warned again"
+        assert made.stat().st_mtime_ns == edited

@@ -94,6 +94,7 @@ class ExportScreen(Dialog[ExportChoice | None]):
     @on(OptionList.OptionHighlighted, "#export-kind")
     def _kind_changed(self) -> None:
         """A new kind: its own file name, in whatever folder the field names now."""
+        self._replace_confirmed = None  # the warning was about the kind and file left behind
         field = self.query_one("#export-path", Input)
         again = self.again
         if again is not None and field.value == str(again.path) and self.kind == again.kind:
@@ -102,6 +103,14 @@ class ExportScreen(Dialog[ExportChoice | None]):
         folder = Path(typed).expanduser().parent if typed else self.folder
         field.value = str(folder / self.kind.default_filename(self.session))
         self._say("")
+
+    @on(Input.Changed, "#export-path")
+    def _path_edited(self, event: Input.Changed) -> None:
+        """A name other than the one warned about: its warning and its second Enter go."""
+        warned = self._replace_confirmed
+        if warned is not None and Path(event.value.strip()).expanduser() != warned:
+            self._replace_confirmed = None
+            self._say("")
 
     def _say(self, problem: str) -> None:
         """Why the document could not be made (the line is hidden when there is none)."""
