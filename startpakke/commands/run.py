@@ -165,15 +165,18 @@ def _offer_unfinished() -> Path | None:
         else _("{day} kl. {time}").format(day=f"{running.day}.{running.month}.", time=time)
     )
     print(
-        _("Møtet i {path} er ikke avsluttet (sist i gang {when}).").format(
-            path=found.path, when=when
-        ),
+        # The path on a line of its own: a long one wraps on its own line, not mid-sentence.
+        _("Møtet er ikke avsluttet (sist i gang {when}):").format(when=when),
+        f"  {found.path}",
+        sep="\n",
         file=sys.stderr,
     )
     if _ask_yes(_("Vil du fortsette det?"), default=True):
         return found.path
     print(
-        _("Starter et nytt møte. Det andre fortsetter du senere med «startpakke run --resume»."),
+        _("Starter et nytt møte."),
+        _("Det andre fortsetter du senere med «startpakke run --resume»."),
+        sep="\n",
         file=sys.stderr,
     )
     return None

@@ -116,6 +116,12 @@ def _start(monkeypatch: pytest.MonkeyPatch, answer: str | None, *argv: str):  # 
     return store
 
 
+def _too_wide(said: str, path: Path) -> list[str]:
+    """The lines, other than the meeting's path, that wrap in an 80-column terminal."""
+    where = str(path.resolve())
+    return [line for line in said.splitlines() if len(line) > 80 and where not in line]
+
+
 @pytest.mark.parametrize("answer", ["", "j", "ja"])
 def test_enter_or_yes_continues_the_unfinished_meeting(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], answer: str
@@ -126,7 +132,9 @@ def test_enter_or_yes_continues_the_unfinished_meeting(
     assert store.path.resolve() == path.resolve()
     assert store.session.network.name == "Nettverket i Testdal"
     said = capsys.readouterr().err
-    assert f"Møtet i {path.resolve()} er ikke avsluttet (sist i gang kl. " in said
+    assert "Møtet er ikke avsluttet (sist i gang kl. " in said
+    assert f"\n  {path.resolve()}\n" in said, "the path on a line of its own"
+    assert not _too_wide(said, path), "every sentence fits an 80-column terminal"
 
 
 def test_no_starts_a_new_meeting_and_says_how_to_continue_the_other(
@@ -137,7 +145,9 @@ def test_no_starts_a_new_meeting_and_says_how_to_continue_the_other(
     store = _start(monkeypatch, "n")
     assert store.path.resolve() != path.resolve()
     assert not store.session.network.name, "a new, blank meeting"
-    assert "startpakke run --resume" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "startpakke run --resume" in said
+    assert not _too_wide(said, path), "every sentence fits an 80-column terminal"
 
 
 def test_without_a_terminal_nothing_is_asked_and_a_new_meeting_starts(
