@@ -163,22 +163,23 @@ UNFINISHED_WITHIN = timedelta(hours=12)
 
 def unfinished_meeting(now: datetime | None = None) -> recent.Remembered | None:
     """The meeting that ran last, when it has not reached its end, ran within
-    `UNFINISHED_WITHIN`, its file is there and no other window has it open.
+    `UNFINISHED_WITHIN` and no other window has it open. A meeting whose file is gone
+    (deleted, moved) is passed over: its record is stale, not the last meeting.
 
     Read from the record of paths and times only: a plain start loads no session (and so
     no pydantic) unless the facilitator chooses to continue.
     """
     from startpakke.session.lock import held_by_a_running_program
 
-    running = [item for item in recent.remembered() if item.running is not None]
+    running = [
+        item for item in recent.remembered() if item.running is not None and item.path.is_file()
+    ]
     if not running:
         return None
     last = running[0]  # remembered() puts the one running most recently first
     moment = now or datetime.now().astimezone()
     assert last.running is not None
     if not last.unfinished or moment - last.running > UNFINISHED_WITHIN:
-        return None
-    if not last.path.is_file():
         return None
     if held_by_a_running_program(last.path):
         return None  # open in another window: that window is the meeting

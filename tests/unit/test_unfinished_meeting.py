@@ -58,6 +58,18 @@ def test_only_the_meeting_that_ran_last_counts(tmp_path: Path) -> None:
     assert unfinished_meeting(NOW) is None, "the last meeting ended: nothing to offer"
 
 
+def test_a_meeting_whose_file_is_gone_does_not_hide_the_one_before(tmp_path: Path) -> None:
+    """The last-run meeting's file was deleted or moved: its record is stale, and the
+    meeting that ran before it, still unfinished and on disk, is the one to offer."""
+    older = _meeting(tmp_path, "eldre.json")
+    newer = _meeting(tmp_path, "nyere.json")
+    recent.remember(older, running=True, finished=False, now=NOW - timedelta(hours=2))
+    recent.remember(newer, running=True, finished=False, now=NOW - timedelta(hours=1))
+    newer.unlink()
+    found = unfinished_meeting(NOW)
+    assert found is not None and found.path == older.resolve()
+
+
 @pytest.mark.parametrize(
     ("case", "offered"),
     [("just within", True), ("too old", False), ("file gone", False), ("open elsewhere", False)],
