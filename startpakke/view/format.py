@@ -49,6 +49,15 @@ def clock_face(remaining: float) -> str:
     return f"{sign}{minutes:02d}:{secs:02d}"
 
 
+def sentence(text: str) -> str:
+    """The text as the end of a sentence: a full stop, unless it ends one itself.
+
+    A part titled «Før vi går …» or «Hva gjør vi nå?» gets none after it.
+    """
+    text = text.rstrip()
+    return text if text.endswith((".", "…", "?", "!")) else f"{text}."
+
+
 def minutes_text(seconds: float) -> str:
     """«4 min», «1 min 40 s», «45 s» — a length of time, whichever its sign."""
     return format_duration(abs(seconds))

@@ -143,3 +143,22 @@ async def test_a_part_title_that_ends_in_an_ellipsis_gets_no_full_stop_after_it(
         await pilot.pause()
         text = str(app.screen.query_one("#resume-text", Static).render())
         assert "Før vi går …\n" in text and "…." not in text
+
+
+@pytest.mark.parametrize(
+    "variant", [{}, {"crashed": True}, {"suspended": True}], ids=["quit", "crash", "slept"]
+)
+async def test_a_part_title_that_is_a_question_keeps_its_question_mark(
+    variant: dict[str, bool],
+) -> None:
+    """«ved Steg 5 av 7: Hva gjør vi nå?.»: a title that ends its own sentence gets no
+    full stop after it, where the sentence ends a line and where another follows it."""
+    from tests.tui_helpers import make_app
+
+    app, *_ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ResumeScreen(600, False, "Steg 5 av 7: Hva gjør vi nå?", **variant))
+        await pilot.pause()
+        text = str(app.screen.query_one("#resume-text", Static).render())
+        assert "Hva gjør vi nå? " in text or "Hva gjør vi nå?\n" in text, text
+        assert "?." not in text

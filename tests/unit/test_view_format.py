@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from startpakke.engine import TimerView
-from startpakke.view.format import behind_text, clock_face, minutes_text, timer_state, timer_status
+from startpakke.view.format import (
+    behind_text,
+    clock_face,
+    minutes_text,
+    sentence,
+    timer_state,
+    timer_status,
+)
 
 
 @pytest.mark.parametrize(
@@ -55,3 +62,18 @@ def test_timer_state_always_has_a_word_when_not_ok(
     timer = TimerView("Tur", 120, remaining)
     assert timer_state(timer, paused) == state
     assert timer_status(timer, paused) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "ended"),
+    [
+        ("Steg 1 av 7: Valg av fasilitator", "Steg 1 av 7: Valg av fasilitator."),
+        ("Steg 7 av 7: Før vi går …", "Steg 7 av 7: Før vi går …"),
+        ("Hva gjør vi nå?", "Hva gjør vi nå?"),
+        ("Velkommen!", "Velkommen!"),
+        ("kl. 10.", "kl. 10."),
+        ("Pause ", "Pause."),
+    ],
+)
+def test_sentence_adds_a_full_stop_only_where_none_ends_it(text: str, ended: str) -> None:
+    assert sentence(text) == ended

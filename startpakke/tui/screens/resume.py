@@ -10,7 +10,7 @@ from textual.widgets import Button, Static
 
 from startpakke.i18n import _
 from startpakke.tui.screens.dialog import Dialog
-from startpakke.view.format import minutes_text
+from startpakke.view.format import minutes_text, sentence
 
 
 class ResumeScreen(Dialog[bool]):
@@ -43,33 +43,33 @@ class ResumeScreen(Dialog[bool]):
         closed = minutes_text(self.closed_seconds)
         if self.paused:
             body = _(
-                "Møtet fortsetter ved {where}.\n"
+                "Møtet fortsetter ved {where}\n"
                 "Programmet var lukket i {closed}. Klokken sto på pause og blir stående på "
                 "pause til du trykker mellomrom."
             )
         elif self.suspended:
             body = _(
                 "Maskinen sov i {closed} (lokket var lukket?), og klokkene sto stille.\n"
-                "Møtet står ved {where}. Skal den tiden telle med?\n\n"
+                "Møtet står ved {where} Skal den tiden telle med?\n\n"
                 "• Tell med tiden – dere fortsatte møtet mens maskinen sov.\n"
                 "• Fortsett der klokken stoppet – møtet hadde pause."
             )
         elif self.crashed:
             body = _(
-                "Møtet fortsetter ved {where}.\n"
+                "Møtet fortsetter ved {where}\n"
                 "Programmet var lukket i {closed}. Skal den tiden telle med?\n\n"
                 "• Tell med tiden – programmet stoppet midt i møtet, og dere fortsatte å snakke.\n"
                 "• Fortsett der klokken stoppet – lokket var lukket, f.eks. over lunsj."
             )
         else:
             body = _(
-                "Møtet fortsetter ved {where}.\n"
+                "Møtet fortsetter ved {where}\n"
                 "Programmet ble avsluttet for {closed} siden. Skal den tiden telle med?\n\n"
                 "• Tell med tiden – dere fortsatte møtet mens programmet var lukket.\n"
                 "• Fortsett der klokken stoppet – møtet hadde pause, f.eks. over lunsj."
             )
-        # A part titled «Før vi går …» ends its sentence itself: no full stop after «…».
-        body = body.format(where=self.where, closed=closed).replace("….", "…")
+        # {where} ends its sentence with its own stop: «Før vi går …», «Hva gjør vi nå?».
+        body = body.format(where=sentence(self.where), closed=closed)
         with Vertical(id="resume-box", classes="dialog"):
             yield Static(_("Fortsett møtet"), classes="dialog-title")
             yield Static(body, id="resume-text")
