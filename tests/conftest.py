@@ -177,6 +177,20 @@ def _functional_tests_work_in_their_own_folder(
         monkeypatch.chdir(tmp_path)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _css_parsed_once_per_worker() -> Iterator[None]:
+    """The tests of a worker parse each CSS text once (tests/css_once.py): Textual parses
+    the app's CSS and every widget's DEFAULT_CSS again for each App a Pilot test builds."""
+    from textual.css.stylesheet import Stylesheet
+
+    from tests.css_once import parse_rules_once
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(Stylesheet, "_parse_rules", parse_rules_once(Stylesheet._parse_rules))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(autouse=True)
 def _pilot_keys_wait_in_short_steps(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch

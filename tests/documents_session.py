@@ -330,16 +330,20 @@ _BUILTIN: dict[Path, Agenda] = {}
 
 
 def load_builtin_agenda(name: str = "startpakke") -> Agenda:
-    """A built-in agenda as the loader reads it, a fresh copy for every caller.
+    """A built-in agenda, in the language the test speaks (see `load_agenda_file`)."""
+    from startpakke.resources import resolve_agenda
+
+    return load_agenda_file(resolve_agenda(name))
+
+
+def load_agenda_file(path: Path) -> Agenda:
+    """An agenda file as the loader reads it, a fresh copy for every caller.
 
     The file is read and validated once per test process: composing the YAML with line
     numbers took 40 ms a time, 8 % of the Pilot tests' CPU. A copy is 1 ms, and a test
     that changes its agenda changes nobody else's. tests/unit/test_loader.py and
     test_agenda_content.py read the files themselves.
     """
-    from startpakke.resources import resolve_agenda
-
-    path = resolve_agenda(name)  # in the language the test speaks
     if path not in _BUILTIN:
         from startpakke.agenda.loader import load_agenda
 

@@ -27,14 +27,13 @@ from typing import Any
 
 import aiohttp
 
-from startpakke.agenda.loader import load_agenda
 from startpakke.controller import MeetingController
 from startpakke.engine import Clock
-from startpakke.resources import resolve_agenda
 from startpakke.session.edit import add_rule as _add_rule
 from startpakke.session.edit import participants_from_names, set_rule_agreed
 from startpakke.session.model import Session
 from startpakke.session.store import save_session
+from tests.documents_session import load_builtin_agenda
 from tests.tmux import pane_environment
 
 STARTPAKKE = Path(sys.executable).with_name("startpakke")
@@ -65,7 +64,7 @@ def session_file(
 ) -> MeetingController:
     """A startpakke session saved to `path`, started and at `part` (None: not started),
     with a controller that saves as the facilitator's app does."""
-    agenda = load_agenda(resolve_agenda("startpakke"))
+    agenda = load_builtin_agenda("startpakke")
     session = Session(agenda="startpakke", agenda_id=agenda.id)
     session.network.name = "Nettverket i Testdal"
     session.participants = participants_from_names(NAMES)

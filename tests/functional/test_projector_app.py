@@ -9,12 +9,10 @@ import pytest
 from textual.widget import Widget
 from textual.widgets import Static
 
-from startpakke.agenda.loader import load_agenda
 from startpakke.controller import MeetingController
 from startpakke.engine import FakeClock
 from startpakke.projector import blockfont
 from startpakke.projector.room import NOT_STARTED, THANKS, Room, RoomError
-from startpakke.resources import resolve_agenda
 from startpakke.session.edit import (
     add_competence,
     add_rule,
@@ -24,6 +22,7 @@ from startpakke.session.edit import (
 from startpakke.session.model import Session
 from startpakke.session.store import save_session
 from startpakke.tui.projector_app import BlockClock, Board, PostIt, ProjectorApp
+from tests.documents_session import load_builtin_agenda
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 NAMES = "Anne,Bjørn,Cecilie"
@@ -44,7 +43,7 @@ def make_session_file(
 ) -> MeetingController:
     """A session saved to `path`, the meeting started and standing at `part` (None: not
     started). Saves go through the real atomic `save_session`."""
-    agenda = load_agenda(resolve_agenda(agenda_name))
+    agenda = load_builtin_agenda(agenda_name)
     session = Session(agenda=agenda_name, agenda_id=agenda.id)
     session.network.name = "Nettverket i Testdal"
     session.participants = participants_from_names(NAMES)

@@ -9,12 +9,11 @@ from pathlib import Path
 from docx import Document
 from textual.widgets import Input, OptionList, Select
 
-from startpakke.agenda.loader import load_agenda
 from startpakke.documents.contract import write_contract
 from startpakke.documents.referat import write_referat
-from startpakke.resources import resolve_agenda
 from startpakke.session.model import AgreementLevel
 from startpakke.tui.screens.capture_objection import ObjectionScreen
+from tests.documents_session import load_builtin_agenda
 from tests.tui_helpers import make_app, send_together, until
 
 
@@ -73,7 +72,7 @@ async def test_enter_cycles_the_levels_and_an_objection_asks_who_and_why(tmp_pat
         ]
         assert app.controller.session.rules[2].objections  # saved in the session
 
-    agenda = load_agenda(resolve_agenda("startpakke"))
+    agenda = load_builtin_agenda("startpakke")
     contract = text_of(write_contract(session, tmp_path / "kontrakt.docx"))
     assert "Vi starter presis" in contract and "Mobilen ligger i veska" in contract
     assert "Vi møtes hver måned" not in contract

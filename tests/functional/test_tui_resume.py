@@ -12,14 +12,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Button, Static
 
-from startpakke.agenda.loader import load_agenda
 from startpakke.controller import MeetingController
 from startpakke.engine import FakeClock, Snapshot
-from startpakke.resources import resolve_agenda
 from startpakke.session.edit import participants_from_names
 from startpakke.session.model import Session
 from startpakke.session.store import SessionStore, load_session
 from startpakke.tui.screens.resume import ResumeScreen
+from tests.documents_session import load_builtin_agenda
 from tests.functional.test_tui_capture import NAMES, SIZE
 from tests.tui_helpers import open_app
 
@@ -28,7 +27,7 @@ CLOSED_SECONDS = 25 * 60
 
 def save_mid_turn(path: Path, clock: FakeClock, *, paused: bool = False) -> Snapshot:
     """A meeting in steg 4's round, the second speaker 70 s into their turn, saved."""
-    agenda = load_agenda(resolve_agenda("startpakke"))
+    agenda = load_builtin_agenda("startpakke")
     session = Session(agenda="startpakke", agenda_id=agenda.id)
     session.participants = participants_from_names(NAMES)
     store = SessionStore.create(path, session)

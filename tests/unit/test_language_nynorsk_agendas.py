@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from startpakke.agenda.loader import load_agenda, load_model
+from startpakke.agenda.loader import load_model
 from startpakke.agenda.model import Agenda
 from startpakke.documents.handouts_model import Handouts
+from tests.documents_session import load_agenda_file
 
 ROOT = Path(__file__).resolve().parents[2]
 AGENDAS = ("startpakke", "kollegaveiledning", "revisjon")
@@ -91,23 +92,23 @@ def words(text: str) -> set[str]:
 
 @pytest.mark.parametrize("name", AGENDAS)
 def test_the_nynorsk_agenda_has_the_bokmal_structure(name: str) -> None:
-    bokmal = load_agenda(ROOT / "agenda" / f"{name}.yaml")
-    nynorsk = load_agenda(ROOT / "agenda" / "nn" / f"{name}.yaml")
+    bokmal = load_agenda_file(ROOT / "agenda" / f"{name}.yaml")
+    nynorsk = load_agenda_file(ROOT / "agenda" / "nn" / f"{name}.yaml")
     assert structure(nynorsk) == structure(bokmal)
 
 
 @pytest.mark.parametrize("name", AGENDAS)
 def test_no_bokmal_in_the_nynorsk_agenda_and_no_nynorsk_in_the_bokmal_one(name: str) -> None:
-    nynorsk = words(visible_text(load_agenda(ROOT / "agenda" / "nn" / f"{name}.yaml")))
-    bokmal = words(visible_text(load_agenda(ROOT / "agenda" / f"{name}.yaml")))
+    nynorsk = words(visible_text(load_agenda_file(ROOT / "agenda" / "nn" / f"{name}.yaml")))
+    bokmal = words(visible_text(load_agenda_file(ROOT / "agenda" / f"{name}.yaml")))
     assert sorted(nynorsk & set(BOKMAL_MARKERS)) == []
     assert sorted(bokmal & set(NYNORSK_MARKERS)) == []
 
 
 @pytest.mark.parametrize("name", AGENDAS)
 def test_the_quotations_stay_as_written(name: str) -> None:
-    bokmal = load_agenda(ROOT / "agenda" / f"{name}.yaml")
-    nynorsk = load_agenda(ROOT / "agenda" / "nn" / f"{name}.yaml")
+    bokmal = load_agenda_file(ROOT / "agenda" / f"{name}.yaml")
+    nynorsk = load_agenda_file(ROOT / "agenda" / "nn" / f"{name}.yaml")
     for context in bokmal.context:
         if context.id in QUOTED_CONTEXTS:
             twin = nynorsk.context_text(context.id)
@@ -145,7 +146,7 @@ def test_a_guide_that_parks_a_topic_names_the_park_key(folder: str, name: str) -
     from startpakke.tui.bindings import RUN_BINDINGS
 
     park = next(b.key for b in RUN_BINDINGS if b.action == "park")
-    agenda = load_agenda(ROOT / "agenda" / folder / f"{name}.yaml")
+    agenda = load_agenda_file(ROOT / "agenda" / folder / f"{name}.yaml")
     for part in agenda.parts:
         if part.guide is None:
             continue

@@ -14,20 +14,19 @@ from typing import Any
 
 import pytest
 
-from startpakke.agenda.loader import load_agenda
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController
 from startpakke.engine import FakeClock
-from startpakke.resources import resolve_agenda
 from startpakke.session import edit as ops
 from startpakke.session.edit import EditError
 from startpakke.session.model import CompetenceCategory, Session
+from tests.documents_session import load_builtin_agenda
 
 
 @cache
 def agenda(name: str) -> Agenda:
     """A built-in agenda, loaded once for the whole module (the controller never edits it)."""
-    return load_agenda(resolve_agenda(name))
+    return load_builtin_agenda(name)
 
 
 class Meeting:

@@ -6,19 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from startpakke.agenda.loader import load_agenda
 from startpakke.agenda.model import CaptureKind
 from startpakke.controller import MeetingController
 from startpakke.engine import FakeClock
-from startpakke.resources import resolve_agenda
 from startpakke.session.edit import participants_from_names
 from startpakke.session.model import RuleReview, Session
 from startpakke.tui.capture.views import VIEWS, CaptureView
 from startpakke.view.privacy import may_project
+from tests.documents_session import load_builtin_agenda
 
 
 def meeting(agenda_name: str) -> MeetingController:
-    agenda = load_agenda(resolve_agenda(agenda_name))
+    agenda = load_builtin_agenda(agenda_name)
     session = Session(agenda=agenda_name, agenda_id=agenda.id)
     session.participants = participants_from_names("Anne,Bjørn,Cecilie")
     for person in session.participants:

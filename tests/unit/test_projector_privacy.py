@@ -26,13 +26,11 @@ from typing import Any
 
 import pytest
 
-from startpakke.agenda.loader import load_agenda
 from startpakke.agenda.model import Agenda
 from startpakke.controller import MeetingController
 from startpakke.engine import FakeClock
 from startpakke.projector.page_data import page_data
 from startpakke.projector.room import Room, RoomView
-from startpakke.resources import resolve_agenda
 from startpakke.session.edit import participants_from_names
 from startpakke.session.model import (
     Action,
@@ -53,6 +51,7 @@ from startpakke.session.model import (
 from startpakke.session.store import save_session
 from startpakke.view.privacy import AGENDA_FIELDS
 from startpakke.view.privacy import SESSION_FIELDS as PROJECTED
+from tests.documents_session import load_builtin_agenda
 
 DECIDED_AS_A_WHOLE = {"run"}
 """Fields decided with everything inside them: where the meeting stands (typed or not) is
@@ -197,7 +196,7 @@ def mark_private_fields(session: Session) -> dict[str, str]:
 
 def full_session(agenda_name: str) -> Session:
     """A meeting with something in every list, contacts, cases, notes and takeaways."""
-    agenda = load_agenda(resolve_agenda(agenda_name))
+    agenda = load_builtin_agenda(agenda_name)
     session = Session(agenda=agenda_name, agenda_id=agenda.id)
     session.network.name = "Nettverket i Testdal"
     session.network.services = ["Testdal kommune"]
@@ -260,13 +259,13 @@ def agenda_notes(agenda_name: str) -> set[str]:
             for element in value:
                 walk(element)
 
-    walk(load_agenda(resolve_agenda(agenda_name)))
+    walk(load_builtin_agenda(agenda_name))
     return {note for note in found - prompts if len(note) > 12}
 
 
 def every_view(agenda_name: str, session: Session, tmp_path: Path) -> Iterator[RoomView]:
     """The room's view at every part, phase and turn of the meeting, and blanked."""
-    agenda = load_agenda(resolve_agenda(agenda_name))
+    agenda = load_builtin_agenda(agenda_name)
     path = tmp_path / "okt.json"
     clock = FakeClock()
     controller = MeetingController(agenda, session, lambda s: save_session(s, path), clock)
