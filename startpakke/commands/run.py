@@ -398,11 +398,20 @@ def _run_app(args: argparse.Namespace, agenda, store, resume: bool) -> int:  # t
     overdue = startup.notices
     unsaved = app.save_problem is not None or app.saved_copy is not None
     if not unsaved and not store.path.exists():  # quit on the first screen: nothing written
-        from startpakke.session.drafts import save_drafts
+        from startpakke.session.drafts import draft_path, save_drafts
 
-        save_drafts(store.path, {})  # nor what was typed there (no drafts: no file)
         for line in overdue:
             print(line, file=sys.stderr)
+        if app.quit_by_signal and draft_path(store.path).exists():
+            # The window closed, nobody chose to quit: what was typed is offered next time.
+            print(
+                _(
+                    "Møtet ble ikke startet. Det du skrev, er tatt vare på og hentes tilbake "
+                    "når du åpner {path} igjen."
+                ).format(path=store.path)
+            )
+            return 0
+        save_drafts(store.path, {})  # nor what was typed there (no drafts: no file)
         print(_("Møtet ble ikke startet; ingen økt er lagret."))
         return 0
     # Later meetings (issue 6): closing a revision meeting (agenda kind «revisjon», started

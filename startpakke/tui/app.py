@@ -99,6 +99,10 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         self.saved_copy: Path | None = None
         """Where the facilitator saved a copy when the session's own file could not be."""
         self._drafts: DraftKeeper | None = None
+        self._drafts_notice_shown = False
+        """The drafts could not be written before the meeting started, and it says so."""
+        self.quit_by_signal = False
+        """The app closed on SIGTERM or SIGHUP (a closed window), not on the user's ctrl+q."""
         self._suspend_watch: SuspendWatch | None = None
         self._raw_save = startup.save
         startup.save = self._safe_save
@@ -201,18 +205,45 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
             self,
             self.startup.session_path,
             on_restored=self._draft_restored,
-            on_error=lambda err: None,  # the session's own save reports the disk's trouble
+            on_trouble=self._drafts_trouble,
         )
         self.set_interval(SWEEP_SECONDS, self._drafts.sweep)
 
-    def _draft_restored(self, text: str) -> None:
+    def _drafts_trouble(self, err: OSError | None) -> None:
+        """Before the meeting starts (the setup screen, the resume question) nothing but the
+        drafts is written: their trouble is said as the session's would be. Once it runs,
+        the session's own save meets the same disk and says so («IKKE LAGRET»)."""
+        from startpakke.errors import os_reason
+        from startpakke.session.drafts import draft_path
+
+        if err is None:
+            if self._drafts_notice_shown:
+                self._drafts_notice_shown = False
+                self.clear_passing_notices()
+                self.notify(_("Lagret igjen."), timeout=3)
+            return
+        if self.controller is not None or self._drafts_notice_shown or self.quit_asked:
+            return
+        assert self._drafts is not None  # only the keeper calls this
+        self._drafts_notice_shown = True
+        self.notify(
+            _(
+                "Kunne ikke lagre det du skriver, i {path}: {reason}. Det finnes bare i "
+                "minnet; programmet prøver igjen. Ikke lukk programmet før det er lagret."
+            ).format(path=draft_path(self._drafts.session_path), reason=os_reason(err)),
+            title=_("IKKE LAGRET"),
+            severity="error",
+            timeout=PERSISTENT,
+        )
+
+    def _draft_restored(self, texts: list[str]) -> None:
+        """One notice for the drafts a screen got back, each quoted (cut at 60 characters)."""
         if self.room_view:  # the draft may be a private note: not on a mirrored screen
             self.notify(_("Hentet tilbake det du skrev, men ikke lagret."), timeout=10)
             return
+        quoted = ", ".join(f"«{text if len(text) <= 60 else text[:57] + '…'}»" for text in texts)
         self.notify(
-            _("Hentet tilbake det du skrev, men ikke lagret: «{text}»").format(
-                text=text if len(text) <= 60 else text[:57] + "…"
-            ),
+            _("Hentet tilbake det du skrev, men ikke lagret: {texts}").format(texts=quoted),
             timeout=10,
         )
 
@@ -235,6 +266,7 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         # No one may be there to answer (the terminal closed): run.py says what was lost.
         from startpakke.tui.drafts import SIGNAL_EXIT_GRACE, exit_if_stuck
 
+        self.quit_by_signal = True
         self._before_quit()
         self.exit()
         # Everything is on disk now; if closing to a terminal that has gone hangs, end anyway.

@@ -8,7 +8,9 @@ second of typing is at risk. A screen that is closed takes its drafts with it; q
 a signal or a crash leaves them for next time.
 
 Polling, rather than listening to every key, keeps this out of the screens: no screen
-knows about drafts, and a key press costs nothing extra.
+knows about drafts, and a key press costs nothing extra. The one exception is work that is
+not the text of a field: a screen that holds some (the setup screen's list of participants,
+added but not saved until the meeting starts) offers it as text (`KeepsADraft`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from textual.app import App
 from textual.widget import Widget
@@ -30,15 +33,38 @@ SWEEP_SECONDS = 0.5
 
 
 def _text_of(widget: Widget) -> str:
+    if isinstance(widget, KeepsADraft):
+        return widget.draft_text()
     return widget.value if isinstance(widget, Input) else widget.text  # type: ignore[attr-defined,no-any-return]
 
 
-def _set_text(widget: Widget, text: str) -> None:
+def _restore(widget: Widget, text: str) -> str | None:
+    """Put a draft back; what to tell the facilitator (None: nothing was put back)."""
+    if isinstance(widget, KeepsADraft):
+        return widget.restore_draft(text)
     if isinstance(widget, Input):
         widget.value = text
         widget.cursor_position = len(text)
     else:  # a TextArea, the only other kind `_fields` finds (not imported: 5 ms at start)
         widget.load_text(text)  # type: ignore[attr-defined]
+    return text
+
+
+@runtime_checkable
+class KeepsADraft(Protocol):
+    """A screen whose unsaved work is more than the text of its fields."""
+
+    DRAFT_ID: str
+    """Its draft's name beside the fields' (`"SetupScreen/participants"`)."""
+
+    def draft_text(self) -> str:
+        """The work as text ("" for none); a draft when it differs from the first look."""
+        ...
+
+    def restore_draft(self, text: str) -> str | None:
+        """Take back what `draft_text` gave in the last run; what to tell the facilitator
+        (None: the text was not usable, and nothing changed)."""
+        ...
 
 
 class DraftKeeper:
@@ -49,8 +75,8 @@ class DraftKeeper:
         app: App[object],
         session_path: Path,
         *,
-        on_restored: Callable[[str], None],
-        on_error: Callable[[OSError], None],
+        on_restored: Callable[[list[str]], None],
+        on_trouble: Callable[[OSError | None], None],
     ) -> None:
         self.app = app
         self.session_path = session_path
@@ -60,11 +86,15 @@ class DraftKeeper:
         self._baseline: weakref.WeakKeyDictionary[Widget, str] = weakref.WeakKeyDictionary()
         self._written: dict[str, str] | None = dict(self.pending)
         self._on_restored = on_restored
-        self._on_error = on_error
+        self._on_trouble = on_trouble
+        """Told when a write fails, and (with None) when one works again after that."""
+        self.trouble: OSError | None = None
         self.stopped = False
 
     def _fields(self) -> Iterator[tuple[str, Widget]]:
         for screen in self.app.screen_stack:
+            if isinstance(screen, KeepsADraft):
+                yield f"{type(screen).__name__}/{screen.DRAFT_ID}", screen
             for widget in screen.query("Input, TextArea"):
                 if widget.id and not getattr(widget, "read_only", False):
                     yield f"{type(screen).__name__}/{widget.id}", widget
@@ -74,17 +104,21 @@ class DraftKeeper:
         if self.stopped:
             return
         live: dict[str, str] = {}
+        restored: list[str] = []  # told in one notice: a screen's fields open together
         for key, widget in self._fields():
             if widget not in self._baseline:
                 self._baseline[widget] = _text_of(widget)
                 draft = self.pending.pop(key, None)
                 if draft and draft != _text_of(widget):
-                    _set_text(widget, draft)
-                    self._on_restored(draft)
+                    told = _restore(widget, draft)
+                    if told is not None:
+                        restored.append(told)
             text = _text_of(widget)
             if text and text != self._baseline.get(widget):
                 live[key] = text
         self.live = live
+        if restored:
+            self._on_restored(restored)
         self.write()
 
     def write(self) -> None:
@@ -94,9 +128,13 @@ class DraftKeeper:
         try:
             save_drafts(self.session_path, drafts)
         except OSError as err:
-            self._on_error(err)
+            self.trouble = err
+            self._on_trouble(err)
             return
         self._written = drafts
+        if self.trouble is not None:
+            self.trouble = None
+            self._on_trouble(None)
 
     def final(self) -> None:
         """The last look before the app closes (quit or signal); then stop watching."""

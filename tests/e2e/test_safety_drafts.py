@@ -162,6 +162,42 @@ def _state(pid: int) -> str:
         return "zombie"
 
 
+def test_closing_the_window_before_the_start_keeps_the_people_added(tmp_path: Path) -> None:
+    """The people on the setup screen are saved only when the meeting starts: a window
+    closed (SIGHUP) or a crash before that lost them, and the quit removed the text too."""
+    env = _env(tmp_path)
+    session = tmp_path / "møte.json"
+    term = Term(startpakke("run", "--session", str(session)), env)
+    try:
+        term.wait_for("Start møtet")
+        time.sleep(2 * SWEEP_SECONDS)  # a field's text at the first sweep is no draft
+        term.type("Testdal")
+        term.keys("Enter", "Enter", "Enter")  # on to the date, the place, the first name
+        term.type("Kari Nordmann")
+        term.keys("Enter")
+        term.wait_for("1 deltaker")
+        assert _within(5.0, lambda: "SetupScreen/participants" in _draft_keys(session))
+        term.kill(signal.SIGHUP)
+        term.exit_status()
+    finally:
+        term.close()
+    assert not session.exists()
+    term = Term(startpakke("run", "--session", str(session)), env)
+    try:
+        term.wait_for("1 deltaker")
+        assert "Kari Nordmann" in term.screen()
+        assert "Testdal" in term.screen()
+    finally:
+        term.close()
+
+
+def _draft_keys(session: Path) -> list[str]:
+    try:
+        return list(json.loads(draft_path(session).read_text())["fields"])
+    except (OSError, ValueError):
+        return []
+
+
 def test_quitting_the_first_screen_leaves_no_draft(tmp_path: Path) -> None:
     """«Quitting the first screen without starting leaves no file» (README): a tester found
     the network name typed there kept in `<økt>.utkast` and offered at the next start."""

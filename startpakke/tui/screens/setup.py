@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual.widgets import Button, DataTable, Footer, Input, Label, Select, Sta
 
 from startpakke.i18n import _, plural
 from startpakke.labels import choices, label
+from startpakke.modeling import to_data, validate
 from startpakke.session.model import Language, Participant, Role, Session
 from startpakke.tui.compat import StyledOnMountScreen
 from startpakke.tui.room_view import HIDDEN, hides, mask
@@ -63,6 +65,10 @@ class SetupScreen(StyledOnMountScreen[Session]):
     # `on_mount` puts the focus in the right field. Textual's default would first give it to
     # the form's scroll container, which restyles the whole form twice before the first frame.
     AUTO_FOCUS = ""
+    DRAFT_ID = "participants"
+    """The people added here are saved only when the meeting starts: until then they are a
+    draft beside the session (`tui.drafts.KeepsADraft`), and a crash or a closed window
+    does not lose them."""
 
     def __init__(
         self,
@@ -192,6 +198,29 @@ class SetupScreen(StyledOnMountScreen[Session]):
             self.query_one("#p-name", Input).focus()
         else:
             self.query_one("#network-name", Input).focus()
+
+    def draft_text(self) -> str:
+        """The participants as JSON, the way the session file writes them."""
+        people = [to_data(person) for person in self.session.participants]
+        return json.dumps(people, ensure_ascii=False) if people else ""
+
+    def restore_draft(self, text: str) -> str | None:
+        """The participants of the last run, back in the list; their names for the notice."""
+        try:
+            people = [validate(Participant, item) for item in json.loads(text)]
+        except (ValueError, TypeError):  # modeling.Invalid is a ValueError
+            return None  # not a list we wrote: the draft is a convenience, never an error
+        if not people:
+            return None
+        self.session.participants[:] = people
+        self._refresh_table()
+        if self._rotating:  # the leader and secretary are chosen among these people
+            for field in ("#leader", "#secretary"):
+                select = self.query_one(field, Select)
+                chosen = select.value
+                select.set_options(self._people())
+                select.value = self._choice(chosen if isinstance(chosen, str) else None)
+        return ", ".join(person.name for person in people)
 
     def _refresh_table(self) -> None:
         table = self.query_one(DataTable)
