@@ -11,7 +11,7 @@ the closed time counted.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from startpakke.agenda.model import Agenda, CaptureKind, Speakers
@@ -142,6 +142,9 @@ class Room:
         self.writer_closed = False
         """The facilitator's app held the session's lock and has let it go (closed, or
         killed): nothing new will come until the meeting is opened again."""
+        self.clock_stopped = False
+        """The app closed after the last save it wrote: the room's clock stands still until
+        the app, opened again, saves (it first asks whether the time away counts)."""
 
     # -- following -------------------------------------------------------------------------
 
@@ -163,10 +166,15 @@ class Room:
         Never raises."""
         was_closed = self.writer_closed
         self._check_writer()
-        if not self.follower.poll() or self.follower.session is None:
-            return self.writer_closed != was_closed
-        self._adopt(self.follower.session)
-        return True
+        closed_now = self.writer_closed and not was_closed
+        if self.follower.poll() and self.follower.session is not None:
+            self.clock_stopped = self.writer_closed  # a save by an open app: it runs
+            self._adopt(self.follower.session)
+            return True
+        if closed_now and self.session is not None:
+            self.clock_stopped = True
+            self._adopt(self.session)
+        return self.writer_closed != was_closed
 
     def _check_writer(self) -> None:
         """Whether the app that writes the session is still open, from the lock beside it
@@ -190,8 +198,13 @@ class Room:
             agenda = self._agenda(session)
             engine = None
             if session.run:
+                run = session.run
+                if self.clock_stopped:
+                    # Nothing runs while the app is closed: the clock stands where it was
+                    # last saved, and the app asks whether the time away counts when it opens.
+                    run = replace(run, paused=True)
                 engine = RunEngine.from_state(
-                    session.run, agenda, session, self.clock, count_closed_time=True
+                    run, agenda, session, self.clock, count_closed_time=True
                 )
         except Exception as err:  # a bad agenda, a run for another agenda: keep the last
             self.engine_problem = _("Kan ikke vise møtet: {reason}.").format(reason=err)

@@ -20,7 +20,7 @@ from startpakke.session.edit import (
     set_rule_agreed,
 )
 from startpakke.session.model import Session
-from startpakke.session.store import save_session
+from startpakke.session.store import load_session, save_session
 from startpakke.tui.projector_app import BlockClock, Board, PostIt, ProjectorApp
 from tests.documents_session import load_builtin_agenda
 
@@ -198,6 +198,47 @@ def test_room_says_when_the_facilitators_app_has_closed(tmp_path: Path) -> None:
     assert lock_path(path).exists(), "the dead process's lock is still there"
     room.refresh()
     assert "er lukket" in (room.view().problem or "")
+
+
+def test_the_rooms_clock_stops_while_the_facilitators_app_is_closed(tmp_path: Path) -> None:
+    """After ctrl+q the clock on the wall went on counting down into overtime, though the
+    meeting stood still until the app was opened again (and asked whether the time counts)."""
+    from startpakke.session.lock import SessionLock
+
+    clock = FakeClock()
+    path = tmp_path / "okt.json"
+    lock = SessionLock.acquire(path)
+    controller = make_session_file(path, 0, clock=clock)  # a 3 min 20 s turn, running
+    room = Room(path, clock=clock)
+    room.open()
+    clock.advance(20)
+    assert room.view().clock == "03:00", "while the app is open, the clock runs"
+    controller.changed()  # ctrl+q saves the last state, then lets the lock go
+    lock.release()
+    room.refresh()
+    clock.advance(600)
+    view = room.view()
+    assert (view.clock, "er lukket" in (view.problem or "")) == ("03:00", True)
+    assert view.clock_state != "overtime"
+    lock = SessionLock.acquire(path)  # opened again: it asks first whether the time counts
+    room.refresh()
+    clock.advance(30)
+    view = room.view()
+    assert (view.clock, view.problem) == ("03:00", None), "still until the app has saved"
+    # «Fortsett der klokken stoppet»: the app continues from the last save, and saves.
+    saved = load_session(path)
+    resumed = MeetingController.resume(
+        load_builtin_agenda("startpakke"),
+        saved,
+        lambda s: save_session(s, path),
+        clock,
+        count_closed_time=False,
+    )
+    resumed.changed()
+    room.refresh()
+    clock.advance(20)
+    assert room.view().clock == "02:40", "and the room's clock runs with it again"
+    lock.release()
 
 
 def test_room_says_when_the_facilitators_app_has_stopped_saving(tmp_path: Path) -> None:
