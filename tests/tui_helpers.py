@@ -247,3 +247,20 @@ def text(app: StartpakkeApp, selector: str) -> str:
 def clock_face(app: StartpakkeApp) -> str:
     """The run screen's big clock as it reads."""
     return app.screen.query_one("#clock-digits", Digits).value
+
+
+def drafts_on_a_full_disk(monkeypatch: Any, full: bool) -> dict[str, bool]:
+    """The drafts' writes fail with ENOSPC while `["now"]` of the returned flag is true (the
+    session's own saves are not touched): a full disk the test can empty."""
+    from startpakke.tui import drafts
+
+    flag = {"now": full}
+    real = drafts.save_drafts
+
+    def unless_full(path: Path, fields: dict[str, str]) -> None:
+        if flag["now"]:
+            raise OSError(28, "No space left on device")
+        real(path, fields)
+
+    monkeypatch.setattr(drafts, "save_drafts", unless_full)
+    return flag

@@ -16,7 +16,13 @@ from startpakke.engine import FakeClock
 from startpakke.session.drafts import draft_path
 from startpakke.tui.screens.capture_contract import ContractScreen
 from tests.functional.test_tui_capture import NAMES, SIZE, type_text
-from tests.tui_helpers import open_app, skip_to_part, start_meeting, until
+from tests.tui_helpers import (
+    drafts_on_a_full_disk,
+    open_app,
+    skip_to_part,
+    start_meeting,
+    until,
+)
 
 TYPED = "Vi møtes forberedt, og vi sier fra når vi ikke kan komme."
 
@@ -72,20 +78,11 @@ async def test_a_draft_that_could_not_be_written_on_a_full_disk_is_written_by_re
     was never tried again, so the text was gone at the next start."""
     from textual.widgets import Input
 
-    from startpakke.tui import drafts
     from startpakke.tui.screens.unsaved import UnsavedScreen
 
     session = tmp_path / "møte.json"
     app = open_app(session, FakeClock(), "--names", NAMES)
-    full = {"now": False}
-    real_drafts = drafts.save_drafts
-
-    def drafts_unless_full(path: Path, fields: dict[str, str]) -> None:
-        if full["now"]:
-            raise OSError(28, "No space left on device")
-        real_drafts(path, fields)
-
-    monkeypatch.setattr(drafts, "save_drafts", drafts_unless_full)
+    full = drafts_on_a_full_disk(monkeypatch, False)
     async with app.run_test(size=SIZE) as pilot:
         await start_meeting(pilot)
         await skip_to_part(pilot, app, "steg4")

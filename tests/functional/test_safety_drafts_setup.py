@@ -16,10 +16,9 @@ from textual.widgets import DataTable, Input
 
 from startpakke.engine import FakeClock
 from startpakke.session.drafts import draft_path
-from startpakke.tui import drafts
 from startpakke.tui.screens.run import RunScreen
 from startpakke.tui.screens.setup import SetupScreen
-from tests.tui_helpers import open_app, put_text, until
+from tests.tui_helpers import drafts_on_a_full_disk, open_app, put_text, until
 
 SIZE = (100, 34)
 
@@ -99,15 +98,7 @@ async def test_a_full_disk_before_the_start_is_said_until_it_has_room(
     """Nothing but the drafts is written before the meeting starts: when they could not be,
     the screen said nothing, and a crash lost the typing without a word."""
     session = tmp_path / "møte.json"
-    full = {"now": True}
-    real_drafts = drafts.save_drafts
-
-    def drafts_unless_full(path: Path, fields: dict[str, str]) -> None:
-        if full["now"]:
-            raise OSError(28, "No space left on device")
-        real_drafts(path, fields)
-
-    monkeypatch.setattr(drafts, "save_drafts", drafts_unless_full)
+    full = drafts_on_a_full_disk(monkeypatch, True)
     app = open_app(session, FakeClock())
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
