@@ -91,3 +91,28 @@ async def test_enter_through_name_date_and_place_leads_to_the_first_participant(
         assert app.screen.query_one("#place", Input).value == "Rådhuset"
         assert app.screen.query_one("#network-name", Input).value == "Vestdal"
         assert app.focused is app.screen.query_one("#p-name", Input)
+
+
+async def test_a_name_typed_into_a_list_chooses_nothing() -> None:
+    """One Tab too many after the place, and a name typed: its space opened the målform's
+    list, the letters after it searched the list («Nordmann» found «nynorsk») and Enter
+    chose it — the documents would be in nynorsk, and nothing said so. The same in the
+    role's list of a participant."""
+    app, *_ = make_app("", setup=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "tab", "tab")  # the network's name, the date, the place, …
+        assert app.focused is app.screen.query_one("#language", Select)
+        await pilot.press(*"Kari Nordmann", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#language", Select).value == "nb"
+        app.screen.query_one("#p-role", Select).focus()
+        await pilot.pause()
+        await pilot.press(*"Ola vara", "enter")  # «vara» is the other role
+        await pilot.pause()
+        role = app.screen.query_one("#p-role", Select)
+        assert role.value == Role.member.value
+        assert not role.expanded
+        await pilot.press("enter", "down", "enter")  # the arrows still choose
+        await pilot.pause()
+        assert role.value == Role.deputy.value

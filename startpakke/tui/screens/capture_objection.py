@@ -21,6 +21,7 @@ from startpakke.tui.capture.views import one_line
 from startpakke.tui.compat import EnterInOrderInput
 from startpakke.tui.room_view import mask
 from startpakke.tui.screens.dialog import Dialog
+from startpakke.tui.widgets.choice import Choice
 
 
 class ObjectionScreen(Dialog[None]):
@@ -42,7 +43,7 @@ class ObjectionScreen(Dialog[None]):
         with Vertical(id="objection-box", classes="dialog capture-dialog"):
             yield Static(capitalised(AgreementLevel.objection), classes="dialog-title")
             yield Static(f"«{escape(one_line(rule.text, 80))}»")
-            yield Select(
+            yield Choice(
                 people,
                 value=speaker if session.participant(speaker) else Select.NULL,
                 prompt=_("hvem har innsigelsen"),

@@ -21,6 +21,7 @@ from startpakke.session.model import Role
 from startpakke.tui.capture.views import one_line
 from startpakke.tui.room_view import HIDDEN, hides, mask
 from startpakke.tui.screens.dialog import Dialog
+from startpakke.tui.widgets.choice import Choice
 from startpakke.tui.widgets.form_input import EnterInOrderFormInput
 
 
@@ -57,7 +58,7 @@ class ParticipantsScreen(Dialog[None]):
                     id="person-service",
                     compact=True,
                 )
-                yield Select(
+                yield Choice(
                     choices(Role),
                     value=Role.member.value,
                     allow_blank=False,

@@ -29,6 +29,7 @@ from startpakke.tui.capture.dates import show_date
 from startpakke.tui.capture.views import one_line
 from startpakke.tui.room_view import mask
 from startpakke.tui.screens.dialog import Dialog
+from startpakke.tui.widgets.choice import Choice
 from startpakke.tui.widgets.form_input import EnterInOrderFormInput, FormInput
 
 
@@ -77,7 +78,7 @@ class PlanScreen(Dialog[None]):
             yield Static(_("Roller og møteform"), classes="section-title")
             with Horizontal(classes="form-row"):
                 yield Label(_("Leder"), classes="form-label")
-                yield Select(
+                yield Choice(
                     people,
                     value=chosen(plan.leader),
                     prompt=_("velg"),
@@ -85,7 +86,7 @@ class PlanScreen(Dialog[None]):
                     compact=True,
                 )
                 yield Label(_("Sekretær"), classes="form-label")
-                yield Select(
+                yield Choice(
                     people,
                     value=chosen(plan.secretary),
                     prompt=_("velg"),
@@ -94,7 +95,7 @@ class PlanScreen(Dialog[None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label(_("Periode"), classes="form-label")
-                yield Select(
+                yield Choice(
                     choices(PlanTerm),
                     value=plan.term or Select.NULL,
                     prompt=_("velg"),
@@ -105,7 +106,7 @@ class PlanScreen(Dialog[None]):
                 yield self._text_field(plan.frequency, _("f.eks. hver 6. uke"), "plan-frequency")
             with Horizontal(classes="form-row"):
                 yield Label(_("Form"), classes="form-label")
-                yield Select(
+                yield Choice(
                     choices(MeetingFormat),
                     value=plan.format or Select.NULL,
                     prompt=_("velg"),
@@ -136,9 +137,9 @@ class PlanScreen(Dialog[None]):
                 yield EnterInOrderFormInput(on_enter=self._add_date, id="plan-place", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(_("Leder"), classes="form-label")
-                yield Select(people, prompt=_("velg"), id="plan-date-leader", compact=True)
+                yield Choice(people, prompt=_("velg"), id="plan-date-leader", compact=True)
                 yield Label(_("Sekretær"), classes="form-label")
-                yield Select(people, prompt=_("velg"), id="plan-date-secretary", compact=True)
+                yield Choice(people, prompt=_("velg"), id="plan-date-secretary", compact=True)
             with Horizontal(classes="form-row"):
                 # Enter in the fields adds; the buttons are for the mouse and stay out of Tab.
                 yield Button(_("Legg til"), id="plan-add-date", classes="no-tab")

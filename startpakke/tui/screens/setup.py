@@ -18,6 +18,7 @@ from startpakke.modeling import to_data, validate
 from startpakke.session.model import Language, Participant, Role, Session
 from startpakke.tui.compat import StyledOnMountScreen
 from startpakke.tui.room_view import HIDDEN, hides, mask
+from startpakke.tui.widgets.choice import Choice
 from startpakke.tui.widgets.form_input import EnterInOrderFormInput
 
 RECOMMENDED_MAX = 6
@@ -116,7 +117,7 @@ class SetupScreen(StyledOnMountScreen[Session]):
             with Horizontal(classes="form-row"):
                 # The network's målform: its documents are written in it (see `--lang`).
                 yield Label(_("Målform"), classes="form-label")
-                yield Select(
+                yield Choice(
                     choices(Language),
                     value=self.language.value,
                     allow_blank=False,
@@ -128,7 +129,7 @@ class SetupScreen(StyledOnMountScreen[Session]):
                 yield EnterInOrderFormInput(
                     on_enter=self._add, placeholder=_("Kommune/tjeneste"), id="p-service"
                 )
-                yield Select(
+                yield Choice(
                     choices(Role),
                     value=Role.member.value,
                     allow_blank=False,
@@ -144,14 +145,14 @@ class SetupScreen(StyledOnMountScreen[Session]):
                 yield Static(self._proposal_text(), id="rotation")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Leder"), classes="form-label")
-                    yield Select(
+                    yield Choice(
                         self._people(),
                         value=self._choice(network.leader),
                         id="leader",
                         prompt=_("velg"),
                     )
                     yield Label(_("Sekretær"), classes="form-label")
-                    yield Select(
+                    yield Choice(
                         self._people(),
                         value=self._choice(network.secretary),
                         id="secretary",
