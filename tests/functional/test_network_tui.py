@@ -94,3 +94,38 @@ async def test_a_network_past_its_date_is_found_after_the_first_frame(tmp_path: 
         assert len(shown) == 1 and shown[0][1] == "warning"
         assert "«Nettverk Vestfold» skulle vært anonymisert eller slettet 10.02.2025" in shown[0][0]
         assert app.startup.notices == [shown[0][0]]
+
+
+async def test_the_leader_is_chosen_among_the_people_on_the_list(tmp_path: Path) -> None:
+    """Someone removed from a later meeting's list could still be chosen as its leader
+    (and saved so), and someone added could not be."""
+    import pytest
+    from textual.widgets import DataTable
+    from textual.widgets.select import InvalidSelectValueError
+
+    save_in_data_folder(founding(day=date(2026, 2, 10)), "2026-02-10-startpakke")
+    target = tmp_path / "neste.json"
+    app = open_app(target, FakeClock(), "--agenda", "kollegaveiledning", "--network", "vestfold")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        leader = screen.query_one("#leader", Select)
+        assert leader.value == "p-kari"
+        table = screen.query_one(DataTable)
+        table.focus()
+        table.move_cursor(row=0)  # Kari Nordmann, the proposed leader
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        assert leader.value is Select.NULL, "the removed leader is no longer chosen"
+        with pytest.raises(InvalidSelectValueError):
+            leader.value = "p-kari"
+        screen.query_one("#p-name").focus()
+        await pilot.pause()
+        put_text(app, "Tone Vik")
+        await pilot.press("enter")
+        tone = screen.session.participants[-1]
+        assert tone.name == "Tone Vik"
+        leader.value = tone.id  # the one added can lead
+        await start_meeting(pilot)
+        assert app.controller is not None
+        assert app.controller.session.network.leader == tone.id

@@ -9,6 +9,7 @@ take them is said on that screen, where no session save would say it.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,47 @@ async def test_a_full_disk_before_the_start_is_said_until_it_has_room(
         shown = [n.message for n in app._notifications]
         assert shown == ["Lagret igjen."]
     assert "SetupScreen/participants" in _kept(session)
+
+
+async def test_a_later_meeting_gets_its_changed_list_back_with_its_leader(tmp_path: Path) -> None:
+    """The people come from the network's last meeting; one removed before the start is
+    still removed after a crash, and the leader and secretary proposed stay chosen."""
+    from textual.widgets import Select
+    from textual.widgets.select import InvalidSelectValueError
+
+    from tests.network_fixtures import founding, save_in_data_folder
+
+    save_in_data_folder(founding(day=date(2026, 2, 10)), "2026-02-10-startpakke")
+    session = tmp_path / "neste.json"
+    args = ("--agenda", "kollegaveiledning", "--network", "vestfold")
+    app = open_app(session, FakeClock(), *args)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen) and app._drafts is not None
+        app._drafts.sweep()  # the list from the last meeting is no draft
+        assert "SetupScreen/participants" not in _kept(session)
+        people = [p.name for p in app.screen.session.participants]
+        table = app.screen.query_one(DataTable)
+        table.focus()  # the row chosen in the list, then ctrl+d
+        table.move_cursor(row=people.index("Nils Dahl"))
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        assert "Nils Dahl" not in [p.name for p in app.screen.session.participants]
+        app._drafts.sweep()
+        assert "SetupScreen/participants" in _kept(session)
+        app._drafts.stopped = True  # the crash
+
+    app = open_app(session, FakeClock(), *args)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app._drafts is not None
+        app._drafts.sweep()
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        names = [p.name for p in screen.session.participants]
+        assert "Nils Dahl" not in names and len(names) == len(people) - 1
+        leader = screen.query_one("#leader", Select)
+        secretary = screen.query_one("#secretary", Select)
+        assert (leader.value, secretary.value) == ("p-kari", "p-ola")
+        with pytest.raises(InvalidSelectValueError):  # chosen among the people still there
+            leader.value = "p-nils"

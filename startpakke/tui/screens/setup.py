@@ -215,12 +215,6 @@ class SetupScreen(StyledOnMountScreen[Session]):
             return None
         self.session.participants[:] = people
         self._refresh_table()
-        if self._rotating:  # the leader and secretary are chosen among these people
-            for field in ("#leader", "#secretary"):
-                select = self.query_one(field, Select)
-                chosen = select.value
-                select.set_options(self._people())
-                select.value = self._choice(chosen if isinstance(chosen, str) else None)
         return ", ".join(person.name for person in people)
 
     def _refresh_table(self) -> None:
@@ -232,6 +226,12 @@ class SetupScreen(StyledOnMountScreen[Session]):
             cells = (person.name, person.service, label(person.role), contact)
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
             table.add_row(*(Text(cell) for cell in cells), key=person.id)
+        if self._rotating:  # the leader and secretary are chosen among these people
+            for field in ("#leader", "#secretary"):
+                select = self.query_one(field, Select)
+                chosen = select.value
+                select.set_options(self._people())
+                select.value = self._choice(chosen if isinstance(chosen, str) else None)
         warning = self.query_one("#size-warning", Static)
         warning.update(size_text(self.session.participants, self.max_participants))
         hint = (
