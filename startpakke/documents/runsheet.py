@@ -295,8 +295,9 @@ def write_session_runsheet(
         keep_row_together(row)
     writer.small(
         _(
-            "Planlagt: delene etter hverandre fra møtets faktiske start, uten pause. "
-            "Brukt (min): tiden delen faktisk gikk, uten pauser."
+            "Planlagt: delene etter hverandre fra møtets faktiske start, uten opphold "
+            "mellom dem. Brukt (min): tiden delen faktisk gikk, uten tiden klokken sto på "
+            "pause."
         )
     )
     return writer.save(path)

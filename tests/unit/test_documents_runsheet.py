@@ -87,3 +87,15 @@ def test_example_session_runsheet(agenda: Agenda, tmp_path: Path) -> None:
     text = all_text(write_session_runsheet(session, agenda, tmp_path / "k.docx"))
     for person in session.participants:
         assert person.name in text
+
+
+def test_the_note_under_the_times_does_not_deny_the_break(agenda: Agenda, tmp_path: Path) -> None:
+    """The table has the agenda's break as a row of its own; the note under it said the
+    plan was «uten pause», meaning without gaps, and used «pauser» for the clock's pause."""
+    path = write_session_runsheet(example_session(), agenda, tmp_path / "k.docx")
+    rows = [row for table in table_rows(path) for row in table]
+    assert any(row[0].endswith("Pause") for row in rows)
+    text = all_text(path)
+    assert "uten pause" not in text
+    assert "uten opphold mellom dem" in text
+    assert "klokken sto på pause" in text
