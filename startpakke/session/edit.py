@@ -308,6 +308,8 @@ def remove_participant(session: Session, participant_id: str) -> Undo:
     for holder, name in (
         (session, "facilitator"),
         (session, "timekeeper"),
+        (session.network, "leader"),
+        (session.network, "secretary"),
         (session.plan, "leader"),
         (session.plan, "secretary"),
     ):

@@ -117,6 +117,9 @@ async def test_the_leader_is_chosen_among_the_people_on_the_list(tmp_path: Path)
         await pilot.pause()
         await pilot.press("ctrl+d")
         assert leader.value is Select.NULL, "the removed leader is no longer chosen"
+        proposal = str(screen.query_one("#rotation", Static).content)
+        assert "fokuspersoner Ola Hansen, Siri Berg" in proposal  # Kari is not proposed
+        assert [r.participant for r in screen.session.focus_rounds] == ["p-ola", "p-siri"]
         with pytest.raises(InvalidSelectValueError):
             leader.value = "p-kari"
         screen.query_one("#p-name").focus()

@@ -157,6 +157,7 @@ async def test_a_later_meeting_gets_its_changed_list_back_with_its_leader(tmp_pa
         assert isinstance(screen, SetupScreen)
         names = [p.name for p in screen.session.participants]
         assert "Nils Dahl" not in names and len(names) == len(people) - 1
+        assert screen.session.timekeeper is None, "Nils was proposed as timekeeper"
         leader = screen.query_one("#leader", Select)
         secretary = screen.query_one("#secretary", Select)
         assert (leader.value, secretary.value) == ("p-kari", "p-ola")

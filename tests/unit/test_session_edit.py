@@ -83,12 +83,14 @@ def test_remove_participant_cascades_and_undoes(session: Session) -> None:
     action = edit.add_action(session, "Sende kontrakten", who=kari)
     edit.set_plan(session, leader=kari, secretary=ola)
     slot = edit.add_meeting(session, date(2026, 4, 21), leader=kari)
+    session.network.leader, session.network.secretary = kari, kari  # a later meeting's
     before = to_data(session)
 
     undo = edit.remove_participant(session, kari)
     assert kari not in ids(session)
     assert [c.participant for c in session.competences] == [ola]
     assert session.facilitator is None and session.plan.leader is None
+    assert (session.network.leader, session.network.secretary) == (None, None)
     assert rule.proposed_by is None and slot.leader is None
     assert action.who == "Kari Nordmann"  # kept as free text
     assert "Kari Nordmann" in undo.description

@@ -213,6 +213,11 @@ class SetupScreen(StyledOnMountScreen[Session]):
             return None  # not a list we wrote: the draft is a convenience, never an error
         if not people:
             return None
+        from startpakke.session.edit import remove_participant
+
+        kept = {person.id for person in people}
+        for gone in [p.id for p in self.session.participants if p.id not in kept]:
+            remove_participant(self.session, gone)  # and what refers to them (`action_remove`)
         self.session.participants[:] = people
         self._refresh_table()
         return ", ".join(person.name for person in people)
@@ -226,7 +231,8 @@ class SetupScreen(StyledOnMountScreen[Session]):
             cells = (person.name, person.service, label(person.role), contact)
             # Text cells: a name like «Kari [vara]» is shown as typed, not read as markup.
             table.add_row(*(Text(cell) for cell in cells), key=person.id)
-        if self._rotating:  # the leader and secretary are chosen among these people
+        if self._rotating:  # the proposal, the leader and the secretary: among these people
+            self.query_one("#rotation", Static).update(self._proposal_text())
             for field in ("#leader", "#secretary"):
                 select = self.query_one(field, Select)
                 chosen = select.value
@@ -284,7 +290,10 @@ class SetupScreen(StyledOnMountScreen[Session]):
             return
         index = table.cursor_row
         if 0 <= index < len(self.session.participants):
-            del self.session.participants[index]
+            from startpakke.session.edit import remove_participant
+
+            # Every reference goes with them: a later meeting's focus round, the timekeeper.
+            remove_participant(self.session, self.session.participants[index].id)
             self._refresh_table()
 
     @on(Button.Pressed, "#start")
