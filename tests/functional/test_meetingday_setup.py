@@ -106,6 +106,10 @@ async def test_a_name_typed_into_a_list_chooses_nothing() -> None:
         await pilot.press(*"Kari Nordmann", "enter")
         await pilot.pause()
         assert app.screen.query_one("#language", Select).value == "nb"
+        said = [n.message for n in app._notifications if "kom ikke med" in n.message]
+        assert said == [  # once, not once a letter
+            "Dette feltet er en liste: velg med Enter og ↑/↓. Det du skrev, kom ikke med."
+        ]
         app.screen.query_one("#p-role", Select).focus()
         await pilot.pause()
         await pilot.press(*"Ola vara", "enter")  # «vara» is the other role
@@ -116,3 +120,34 @@ async def test_a_name_typed_into_a_list_chooses_nothing() -> None:
         await pilot.press("enter", "down", "enter")  # the arrows still choose
         await pilot.pause()
         assert role.value == Role.deputy.value
+
+
+async def test_a_key_of_the_screen_on_a_list_is_not_called_typing() -> None:
+    """A letter that is a key of the screen does what it says, on a list too: only a letter
+    that does nothing is «what you typed did not come through»."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+
+    from startpakke.tui.widgets.choice import Choice
+
+    class Form(App[None]):
+        BINDINGS = [Binding("x", "pressed", "Slett")]
+        pressed = 0
+
+        def compose(self) -> ComposeResult:
+            yield Choice([("bokmål", "nb"), ("nynorsk", "nn")], value="nb", allow_blank=False)
+
+        def action_pressed(self) -> None:
+            self.pressed += 1
+
+    app = Form()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, Choice)
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.pressed == 1
+        assert not [n for n in app._notifications if "kom ikke med" in n.message]
+        await pilot.press("k")
+        await pilot.pause()
+        assert [n.severity for n in app._notifications] == ["warning"]

@@ -5,13 +5,17 @@ while typing): the space in «Kari Nordmann» opened the list, the letters after
 it, and Enter chose what they found. A name typed into «Målform» set the documents to
 nynorsk without a word, and one typed into «Leder» could choose another leader. The lists
 here are short (two målformer, two roles, six people): ↑/↓ and Enter choose, as before.
+Letters typed on a closed list are said to go nowhere, once until the focus leaves it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.widgets import Select
+
+from startpakke.i18n import _
 
 
 class Choice(Select[str]):
@@ -20,3 +24,19 @@ class Choice(Select[str]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("type_to_search", False)
         super().__init__(*args, **kwargs)
+        self._told = False
+
+    def on_key(self, event: events.Key) -> None:
+        typed = event.character is not None and event.is_printable and event.character != " "
+        if event.key in self.app.active_bindings:
+            return  # a key of the screen (`x`, `r`, `u` in a form's lists): not typing
+        if typed and not self.expanded and not self._told:
+            self._told = True
+            self.notify(
+                _("Dette feltet er en liste: velg med Enter og ↑/↓. Det du skrev, kom ikke med."),
+                severity="warning",
+                timeout=6,
+            )
+
+    def on_blur(self) -> None:
+        self._told = False
