@@ -85,6 +85,9 @@ def write_referat(
     written_on: date | None = None,
 ) -> Path:
     """Write the referat as .docx to `path` (atomically) and return the path."""
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Pt
+
     network = common.network_name(session)
     title = referat_title(session, agenda)
     writer = DocumentWriter(template, title=_("Referat"), network=network)
@@ -108,16 +111,20 @@ def write_referat(
 
     last = _attendance(writer, session)
     # The signature lines never stand alone on a page: they keep with what comes before.
+    # They are one paragraph (two lines) with its own space above: LibreOffice keeps a
+    # paragraph with the next one, but not a chain of them (the last two went on alone).
     _keep_with_next(last)
-    writer.spacer()
-    writer.document.paragraphs[-1].paragraph_format.keep_with_next = True
-    writer.labelled(
+    signed = writer.labelled(
         _("Referat skrevet av"),
         _("{name} den: {date}").format(
             name=_writer_name(session) or BLANK, date=short_date(written_on or date.today())
         ),
-    ).paragraph_format.keep_with_next = True
-    writer.labelled(_("Referat godkjent av møtedeltakerne den"), BLANK)
+    )
+    signed.add_run().add_break(WD_BREAK.LINE)
+    signed.add_run(_("Referat godkjent av møtedeltakerne den") + ": ").bold = True
+    signed.add_run(BLANK)
+    signed.paragraph_format.keep_together = True
+    signed.paragraph_format.space_before = Pt(12)
     return writer.save(path)
 
 

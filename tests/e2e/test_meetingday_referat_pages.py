@@ -18,6 +18,7 @@ from tests.cli import ROOT, startpakke
 from tests.tui_helpers import builtin
 
 EXAMPLE = ROOT / "examples" / "eksempel-okt.json"
+NO_DEPUTIES = ROOT / "tests" / "data" / "sessions" / "referat-uten-vara.json"
 SIGNATURE = "Referat skrevet av"
 
 
@@ -65,6 +66,11 @@ def test_signatures_never_stand_alone_on_the_last_page(tmp_path: Path) -> None:
                 f"Merknad {number} om dagen, med litt tekst for å fylle en linje.",
             )
         write_referat(session, agenda, tmp_path / f"referat-{count:02d}.docx")
+    # A founding meeting with no deputies, as run in the app: its last page began with the
+    # signatures (they were two paragraphs after «Ingen vara er registrert.», and
+    # LibreOffice does not keep a chain of «keep with next» paragraphs together).
+    session = load_session(NO_DEPUTIES)
+    write_referat(session, agenda, tmp_path / "referat-uten-vara.docx")
     docs = sorted(str(p) for p in tmp_path.glob("referat-*.docx"))
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), *docs],
