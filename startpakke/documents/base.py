@@ -141,11 +141,20 @@ class DocumentWriter:
     def heading(self, text: object, level: int = 1) -> Paragraph:
         return self.paragraph(text, f"Heading {level}")
 
-    def labelled(self, label: str, value: object, style: str = "Normal") -> Paragraph:
-        """«Label: value» with the label in bold."""
+    def labelled(
+        self, label: str, value: object, style: str = "Normal", *more: tuple[str, object]
+    ) -> Paragraph:
+        """«Label: value» with the label in bold; each pair in `more` on a line of its own
+        in the same paragraph (lines that must stay together: one paragraph is kept whole,
+        where LibreOffice does not keep a chain of «keep with next» paragraphs)."""
+        from docx.enum.text import WD_BREAK
+
         paragraph = self.styled(style)
-        paragraph.add_run(clean(label) + ": ").bold = True
-        paragraph.add_run(clean(value))
+        for number, (name, text) in enumerate(((label, value), *more)):
+            if number:
+                paragraph.add_run().add_break(WD_BREAK.LINE)
+            paragraph.add_run(clean(name) + ": ").bold = True
+            paragraph.add_run(clean(text))
         return paragraph
 
     def small(self, text: object) -> Paragraph:

@@ -85,7 +85,6 @@ def write_referat(
     written_on: date | None = None,
 ) -> Path:
     """Write the referat as .docx to `path` (atomically) and return the path."""
-    from docx.enum.text import WD_BREAK
     from docx.shared import Pt
 
     network = common.network_name(session)
@@ -119,10 +118,9 @@ def write_referat(
         _("{name} den: {date}").format(
             name=_writer_name(session) or BLANK, date=short_date(written_on or date.today())
         ),
+        "Normal",
+        (_("Referat godkjent av møtedeltakerne den"), BLANK),
     )
-    signed.add_run().add_break(WD_BREAK.LINE)
-    signed.add_run(_("Referat godkjent av møtedeltakerne den") + ": ").bold = True
-    signed.add_run(BLANK)
     signed.paragraph_format.keep_together = True
     signed.paragraph_format.space_before = Pt(12)
     return writer.save(path)

@@ -237,11 +237,14 @@ class StartpakkeApp(NorwegianApp, App[None]):  # NorwegianApp: Textual's own wor
         )
 
     def _draft_restored(self, texts: list[str]) -> None:
-        """One notice for the drafts a screen got back, each quoted (cut at 60 characters)."""
+        """One notice for the drafts a screen got back, each quoted on one line (60 characters
+        at most: a contract's paragraphs would fill the screen)."""
         if self.room_view:  # the draft may be a private note: not on a mirrored screen
             self.notify(_("Hentet tilbake det du skrev, men ikke lagret."), timeout=10)
             return
-        quoted = ", ".join(f"«{text if len(text) <= 60 else text[:57] + '…'}»" for text in texts)
+        from startpakke.tui.capture.views import one_line
+
+        quoted = ", ".join(f"«{one_line(text, 60)}»" for text in texts)
         self.notify(
             _("Hentet tilbake det du skrev, men ikke lagret: {texts}").format(texts=quoted),
             timeout=10,

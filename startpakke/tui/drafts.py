@@ -88,7 +88,7 @@ class DraftKeeper:
         self._on_restored = on_restored
         self._on_trouble = on_trouble
         """Told when a write fails, and (with None) when one works again after that."""
-        self.trouble: OSError | None = None
+        self._trouble: OSError | None = None
         self.stopped = False
 
     def _fields(self) -> Iterator[tuple[str, Widget]]:
@@ -128,12 +128,12 @@ class DraftKeeper:
         try:
             save_drafts(self.session_path, drafts)
         except OSError as err:
-            self.trouble = err
+            self._trouble = err
             self._on_trouble(err)
             return
         self._written = drafts
-        if self.trouble is not None:
-            self.trouble = None
+        if self._trouble is not None:
+            self._trouble = None
             self._on_trouble(None)
 
     def final(self) -> None:

@@ -27,16 +27,16 @@ class Choice(Select[str]):
         self._told = False
 
     def on_key(self, event: events.Key) -> None:
-        typed = event.character is not None and event.is_printable and event.character != " "
+        if self._told or self.expanded or not event.is_printable or event.character == " ":
+            return  # told already; the open list's own keys; space opens the list
         if event.key in self.app.active_bindings:
-            return  # a key of the screen (`x`, `r`, `u` in a form's lists): not typing
-        if typed and not self.expanded and not self._told:
-            self._told = True
-            self.notify(
-                _("Dette feltet er en liste: velg med Enter og ↑/↓. Det du skrev, kom ikke med."),
-                severity="warning",
-                timeout=6,
-            )
+            return  # a key the screen binds to a command is not typing
+        self._told = True
+        self.notify(
+            _("Dette feltet er en liste: velg med Enter og ↑/↓. Det du skrev, kom ikke med."),
+            severity="warning",
+            timeout=6,
+        )
 
     def on_blur(self) -> None:
         self._told = False
