@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from startpakke.errors import UserError, report
@@ -157,16 +157,19 @@ def _offer_unfinished() -> Path | None:
         return None
     from startpakke.view.format import clock_time
 
-    running = found.running.astimezone()
-    time = clock_time(running)
+    try:  # the last save, not when the program was opened (the record's time)
+        saved = datetime.fromtimestamp(found.path.stat().st_mtime).astimezone()
+    except OSError:
+        saved = found.running.astimezone()
+    time = clock_time(saved)
     when = (
         _("kl. {time}").format(time=time)
-        if running.date() == date.today()
-        else _("{day} kl. {time}").format(day=f"{running.day}.{running.month}.", time=time)
+        if saved.date() == date.today()
+        else _("{day} kl. {time}").format(day=f"{saved.day}.{saved.month}.", time=time)
     )
     print(
         # The path on a line of its own: a long one wraps on its own line, not mid-sentence.
-        _("Møtet er ikke avsluttet (sist i gang {when}):").format(when=when),
+        _("Møtet er ikke avsluttet (sist lagret {when}):").format(when=when),
         f"  {found.path}",
         sep="\n",
         file=sys.stderr,

@@ -84,7 +84,7 @@ def test_kill_9_mid_round_and_mid_typing_loses_nothing(tmp_path: Path) -> None:
     try:
         term.wait_for("Vil du fortsette det? (J/n)")
         asked = term.screen(joined=True)
-        assert "Møtet er ikke avsluttet (sist i gang kl. " in asked, asked
+        assert "Møtet er ikke avsluttet (sist lagret kl. " in asked, asked
         assert str(session_file) in asked.replace("\n", ""), "a long path wraps anywhere"
         term.keys("Enter")
         dialog = flat(term.wait_for(lambda s: "Fortsett møtet" in s and "(t)" in s and "(f)" in s))

@@ -144,9 +144,26 @@ def test_enter_or_yes_continues_the_unfinished_meeting(
     assert store.path.resolve() == path.resolve()
     assert store.session.network.name == "Nettverket i Testdal"
     said = capsys.readouterr().err
-    assert "Møtet er ikke avsluttet (sist i gang kl. " in said
+    assert "Møtet er ikke avsluttet (sist lagret kl. " in said
     assert f"\n  {path.resolve()}\n" in said, "the path on a line of its own"
     assert not _too_wide(said, path), "every sentence fits an 80-column terminal"
+
+
+def test_the_offer_says_when_the_meeting_was_last_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It said «sist i gang» with the time the program was opened: a meeting run from
+    09:00 until a crash at 11:30 was «sist i gang kl. 09:00»."""
+    import os
+    from datetime import datetime
+
+    path = _meeting(tmp_path)
+    opened = datetime.now().astimezone().replace(hour=9, minute=0, second=0, microsecond=0)
+    recent.remember(path, running=True, finished=False, now=opened)
+    saved = opened.replace(hour=11, minute=30)
+    os.utime(path, (saved.timestamp(), saved.timestamp()))
+    _start(monkeypatch, "j")
+    assert "(sist lagret kl. 11:30):" in capsys.readouterr().err
 
 
 def test_no_starts_a_new_meeting_and_says_how_to_continue_the_other(
