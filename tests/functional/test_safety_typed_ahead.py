@@ -10,7 +10,7 @@ keys at once, as a busy app gets them.
 from __future__ import annotations
 
 import pytest
-from textual.widgets import Input
+from textual.widgets import Checkbox, Input
 
 from startpakke.tui.screens.export import ExportScreen
 from startpakke.tui.screens.run import RunScreen
@@ -180,3 +180,26 @@ async def test_the_network_s_name_is_saved_as_typed_before_enter_starts() -> Non
         send_together(app, [*"Vest", "enter", "n"])
         await until(pilot, lambda: isinstance(app.screen, RunScreen), "the meeting started")
         assert session.network.name == "Vest"
+
+
+async def test_words_typed_on_to_the_plan_s_checkbox_do_not_tick_it() -> None:
+    # Enter in «Annet» moves on to the checkbox: the words typed after it were its keys,
+    # each space (and the Enter) ticking or unticking «Alle tar med en problemstilling».
+    app, session, clock, saves = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_plan(pilot, app)
+        app.screen.query_one("#plan-notes", Input).focus()
+        await pilot.pause()
+        before, saved_before = session.plan.everyone_brings_case, len(saves)
+        send_together(app, [*"Ta med kaffe", "enter", *"og litt til", "enter"])
+        await until(pilot, lambda: session.plan.notes == "Ta med kaffe", f"{session.plan}")
+        await pilot.pause()
+        assert isinstance(app.focused, Checkbox)
+        ticked = [s.plan.everyone_brings_case for s in saves[saved_before:]]
+        assert ticked and set(ticked) == {before}, f"typed words changed the box: {ticked}"
+        notices = [n.message for n in app._notifications]
+        assert any("avkrysningsboks" in n and "kom ikke med" in n for n in notices), notices
+        # A space pressed on its own, a moment later, still ticks it.
+        clock.advance(2)
+        await pilot.press("space")
+        await until(pilot, lambda: session.plan.everyone_brings_case is not before, "no tick")

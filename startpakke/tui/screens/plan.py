@@ -31,6 +31,7 @@ from startpakke.tui.room_view import mask
 from startpakke.tui.screens.dialog import Dialog
 from startpakke.tui.widgets.choice import Choice
 from startpakke.tui.widgets.form_input import EnterInOrderFormInput, FormInput
+from startpakke.tui.widgets.tick import Tick
 
 
 def _value(select: Select[Any]) -> Any:
@@ -118,7 +119,7 @@ class PlanScreen(Dialog[None]):
             with Horizontal(classes="form-row"):
                 yield Label(_("Annet"), classes="form-label")
                 yield self._text_field(plan.notes, _("Annet om planen"), "plan-notes")
-            yield Checkbox(
+            yield Tick(
                 _("Alle tar med en problemstilling til kollegaveiledning"),
                 plan.everyone_brings_case,
                 id="plan-case",
