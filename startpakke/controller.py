@@ -27,6 +27,7 @@ from startpakke.session.model import (
     Rule,
     Session,
 )
+from startpakke.session.runstate import RunState
 
 Saver = Callable[[Session], None]
 R = TypeVar("R")
@@ -35,6 +36,11 @@ R = TypeVar("R")
 HEARTBEAT_GAP = 4.0
 """The heartbeat saves only when the last save is at least this old (the app's heartbeat
 ticks every 5 s; the room's view calls a file stale after 20 s without a save)."""
+
+BACK_AFTER_LEAVING_SECONDS = 60.0
+"""`p` this soon after a part was left (`n`, `f` after its last phase, «ta pausen nå»), with
+nothing done since, goes back to where the part was left: a key pressed by mistake costs
+the round nothing. Later, `p` is «forrige del», which begins that part again."""
 
 
 @dataclass
@@ -51,6 +57,9 @@ class MeetingController:
     def __post_init__(self) -> None:
         self._saved_at: float | None = None
         """When this controller last saved (the clock's monotonic time)."""
+        self._left: tuple[RunState, float] | None = None
+        """The run as it stood when a part was last left, and when (monotonic), while
+        nothing else has been done since (see `BACK_AFTER_LEAVING_SECONDS`)."""
         # The session is the engine's roster: who is on the list, present, in focus.
         self.engine = RunEngine(self.agenda, self.session, self.clock)
 
@@ -86,11 +95,8 @@ class MeetingController:
         """
         state = self.engine.to_state()
         state.saved_at = self.clock.now() - timedelta(seconds=seconds)
-        self.engine = RunEngine.from_state(
-            state, self.agenda, self.session, self.clock, count_closed_time=True
-        )
-        self.engine.roster_changed()
-        self.changed()
+        self._left = None
+        self._restore(state)
 
     def closed_seconds(self) -> float:
         if not self.session.run:
@@ -151,7 +157,24 @@ class MeetingController:
         return True
 
     def _apply(self, intent: Callable[..., Any], *args: Any) -> None:
+        self._left = None
         intent(*args)
+        self.changed()
+
+    def _leave(self, intent: Callable[[], object]) -> None:
+        """An intent that may leave the part: remember where it stood, for `p`."""
+        before = self.engine.to_state()
+        self._apply(intent)
+        moved = self.engine.pos.part != before.position.part
+        if moved or (self.engine.finished and not before.finished):
+            self._left = (before, self.clock.monotonic())
+
+    def _restore(self, state: RunState) -> None:
+        """The run as `state` had it, its running clocks on by the time since it was made."""
+        self.engine = RunEngine.from_state(
+            state, self.agenda, self.session, self.clock, count_closed_time=True
+        )
+        self.engine.roster_changed()
         self.changed()
 
     # -- run intents ------------------------------------------------------------------------
@@ -160,20 +183,24 @@ class MeetingController:
         self._apply(self.engine.start)
 
     def next_part(self) -> None:
-        self._apply(self.engine.next_part)
+        self._leave(self.engine.next_part)
 
     def previous_part(self) -> None:
+        left, self._left = self._left, None
+        if left is not None and self.clock.monotonic() - left[1] <= BACK_AFTER_LEAVING_SECONDS:
+            self._restore(left[0])
+            return
         self._apply(self.engine.previous_part)
 
     def jump(self, index: int) -> None:
         self._apply(self.engine.jump, index)
 
     def next_phase(self) -> None:
-        self._apply(self.engine.next_phase)
+        self._leave(self.engine.next_phase)
 
     def take_break(self) -> None:
         """«Ta pausen nå»: the break comes now; after it, the part after this one."""
-        self._apply(self.engine.take_break)
+        self._leave(self.engine.take_break)
 
     def next_turn(self) -> None:
         self._apply(self.engine.next_turn)

@@ -553,3 +553,96 @@ def test_undoing_the_removal_of_a_focus_person_gives_back_their_focus_round() ->
     assert meeting.controller.focus_ids == [bjorn, dag]
     assert [r.participant for r in meeting.session.focus_rounds] == [bjorn, dag]
     assert meeting.controller.focus_round(bjorn).takeaway == "Noe å ta med"
+
+
+# -- `p` right after a mistaken `n`: back to where `n` left -----------------------------------
+
+LEAVES: list[tuple[str, Callable[[MeetingController], object]]] = [
+    ("n", lambda c: c.next_part()),
+    ("f after the last phase", lambda c: c.next_phase()),
+    ("ta pausen nå", lambda c: c.take_break()),
+]
+
+
+def mid_round(meeting: Meeting) -> tuple[Any, ...]:
+    """Innsjekk, Bjørn speaking after Anne, 30 s into his turn: where a mistaken key hits."""
+    controller = meeting.controller
+    controller.start()
+    meeting.clock.advance(40)
+    controller.next_turn()
+    meeting.clock.advance(30)
+    assert meeting.speaker() == "Bjørn"
+    return where(controller)
+
+
+@pytest.mark.parametrize("leave", [i for _, i in LEAVES], ids=[n for n, _ in LEAVES])
+def test_p_right_after_leaving_a_part_goes_back_to_where_it_was(
+    leave: Callable[[MeetingController], object],
+) -> None:
+    meeting = Meeting()
+    controller = meeting.controller
+    before = mid_round(meeting)
+    spoken = set(controller.engine.spoken)
+    leave(controller)
+    assert controller.snapshot().part.id != "innsjekk"
+    meeting.clock.advance(5)
+    controller.previous_part()
+    # The same turn of the same round, its clocks 5 s on (the group kept talking); not the
+    # round begun again from its first speaker (who, rotated, was someone else).
+    *same, budget, remaining = before
+    assert where(controller)[:-1] == (*same, budget)
+    assert round(controller.snapshot().main.remaining) == remaining - 5
+    assert controller.engine.spoken == spoken
+    # The part left by mistake counts as never begun (the kjøreplan shows no start for it).
+    parts = controller.engine.to_state().parts
+    assert [p.id for p in parts if p.started_at is not None] == ["innsjekk"]
+    assert where(meeting.reopened()) == where(controller), "and that is saved"
+
+
+def test_p_at_the_end_after_n_goes_back_into_the_last_part_where_it_was() -> None:
+    meeting = Meeting()
+    controller = meeting.controller
+    controller.start()
+    controller.jump(len(meeting.agenda.parts) - 1)
+    controller.next_turn()
+    before = where(controller)
+    controller.next_part()
+    assert controller.snapshot().finished
+    controller.previous_part()
+    assert where(controller) == before
+
+
+@pytest.mark.parametrize(
+    ("between", "wait"),
+    [
+        (lambda c: c.next_turn(), 5),  # something done in the new part: it is where we are
+        (lambda c: c.toggle_pause(), 5),
+        (lambda c: None, 61),  # a minute on, `p` is «forrige del» again
+    ],
+    ids=["a turn", "pause", "a minute"],
+)
+def test_p_later_goes_to_the_start_of_the_part_before(
+    between: Callable[[MeetingController], object], wait: float
+) -> None:
+    meeting = Meeting()
+    controller = meeting.controller
+    mid_round(meeting)
+    controller.next_part()
+    meeting.clock.advance(wait)
+    between(controller)
+    controller.previous_part()
+    shot = controller.snapshot()
+    assert (shot.part.id, shot.phase.id) == ("innsjekk", meeting.agenda.parts[0].phases[0].id)
+    assert controller.engine.pos.turn == 0 and not controller.engine.spoken
+
+
+def test_n_at_the_end_changes_nothing_and_p_still_goes_back_into_the_last_part() -> None:
+    meeting = Meeting()
+    controller = meeting.controller
+    controller.start()
+    controller.jump(len(meeting.agenda.parts) - 1)
+    controller.next_part()
+    controller.next_part()  # finished already: nothing to go back to but the last part
+    controller.previous_part()
+    shot = controller.snapshot()
+    assert not shot.finished and shot.part.id == meeting.agenda.parts[-1].id
