@@ -9,7 +9,7 @@ and lets tests drive a whole meeting without a screen.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any, TypeVar
 
@@ -39,8 +39,9 @@ ticks every 5 s; the room's view calls a file stale after 20 s without a save)."
 
 BACK_AFTER_LEAVING_SECONDS = 60.0
 """`p` this soon after a part was left (`n`, `f` after its last phase, «ta pausen nå»), with
-nothing done since, goes back to where the part was left: a key pressed by mistake costs
-the round nothing. Later, `p` is «forrige del», which begins that part again."""
+nothing done or written since, goes back to where the part was left: a key pressed by
+mistake costs the round nothing. One step only; later, or after anything else, `p` is
+«forrige del», which begins that part again."""
 
 
 @dataclass
@@ -57,9 +58,9 @@ class MeetingController:
     def __post_init__(self) -> None:
         self._saved_at: float | None = None
         """When this controller last saved (the clock's monotonic time)."""
-        self._left: tuple[RunState, float] | None = None
+        self._before_leaving: tuple[RunState, float] | None = None
         """The run as it stood when a part was last left, and when (monotonic), while
-        nothing else has been done since (see `BACK_AFTER_LEAVING_SECONDS`)."""
+        nothing has been done or saved since (see `BACK_AFTER_LEAVING_SECONDS`)."""
         # The session is the engine's roster: who is on the list, present, in focus.
         self.engine = RunEngine(self.agenda, self.session, self.clock)
 
@@ -95,7 +96,6 @@ class MeetingController:
         """
         state = self.engine.to_state()
         state.saved_at = self.clock.now() - timedelta(seconds=seconds)
-        self._left = None
         self._restore(state)
 
     def closed_seconds(self) -> float:
@@ -129,6 +129,7 @@ class MeetingController:
 
     def changed(self) -> None:
         """Copy the engine's state into the session and save; tell listeners."""
+        self._before_leaving = None  # something was done: `p` no longer undoes a leaving
         self._save_run()
         for listener in self.listeners:
             listener()
@@ -157,7 +158,6 @@ class MeetingController:
         return True
 
     def _apply(self, intent: Callable[..., Any], *args: Any) -> None:
-        self._left = None
         intent(*args)
         self.changed()
 
@@ -167,10 +167,11 @@ class MeetingController:
         self._apply(intent)
         moved = self.engine.pos.part != before.position.part
         if moved or (self.engine.finished and not before.finished):
-            self._left = (before, self.clock.monotonic())
+            self._before_leaving = (before, self.clock.monotonic())
 
     def _restore(self, state: RunState) -> None:
-        """The run as `state` had it, its running clocks on by the time since it was made."""
+        """The run as `state` had it, its running clocks on by the wall-clock time since
+        `state.saved_at` (as when the program was closed and the time counts)."""
         self.engine = RunEngine.from_state(
             state, self.agenda, self.session, self.clock, count_closed_time=True
         )
@@ -186,10 +187,14 @@ class MeetingController:
         self._leave(self.engine.next_part)
 
     def previous_part(self) -> None:
-        left, self._left = self._left, None
-        if left is not None and self.clock.monotonic() - left[1] <= BACK_AFTER_LEAVING_SECONDS:
-            self._restore(left[0])
-            return
+        if self._before_leaving is not None:
+            state, left_at = self._before_leaving
+            since = self.clock.monotonic() - left_at
+            if since <= BACK_AFTER_LEAVING_SECONDS:
+                # The monotonic time since: a laptop that slept meanwhile is asked about
+                # on waking (`count_time_away`), not counted here as well.
+                self._restore(replace(state, saved_at=self.clock.now() - timedelta(seconds=since)))
+                return
         self._apply(self.engine.previous_part)
 
     def jump(self, index: int) -> None:

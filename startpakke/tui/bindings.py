@@ -93,8 +93,8 @@ D, L = Need.documents, Need.look
 RUN_KEYS: tuple[RunKey, ...] = (
     key("n,right", "next_part", _("Neste del"), M, id="next_part", display="n/→"),
     key("p,left", "previous_part", _("Forrige del"), L, id="previous_part", display="p/←",
-        tooltip=_("Forrige del (ingenting som er skrevet ned, går tapt); rett etter n: "
-                  "tilbake dit dere var")),
+        tooltip=_("Forrige del (ingenting som er skrevet ned, går tapt); innen et minutt "
+                  "etter n: tilbake der dere slapp")),
     key("f", "next_phase", _("Neste fase"), M, id="next_phase",
         tooltip=_("Neste fase i delen (etter siste fase: neste del)")),
     key("t", "next_turn", _("Neste tur"), T, id="next_turn",

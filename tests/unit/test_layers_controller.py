@@ -646,3 +646,40 @@ def test_n_at_the_end_changes_nothing_and_p_still_goes_back_into_the_last_part()
     controller.previous_part()
     shot = controller.snapshot()
     assert not shot.finished and shot.part.id == meeting.agenda.parts[-1].id
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        lambda m: m.controller.set_present(m.id("Bjørn"), False),  # `a` on the old speaker
+        lambda m: m.controller.toggle_current_absent(),
+        lambda m: m.controller.add_note("Skrevet i delen etter"),  # kept in its part's referat
+        lambda m: m.controller.choose_focus([m.id("Cecilie")]),
+    ],
+    ids=["set_present", "a", "a note", "focus"],
+)
+def test_anything_done_after_leaving_makes_p_begin_the_part_before_again(
+    between: Callable[[Meeting], object],
+) -> None:
+    meeting = Meeting()
+    controller = meeting.controller
+    mid_round(meeting)
+    controller.next_part()
+    left = controller.snapshot().part.id
+    between(meeting)
+    controller.previous_part()
+    assert not controller.engine.spoken, "the round begins again"
+    parts = controller.engine.to_state().parts
+    assert next(p for p in parts if p.id == left).started_at is not None
+
+
+def test_p_after_leaving_counts_the_time_awake_not_a_sleep_of_the_laptop() -> None:
+    meeting = Meeting()
+    controller = meeting.controller
+    *_, remaining = mid_round(meeting)
+    controller.next_part()
+    meeting.clock.suspend(45 * 60)  # the lid closed; asked about on waking, not here
+    meeting.clock.advance(5)
+    controller.previous_part()
+    assert meeting.speaker() == "Bjørn"
+    assert round(controller.snapshot().main.remaining) == remaining - 5

@@ -15,8 +15,10 @@ from startpakke.tui.widgets.tick import BURST_SECONDS, Burst
         ([(0, "space")], [False]),  # a space on its own ticks
         ([(0, "a"), (0.1, "space")], [True]),
         ([(0, "a"), (BURST_SECONDS + 0.1, "space")], [False]),  # a pause, then a tick
-        # A space extends the burst: «og litt til» typed slowly is still words.
-        ([(0, "a"), (0.8, "space"), (0.8, "space"), (0.8, "space")], [True, True, True]),
+        # Letters keep a burst going, spaces do not: words typed slowly are still words,
+        # and spaces tapped after one stray letter tick the box once the second is over.
+        ([(0, "a"), (0.8, "space"), (0.1, "b"), (0.8, "space")], [True, True]),
+        ([(0, "a"), (0.6, "space"), (0.6, "space")], [True, False]),
         ([(0, "a"), (0.1, "space"), (BURST_SECONDS + 0.1, "space")], [True, False]),
     ],
 )
@@ -29,7 +31,7 @@ def test_a_space_after_a_letter_is_typing(
     for wait, key in keys:
         clock.advance(wait)
         if key == "space":
-            found.append(burst.goes_on())
+            found.append(burst.is_typing())
         else:
             burst.typed()
     assert found == expected
@@ -40,4 +42,4 @@ def test_leaving_the_box_ends_the_burst() -> None:
     burst = Burst(clock.monotonic)
     burst.typed()
     burst.end()
-    assert burst.goes_on() is False
+    assert burst.is_typing() is False

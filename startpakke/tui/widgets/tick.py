@@ -33,14 +33,10 @@ class Burst:
         """A letter was typed."""
         self._last = self._monotonic()
 
-    def goes_on(self) -> bool:
-        """A space or Enter now: part of the typing (which it then extends)?"""
-        now = self._monotonic()
-        if self._last is None or now - self._last > BURST_SECONDS:
-            self._last = None
-            return False
-        self._last = now
-        return True
+    def is_typing(self) -> bool:
+        """A space or Enter now: part of the typing? Only letters keep a burst going, so
+        spaces tapped on after a stray letter tick the box once the second has passed."""
+        return self._last is not None and self._monotonic() - self._last <= BURST_SECONDS
 
     def end(self) -> None:
         self._last = None
@@ -60,7 +56,7 @@ class Tick(Checkbox):
 
     def on_key(self, event: events.Key) -> None:
         if event.key in ("space", "enter"):
-            if self._burst.goes_on():
+            if self._burst.is_typing():
                 event.stop()  # the box's own binding is not reached
                 event.prevent_default()
             return
