@@ -28,7 +28,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 if TYPE_CHECKING:
-    from textual.widgets import TextArea
+    pass
 
 
 def set_first_theme(app: App[object], theme: Theme) -> None:
@@ -158,10 +158,15 @@ def _passed_on(field: Widget, event: events.Key) -> bool:
     on the last name): given to where the focus is now, as it was typed after that key.
 
     Textual hands each key to the widget focused when the app takes it from the terminal,
-    so keys that came together all went to the field the first of them left.
+    so keys that came together all went to the field the first of them left. Every key
+    is passed on, Tab and Backspace too: run here, a second Tab moved the focus on before
+    the letters passed on ahead of it were typed («Testdal», Tab, Tab, «Rådhuset», Tab,
+    Tab, «Kari» gave the place nothing and a participant «KariRådhuset»), and Backspace
+    deleted in the field left behind.
     """
-    if field.app.focused is field or (not event.is_printable and event.key != "enter"):
-        return False  # a binding already runs where the focus is (`App._check_bindings`)
+    focused = field.app.focused
+    if focused is field or (focused is not None and field in focused.ancestors):
+        return False  # its own key, or one bubbling up from a part of it (a list's overlay)
     target = field.app.focused or field.app.screen
     target.post_message(events.Key(event.key, event.character))
     event.stop()
@@ -169,7 +174,7 @@ def _passed_on(field: Widget, event: events.Key) -> bool:
     return True
 
 
-def keep_keys_in_order(field: type[Input] | type[TextArea]) -> None:
+def keep_keys_in_order(field: type[Widget]) -> None:
     """In every `field` (`Input`, `TextArea`), a key's binding (Backspace, ctrl+u, the arrows, a
     category's ↓) runs where the letters are typed, in the order the keys came.
 

@@ -204,3 +204,43 @@ async def test_words_typed_on_to_the_plan_s_checkbox_do_not_tick_it() -> None:
         clock.advance(2)
         await pilot.press("space")
         await until(pilot, lambda: session.plan.everyone_brings_case is not before, "no tick")
+
+
+async def test_what_is_typed_while_the_setup_screen_opens_goes_to_its_fields(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Typed in the first second after `startpakke`: the keys came before the deferred
+    # `focus()` of the first field, so they went nowhere or moved on from no field at all;
+    # «Rådhuset» ended up in a participant's name.
+    from startpakke.tui.screens.setup import SetupScreen
+
+    mounted = SetupScreen.on_mount
+
+    def typed_as_it_mounts(screen: SetupScreen) -> None:
+        send_together(screen.app, [*"Testdal", "tab", "tab", *"Rådhuset", "tab", "tab", *"Kari"])
+        mounted(screen)
+
+    monkeypatch.setattr(SetupScreen, "on_mount", typed_as_it_mounts)
+    app, session, _clock, _saves = make_app(names="", setup=True)
+    session.network.name = session.network.place = ""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await until(pilot, lambda: screen.query_one("#p-name", Input).value == "Kari", "Kari")
+        fields = {f.id: f.value for f in screen.query(Input)}
+        assert (fields["network-name"], fields["place"]) == ("Testdal", "Rådhuset"), fields
+
+
+async def test_two_tabs_and_a_backspace_typed_together_move_on_in_their_turn() -> None:
+    # A second Tab ran in the field the first one left, before the letters passed on ahead
+    # of it were typed: «Rådhuset» came after «Kari» in a participant's name. Across the
+    # list «Målform» too (a Choice), and Backspace deleted in the field left behind.
+    app, session, _clock, _saves = make_app(names="", setup=True)
+    session.network.name = session.network.place = ""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        typed = [*"Testdal", "tab", "tab", *"Rådhusx", "backspace", "tab", "tab", *"Kari"]
+        send_together(app, typed)
+        screen = app.screen
+        await until(pilot, lambda: screen.query_one("#p-name", Input).value == "Kari", "Kari")
+        fields = {f.id: f.value for f in screen.query(Input)}
+        assert (fields["network-name"], fields["place"]) == ("Testdal", "Rådhus"), fields

@@ -195,10 +195,14 @@ class SetupScreen(StyledOnMountScreen[Session]):
         self._refresh_table()
         # The first thing typed lands in a field: the network's name while it is empty, else
         # a new participant's name. With names given (--names) Enter starts the meeting.
-        if self.session.participants and self.session.network.name.strip():
-            self.query_one("#p-name", Input).focus()
-        else:
-            self.query_one("#network-name", Input).focus()
+        # `set_focus`, not `focus()`: that waits its turn behind keys typed during start-up,
+        # which then went nowhere, or moved on from no field and were put back after.
+        first = (
+            "#p-name"
+            if self.session.participants and self.session.network.name.strip()
+            else "#network-name"
+        )
+        self.set_focus(self.query_one(first, Input))
 
     def draft_text(self) -> str:
         """The participants as JSON, the way the session file writes them."""

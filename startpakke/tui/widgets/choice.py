@@ -16,6 +16,9 @@ from textual import events
 from textual.widgets import Select
 
 from startpakke.i18n import _
+from startpakke.tui.compat import keep_keys_in_order
+
+keep_keys_in_order(Select)  # a Tab typed among letters moves on in its turn (compat.py)
 
 
 class Choice(Select[str]):
@@ -27,6 +30,8 @@ class Choice(Select[str]):
         self._told = False
 
     def on_key(self, event: events.Key) -> None:
+        if self.app.focused is not self:
+            return  # typed after the focus moved on: passed on there (`keep_keys_in_order`)
         if self._told or self.expanded or not event.is_printable or event.character == " ":
             return  # told already; the open list's own keys; space opens the list
         if event.key in self.app.active_bindings:

@@ -17,6 +17,9 @@ from textual import events
 from textual.widgets import Checkbox
 
 from startpakke.i18n import _
+from startpakke.tui.compat import keep_keys_in_order
+
+keep_keys_in_order(Checkbox)  # a Tab typed among letters moves on in its turn (compat.py)
 
 BURST_SECONDS = 1.0
 """A space or Enter this soon after a letter typed on the box belongs to that typing."""
@@ -55,6 +58,8 @@ class Tick(Checkbox):
         return clock.monotonic() if clock is not None else time.monotonic()
 
     def on_key(self, event: events.Key) -> None:
+        if self.app.focused is not self:
+            return  # typed after the focus moved on: passed on there (`keep_keys_in_order`)
         if event.key in ("space", "enter"):
             if self._burst.is_typing():
                 event.stop()  # the box's own binding is not reached
