@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from textual import events
 from textual.app import App
@@ -26,9 +26,6 @@ from textual.screen import ModalScreen, Screen
 from textual.theme import Theme
 from textual.widget import Widget
 from textual.widgets import Input
-
-if TYPE_CHECKING:
-    pass
 
 
 def set_first_theme(app: App[object], theme: Theme) -> None:
@@ -167,7 +164,7 @@ def _passed_on(field: Widget, event: events.Key) -> bool:
     focused = field.app.focused
     if focused is field or (focused is not None and field in focused.ancestors):
         return False  # its own key, or one bubbling up from a part of it (a list's overlay)
-    target = field.app.focused or field.app.screen
+    target = focused or field.app.screen
     target.post_message(events.Key(event.key, event.character))
     event.stop()
     event.prevent_default()
@@ -175,8 +172,9 @@ def _passed_on(field: Widget, event: events.Key) -> bool:
 
 
 def keep_keys_in_order(field: type[Widget]) -> None:
-    """In every `field` (`Input`, `TextArea`), a key's binding (Backspace, ctrl+u, the arrows, a
-    category's ↓) runs where the letters are typed, in the order the keys came.
+    """In every `field` (`Input`, `TextArea`, and the lists and checkbox a burst of typing
+    crosses), a key's binding (Backspace, ctrl+u, the arrows, a category's ↓, Tab) runs
+    where the letters are typed, in the order the keys came.
 
     Textual types a letter as soon as the field gets it, but runs a binding only after the
     key has bubbled up to the app, through a message queue per widget. Keys that arrive
@@ -187,7 +185,8 @@ def keep_keys_in_order(field: type[Widget]) -> None:
     the field up, the app's priority keys already taken), so what runs is the same, now in
     order. Installed once over the class's private `_on_key` (the handler Textual
     dispatches Key to, after a subclass's own): by the app for Input, by the one screen
-    with a TextArea for that (its module is not loaded before: the first frame's imports).
+    with a TextArea for that (its module is not loaded before: the first frame's imports),
+    by `widgets.choice` and `widgets.tick` for Select and Checkbox.
     """
     if not getattr(field._on_key, "keeps_order", False):
         field._on_key = _keys_where_typed(field._on_key)  # type: ignore[method-assign]
