@@ -77,8 +77,9 @@ def test_closing_a_revision_meeting_records_the_new_version(example: Path, tmp_p
     term = start_from(example, "revisjon", target, tmp_path)
     try:
         term.keys("n")
-        screen = term.wait_for("Gjennomgang av spillereglene")
-        # The rule review (issue 18.3): the contract's six agreed rules, one by one.
+        # The rule review (issue 18.3): the contract's six agreed rules, one by one. The
+        # part's title can be drawn a frame before its capture area (seen in CI, loaded).
+        screen = term.wait_for(lambda s: "Gjennomgang av spillereglene" in s and "vurdert" in s)
         assert "vurdert 0 av 6" in screen
         term.keys("c", "Enter", "Enter")  # the first rule: beholdes → endres
         term.wait_for("✎ endres")
